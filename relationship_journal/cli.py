@@ -1,0 +1,70 @@
+"""The `relationship-journal` command: opens the window, or runs one command headless.
+
+Each command lives in `relationship_journal/commands/`, registers its own arguments and
+returns an exit code. Errors the user can act on are printed as one line on stderr
+with a non-zero exit; a traceback is never the interface.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sqlite3
+import sys
+from collections.abc import Sequence
+
+from relationship_journal import __version__
+from relationship_journal.commands import COMMAND_MODULES
+from relationship_journal.journal.errors import JournalError
+from relationship_journal.store.database import StoreError
+
+PROG = "relationship-journal"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="An offline journal for the depth of your relationships. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the journal's folder (default: $RELATIONSHIP_JOURNAL_DATA_DIR or the platform's data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"relationship_journal.commands.{name}")
+        module.register(commands)
+    for sub in commands.choices.values():
+        # Accept --data-dir after the command too, as people type it.
+        sub.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from relationship_journal.gui.app import run_app
+
+            return run_app(args.data_dir)
+        return int(args.run(args) or 0)
+    except (JournalError, StoreError) as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as error:
+        print(f"{PROG}: the journal cannot be read: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{PROG}: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

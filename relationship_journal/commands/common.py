@@ -1,0 +1,51 @@
+"""What the commands share: opening the journal, parsing dates, printing JSON."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from relationship_journal.journal.core import Journal
+from relationship_journal.journal.vocabulary import parse_date
+
+
+def open_journal(args: argparse.Namespace) -> Journal:
+    return Journal.open(getattr(args, "data_dir", None))
+
+
+def date_arg(text: str) -> dt.date:
+    """argparse type for YYYY-MM-DD; the message names the expected form."""
+    try:
+        return parse_date(text)
+    except Exception as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_encode)
+    sys.stdout.write("\n")
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def days_ago(day: dt.date | None, today: dt.date | None = None) -> str:
+    """'today', '12 days ago', 'never' — how the list shows the last contact."""
+    if day is None:
+        return "never"
+    delta = ((today or dt.date.today()) - day).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "yesterday"
+    if delta < 0:
+        return f"in {-delta} days"
+    return f"{delta} days ago"

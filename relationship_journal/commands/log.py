@@ -1,0 +1,46 @@
+"""`log`: write a journal entry for one or more people."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import Any
+
+from relationship_journal.commands.common import date_arg, open_journal
+from relationship_journal.journal.records import InteractionFields
+from relationship_journal.journal.vocabulary import INITIATORS, INTERACTION_KINDS
+
+
+def register(commands: Any) -> None:
+    log = commands.add_parser("log", help="log an interaction with one or more contacts")
+    log.add_argument("names", nargs="+", metavar="NAME", help="part of a contact's name (one per person)")
+    log.add_argument("--kind", required=True, choices=INTERACTION_KINDS)
+    log.add_argument("--date", type=date_arg, help="YYYY-MM-DD (default: today)")
+    log.add_argument("--minutes", type=int)
+    log.add_argument("--depth", type=int, default=2, help="1 small talk … 5 support in a hard moment")
+    log.add_argument("--initiated-by", choices=INITIATORS, default="unknown")
+    log.add_argument("--location")
+    log.add_argument("--note", default="", help="the note (Markdown); '-' reads it from standard input")
+    log.set_defaults(run=run_log)
+
+
+def run_log(args: argparse.Namespace) -> int:
+    note = sys.stdin.read() if args.note == "-" else args.note
+    with open_journal(args) as journal:
+        contact_ids = tuple(journal.contacts.resolve(name) for name in args.names)
+        changes = journal.interactions.log(
+            InteractionFields(
+                contact_ids=contact_ids,
+                date=args.date or dt.date.today(),
+                kind=args.kind,
+                minutes=args.minutes,
+                depth=args.depth,
+                initiated_by=args.initiated_by,
+                note=note,
+                location=args.location,
+                people_present=len(contact_ids) + 1 if len(contact_ids) > 1 else None,
+            )
+        )
+    print(changes.created_id)
+    return 0

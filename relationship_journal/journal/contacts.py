@@ -1,0 +1,332 @@
+"""People: adding, editing, archiving and finding contacts."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, select, text, update
+from sqlalchemy.orm import Session
+
+from relationship_journal.journal.errors import AmbiguousNameError, NotFoundError, ValidationError
+from relationship_journal.journal.records import (
+    PROFILE_TEXT_FIELDS,
+    Birthday,
+    Changes,
+    ContactDetail,
+    ContactFields,
+    ContactSummary,
+    Labelled,
+    YearlyDate,
+)
+from relationship_journal.journal.text import fold, normalize_phone
+from relationship_journal.journal.vocabulary import check_circle, check_range, check_text
+from relationship_journal.store.models import (
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    ContactUrl,
+    ImportantDate,
+    Tag,
+    contact_tags,
+)
+
+if TYPE_CHECKING:
+    from relationship_journal.journal.core import Journal
+
+EDITABLE_FIELDS = frozenset(f.name for f in dataclasses.fields(ContactFields))
+
+
+def _clean_text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def _validate(fields: ContactFields) -> ContactFields:
+    name = check_text(fields.display_name, "a contact's name")
+    check_circle(fields.circle)
+    if fields.calibre is not None:
+        check_range(fields.calibre, 1, 5, "calibre")
+    if fields.cadence_days is not None:
+        check_range(fields.cadence_days, 1, 3650, "keep-in-touch cadence (days)")
+    for email in fields.emails:
+        if "@" not in email.value or len(email.value) > 320:
+            raise ValidationError(f"'{email.value}' is not an email address")
+    for phone in fields.phones:
+        if not normalize_phone(phone.value).lstrip("+"):
+            raise ValidationError(f"'{phone.value}' is not a phone number")
+    for tag in fields.tags:
+        check_text(tag, "a tag", limit=100)
+    texts = {name_: _clean_text(getattr(fields, name_)) for name_ in PROFILE_TEXT_FIELDS}
+    return dataclasses.replace(fields, display_name=name, **texts)
+
+
+def _tag_rows(session: Session, names: Iterable[str]) -> list[Tag]:
+    wanted = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+    existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}
+    rows = []
+    for name in wanted:
+        tag = existing.get(name)
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+        rows.append(tag)
+    return rows
+
+
+def _apply(session: Session, contact: Contact, fields: ContactFields, names: Iterable[str]) -> None:
+    """Copy the chosen fields of `fields` onto the row, children included."""
+    for name in names:
+        value = getattr(fields, name)
+        if name == "birthday":
+            contact.birthday_year = value.year if value else None
+            contact.birthday_month = value.month if value else None
+            contact.birthday_day = value.day if value else None
+        elif name == "emails":
+            contact.emails = [
+                ContactEmail(address=e.value.strip(), label=e.label, position=i)
+                for i, e in enumerate(value)
+            ]
+        elif name == "phones":
+            contact.phones = [
+                ContactPhone(
+                    number=p.value.strip(), normalized=normalize_phone(p.value), label=p.label, position=i
+                )
+                for i, p in enumerate(value)
+            ]
+        elif name == "urls":
+            contact.urls = [
+                ContactUrl(url=u.value.strip(), label=u.label, position=i) for i, u in enumerate(value)
+            ]
+        elif name == "tags":
+            contact.tags = _tag_rows(session, value)
+        elif name == "important_dates":
+            contact.important_dates = [
+                ImportantDate(label=d.label, month=d.month, day=d.day, year=d.year) for d in value
+            ]
+        else:
+            setattr(contact, name, value)
+    contact.search_name = fold(contact.display_name)
+
+
+def _detail(contact: Contact, last_contact: dt.date | None) -> ContactDetail:
+    birthday = (
+        Birthday(contact.birthday_month, contact.birthday_day, contact.birthday_year)
+        if contact.birthday_month and contact.birthday_day
+        else None
+    )
+    return ContactDetail(
+        id=contact.id,
+        archived=contact.archived,
+        last_contact=last_contact,
+        birthday=birthday,
+        emails=tuple(Labelled(e.address, e.label) for e in contact.emails),
+        phones=tuple(Labelled(p.number, p.label) for p in contact.phones),
+        urls=tuple(Labelled(u.url, u.label) for u in contact.urls),
+        tags=tuple(t.name for t in contact.tags),
+        important_dates=tuple(
+            YearlyDate(d.label, d.month, d.day, d.year) for d in contact.important_dates
+        ),
+        **{
+            name: getattr(contact, name)
+            for name in EDITABLE_FIELDS
+            - {"birthday", "emails", "phones", "urls", "tags", "important_dates"}
+        },
+    )
+
+
+class ContactBook:
+    """The people in the journal."""
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    # --- writing -------------------------------------------------------------------------
+    def add(self, fields: ContactFields) -> Changes:
+        """Add a person; the new id is `Changes.created_id`."""
+        fields = _validate(fields)
+        with self._journal.transaction() as session:
+            contact = Contact(display_name=fields.display_name)
+            _apply(session, contact, fields, EDITABLE_FIELDS)
+            session.add(contact)
+            session.flush()
+            return Changes(contacts=frozenset({contact.id}), created_id=contact.id)
+
+    def update(self, contact_id: int, **changes: Any) -> Changes:
+        """Change some fields of a person's profile (lists replace the whole list)."""
+        unknown = set(changes) - EDITABLE_FIELDS
+        if unknown:
+            raise ValidationError(f"cannot edit {', '.join(sorted(unknown))} of a contact")
+        with self._journal.transaction() as session:
+            contact = self._row(session, contact_id)
+            current = _detail(contact, None)
+            merged = _validate(dataclasses.replace(ContactFields(**{
+                f: getattr(current, f) for f in EDITABLE_FIELDS
+            }), **changes))
+            _apply(session, contact, merged, changes.keys())
+            contact.updated_at = dt.datetime.now()
+            return Changes(contacts=frozenset({contact_id}))
+
+    def set_archived(self, contact_ids: Iterable[int], archived: bool = True) -> Changes:
+        ids = self._existing(contact_ids)
+        with self._journal.transaction() as session:
+            session.execute(update(Contact).where(Contact.id.in_(ids)).values(archived=archived))
+        return Changes(contacts=frozenset(ids))
+
+    def set_circle(self, contact_ids: Iterable[int], circle: int) -> Changes:
+        check_circle(circle)
+        ids = self._existing(contact_ids)
+        with self._journal.transaction() as session:
+            session.execute(update(Contact).where(Contact.id.in_(ids)).values(circle=circle))
+        return Changes(contacts=frozenset(ids))
+
+    def add_tag(self, contact_ids: Iterable[int], tag: str) -> Changes:
+        tag = check_text(tag, "a tag", limit=100)
+        ids = self._existing(contact_ids)
+        with self._journal.transaction() as session:
+            (row,) = _tag_rows(session, [tag])
+            for contact in session.scalars(select(Contact).where(Contact.id.in_(ids))):
+                if row not in contact.tags:
+                    contact.tags.append(row)
+        return Changes(contacts=frozenset(ids))
+
+    def remove_tag(self, contact_ids: Iterable[int], tag: str) -> Changes:
+        ids = self._existing(contact_ids)
+        with self._journal.transaction() as session:
+            tag_id = session.scalar(select(Tag.id).where(Tag.name == tag.strip()))
+            if tag_id is not None:
+                session.execute(
+                    delete(contact_tags).where(
+                        contact_tags.c.contact_id.in_(ids), contact_tags.c.tag_id == tag_id
+                    )
+                )
+        return Changes(contacts=frozenset(ids))
+
+    def delete(self, contact_ids: Iterable[int]) -> Changes:
+        """Remove people for good, with their links; shared entries stay on others' timelines."""
+        ids = self._existing(contact_ids)
+        with self._journal.transaction() as session:
+            for contact in session.scalars(select(Contact).where(Contact.id.in_(ids))):
+                session.delete(contact)
+            # Entries that now belong to no one would be invisible: remove them too.
+            session.exec_driver_sql(
+                "DELETE FROM interactions WHERE id NOT IN "
+                "(SELECT interaction_id FROM interaction_contacts)"
+            )
+        return Changes(contacts=frozenset(ids))
+
+    # --- reading -------------------------------------------------------------------------
+    def get(self, contact_id: int) -> ContactDetail:
+        with self._journal.transaction() as session:
+            contact = self._row(session, contact_id)
+            last = session.execute(
+                text(
+                    "SELECT max(i.date) FROM interactions i JOIN interaction_contacts ic "
+                    "ON ic.interaction_id = i.id WHERE ic.contact_id = :cid"
+                ),
+                {"cid": contact_id},
+            ).scalar()
+            return _detail(contact, dt.date.fromisoformat(last) if last else None)
+
+    def count(self, include_archived: bool = False) -> int:
+        with self._journal.reading() as connection:
+            where = "" if include_archived else " WHERE NOT archived"
+            return connection.execute(f"SELECT count(*) FROM contacts{where}").fetchone()[0]
+
+    def list(self, include_archived: bool = False) -> list[ContactSummary]:
+        """Every person with what a list row shows, in a handful of set-based queries."""
+        with self._journal.reading() as connection:
+            where = "" if include_archived else " WHERE NOT archived"
+            rows = connection.execute(
+                "SELECT id, display_name, organisation, role, circle, archived, birthday_year, "
+                f"birthday_month, birthday_day FROM contacts{where} ORDER BY search_name, id"
+            ).fetchall()
+            last = dict(connection.execute(
+                "SELECT ic.contact_id, max(i.date) FROM interaction_contacts ic "
+                "JOIN interactions i ON i.id = ic.interaction_id GROUP BY ic.contact_id"
+            ).fetchall())
+            emails = _grouped(connection, "SELECT contact_id, address FROM contact_emails ORDER BY position")
+            phones = _grouped(connection, "SELECT contact_id, number FROM contact_phones ORDER BY position")
+            tags = _grouped(
+                connection,
+                "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                "ORDER BY t.name",
+            )
+        return [
+            ContactSummary(
+                id=cid,
+                name=name,
+                organisation=organisation,
+                role=role,
+                circle=circle,
+                archived=bool(archived),
+                last_contact=dt.date.fromisoformat(last[cid]) if cid in last else None,
+                emails=tuple(emails.get(cid, ())),
+                phones=tuple(phones.get(cid, ())),
+                birthday=Birthday(month, day, year) if month and day else None,
+                tags=tuple(tags.get(cid, ())),
+            )
+            for cid, name, organisation, role, circle, archived, year, month, day in rows
+        ]
+
+    def tags(self) -> list[str]:
+        with self._journal.reading() as connection:
+            return [r[0] for r in connection.execute("SELECT name FROM tags ORDER BY name")]
+
+    def match(self, query: str, include_archived: bool = False) -> list[tuple[int, str]]:
+        """People whose name contains `query`, ignoring case and accents."""
+        folded = fold(query)
+        if not folded:
+            return []
+        pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where = "" if include_archived else " AND NOT archived"
+        with self._journal.reading() as connection:
+            return connection.execute(
+                "SELECT id, display_name FROM contacts WHERE search_name LIKE ? ESCAPE '\\'"
+                f"{where} ORDER BY search_name, id",
+                (pattern,),
+            ).fetchall()
+
+    def resolve(self, query: str) -> int:
+        """The one person `query` names; an exact name wins over partial matches."""
+        candidates = self.match(query)
+        if not candidates:
+            raise NotFoundError(f"no contact matches '{query}'")
+        if len(candidates) == 1:
+            return candidates[0][0]
+        exact = [cid for cid, name in candidates if fold(name) == fold(query)]
+        if len(exact) == 1:
+            return exact[0]
+        raise AmbiguousNameError(query, [name for _cid, name in candidates])
+
+    # --- helpers -------------------------------------------------------------------------
+    def _row(self, session: Session, contact_id: int) -> Contact:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise NotFoundError(f"there is no contact with id {contact_id}")
+        return contact
+
+    def _existing(self, contact_ids: Iterable[int]) -> list[int]:
+        ids = sorted(set(contact_ids))
+        if not ids:
+            raise ValidationError("no contacts were chosen")
+        with self._journal.reading() as connection:
+            marks = ",".join("?" * len(ids))
+            found = {r[0] for r in connection.execute(f"SELECT id FROM contacts WHERE id IN ({marks})", ids)}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise NotFoundError(f"there is no contact with id {missing[0]}")
+        return ids
+
+
+def _grouped(connection: Any, sql: str) -> dict[int, list[str]]:
+    grouped: dict[int, list[str]] = defaultdict(list)
+    for key, value in connection.execute(sql):
+        grouped[key].append(value)
+    return grouped
+

@@ -1,0 +1,85 @@
+"""The Journal: the one entry point to read and write a person's journal.
+
+The GUI, the command line, the reports and the tests all go through it. Reads that
+must be instant (search, lists, health inputs) use plain sqlite3; writes go through
+SQLAlchemy sessions, each one transaction that either lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from relationship_journal.paths import JournalPaths, resolve_paths
+from relationship_journal.store.database import Database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from relationship_journal.journal.contacts import ContactBook
+    from relationship_journal.journal.interactions import Timeline
+    from relationship_journal.journal.ledger import Ledger
+    from relationship_journal.journal.search import Search
+
+
+class Journal:
+    """One user's journal on disk."""
+
+    def __init__(self, paths: JournalPaths) -> None:
+        self.paths = paths
+        self.database = Database(paths.database)
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike[str] | None = None) -> Journal:
+        """Open (creating or upgrading if needed) the journal in `data_dir` or the default place."""
+        return cls(resolve_paths(data_dir))
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work: committed whole on success, rolled back whole on any error."""
+        from sqlalchemy.orm import Session
+
+        with Session(self.database.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        with self.database.reading() as connection:
+            yield connection
+
+    @cached_property
+    def contacts(self) -> ContactBook:
+        from relationship_journal.journal.contacts import ContactBook
+
+        return ContactBook(self)
+
+    @cached_property
+    def interactions(self) -> Timeline:
+        from relationship_journal.journal.interactions import Timeline
+
+        return Timeline(self)
+
+    @cached_property
+    def ledger(self) -> Ledger:
+        from relationship_journal.journal.ledger import Ledger
+
+        return Ledger(self)
+
+    @cached_property
+    def search(self) -> Search:
+        from relationship_journal.journal.search import Search
+
+        return Search(self)
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

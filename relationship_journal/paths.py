@@ -1,0 +1,76 @@
+"""Where the journal, its settings, logs and backups live.
+
+Everything is private to the user: folders are created 0700 and files 0600, because
+the journal holds years of private notes about other people.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from relationship_journal import APP_DIR_NAME
+
+DATA_DIR_ENV = "RELATIONSHIP_JOURNAL_DATA_DIR"
+CONFIG_DIR_ENV = "RELATIONSHIP_JOURNAL_CONFIG_DIR"
+DATABASE_NAME = "journal.sqlite3"
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+@dataclass(frozen=True)
+class JournalPaths:
+    """The folders and files of one journal."""
+
+    data_dir: Path
+    config_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / DATABASE_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def drafts(self) -> Path:
+        return self.data_dir / "drafts"
+
+    @property
+    def logs(self) -> Path:
+        return self.config_dir / "logs"
+
+
+def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> JournalPaths:
+    """Pick the data folder: the argument, then the environment, then the platform's."""
+    chosen = data_dir or os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        data = Path(chosen).expanduser().absolute()
+    else:
+        import platformdirs
+
+        data = Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+    config_env = os.environ.get(CONFIG_DIR_ENV)
+    if config_env:
+        config = Path(config_env).expanduser().absolute()
+    else:
+        import platformdirs
+
+        config = Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
+    return JournalPaths(data_dir=data, config_dir=config)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) if needed and make it readable by the user alone."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    if path.stat().st_mode & 0o777 != PRIVATE_DIR_MODE:
+        path.chmod(PRIVATE_DIR_MODE)
+    return path
+
+
+def make_private(path: Path) -> None:
+    """Restrict an existing file to the user alone (0600)."""
+    if path.exists() and path.stat().st_mode & 0o777 != PRIVATE_FILE_MODE:
+        path.chmod(PRIVATE_FILE_MODE)

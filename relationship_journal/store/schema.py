@@ -1,0 +1,8 @@
+"""The schema revision this version of the app writes.
+
+Kept as a constant so that opening an up-to-date journal needs no Alembic import;
+a test checks it against the newest migration.
+"""
+
+HEAD_REVISION = "0001"
+KNOWN_REVISIONS = ("0001",)
