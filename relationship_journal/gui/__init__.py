@@ -1,0 +1,1 @@
+"""The Qt desktop front end: windows, views, item models, delegates, dialogs, workers."""
