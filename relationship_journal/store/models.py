@@ -249,3 +249,7 @@ class Commitment(Base):
     done_date: Mapped[dt.date | None] = mapped_column(Date)
     interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interactions.id", ondelete="SET NULL"))
 
+
+
+# The import feature keeps its tables in their own module; loading it here registers them.
+from relationship_journal.store import models_exchange  # noqa: E402, F401
