@@ -9,8 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from relationship_journal.journal import Journal
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -26,7 +30,7 @@ def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def journal(private_folders: Path) -> Iterator["Journal"]:  # noqa: F821
+def journal(private_folders: Path) -> Iterator[Journal]:
     """An empty journal in this test's own folder."""
     from relationship_journal.journal import Journal
 

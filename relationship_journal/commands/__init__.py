@@ -8,5 +8,5 @@ COMMAND_MODULES = (
     "contacts",
     "log",
     "search",
-
+    "demo",
 )

@@ -214,9 +214,12 @@ class ContactBook:
             for contact in session.scalars(select(Contact).where(Contact.id.in_(ids))):
                 session.delete(contact)
             # Entries that now belong to no one would be invisible: remove them too.
-            session.exec_driver_sql(
-                "DELETE FROM interactions WHERE id NOT IN "
-                "(SELECT interaction_id FROM interaction_contacts)"
+            session.flush()
+            session.execute(
+                text(
+                    "DELETE FROM interactions WHERE id NOT IN "
+                    "(SELECT interaction_id FROM interaction_contacts)"
+                )
             )
         return Changes(contacts=frozenset(ids))
 

@@ -176,7 +176,7 @@ class Ledger:
         with self._journal.reading() as connection:
             rows = connection.execute(
                 "SELECT id, contact_id, owner, text, created_on, due_date, done_date, interaction_id "
-                f"FROM commitments {where} ORDER BY done_date IS NOT NULL, coalesce(due_date, created_on), id",
+                f"FROM commitments {where} ORDER BY done_date IS NOT NULL, due_date IS NULL, due_date, created_on, id",
                 params,
             ).fetchall()
         return [

@@ -13,6 +13,11 @@ from sqlalchemy.engine import Connection
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Leave the FTS5 virtual tables (and their shadow tables) out of autogenerate."""
+    return not (type_ == "table" and name is not None and "_fts" in name)
+
+
 def _config(connection: Connection):  # type: ignore[no-untyped-def]
     from alembic.config import Config
 

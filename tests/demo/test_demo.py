@@ -1,0 +1,106 @@
+"""The demo network: deterministic, shaped like a real person's network, and refused on a full journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from relationship_journal.demo import generate, generate_rows
+from relationship_journal.journal import Journal, ValidationError
+from relationship_journal.journal.records import ContactFields
+
+AS_OF = dt.date(2026, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def rows():  # type: ignore[no-untyped-def]
+    return generate_rows(contacts=500, interactions=15_000, seed=11, as_of=AS_OF)
+
+
+def test_same_seed_and_date_give_the_same_network(rows) -> None:  # type: ignore[no-untyped-def]
+    again = generate_rows(contacts=500, interactions=15_000, seed=11, as_of=AS_OF)
+    assert again.contacts == rows.contacts
+    assert again.interactions == rows.interactions
+    assert again.favours == rows.favours and again.commitments == rows.commitments
+    other = generate_rows(contacts=500, interactions=15_000, seed=12, as_of=AS_OF)
+    assert [c.display_name for c in other.contacts] != [c.display_name for c in rows.contacts]
+
+
+def test_exact_counts_and_unique_names(rows) -> None:  # type: ignore[no-untyped-def]
+    assert len(rows.contacts) == 500
+    assert len(rows.interactions) == 15_000
+    assert len({c.display_name for c in rows.contacts}) == 500
+
+
+def test_circles_follow_dunbar_proportions(rows) -> None:  # type: ignore[no-untyped-def]
+    circles = Counter(c.circle for c in rows.contacts)
+    assert circles == {5: 5, 15: 10, 50: 35, 150: 100, 500: 350}
+
+
+def test_inner_circle_meets_more_often_than_the_wider_one(rows) -> None:  # type: ignore[no-untyped-def]
+    per_contact = Counter(i for f in rows.interactions for i in f.contact_ids)
+    circle_of = {i: c.circle for i, c in enumerate(rows.contacts)}
+
+    def mean(circle: int) -> float:
+        members = [i for i, c in circle_of.items() if c == circle]
+        return sum(per_contact[i] for i in members) / len(members)
+
+    assert mean(5) > mean(15) > mean(50) > mean(150) > mean(500)
+
+
+def test_nothing_after_as_of_and_some_relationships_fade(rows) -> None:  # type: ignore[no-untyped-def]
+    assert max(f.date for f in rows.interactions) <= AS_OF
+    last: dict[int, dt.date] = {}
+    for f in rows.interactions:
+        for c in f.contact_ids:
+            last[c] = max(last.get(c, f.date), f.date)
+    close = [i for i, c in enumerate(rows.contacts) if c.circle in (15, 50) and i in last]
+    silent = [i for i in close if (AS_OF - last[i]).days > 2 * (30 if rows.contacts[i].circle == 15 else 90)]
+    assert 0 < len(silent) < len(close)
+
+
+def test_some_relationships_are_one_sided(rows) -> None:  # type: ignore[no-untyped-def]
+    started: dict[int, Counter[str]] = {}
+    for f in rows.interactions:
+        for c in f.contact_ids:
+            started.setdefault(c, Counter())[f.initiated_by] += 1
+    one_sided = [c for c, n in started.items() if sum(n.values()) >= 10 and n["me"] / sum(n.values()) > 0.8]
+    assert one_sided
+
+
+def test_ledger_groups_and_languages(rows) -> None:  # type: ignore[no-untyped-def]
+    assert {f[1] for f in rows.favours} == {"given", "received"}
+    assert {a[3] for a in rows.asks} >= {"helped", "declined", "ignored"}
+    assert any(c[5] is None for c in rows.commitments)  # some promises still open
+    assert any(len(f.contact_ids) > 1 for f in rows.interactions)  # group meetings
+    names = " ".join(c.display_name for c in rows.contacts)
+    assert any(ord(ch) > 0x370 for ch in names)  # non-Latin scripts
+    assert any(ch in names for ch in "éëøåüçñ")  # accents
+    notes = {f.note for f in rows.interactions if f.note}
+    assert len(notes) > 2_000  # varied enough for search to mean something
+
+
+def test_generate_writes_it_and_search_finds_notes(journal: Journal) -> None:
+    generate(journal, contacts=120, interactions=2_000, seed=5, as_of=AS_OF)
+    assert journal.contacts.count() == 120
+    assert journal.interactions.count() == 2_000
+    hits = journal.search("marathon")
+    assert hits and all(h.contact_ids for h in hits)
+    with pytest.raises(ValidationError, match="already has contacts"):
+        generate(journal, contacts=10)
+    assert journal.contacts.count() == 120
+
+
+def test_generate_refuses_a_journal_with_people(journal: Journal) -> None:
+    journal.contacts.add(ContactFields(display_name="Me Myself"))
+    with pytest.raises(ValidationError, match="empty journal"):
+        generate(journal, contacts=10)
+    assert journal.interactions.count() == 0
+
+
+@pytest.mark.parametrize(("contacts", "interactions"), [(0, 10), (10, -1)])
+def test_bad_sizes_are_refused(contacts: int, interactions: int) -> None:
+    with pytest.raises(ValidationError):
+        generate_rows(contacts=contacts, interactions=interactions)
