@@ -39,7 +39,6 @@ def run_log(args: argparse.Namespace) -> int:
                 initiated_by=args.initiated_by,
                 note=note,
                 location=args.location,
-                people_present=len(contact_ids) + 1 if len(contact_ids) > 1 else None,
             )
         )
     print(changes.created_id)

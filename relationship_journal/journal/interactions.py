@@ -53,7 +53,11 @@ def validate_interaction(fields: InteractionFields, today: dt.date | None = None
         raise ValidationError(f"the date {fields.date.isoformat()} is out of range")
     if len(fields.note) > MAX_NOTE_CHARS:
         raise ValidationError(f"the note is longer than {MAX_NOTE_CHARS:,} characters")
-    return dataclasses.replace(fields, contact_ids=tuple(dict.fromkeys(fields.contact_ids)))
+    contact_ids = tuple(dict.fromkeys(fields.contact_ids))
+    present = fields.people_present
+    if present is None and len(contact_ids) > 1:
+        present = len(contact_ids) + 1  # everyone named, and me: the health model dilutes groups
+    return dataclasses.replace(fields, contact_ids=contact_ids, people_present=present)
 
 
 def _contacts(session: Session, contact_ids: Sequence[int]) -> list[Contact]:

@@ -103,3 +103,10 @@ def test_timelines_are_newest_first_and_filterable(journal: Journal, people: lis
     assert [e.kind for e in journal.interactions.recent(kinds=["meeting", "email"])] == ["meeting", "email"]
     assert [e.kind for e in journal.interactions.recent(since=DAY - dt.timedelta(days=10))] == ["call", "meeting"]
     assert len(journal.interactions.for_contact(maya, limit=2)) == 2
+
+
+def test_a_group_entry_counts_everyone_present(journal: Journal, people: list[int]) -> None:
+    iid = journal.interactions.log(InteractionFields(tuple(people), DAY, "meeting")).created_id
+    assert journal.interactions.get(iid or 0).people_present == 4
+    solo = journal.interactions.log(InteractionFields((people[0],), DAY, "call")).created_id
+    assert journal.interactions.get(solo or 0).people_present is None
