@@ -1,0 +1,1 @@
+"""PDF documents (Qt's PDF writer) and the charts they share with the dashboard."""
