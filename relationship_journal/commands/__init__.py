@@ -9,4 +9,5 @@ COMMAND_MODULES = (
     "log",
     "search",
     "demo",
+    "import_",
 )

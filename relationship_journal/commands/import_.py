@@ -1,0 +1,112 @@
+"""`import` contacts from vCard / Google / Outlook / LinkedIn files, `--dry-run`, `--undo-last`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from relationship_journal.commands.common import open_journal, print_json
+
+# How many lines of skipped records and merges to print before summarising the rest.
+_SHOWN = 50
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "import",
+        help="import contacts from vCard (.vcf) or Google / Outlook / LinkedIn CSV files",
+        description="Import contacts. The format is told from each file's content. People who are "
+        "already in the journal (same email, phone, or name with nothing contradicting it) are "
+        "merged, not duplicated. The whole import is one batch that --undo-last takes back.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE")
+    parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
+    parser.add_argument("--undo-last", action="store_true", help="take back the latest import")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every merge and new person")
+    parser.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    parser.set_defaults(run=run_import)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from relationship_journal.exchange import plan as planning
+    from relationship_journal.journal.errors import ValidationError
+
+    if args.undo_last:
+        if args.files:
+            raise ValidationError("--undo-last takes no files")
+        with open_journal(args) as journal:
+            undone = planning.undo_import(journal)
+        message = (
+            f"Undid import {undone.batch.id} ({undone.batch.sources}): removed {undone.removed} "
+            f"new contacts, restored {undone.restored} merged ones."
+        )
+        if undone.kept:
+            message += (
+                f" Kept {len(undone.kept)} you have written about since: {', '.join(undone.kept[:10])}."
+            )
+        print(message)
+        return 0
+    if not args.files:
+        raise ValidationError("name at least one file to import (or use --undo-last)")
+    with open_journal(args) as journal:
+        plan = planning.plan_import(journal, args.files)
+        batch_id = None
+        if not args.dry_run and plan.has_changes():
+            batch_id = planning.apply_import(journal, plan)
+    if args.json:
+        print_json(_as_json(plan, batch_id, args.dry_run))
+        return 0
+    _print_plan(plan, args.verbose)
+    counts = plan.counts()
+    if args.dry_run:
+        print(f"Dry run: would have {plan.summary()}. Nothing was written.")
+    else:
+        print(f"Done: {plan.summary()}.")
+        if batch_id is not None:
+            print(f"This was import {batch_id}; `relationship-journal import --undo-last` takes it back.")
+    return 0 if counts["new"] + counts["merge"] + counts["unchanged"] else 1
+
+
+def _print_plan(plan: Any, verbose: bool) -> None:
+    from relationship_journal.exchange import detect, merge
+    from relationship_journal.exchange import plan as planning
+
+    for parsed in plan.files:
+        print(
+            f"{parsed.path}: {detect.FORMAT_NAMES[parsed.format]}, {len(parsed.people)} people read, "
+            f"{len(parsed.skipped)} skipped"
+        )
+    shown = [d for d in plan.decisions if verbose or d.action == merge.MERGE]
+    for decision in shown[:_SHOWN]:
+        print("  " + planning.describe(decision))
+    if len(shown) > _SHOWN:
+        print(f"  ... and {len(shown) - _SHOWN} more (use --json for all)")
+    for skipped in plan.skipped[:_SHOWN]:
+        print(f"  skipped {skipped.position}: {skipped.reason}")
+    if len(plan.skipped) > _SHOWN:
+        print(f"  ... and {len(plan.skipped) - _SHOWN} more skipped (use --json for all)")
+
+
+def _as_json(plan: Any, batch_id: int | None, dry_run: bool) -> dict[str, Any]:
+    return {
+        "dry_run": dry_run,
+        "batch_id": batch_id,
+        "counts": plan.counts(),
+        "files": [
+            {"path": f.path, "format": f.format, "people": len(f.people), "skipped": len(f.skipped)}
+            for f in plan.files
+        ],
+        "records": [
+            {
+                "position": d.position,
+                "name": d.name,
+                "action": d.action,
+                "contact_id": d.contact_id,
+                "matched_name": d.matched_name,
+                "matched_by": d.matched_by,
+                "details": list(d.details),
+            }
+            for d in plan.decisions
+        ],
+        "skipped": [{"position": s.position, "reason": s.reason} for s in plan.skipped],
+    }

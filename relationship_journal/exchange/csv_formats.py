@@ -1,0 +1,178 @@
+"""Google Contacts, Outlook and LinkedIn CSV files: one row, one person.
+
+Each service names its columns its own way; the header tells which one wrote the
+file, and each row is read on its own so one bad row is skipped, not the file.
+LinkedIn's `Connections.csv` starts with a few lines of notes before its header.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
+from typing import Any
+
+from relationship_journal.exchange import detect
+from relationship_journal.exchange.records import ImportedPerson, ParsedFile, SkippedRecord
+from relationship_journal.exchange.values import (
+    build_person,
+    clean_label,
+    parse_birthday,
+    parse_us_date,
+)
+from relationship_journal.journal.errors import ValidationError
+from relationship_journal.journal.records import Labelled
+
+Row = dict[str, str]
+# Google puts several values in one cell separated by " ::: ".
+_MULTI = re.compile(r"\s*:::\s*")
+# Google's system groups, which are not the user's tags.
+_GOOGLE_SYSTEM_GROUPS = {"mycontacts", "starred", "imported on", "other contacts"}
+
+
+def _get(row: Row, *names: str) -> str:
+    for name in names:
+        value = row.get(name.casefold())
+        if value and value.strip():
+            return value.strip()
+    return ""
+
+
+def _numbered(row: Row, kind: str, label_word: str) -> list[Labelled]:
+    """Google's 'E-mail 1 - Value' / 'E-mail 1 - Label' (or '- Type') columns, all of them."""
+    found: list[Labelled] = []
+    for number in range(1, 20):
+        value = _get(row, f"{kind} {number} - value")
+        if not value:
+            if f"{kind} {number} - value".casefold() not in row:
+                break
+            continue
+        label = _get(row, f"{kind} {number} - label", f"{kind} {number} - type")
+        label = clean_label(label.lstrip("* ")) if label else ""
+        found += [Labelled(v, label or None) for v in _MULTI.split(value) if v]
+    return found
+
+
+def google_person(row: Row) -> dict[str, Any]:
+    tags = [
+        t.strip().lstrip("* ").strip()
+        for t in _MULTI.split(_get(row, "labels", "group membership"))
+        if t.strip()
+    ]
+    return {
+        "display_name": _get(row, "name")
+        or " ".join(p for p in (_get(row, "name prefix"), _get(row, "first name", "given name"),
+                                _get(row, "middle name", "additional name"),
+                                _get(row, "last name", "family name"), _get(row, "name suffix")) if p),
+        "given_name": " ".join(p for p in (_get(row, "first name", "given name"),
+                                           _get(row, "middle name", "additional name")) if p),
+        "family_name": _get(row, "last name", "family name"),
+        "nickname": _get(row, "nickname"),
+        "organisation": _get(row, "organization name", "organization 1 - name"),
+        "role": _get(row, "organization title", "organization 1 - title"),
+        "notes": _get(row, "notes"),
+        "birthday": parse_birthday(_get(row, "birthday")),
+        "emails": _numbered(row, "e-mail", "label"),
+        "phones": _numbered(row, "phone", "label"),
+        "urls": _numbered(row, "website", "label"),
+        "photo_url": _get(row, "photo") if _get(row, "photo").startswith("http") else "",
+        "tags": [t for t in tags if t.casefold() not in _GOOGLE_SYSTEM_GROUPS],
+    }
+
+
+_OUTLOOK_EMAILS = (("e-mail address", None), ("e-mail 2 address", None), ("e-mail 3 address", None))
+_OUTLOOK_PHONES = (
+    ("mobile phone", "mobile"),
+    ("business phone", "work"),
+    ("business phone 2", "work"),
+    ("home phone", "home"),
+    ("home phone 2", "home"),
+    ("other phone", "other"),
+    ("primary phone", "main"),
+    ("company main phone", "work"),
+    ("business fax", "work fax"),
+    ("home fax", "home fax"),
+)
+
+
+def outlook_person(row: Row) -> dict[str, Any]:
+    categories = re.split(r"[;,]", _get(row, "categories"))
+    return {
+        "display_name": " ".join(p for p in (_get(row, "title"), _get(row, "first name"),
+                                             _get(row, "middle name"), _get(row, "last name"),
+                                             _get(row, "suffix")) if p)
+        or _get(row, "e-mail display name"),
+        "given_name": " ".join(p for p in (_get(row, "first name"), _get(row, "middle name")) if p),
+        "family_name": _get(row, "last name"),
+        "nickname": _get(row, "nickname"),
+        "organisation": _get(row, "company"),
+        "role": _get(row, "job title"),
+        "notes": _get(row, "notes"),
+        "birthday": parse_us_date(_get(row, "birthday")) if _get(row, "birthday") else None,
+        "emails": [Labelled(_get(row, c), label) for c, label in _OUTLOOK_EMAILS if _get(row, c)],
+        "phones": [Labelled(_get(row, c), label) for c, label in _OUTLOOK_PHONES if _get(row, c)],
+        "urls": [Labelled(_get(row, "web page"), None)] if _get(row, "web page") else [],
+        "tags": [c.strip() for c in categories if c.strip()],
+    }
+
+
+def linkedin_person(row: Row) -> dict[str, Any]:
+    connected = parse_birthday(_get(row, "connected on"))
+    met_on = dt.date(connected.year, connected.month, connected.day) if connected and connected.year else None
+    return {
+        "given_name": _get(row, "first name"),
+        "family_name": _get(row, "last name"),
+        "organisation": _get(row, "company"),
+        "role": _get(row, "position"),
+        "emails": [Labelled(_get(row, "email address"), None)] if _get(row, "email address") else [],
+        "urls": [Labelled(_get(row, "url"), "linkedin")] if _get(row, "url") else [],
+        "how_met": "Connected on LinkedIn" if met_on or _get(row, "connected on") else "",
+        "met_on": met_on,
+    }
+
+
+READERS: dict[str, Callable[[Row], dict[str, Any]]] = {
+    detect.GOOGLE: google_person,
+    detect.OUTLOOK: outlook_person,
+    detect.LINKEDIN: linkedin_person,
+}
+
+
+def read_csv(text: str, path: str, kind: str) -> ParsedFile:
+    """Every row of a contacts CSV after its header; `kind` is one of detect's CSV formats."""
+    parsed = ParsedFile(path=path, format=kind)
+    header = detect.csv_header(text)
+    if header is None:
+        return parsed
+    header_index, columns = header
+    keys = [c.casefold() for c in columns]
+    body = "\n".join(text.split("\n")[header_index + 1:])
+    reader = csv.reader(io.StringIO(body, newline=""))
+    person_of = READERS[kind]
+    number = 0
+    while True:
+        line = header_index + 2 + reader.line_num
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            parsed.skipped.append(SkippedRecord(f"{path}, line {line}", f"the row cannot be read ({error})"))
+            continue
+        if not any(c.strip() for c in cells):
+            continue
+        number += 1
+        position = f"{path}, row {number} (line {line})"
+        if len(cells) > len(keys):
+            parsed.skipped.append(SkippedRecord(
+                position, f"the row has {len(cells)} columns but the header has {len(keys)}"
+            ))
+            continue
+        row = dict(zip(keys, cells, strict=False))
+        try:
+            parsed.people.append(ImportedPerson(position, build_person(person_of(row))))
+        except ValidationError as error:
+            parsed.skipped.append(SkippedRecord(position, str(error)))
+    return parsed

@@ -1,0 +1,77 @@
+"""Which kind of contacts file this is, from its content (file names lie)."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+from relationship_journal.exchange.records import NotAContactFile
+
+VCARD = "vcard"
+GOOGLE = "google"
+OUTLOOK = "outlook"
+LINKEDIN = "linkedin"
+
+FORMAT_NAMES = {
+    VCARD: "vCard",
+    GOOGLE: "Google Contacts CSV",
+    OUTLOOK: "Outlook CSV",
+    LINKEDIN: "LinkedIn connections CSV",
+}
+
+_BEGIN_VCARD = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# How far down a header may sit: LinkedIn puts a few lines of notes above its own.
+_HEADER_SEARCH_LINES = 30
+
+
+def _is_text(text: str) -> bool:
+    sample = text[:20000]
+    if not sample.strip():
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\r" or ch == "\ufffd")
+    return "\x00" not in sample and controls <= len(sample) // 100
+
+
+def csv_header(text: str) -> tuple[int, list[str]] | None:
+    """The line index and columns of the first line that is a known contacts header."""
+    for index, line in enumerate(text.split("\n")[:_HEADER_SEARCH_LINES]):
+        if "," not in line and ";" not in line:
+            continue
+        try:
+            columns = next(csv.reader([line]))
+        except csv.Error:
+            continue
+        if csv_format([c.strip() for c in columns]):
+            return index, [c.strip() for c in columns]
+    return None
+
+
+def csv_format(columns: list[str]) -> str | None:
+    names = {c.casefold() for c in columns}
+    if {"first name", "last name", "connected on"} <= names:
+        return LINKEDIN
+    if "given name" in names or "e-mail 1 - value" in names or (
+        "first name" in names and "phone 1 - value" in names
+    ):
+        return GOOGLE
+    if "first name" in names and (
+        "e-mail address" in names or "mobile phone" in names or "business phone" in names
+    ):
+        return OUTLOOK
+    return None
+
+
+def detect(text: str, name: str) -> str:
+    """One of VCARD, GOOGLE, OUTLOOK, LINKEDIN; refuses anything else in one clear line."""
+    if not _is_text(text):
+        raise NotAContactFile(f"{name} is not a contact file (it is not text: binary or empty)")
+    if _BEGIN_VCARD.search(text):
+        return VCARD
+    header = csv_header(text)
+    if header is not None:
+        found = csv_format(header[1])
+        assert found is not None
+        return found
+    raise NotAContactFile(
+        f"{name} is not a contact file (no vCard, and no Google, Outlook or LinkedIn CSV header)"
+    )

@@ -1,0 +1,274 @@
+"""Cleaning what real clients write into plain vCard 3.0, card by card, before vobject.
+
+Strict parsers reject whole files over things every address book writes: vCard 2.1
+quoted-printable values with soft line breaks, bare parameters (`TEL;WORK;VOICE`),
+CHARSET parameters, Outlook values that run on over several unfolded lines, base64
+photos with broken padding, Lotus Notes' lower-case names, stray blank lines and
+trailing spaces. Each card is cleaned on its own, so one odd card never costs the
+rest, and photos are taken out here: they are the largest and most broken part, and
+a photo given as a URL is only kept as a link, never fetched.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import quopri
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from relationship_journal.exchange.encodings import decode_bytes
+
+# Properties a card may hold; a line starting with anything else continues the value above
+# (Outlook writes multi-line notes that way).
+KNOWN_PROPERTIES = frozenset(
+    """ADR AGENT ANNIVERSARY BDAY BEGIN CALADRURI CALURI CATEGORIES CLASS CLIENTPIDMAP EMAIL END
+    FBURL FN GENDER GEO IMPP KEY KIND LABEL LANG LOGO MAILER MEMBER N NAME NICKNAME NOTE ORG PHOTO
+    PRODID PROFILE RELATED REV ROLE SORT-STRING SOUND SOURCE TEL TITLE TZ UID URL VERSION XML""".split()
+)
+# Client extensions worth reading; every other X- property is dropped quietly.
+KEPT_EXTENSIONS = frozenset({"X-ABLABEL", "X-ABDATE", "X-ANNIVERSARY", "X-ABRELATEDNAMES"})
+# Bare vCard 2.1 parameters that are encodings rather than types.
+_ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
+# Values whose parts are separated by ';' (their commas are text, not list separators).
+_STRUCTURED = {"N", "ADR", "ORG"}
+_LIST_VALUED = {"CATEGORIES", "NICKNAME"}
+# Values vobject unescapes as text; others (EMAIL, TEL, URL, dates) are passed as written.
+_TEXT = frozenset({"FN", "N", "NICKNAME", "ORG", "TITLE", "ROLE", "NOTE", "CATEGORIES", "ADR", "LABEL", "X-ABLABEL", "X-ABRELATEDNAMES"})
+_PROPERTY_LINE = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[ \t]*[;:]")
+_BEGIN = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
+_END = re.compile(r"^[ \t]*END[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
+_MAX_PHOTO_BYTES = 5_000_000
+
+
+class CardError(ValueError):
+    """A card that cannot be read at all; the message is the reason shown to the user."""
+
+
+@dataclass(frozen=True)
+class RawCard:
+    """The lines of one card, where it starts (1-based line number) and its place in the file."""
+
+    number: int
+    line: int
+    lines: list[str]
+    closed: bool
+
+
+@dataclass
+class CleanCard:
+    """A card as vobject will read it, and the photo taken out of it."""
+
+    text: str
+    version: str = "3.0"
+    photo: bytes | None = None
+    photo_url: str | None = None
+    apple_omit_year: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Property:
+    group: str
+    name: str
+    params: list[tuple[str, str]]
+    value: str
+
+
+def split_cards(text: str) -> Iterator[RawCard]:
+    """Every BEGIN:VCARD ... END:VCARD in the text; a card left open ends where the next begins."""
+    current: list[str] | None = None
+    start = number = 0
+    for index, line in enumerate(text.split("\n"), start=1):
+        if _BEGIN.match(line):
+            if current is not None:
+                yield RawCard(number, start, current, closed=False)
+            number += 1
+            current, start = [], index
+        elif _END.match(line):
+            if current is not None:
+                yield RawCard(number, start, current, closed=True)
+                current = None
+        elif current is not None:
+            current.append(line)
+    if current is not None:
+        yield RawCard(number, start, current, closed=False)
+
+
+def _is_qp(header: str) -> bool:
+    return "QUOTED-PRINTABLE" in header.upper()
+
+
+def _logical_lines(lines: list[str]) -> list[str]:
+    """Unfold: a leading space or tab continues the line above, a QP line ending in '=' runs
+    on to the next, and a line that does not start like a property continues the value
+    above on a new line (Outlook's multi-line notes, photos folded without indent)."""
+    logical: list[str] = []
+    soft_break = False
+    for raw in lines:
+        line = raw.rstrip("\r")
+        if soft_break and logical:
+            logical[-1] = logical[-1].rstrip()[:-1] + (line[1:] if line[:1] in " \t" else line)
+        elif line[:1] in (" ", "\t") and logical:
+            logical[-1] += line[1:]
+        elif not line.strip():
+            continue
+        else:
+            match = _PROPERTY_LINE.match(line)
+            name = match.group(1).upper() if match else ""
+            if (match and (name in KNOWN_PROPERTIES or name.startswith("X-"))) or not logical:
+                logical.append(line)
+            else:
+                logical[-1] += "\n" + line
+        head = logical[-1][: max(0, _value_start(logical[-1]))]
+        soft_break = _is_qp(head) and logical[-1].rstrip().endswith("=")
+    return logical
+
+
+def _split_params(text: str) -> list[str]:
+    """Split on ';' outside double quotes."""
+    parts, current, quoted = [], [], False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        if ch == ";" and not quoted:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _value_start(line: str) -> int:
+    """Index of the ':' that ends the name and parameters (quoted parameters may hold ':')."""
+    quoted = False
+    for index, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == ":" and not quoted:
+            return index
+    return -1
+
+
+def _parse(line: str) -> _Property | None:
+    colon = _value_start(line)
+    if colon <= 0:
+        return None
+    head, value = line[:colon], line[colon + 1:]
+    pieces = _split_params(head)
+    name = pieces[0].strip()
+    group = ""
+    if "." in name:
+        group, name = name.rsplit(".", 1)
+    params: list[tuple[str, str]] = []
+    for piece in pieces[1:]:
+        piece = piece.strip()
+        if not piece:
+            continue
+        key, equals, val = piece.partition("=")
+        if not equals:  # vCard 2.1 bare parameter
+            key, val = ("ENCODING" if piece.upper() in _ENCODINGS else "TYPE"), piece
+        params.append((key.strip().upper(), val.strip().strip('"')))
+    return _Property(group.strip(), name.upper(), params, value)
+
+
+def _param(prop: _Property, key: str) -> str | None:
+    return next((v for k, v in prop.params if k == key), None)
+
+
+def _lenient_base64(text: str) -> bytes:
+    data = re.sub(r"[^A-Za-z0-9+/=_-]", "", text).rstrip("=")
+    data = data.replace("-", "+").replace("_", "/")
+    data += "=" * (-len(data) % 4)
+    try:
+        return base64.b64decode(data, validate=False)
+    except (binascii.Error, ValueError):
+        return b""
+
+
+def _take_photo(prop: _Property, card: CleanCard) -> None:
+    value = prop.value.strip()
+    encoding = (_param(prop, "ENCODING") or "").upper()
+    if value.lower().startswith("data:"):
+        header, _sep, payload = value.partition(",")
+        photo = _lenient_base64(payload) if ";base64" in header.lower() else b""
+    elif encoding in {"B", "BASE64"}:
+        photo = _lenient_base64(value)
+    elif re.match(r"^(https?|ftp)://", value, re.IGNORECASE):
+        card.photo_url = card.photo_url or value
+        return
+    else:
+        return
+    if photo and len(photo) <= _MAX_PHOTO_BYTES and card.photo is None:
+        card.photo = photo
+
+
+def _escape_text(text: str, name: str) -> str:
+    """Escape a decoded value the way vCard 3.0 expects it."""
+    text = text.replace("\\", "\\\\").replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    if name not in _LIST_VALUED:
+        text = text.replace(",", "\\,")
+    if name not in _STRUCTURED:
+        text = text.replace(";", "\\;")
+    return text
+
+
+def _clean_value(prop: _Property, version: str) -> str:
+    value = prop.value
+    if prop.name == "TEL" and value.lower().startswith("tel:"):
+        value = value[4:]
+    if (_param(prop, "ENCODING") or "").upper() == "QUOTED-PRINTABLE":
+        raw = quopri.decodestring(value.replace("\n", "\r\n").encode("latin-1", errors="replace"))
+        value = decode_bytes(raw, _param(prop, "CHARSET"))
+        if prop.name not in _TEXT:
+            return value.replace("\r", " ").replace("\n", " ")
+        return _escape_text(value, prop.name)
+    if version.startswith("2") and prop.name in _TEXT:
+        # 2.1 escapes nothing but ';' (as \;): commas and backslashes are plain text.
+        placeholder = "\x00"
+        value = value.replace("\\;", placeholder)
+        return _escape_text(value, prop.name).replace(placeholder, "\\;")
+    if prop.name not in _TEXT:
+        return value.replace("\n", " ")
+    return value.replace("\n", "\\n")  # Outlook's multi-line value
+
+
+def _types(prop: _Property) -> list[str]:
+    types: list[str] = []
+    for key, value in prop.params:
+        if key == "TYPE":
+            types += [t.strip().strip('"').lower() for t in value.split(",") if t.strip()]
+    return list(dict.fromkeys(types))
+
+
+def clean(card: RawCard) -> CleanCard:
+    """One card as clean vCard 3.0 text, or CardError with the reason it cannot be read."""
+    lines = _logical_lines(card.lines)
+    props = [p for p in map(_parse, lines) if p is not None]
+    if not props:
+        raise CardError("the card is empty")
+    version = next((p.value.strip() for p in props if p.name == "VERSION"), "3.0")
+    result = CleanCard(text="", version=version)
+    out = ["BEGIN:VCARD", "VERSION:3.0"]
+    for prop in props:
+        if prop.name in {"VERSION", "BEGIN", "END", "LOGO", "SOUND", "KEY", "AGENT"}:
+            continue
+        if prop.name == "PHOTO":
+            _take_photo(prop, result)
+            continue
+        if prop.name.startswith("X-") and prop.name not in KEPT_EXTENSIONS:
+            continue
+        if prop.name == "BDAY" and _param(prop, "X-APPLE-OMIT-YEAR"):
+            result.apple_omit_year = True
+        value = _clean_value(prop, version)
+        group = re.sub(r"[^A-Za-z0-9-]", "", prop.group)
+        head = f"{group}.{prop.name}" if group else prop.name
+        types = _types(prop)
+        if types:
+            head += ";TYPE=" + ",".join(re.sub(r"[^a-z0-9_-]", "", t) or "x" for t in types)
+        out.append(f"{head}:{value}")
+    out.append("END:VCARD")
+    result.text = "\r\n".join(out) + "\r\n"
+    return result

@@ -1,0 +1,142 @@
+"""Reading a vCard file into people: one card at a time, so one bad card costs only itself."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from relationship_journal.exchange import vcard_normalize
+from relationship_journal.exchange.records import ImportedPerson, ParsedFile, SkippedRecord
+from relationship_journal.exchange.values import (
+    build_person,
+    clean_label,
+    parse_birthday,
+    parse_yearly,
+)
+from relationship_journal.journal.errors import ValidationError
+from relationship_journal.journal.records import Labelled, YearlyDate
+
+# Type parameters that say nothing a person would call a label.
+_NOISE_TYPES = {"internet", "pref", "voice", "x400", "other", "x"}
+_TYPE_WORDS = {"cell": "mobile", "iphone": "mobile", "main": "main", "fax": "fax"}
+
+
+def _label(types: list[str], group_label: str | None) -> str | None:
+    if group_label:
+        return group_label
+    words = [_TYPE_WORDS.get(t, t) for t in types if t not in _NOISE_TYPES]
+    if "fax" in words:
+        return " ".join(w for w in words if w != "fax") + " fax" if len(words) > 1 else "fax"
+    return words[0] if words else None
+
+
+def _types(line: Any) -> list[str]:
+    return [t.lower() for t in line.params.get("TYPE", [])]
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v).strip() for v in value if str(v).strip())
+    return str(value).strip()
+
+
+def _unescape(value: str) -> str:
+    """vobject leaves backslashes in values it does not treat as text (URL, EMAIL)."""
+    return re.sub(r"\\(.)", r"\1", value).strip()
+
+
+def read_card(component: Any, clean: vcard_normalize.CleanCard) -> dict[str, Any]:
+    """The person a parsed card describes, as keyword arguments for ContactFields."""
+    labels: dict[str, str] = {}
+    by_name: dict[str, list[Any]] = defaultdict(list)
+    for line in component.getChildren():
+        if line.name == "X-ABLABEL" and line.group:
+            labels[line.group.lower()] = clean_label(_text(line.value))
+        by_name[line.name].append(line)
+
+    def group_label(line: Any) -> str | None:
+        return labels.get(line.group.lower()) if line.group else None
+
+    person: dict[str, Any] = {}
+    if "FN" in by_name:
+        person["display_name"] = _text(by_name["FN"][0].value)
+    if "N" in by_name:
+        name = by_name["N"][0].value
+        person["given_name"] = " ".join(
+            p for p in (_text(name.given), _text(name.additional)) if p
+        ) or None
+        person["family_name"] = _text(name.family) or None
+        person["name_parts"] = (_text(name.prefix), person["given_name"], person["family_name"], _text(name.suffix))
+    if "NICKNAME" in by_name:
+        person["nickname"] = _text(by_name["NICKNAME"][0].value) or None
+    if "ORG" in by_name:
+        person["organisation"] = _text(by_name["ORG"][0].value) or None
+    role = by_name.get("TITLE") or by_name.get("ROLE")
+    if role:
+        person["role"] = _text(role[0].value) or None
+    notes = [_text(line.value) for line in by_name.get("NOTE", [])]
+    if any(notes):
+        person["notes"] = "\n\n".join(n for n in notes if n)
+    if "BDAY" in by_name:
+        person["birthday"] = parse_birthday(_text(by_name["BDAY"][0].value), clean.apple_omit_year)
+    person["emails"] = tuple(
+        Labelled(_unescape(_text(line.value)), _label(_types(line), group_label(line)))
+        for line in by_name.get("EMAIL", [])
+        if _text(line.value)
+    )
+    person["phones"] = tuple(
+        Labelled(_unescape(_text(line.value)), _label(_types(line), group_label(line)))
+        for line in by_name.get("TEL", [])
+        if _text(line.value)
+    )
+    person["urls"] = tuple(
+        Labelled(_unescape(_text(line.value)), _label(_types(line), group_label(line)))
+        for line in by_name.get("URL", [])
+        if _text(line.value)
+    )
+    tags: list[str] = []
+    for line in by_name.get("CATEGORIES", []):
+        values = line.value if isinstance(line.value, list) else str(line.value).split(",")
+        tags += [str(v).strip() for v in values if str(v).strip()]
+    person["tags"] = tuple(dict.fromkeys(tags))
+    dates: list[YearlyDate] = []
+    for name in ("ANNIVERSARY", "X-ANNIVERSARY", "X-ABDATE"):
+        for line in by_name.get(name, []):
+            label = group_label(line) or ("anniversary" if "ANNIVERSARY" in name else "date")
+            found = parse_yearly(_text(line.value), label)
+            if found is not None:
+                dates.append(found)
+    person["important_dates"] = tuple(dict.fromkeys(dates))
+    person["photo"] = clean.photo
+    person["photo_url"] = clean.photo_url
+    return person
+
+
+def read_vcards(text: str, path: str) -> ParsedFile:
+    """Every card in a vCard file, each cleaned and parsed on its own."""
+    import vobject
+
+    parsed = ParsedFile(path=path, format="vcard")
+    for raw in vcard_normalize.split_cards(text):
+        position = f"{path}, card {raw.number} (line {raw.line})"
+        try:
+            clean = vcard_normalize.clean(raw)
+            component = vobject.readOne(clean.text, ignoreUnreadable=True)
+            fields = build_person(read_card(component, clean))
+        except vcard_normalize.CardError as error:
+            parsed.skipped.append(SkippedRecord(position, str(error)))
+            continue
+        except ValidationError as error:
+            parsed.skipped.append(SkippedRecord(position, str(error)))
+            continue
+        except Exception as error:  # noqa: BLE001 - vobject raises many kinds; the card is skipped, not lost silently
+            parsed.skipped.append(SkippedRecord(position, f"the card cannot be read ({_short(error)})"))
+            continue
+        parsed.people.append(ImportedPerson(position, fields))
+    return parsed
+
+
+def _short(error: Exception) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 120 else text[:117] + "..."

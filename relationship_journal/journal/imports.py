@@ -1,0 +1,573 @@
+"""Import batches: writing an import whole, undoing it whole, and the contact history.
+
+An import of thousands of people must be one transaction (it lands whole or not at
+all) and fast, so it writes with executemany on one connection instead of one ORM
+unit per person. Which person matches whom is decided by the caller (`exchange`),
+but under this module's write lock: `write_import` loads what the journal knows,
+hands it to the caller's `decide`, and writes the answer before anyone else can
+change the journal in between.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from relationship_journal.journal.errors import NotFoundError
+from relationship_journal.journal.records import (
+    Birthday,
+    Changes,
+    ContactFields,
+    Labelled,
+    YearlyDate,
+)
+from relationship_journal.journal.text import fold, normalize_phone
+
+if TYPE_CHECKING:
+    from relationship_journal.journal.core import Journal
+
+# Profile columns an import may fill when the journal has nothing there.
+FILLABLE_COLUMNS = (
+    "given_name",
+    "family_name",
+    "nickname",
+    "organisation",
+    "role",
+    "how_met",
+    "met_on",
+    "notes",
+    "photo_url",
+)
+
+
+def validate_contact(fields: ContactFields) -> ContactFields:
+    """The same checks as adding a person by hand, so an import stores nothing `add` would refuse."""
+    from relationship_journal.journal.contacts import _validate
+
+    return _validate(fields)
+
+
+@dataclass(frozen=True)
+class KnownContact:
+    """What matching needs to know of a stored person (the photo only as present or not)."""
+
+    id: int
+    fields: ContactFields
+    has_photo: bool = False
+
+
+@dataclass
+class KnownNetwork:
+    """Everyone in the journal, loaded in a few set-based queries."""
+
+    contacts: dict[int, KnownContact] = field(default_factory=dict)
+    # (contact id, field, imported value) already kept in the history: not recorded twice.
+    history: set[tuple[int, str, str]] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class ContactAddition:
+    """What an import adds to a person already in the journal: only what was missing."""
+
+    contact_id: int
+    fill: dict[str, Any] = field(default_factory=dict)  # column (or "birthday", "photo") -> value
+    emails: tuple[Labelled, ...] = ()
+    phones: tuple[Labelled, ...] = ()
+    urls: tuple[Labelled, ...] = ()
+    tags: tuple[str, ...] = ()
+    important_dates: tuple[YearlyDate, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (
+            self.fill or self.emails or self.phones or self.urls or self.tags or self.important_dates
+        )
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The journal kept `kept`; the import said `imported`.
+
+    `contact_id` is negative for a person created by the same import (-1 is the first
+    of `ImportWrites.created`): two records of one person that disagree.
+    """
+
+    contact_id: int
+    field: str
+    kept: str
+    imported: str
+
+
+@dataclass
+class ImportWrites:
+    """Everything one import will write."""
+
+    created: list[ContactFields] = field(default_factory=list)
+    additions: list[ContactAddition] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    summary: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.created or self.additions or self.conflicts)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    batch_id: int | None
+    writes: ImportWrites
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    id: int
+    created_at: str
+    sources: str
+    summary: str
+    undone_at: str | None
+    created: int
+    changed: int
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    batch: BatchInfo
+    removed: int
+    restored: int
+    kept: tuple[str, ...]  # names of created people kept because the user wrote about them since
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    recorded_at: str
+    field: str
+    kept_value: str
+    imported_value: str
+    source: str
+    batch_id: int | None
+
+
+# --- reading ---------------------------------------------------------------------------------
+def load_known(connection: sqlite3.Connection) -> KnownNetwork:
+    """The whole journal as matching sees it: one query per table, never one per person."""
+    rows = connection.execute(
+        "SELECT id, display_name, given_name, family_name, nickname, organisation, role, "
+        "birthday_year, birthday_month, birthday_day, how_met, met_on, notes, photo_url, "
+        "photo IS NOT NULL FROM contacts"
+    ).fetchall()
+    emails = _grouped(connection, "SELECT contact_id, address, label FROM contact_emails ORDER BY position")
+    phones = _grouped(connection, "SELECT contact_id, number, label FROM contact_phones ORDER BY position")
+    urls = _grouped(connection, "SELECT contact_id, url, label FROM contact_urls ORDER BY position")
+    tags: dict[int, list[str]] = defaultdict(list)
+    for cid, name in connection.execute(
+        "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
+    ):
+        tags[cid].append(name)
+    dates: dict[int, list[YearlyDate]] = defaultdict(list)
+    for cid, label, month, day, year in connection.execute(
+        "SELECT contact_id, label, month, day, year FROM important_dates ORDER BY id"
+    ):
+        dates[cid].append(YearlyDate(label, month, day, year))
+    known = KnownNetwork()
+    for (cid, name, given, family, nick, org, role, year, month, day, how_met, met_on, notes,
+         photo_url, has_photo) in rows:
+        birthday = None
+        if month and day:
+            try:
+                birthday = Birthday(month, day, year)
+            except ValueError:
+                birthday = None
+        known.contacts[cid] = KnownContact(
+            id=cid,
+            has_photo=bool(has_photo),
+            fields=ContactFields(
+                display_name=name,
+                given_name=given,
+                family_name=family,
+                nickname=nick,
+                organisation=org,
+                role=role,
+                birthday=birthday,
+                how_met=how_met,
+                met_on=dt.date.fromisoformat(met_on) if met_on else None,
+                notes=notes,
+                photo_url=photo_url,
+                emails=tuple(Labelled(v, lab) for v, lab in emails.get(cid, ())),
+                phones=tuple(Labelled(v, lab) for v, lab in phones.get(cid, ())),
+                urls=tuple(Labelled(v, lab) for v, lab in urls.get(cid, ())),
+                tags=tuple(tags.get(cid, ())),
+                important_dates=tuple(dates.get(cid, ())),
+            ),
+        )
+    for cid, field_name, imported in connection.execute(
+        "SELECT contact_id, field, imported_value FROM contact_history"
+    ):
+        known.history.add((cid, field_name, imported))
+    return known
+
+
+def known_network(journal: Journal) -> KnownNetwork:
+    with journal.reading() as connection:
+        return load_known(connection)
+
+
+def batches(journal: Journal) -> list[BatchInfo]:
+    """Every import, newest first."""
+    with journal.reading() as connection:
+        return _batches(connection, "")
+
+
+def contact_history(journal: Journal, contact_id: int) -> list[HistoryEntry]:
+    """Values imports brought for this person that the journal did not take, oldest first."""
+    with journal.reading() as connection:
+        return [
+            HistoryEntry(*row)
+            for row in connection.execute(
+                "SELECT recorded_at, field, kept_value, imported_value, source, batch_id "
+                "FROM contact_history WHERE contact_id = ? ORDER BY id",
+                (contact_id,),
+            )
+        ]
+
+
+# --- writing ---------------------------------------------------------------------------------
+def write_import(
+    journal: Journal,
+    sources: str,
+    decide: Callable[[KnownNetwork], ImportWrites],
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Decide and write one import in one transaction; nothing is written when nothing changes."""
+    connection = journal.database.connect()
+    connection.isolation_level = None
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        writes = decide(load_known(connection))
+        if writes.is_empty():
+            connection.execute("ROLLBACK")
+            return ImportResult(None, writes, Changes())
+        batch_id = connection.execute(
+            "INSERT INTO import_batches (sources, summary) VALUES (?, ?)", (sources, writes.summary)
+        ).lastrowid
+        assert batch_id is not None
+        created_ids = _insert_created(connection, writes.created, batch_id, progress)
+        changed_ids = _apply_additions(connection, writes.additions, batch_id)
+        connection.executemany(
+            "INSERT INTO contact_history (contact_id, batch_id, field, kept_value, imported_value, "
+            "source) VALUES (?,?,?,?,?,?)",
+            (
+                (_resolve(c.contact_id, created_ids), batch_id, c.field, c.kept, c.imported, sources)
+                for c in writes.conflicts
+            ),
+        )
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    finally:
+        connection.close()
+    touched = frozenset(created_ids) | frozenset(changed_ids) | {
+        _resolve(c.contact_id, created_ids) for c in writes.conflicts
+    }
+    return ImportResult(batch_id, writes, Changes(contacts=touched))
+
+
+def undo_import(journal: Journal, batch_id: int | None = None) -> UndoResult:
+    """Take back one import (the newest one not yet undone when no id is given).
+
+    People the import created go, unless the user has since written about them (an
+    entry, a favour, an ask or a promise): those stay, and are named in the result.
+    """
+    connection = journal.database.connect()
+    connection.isolation_level = None
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        if batch_id is None:
+            found = connection.execute(
+                "SELECT id FROM import_batches WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            if found is None:
+                raise NotFoundError("there is no import to undo")
+            batch_id = found[0]
+        infos = _batches(connection, f" WHERE b.id = {int(batch_id)}")
+        if not infos:
+            raise NotFoundError(f"there is no import with number {batch_id}")
+        if infos[0].undone_at is not None:
+            raise NotFoundError(f"import {batch_id} was already undone on {infos[0].undone_at}")
+        info = infos[0]
+        members = connection.execute(
+            "SELECT contact_id, action, undo FROM import_batch_contacts WHERE batch_id = ?",
+            (batch_id,),
+        ).fetchall()
+        created = [cid for cid, action, _undo in members if action == "created"]
+        used = _contacts_with_entries(connection, created)
+        removable = [cid for cid in created if cid not in used]
+        kept = tuple(
+            name for (name,) in connection.execute(
+                f"SELECT display_name FROM contacts WHERE id IN ({_marks(used)}) ORDER BY search_name",
+                sorted(used),
+            )
+        ) if used else ()
+        connection.executemany("DELETE FROM contacts WHERE id = ?", ((cid,) for cid in removable))
+        restored = 0
+        for cid, action, undo in members:
+            if action == "changed":
+                _restore(connection, cid, json.loads(undo))
+                restored += 1
+        connection.execute("DELETE FROM contact_history WHERE batch_id = ?", (batch_id,))
+        undone_at = connection.execute("SELECT CURRENT_TIMESTAMP").fetchone()[0]
+        connection.execute("UPDATE import_batches SET undone_at = ? WHERE id = ?", (undone_at, batch_id))
+        info = dataclasses.replace(info, undone_at=undone_at)
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    finally:
+        connection.close()
+    touched = frozenset(cid for cid, _a, _u in members)
+    return UndoResult(info, len(removable), restored, kept, Changes(contacts=touched))
+
+
+# --- helpers ---------------------------------------------------------------------------------
+def _resolve(contact_id: int, created_ids: list[int]) -> int:
+    """A negative id names the n-th person this import creates (-1 is the first)."""
+    return created_ids[-contact_id - 1] if contact_id < 0 else contact_id
+
+
+_CONTACT_COLUMNS = (
+    "display_name, search_name, given_name, family_name, nickname, organisation, role, "
+    "birthday_year, birthday_month, birthday_day, how_met, where_met, met_on, interests, goals, "
+    "family, can_do_for_them, communities, notes, calibre, circle, cadence_days, kin, photo, "
+    "photo_url, archived"
+)
+
+
+def _contact_row(c: ContactFields) -> tuple[Any, ...]:
+    return (
+        c.display_name, fold(c.display_name), c.given_name, c.family_name, c.nickname,
+        c.organisation, c.role,
+        c.birthday.year if c.birthday else None,
+        c.birthday.month if c.birthday else None,
+        c.birthday.day if c.birthday else None,
+        c.how_met, c.where_met, c.met_on.isoformat() if c.met_on else None, c.interests, c.goals,
+        c.family, c.can_do_for_them, c.communities, c.notes, c.calibre, c.circle, c.cadence_days,
+        int(c.kin), c.photo, c.photo_url, 0,
+    )
+
+
+def _insert_created(
+    connection: sqlite3.Connection,
+    created: list[ContactFields],
+    batch_id: int,
+    progress: Callable[[int, int], None] | None,
+) -> list[int]:
+    base = connection.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()[0]
+    ids = [base + i + 1 for i in range(len(created))]
+    marks = ",".join("?" * 27)
+    step = 500
+    for start in range(0, len(created), step):
+        chunk = created[start:start + step]
+        connection.executemany(
+            f"INSERT INTO contacts (id, {_CONTACT_COLUMNS}) VALUES ({marks})",
+            ((ids[start + i], *_contact_row(c)) for i, c in enumerate(chunk)),
+        )
+        if progress:
+            progress(start + len(chunk), len(created))
+    pairs = list(zip(ids, created, strict=True))
+    _insert_children(connection, ((cid, c.emails, c.phones, c.urls, c.important_dates) for cid, c in pairs))
+    _link_tags(connection, ((cid, c.tags) for cid, c in pairs))
+    connection.executemany(
+        "INSERT INTO import_batch_contacts (batch_id, contact_id, action, undo) VALUES (?, ?, 'created', '{}')",
+        ((batch_id, cid) for cid in ids),
+    )
+    return ids
+
+
+def _insert_children(
+    connection: sqlite3.Connection,
+    rows: Iterable[tuple[int, Iterable[Labelled], Iterable[Labelled], Iterable[Labelled], Iterable[YearlyDate]]],
+    offsets: dict[int, tuple[int, int, int]] | None = None,
+) -> None:
+    emails, phones, urls, dates = [], [], [], []
+    for cid, e_list, p_list, u_list, d_list in rows:
+        e0, p0, u0 = (offsets or {}).get(cid, (0, 0, 0))
+        emails += [(cid, e.value, e.label, e0 + i) for i, e in enumerate(e_list)]
+        phones += [(cid, p.value, normalize_phone(p.value), p.label, p0 + i) for i, p in enumerate(p_list)]
+        urls += [(cid, u.value, u.label, u0 + i) for i, u in enumerate(u_list)]
+        dates += [(cid, d.label, d.month, d.day, d.year) for d in d_list]
+    connection.executemany(
+        "INSERT INTO contact_emails (contact_id, address, label, position) VALUES (?,?,?,?)", emails
+    )
+    connection.executemany(
+        "INSERT INTO contact_phones (contact_id, number, normalized, label, position) VALUES (?,?,?,?,?)",
+        phones,
+    )
+    connection.executemany(
+        "INSERT INTO contact_urls (contact_id, url, label, position) VALUES (?,?,?,?)", urls
+    )
+    connection.executemany(
+        "INSERT INTO important_dates (contact_id, label, month, day, year) VALUES (?,?,?,?,?)", dates
+    )
+
+
+def _link_tags(connection: sqlite3.Connection, rows: Iterable[tuple[int, Iterable[str]]]) -> None:
+    pairs = [(cid, name) for cid, names in rows for name in dict.fromkeys(names)]
+    connection.executemany(
+        "INSERT OR IGNORE INTO tags (name) VALUES (?)", ((n,) for n in {n for _c, n in pairs})
+    )
+    tag_ids = dict(connection.execute("SELECT name, id FROM tags"))
+    connection.executemany(
+        "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)",
+        ((cid, tag_ids[name]) for cid, name in pairs),
+    )
+
+
+def _apply_additions(
+    connection: sqlite3.Connection, additions: list[ContactAddition], batch_id: int
+) -> list[int]:
+    additions = [a for a in additions if not a.is_empty()]
+    if not additions:
+        return []
+    ids = [a.contact_id for a in additions]
+    offsets = {
+        cid: (e, p, u)
+        for cid, e, p, u in connection.execute(
+            "SELECT id, (SELECT count(*) FROM contact_emails WHERE contact_id = c.id), "
+            "(SELECT count(*) FROM contact_phones WHERE contact_id = c.id), "
+            "(SELECT count(*) FROM contact_urls WHERE contact_id = c.id) "
+            f"FROM contacts c WHERE id IN ({_marks(ids)})",
+            ids,
+        )
+    }
+    current = {
+        row[0]: row[1:]
+        for row in connection.execute(
+            f"SELECT id, {', '.join(FILLABLE_COLUMNS)}, birthday_year, birthday_month, birthday_day, "
+            f"photo IS NOT NULL FROM contacts WHERE id IN ({_marks(ids)})",
+            ids,
+        )
+    }
+    undo_rows = []
+    for addition in additions:
+        before = dict(zip(
+            (*FILLABLE_COLUMNS, "birthday_year", "birthday_month", "birthday_day", "photo"),
+            current[addition.contact_id],
+            strict=True,
+        ))
+        filled: dict[str, list[Any]] = {}
+        for column, value in addition.fill.items():
+            if column == "birthday":
+                for part in ("year", "month", "day"):
+                    new = getattr(value, part)
+                    filled[f"birthday_{part}"] = [before[f"birthday_{part}"], new]
+            elif column == "photo":
+                filled["photo"] = [None, True]
+            elif column == "met_on":
+                filled[column] = [before[column], value.isoformat()]
+            else:
+                filled[column] = [before[column], value]
+        for column, (_old, new) in filled.items():
+            value = addition.fill["photo"] if column == "photo" else new
+            connection.execute(f"UPDATE contacts SET {column} = ? WHERE id = ?", (value, addition.contact_id))
+        connection.execute(
+            "UPDATE contacts SET updated_at = CURRENT_TIMESTAMP WHERE id = ?", (addition.contact_id,)
+        )
+        undo_rows.append((batch_id, addition.contact_id, json.dumps({
+            "fill": filled,
+            "emails": [e.value for e in addition.emails],
+            "phones": [p.value for p in addition.phones],
+            "urls": [u.value for u in addition.urls],
+            "tags": list(addition.tags),
+            "dates": [[d.label, d.month, d.day] for d in addition.important_dates],
+        })))
+    _insert_children(
+        connection,
+        ((a.contact_id, a.emails, a.phones, a.urls, a.important_dates) for a in additions),
+        offsets,
+    )
+    _link_tags(connection, ((a.contact_id, a.tags) for a in additions))
+    connection.executemany(
+        "INSERT INTO import_batch_contacts (batch_id, contact_id, action, undo) VALUES (?, ?, 'changed', ?)",
+        undo_rows,
+    )
+    return ids
+
+
+def _restore(connection: sqlite3.Connection, contact_id: int, undo: dict[str, Any]) -> None:
+    """Put back what one import added to a person who was already there."""
+    for column, (old, new) in undo.get("fill", {}).items():
+        if column == "photo":
+            connection.execute("UPDATE contacts SET photo = NULL WHERE id = ?", (contact_id,))
+            continue
+        # Only if the user has not changed it since: their later edit wins.
+        connection.execute(
+            f"UPDATE contacts SET {column} = ? WHERE id = ? AND {column} IS ?", (old, contact_id, new)
+        )
+    for address in undo.get("emails", []):
+        connection.execute(
+            "DELETE FROM contact_emails WHERE contact_id = ? AND address = ?", (contact_id, address)
+        )
+    for number in undo.get("phones", []):
+        connection.execute(
+            "DELETE FROM contact_phones WHERE contact_id = ? AND number = ?", (contact_id, number)
+        )
+    for url in undo.get("urls", []):
+        connection.execute("DELETE FROM contact_urls WHERE contact_id = ? AND url = ?", (contact_id, url))
+    for name in undo.get("tags", []):
+        connection.execute(
+            "DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)",
+            (contact_id, name),
+        )
+    for label, month, day in undo.get("dates", []):
+        connection.execute(
+            "DELETE FROM important_dates WHERE contact_id = ? AND label = ? AND month = ? AND day = ?",
+            (contact_id, label, month, day),
+        )
+
+
+def _contacts_with_entries(connection: sqlite3.Connection, ids: list[int]) -> set[int]:
+    if not ids:
+        return set()
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS undo_ids (id INTEGER PRIMARY KEY)")
+    connection.execute("DELETE FROM undo_ids")
+    connection.executemany("INSERT INTO undo_ids (id) VALUES (?)", ((i,) for i in ids))
+    used = {
+        row[0]
+        for table in ("interaction_contacts", "favours", "asks", "commitments")
+        for row in connection.execute(
+            f"SELECT DISTINCT contact_id FROM {table} WHERE contact_id IN (SELECT id FROM undo_ids)"
+        )
+    }
+    connection.execute("DELETE FROM undo_ids")
+    return used
+
+
+def _batches(connection: sqlite3.Connection, where: str) -> list[BatchInfo]:
+    return [
+        BatchInfo(*row)
+        for row in connection.execute(
+            "SELECT b.id, b.created_at, b.sources, b.summary, b.undone_at, "
+            "(SELECT count(*) FROM import_batch_contacts m WHERE m.batch_id = b.id AND m.action = 'created'), "
+            "(SELECT count(*) FROM import_batch_contacts m WHERE m.batch_id = b.id AND m.action = 'changed') "
+            f"FROM import_batches b{where} ORDER BY b.id DESC"
+        )
+    ]
+
+
+def _grouped(connection: sqlite3.Connection, sql: str) -> dict[int, list[tuple[str, str | None]]]:
+    grouped: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    for cid, value, label in connection.execute(sql):
+        grouped[cid].append((value, label))
+    return grouped
+
+
+def _marks(values: Iterable[object]) -> str:
+    return ",".join("?" * len(list(values)))
