@@ -1,0 +1,64 @@
+"""The relationship-health model: pure functions from a contact log to explained figures.
+
+Nothing here imports the rest of the project, Qt or a database: the journal layer
+builds the plain inputs, and the GUI, reports, CLI and tests all read the same outputs.
+See `design/health-model.md` for the research and the formulas.
+"""
+
+from .contact import compute_contact, evaluate
+from .inputs import AskInput, ContactInput, ContactLog, FavourInput, InteractionInput
+from .network import attention, compute_network, summarise_network, wide_deep_verdict
+from .outputs import (
+    AskCheck,
+    AskReadiness,
+    Attention,
+    CalibreDepth,
+    CircleMismatch,
+    CircleOccupancy,
+    Component,
+    ContactHealth,
+    FadingEntry,
+    NetworkHealth,
+    TrajectoryPoint,
+)
+from .parameters import COMPONENT_NAMES, DEFAULTS, Parameters
+from .rounding import largest_remainder
+from .serialize import contact_to_json_dict, network_to_json_dict, to_json_dict
+from .timeline import Timeline, build_timeline
+from .trajectory import month_ends, trajectory
+
+__all__ = [
+    "COMPONENT_NAMES",
+    "DEFAULTS",
+    "AskCheck",
+    "AskInput",
+    "AskReadiness",
+    "Attention",
+    "CalibreDepth",
+    "CircleMismatch",
+    "CircleOccupancy",
+    "Component",
+    "ContactHealth",
+    "ContactInput",
+    "ContactLog",
+    "FadingEntry",
+    "FavourInput",
+    "InteractionInput",
+    "NetworkHealth",
+    "Parameters",
+    "Timeline",
+    "TrajectoryPoint",
+    "attention",
+    "build_timeline",
+    "compute_contact",
+    "compute_network",
+    "contact_to_json_dict",
+    "evaluate",
+    "largest_remainder",
+    "month_ends",
+    "network_to_json_dict",
+    "summarise_network",
+    "to_json_dict",
+    "trajectory",
+    "wide_deep_verdict",
+]

@@ -1,0 +1,66 @@
+"""Contact or connection: does this person know and trust me, on the evidence?
+
+A *connection* needs all five gates (trust, health, recency, they reached out in the
+last year, and at least one confiding conversation in two years); the *trusted circle*
+is a connection with more of everything. A *dormant* connection still has the trust but
+has let health or recency lapse: the one to reconnect with. Everyone else is a contact.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .parameters import Parameters
+
+
+def _any_within(days: list[int], today: int, window: int) -> bool:
+    """Is there a day d with today - window < d <= today?"""
+    n = bisect_right(days, today)
+    return n > 0 and today - days[n - 1] < window
+
+
+def classify(
+    *,
+    trust: float,
+    health: float | None,
+    recency: float,
+    hours: float,
+    their_start_days: list[int],
+    deep_days: list[int],
+    initiative_window: int,
+    today: int,
+    params: Parameters,
+) -> tuple[str, str]:
+    """(classification, the reason in words)."""
+    gates = []
+    if trust < params.connection_trust:
+        gates.append(f"trust {trust:.0f} is under {params.connection_trust:.0f}")
+    if health is None or health < params.connection_health:
+        gates.append(
+            "no touches yet" if health is None else f"health {health:.0f} is under {params.connection_health:.0f}"
+        )
+    if recency < params.connection_recency:
+        gates.append(f"recency {recency:.0f} is under {params.connection_recency:.0f}")
+    if not _any_within(their_start_days, today, initiative_window):
+        gates.append(f"they have not reached out in {initiative_window} days")
+    if not _any_within(deep_days, today, params.deep_window_days):
+        gates.append(f"no conversation of depth {params.deep_min_depth}+ in {params.deep_window_days} days")
+    if not gates:
+        if (
+            trust >= params.trusted_trust
+            and health is not None
+            and health >= params.trusted_health
+            and hours >= params.trusted_hours
+        ):
+            return "trusted", "A connection with high trust, strong health and real time together."
+        return "connection", "Knows and trusts you: every connection gate passes."
+    lapsed = health is None or health < params.connection_health or recency < params.connection_recency
+    if trust >= params.dormant_trust and lapsed:
+        return "dormant", f"Trust {trust:.0f} is there but {_join(gates)}: reconnect."
+    return "contact", f"A contact: {_join(gates)}."
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]

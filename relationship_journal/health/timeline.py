@@ -1,0 +1,269 @@
+"""One contact's log, sorted once and turned into numbers.
+
+Everything here is independent of `as_of`, so the GUI, the trajectory and the
+fade-date search can evaluate the same timeline at many dates without re-reading
+or re-sorting the log. Interactions are ordered by (date, id), which makes every sum
+independent of the order the journal handed them in; a log that already arrives in
+that order (the journal reads it with ORDER BY date, id) is not sorted again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+
+from .inputs import ContactInput, ContactLog, InteractionInput
+from .parameters import Parameters
+
+_BY_DATE_ID = attrgetter("date", "id")
+THEIR_SHARE = {"them": 1.0, "mutual": 0.5}  # initiative credited to them; mutual is half each
+MY_SHARE = {"me": 1.0, "mutual": 0.5}
+
+
+@dataclass(slots=True, eq=False)
+class Timeline:
+    """Column lists over the contact's log, each sorted by day."""
+
+    contact: ContactInput
+    cadence: int  # T in days
+    recency_half_life: float  # H in days
+    trust_half_life: int
+    initiative_window: int
+    # Interactions, sorted by (date, id); the count-based windows read `items` directly.
+    items: list[InteractionInput]
+    ids: list[int]
+    days: list[int]  # proleptic ordinals
+    weights: list[float]  # w = channel weight · group dilution
+    channels: list[str]
+    estimated_days: list[int]  # days of interactions whose minutes were missing
+    # Interactions that carry time (effective hours > 0), in the same order.
+    hour_days: list[int]
+    hour_values: list[float]  # hours · w, before forgetting
+    hour_ids: list[int]
+    # Touches: one per day with w >= threshold, at that day's largest w.
+    touch_days: list[int]
+    touch_weights: list[float]
+    touch_ids: list[int]
+    # Standalone favours (not tied to an interaction).
+    favour_days: list[int]
+    favour_ids: list[int]
+    favour_given: list[int]
+    favour_received: list[int]
+    # Trust evidence: from interactions, and from standalone favours and asks.
+    evidence_days: list[int]
+    evidence: list[float]
+    extra_positive_days: list[int]
+    extra_positive: list[float]
+    negative_days: list[int]
+    negative: list[float]
+    # Giving balance events (given - received, non-zero only).
+    ledger_days: list[int]
+    ledger_net: list[int]
+    extra_ledger_days: list[int]
+    extra_ledger_net: list[int]
+    # Days that satisfy the connection gates.
+    their_start_days: list[int]
+    deep_days: list[int]
+    # Asks (explicit and from interactions): (day, id or None, size, outcome, interaction id).
+    asks: list[tuple[int, int | None, int, str, int | None]]
+
+
+def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
+    """Sort and convert one contact's log; raise ValueError on values outside the contract."""
+    contact = log.contact
+    if contact.circle not in params.cadence_days:
+        raise ValueError(f"{contact.name}: circle must be one of 5, 15, 50, 150, 500, not {contact.circle}")
+    cadence = params.cadence_for(contact.circle, contact.cadence_days)
+    half = params.recency_half_life_factor * cadence
+    if contact.kin:
+        half *= params.kin_recency_multiplier
+    kin = contact.kin
+
+    columns = _interaction_columns(log.interactions, contact.name, params)
+    if columns is None:
+        columns = _interaction_columns(sorted(log.interactions, key=_BY_DATE_ID), contact.name, params)
+        assert columns is not None
+    (items, ids, days, weights, channels, estimated_days, hour_days, hour_values, hour_ids,
+     touch_days, touch_weights, touch_ids, evidence_days, evidence, ledger_days, ledger_net,
+     their_start_days, deep_days, ask_by_interaction) = columns
+
+    # Standalone favours.
+    extra_positive: list[tuple[int, float]] = []
+    extra_ledger: list[tuple[int, int]] = []
+    favour_days: list[int] = []
+    favour_ids: list[int] = []
+    favour_given: list[int] = []
+    favour_received: list[int] = []
+    for fav in sorted(log.favours, key=_BY_DATE_ID):
+        day = fav.date.toordinal()
+        if fav.direction == "given":
+            g, r = fav.size, 0
+        elif fav.direction == "received":
+            g, r = 0, fav.size
+        else:
+            raise ValueError(f"{contact.name}: favour direction must be given or received")
+        favour_days.append(day)
+        favour_ids.append(fav.id)
+        favour_given.append(g)
+        favour_received.append(r)
+        if fav.size:
+            extra_positive.append((day, float(fav.size)))
+            extra_ledger.append((day, g - r))
+
+    # Asks: explicit ones, plus an interaction's ask_outcome when no explicit ask names it.
+    asks: list[tuple[int, int | None, int, str, int | None]] = []
+    negative: list[tuple[int, float]] = []
+    if log.asks or ask_by_interaction:
+        named = set()
+        for ask in log.asks:
+            asks.append((ask.date.toordinal(), ask.id, ask.size, ask.outcome, ask.interaction_id))
+            if ask.interaction_id is not None:
+                named.add(ask.interaction_id)
+        for iid, (day, outcome) in ask_by_interaction.items():
+            if iid not in named:
+                asks.append((day, None, 1, outcome, iid))
+        asks.sort(key=_ask_key)
+        penalty = params.trust_negative_weight
+        for day, _aid, _size, outcome, _iid in asks:
+            if outcome == "helped":
+                extra_positive.append((day, 1.0))
+            elif outcome == "declined" or outcome == "ignored":
+                negative.append((day, penalty))
+    extra_positive.sort(key=_first)
+    negative.sort(key=_first)
+
+    return Timeline(
+        contact=contact,
+        cadence=cadence,
+        recency_half_life=half,
+        trust_half_life=params.trust_half_life_days_kin if kin else params.trust_half_life_days,
+        initiative_window=params.initiative_window_days_kin if kin else params.initiative_window_days,
+        items=items,
+        ids=ids,
+        days=days,
+        weights=weights,
+        channels=channels,
+        estimated_days=estimated_days,
+        hour_days=hour_days,
+        hour_values=hour_values,
+        hour_ids=hour_ids,
+        touch_days=touch_days,
+        touch_weights=touch_weights,
+        touch_ids=touch_ids,
+        favour_days=favour_days,
+        favour_ids=favour_ids,
+        favour_given=favour_given,
+        favour_received=favour_received,
+        evidence_days=evidence_days,
+        evidence=evidence,
+        extra_positive_days=[d for d, _ in extra_positive],
+        extra_positive=[a for _, a in extra_positive],
+        negative_days=[d for d, _ in negative],
+        negative=[a for _, a in negative],
+        ledger_days=ledger_days,
+        ledger_net=ledger_net,
+        extra_ledger_days=[d for d, _ in extra_ledger],
+        extra_ledger_net=[n for _, n in extra_ledger],
+        their_start_days=their_start_days,
+        deep_days=deep_days,
+        asks=asks,
+    )
+
+
+def _interaction_columns(items: Sequence[InteractionInput], name: str, params: Parameters):
+    """One pass over the interactions; None if they turn out not to be in (date, id) order."""
+    kind_channel = params.kind_channel
+    channel_weight = params.channel_weight
+    default_minutes = params.default_minutes
+    free = params.group_free_size
+    threshold = params.touch_min_weight
+    deep = params.deep_min_depth
+    their_share = THEIR_SHARE
+
+    ids: list[int] = []
+    days: list[int] = []
+    weights: list[float] = []
+    channels: list[str] = []
+    estimated_days: list[int] = []
+    hour_days: list[int] = []
+    hour_values: list[float] = []
+    hour_ids: list[int] = []
+    touch_days: list[int] = []
+    touch_weights: list[float] = []
+    touch_ids: list[int] = []
+    evidence_days: list[int] = []
+    evidence: list[float] = []
+    ledger_days: list[int] = []
+    ledger_net: list[int] = []
+    their_start_days: list[int] = []
+    deep_days: list[int] = []
+    ask_by_interaction: dict[int, tuple[int, str]] = {}
+
+    last_day = -1
+    last_id = None
+    last_touch_day = -1
+    for it in items:
+        day = it.date.toordinal()
+        iid = it.id
+        if day <= last_day and (day < last_day or iid < last_id):
+            return None
+        last_day = day
+        last_id = iid
+        channel = it.channel or kind_channel.get(it.kind)
+        w = channel_weight.get(channel)
+        if w is None:
+            raise ValueError(f"{name}: unknown interaction kind/channel {it.kind!r}/{it.channel!r}")
+        people = it.people_present
+        if people > free:
+            w = w * free / people
+        minutes = it.minutes
+        if minutes is None:
+            minutes = default_minutes.get(it.kind, 0)
+            estimated_days.append(day)
+        ids.append(iid)
+        days.append(day)
+        weights.append(w)
+        channels.append(channel)
+        if minutes > 0:
+            hour_days.append(day)
+            hour_values.append(minutes / 60 * w)
+            hour_ids.append(iid)
+        if w >= threshold:
+            if day == last_touch_day:
+                if w > touch_weights[-1]:
+                    touch_weights[-1] = w
+                    touch_ids[-1] = iid
+            else:
+                touch_days.append(day)
+                touch_weights.append(w)
+                touch_ids.append(iid)
+                last_touch_day = day
+        them = their_share.get(it.initiated_by, 0.0)
+        fg = it.favours_given
+        fr = it.favours_received
+        amount = them + fg + fr
+        if it.depth >= deep:
+            amount += 1.0
+            deep_days.append(day)
+        if amount:
+            evidence_days.append(day)
+            evidence.append(amount)
+        if them:
+            their_start_days.append(day)
+        if fg != fr:
+            ledger_days.append(day)
+            ledger_net.append(fg - fr)
+        if it.ask_outcome is not None:
+            ask_by_interaction[iid] = (day, it.ask_outcome)
+    return (list(items), ids, days, weights, channels, estimated_days, hour_days, hour_values, hour_ids,
+            touch_days, touch_weights, touch_ids, evidence_days, evidence, ledger_days, ledger_net,
+            their_start_days, deep_days, ask_by_interaction)
+
+
+def _first(pair):
+    return pair[0]
+
+
+def _ask_key(ask):
+    return (ask[0], -1 if ask[1] is None else ask[1], -1 if ask[4] is None else ask[4])
