@@ -87,8 +87,9 @@ def windows_version_info() -> Path:
   ]
 )
 """
-    WORK.mkdir(exist_ok=True)
-    path = WORK / "windows-version-info.txt"
+    # The spec reads it from here, whatever --work-dir says.
+    (ROOT / "build").mkdir(exist_ok=True)
+    path = ROOT / "build" / "windows-version-info.txt"
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -119,6 +120,10 @@ def run_pyinstaller(clean: bool) -> Path:
     if sys.platform == "darwin":
         return DIST / f"{APP_NAME}.app"
     return DIST / PACKAGE
+
+
+def shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def folder_size(path: Path) -> int:
@@ -283,10 +288,14 @@ def build_macos_dmg(app: Path) -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global DIST, WORK
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle-only", action="store_true", help="skip the platform's packages")
     parser.add_argument("--clean", action="store_true", help="rebuild without PyInstaller's cache")
+    parser.add_argument("--dist-dir", type=Path, default=DIST, help="where the results go (default: dist/)")
+    parser.add_argument("--work-dir", type=Path, default=WORK, help="scratch space (default: build/)")
     args = parser.parse_args(argv)
+    DIST, WORK = args.dist_dir.resolve(), args.work_dir.resolve()
 
     started = time.perf_counter()
     check_sources()
@@ -297,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     if not bundle.exists():
         fail(f"PyInstaller finished but {bundle} is missing")
     bundle_seconds = time.perf_counter() - started
-    say(f"bundle {bundle.relative_to(ROOT)}: {folder_size(bundle) / 1e6:.0f} MB in {bundle_seconds:.0f} s")
+    say(f"bundle {shown(bundle)}: {folder_size(bundle) / 1e6:.0f} MB in {bundle_seconds:.0f} s")
 
     if not args.bundle_only:
         made: list[Path | None] = []
@@ -309,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
             made = [build_macos_dmg(bundle)]
         for package in made:
             if package is not None:
-                say(f"package {package.relative_to(ROOT)}: {package.stat().st_size / 1e6:.0f} MB")
+                say(f"package {shown(package)}: {package.stat().st_size / 1e6:.0f} MB")
     say(f"done in {time.perf_counter() - started:.0f} s")
     return 0
 

@@ -6,8 +6,8 @@ change to the drawing is one edit. Qt renders the SVG (it is already a build
 dependency); the .ico and .icns containers are written by hand because both simply
 hold PNG images behind a small header, and that avoids another dependency.
 
-Run `python packaging/icons.py` after editing the SVG; build.py also runs it when the
-rendered files are missing or older than the SVG.
+Run `python packaging/icons.py` after editing the SVG and commit what it writes;
+build.py runs it only when rendered files are missing.
 """
 
 from __future__ import annotations
@@ -47,12 +47,6 @@ ICNS = ICON_DIR / "relationship-journal.icns"
 
 def outputs() -> list[Path]:
     return [png_path(size) for size in PNG_SIZES] + [ICO, ICNS]
-
-
-def up_to_date() -> bool:
-    """True when every rendered file exists and is newer than the SVG."""
-    source_time = SVG.stat().st_mtime
-    return all(path.exists() and path.stat().st_mtime >= source_time for path in outputs())
 
 
 def render_pngs() -> dict[int, bytes]:
@@ -119,8 +113,12 @@ def build_icons() -> list[Path]:
 
 
 def ensure_icons() -> None:
-    """Render the icons only when the SVG changed since the last rendering."""
-    if not up_to_date():
+    """Render the icons only when some are missing.
+
+    The rendered files are committed; after editing the SVG run this file. (Comparing
+    modification times would re-render on every fresh checkout, where they are random.)
+    """
+    if not all(path.exists() for path in outputs()):
         build_icons()
 
 

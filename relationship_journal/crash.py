@@ -124,7 +124,7 @@ def write_report(text: str, data_dir: str | os.PathLike[str] | None = None) -> P
 
 def _prune(logs: Path) -> None:
     """Keep the newest reports only, so a crash loop cannot fill the disk."""
-    reports = sorted(logs.glob("crash-*.log"), key=lambda item: item.stat().st_mtime)
+    reports = sorted(logs.glob("crash-*.log"), key=lambda item: (item.stat().st_mtime, item.name))
     for old in reports[:-KEEP_REPORTS]:
         old.unlink(missing_ok=True)
 
@@ -181,11 +181,14 @@ def _qt_message_handler(data_dir: str | os.PathLike[str] | None) -> Callable[...
     return handle
 
 
-def install_qt_message_handler(data_dir: str | os.PathLike[str] | None = None) -> None:
-    """Remember Qt's warnings and write a report if Qt gives up (before it aborts)."""
+def install_qt_message_handler(data_dir: str | os.PathLike[str] | None = None) -> object:
+    """Remember Qt's warnings and write a report if Qt gives up (before it aborts).
+
+    Returns the handler it replaced, for whoever wants to put it back.
+    """
     from PySide6.QtCore import qInstallMessageHandler
 
-    qInstallMessageHandler(_qt_message_handler(data_dir))
+    return qInstallMessageHandler(_qt_message_handler(data_dir))
 
 
 def guard_start(start: Callable[[], int | None], data_dir: str | os.PathLike[str] | None = None) -> int:
