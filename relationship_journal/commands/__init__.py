@@ -10,4 +10,5 @@ COMMAND_MODULES = (
     "search",
     "demo",
     "import_",
+    "export",
 )

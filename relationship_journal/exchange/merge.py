@@ -83,10 +83,16 @@ class _Outcome:
             if items:
                 said.append(f"adds {len(items)} {word}{'s' if len(items) > 1 else ''}")
         said += [
-            f"keeps {_FIELD_WORDS.get(f, f)} '{kept}' (file says '{imported}')"
+            f"keeps {_FIELD_WORDS.get(f, f)} '{_brief(kept)}' (file says '{_brief(imported)}')"
             for f, kept, imported in self.conflicts
         ]
         return said
+
+
+def _brief(value: str, limit: int = 60) -> str:
+    """A value on one short line, for the preview."""
+    flat = " / ".join(part.strip() for part in value.splitlines() if part.strip())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _phone_key(number: str) -> str | None:

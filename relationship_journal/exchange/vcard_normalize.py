@@ -40,6 +40,7 @@ _PROPERTY_LINE = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[ \t]*[;:]")
 _BEGIN = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
 _END = re.compile(r"^[ \t]*END[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
 _MAX_PHOTO_BYTES = 5_000_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class CardError(ValueError):
@@ -245,9 +246,11 @@ def _types(prop: _Property) -> list[str]:
 
 def clean(card: RawCard) -> CleanCard:
     """One card as clean vCard 3.0 text, or CardError with the reason it cannot be read."""
-    lines = _logical_lines(card.lines)
+    lines = [_CONTROL.sub("", line) for line in _logical_lines(card.lines)]
     props = [p for p in map(_parse, lines) if p is not None]
     if not props:
+        if any(line.strip() for line in lines):
+            raise CardError("the card has no readable lines")
         raise CardError("the card is empty")
     version = next((p.value.strip() for p in props if p.name == "VERSION"), "3.0")
     result = CleanCard(text="", version=version)

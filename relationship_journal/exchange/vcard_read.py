@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from typing import Any
@@ -117,6 +118,8 @@ def read_vcards(text: str, path: str) -> ParsedFile:
     """Every card in a vCard file, each cleaned and parsed on its own."""
     import vobject
 
+    # vobject logs each line it skips; the skip report is ours to give, once, in words.
+    logging.getLogger("vobject").setLevel(logging.CRITICAL)
     parsed = ParsedFile(path=path, format="vcard")
     for raw in vcard_normalize.split_cards(text):
         position = f"{path}, card {raw.number} (line {raw.line})"
