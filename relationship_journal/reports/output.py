@@ -1,0 +1,72 @@
+"""Writing a report file safely: never a half-written PDF under the user's name.
+
+The PDF is written to a private temporary file (0600) in the destination folder
+and renamed over the target in one step; the finished file gets the permissions a
+new file of the user's would get (their umask), or keeps those of the file it
+replaces.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from relationship_journal.reports.errors import ReportError
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the OS lets us (threads are running)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def check_destination(path: str | os.PathLike[str]) -> Path:
+    """Fail early, with one clear line, if the report could not be saved at `path`."""
+    target = Path(path).expanduser()
+    if not target.name or target.is_dir():
+        raise ReportError(f"cannot write the report to {target}: it is a folder, not a file name")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReportError(f"cannot write the report to {target}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ReportError(f"cannot write the report to {target}: no permission to write in {folder}")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise ReportError(f"cannot write the report to {target}: the file is read-only")
+    return target
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a private temporary path; on success it replaces `path` whole, else it vanishes."""
+    target = check_destination(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as error:
+        raise ReportError(f"cannot write the report to {target}: {error.strerror}") from None
+    os.close(handle)
+    temp = Path(temporary)
+    try:
+        yield temp
+        if target.exists():
+            mode = stat.S_IMODE(target.stat().st_mode)
+        else:
+            mode = 0o666 & ~_umask()
+        os.chmod(temp, mode & ~0o002)  # never world-writable, whatever the umask says
+        os.replace(temp, target)
+    except OSError as error:
+        raise ReportError(f"cannot write the report to {target}: {error.strerror or error}") from None
+    finally:
+        if temp.exists():
+            temp.unlink()

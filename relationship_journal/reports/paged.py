@@ -1,0 +1,238 @@
+"""Paged PDF output: HTML laid out by QTextDocument, painted page by page onto QPdfWriter.
+
+`QTextDocument.print_` cannot draw running headers, so we lay the document out
+ourselves against the printer's metrics and paint each page's slice between our own
+header (the report's title and date) and footer (page N of M). Text stays real text
+in the PDF (selectable, searchable, fonts embedded with their Unicode maps).
+
+Everything here works off the GUI thread: QTextDocument, QImage and QPdfWriter are
+all usable from a worker thread (QPixmap and widgets are not, so none appear here).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from relationship_journal.reports.errors import ReportError
+from relationship_journal.reports.progress import Steps
+
+PAGE_SIZES: Mapping[str, QPageSize.PageSizeId] = {
+    "a4": QPageSize.PageSizeId.A4,
+    "letter": QPageSize.PageSizeId.Letter,
+}
+RESOLUTION = 300  # device pixels per inch; text and lines stay vector whatever this is
+BODY_FONT = "DejaVu Sans"
+BODY_POINT_SIZE = 9.5
+INK = "#1f2328"
+MUTED = "#57606a"
+RULE = "#c9d1d9"
+ACCENT = "#1a5f7a"
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Page margins in millimetres; header and footer sit inside the top and bottom ones."""
+
+    left: float = 18.0
+    right: float = 18.0
+    top: float = 22.0
+    bottom: float = 20.0
+    header_baseline: float = 13.0  # from the top edge
+    footer_baseline: float = 11.0  # from the bottom edge
+
+
+@dataclass
+class ReportDocument:
+    """What a report hands to the printer: its HTML, its own images, and how to label pages."""
+
+    title: str  # PDF metadata and the running header
+    header_note: str  # right side of the running header, e.g. "Report date 30 June 2026"
+    title_html: str  # the opening block (title, subtitle)
+    body_html: str
+    css: str
+    images: dict[str, QImage] = field(default_factory=dict)
+    contents_after_pages: int | None = None  # add a contents page when the body runs longer
+    margins: Margins = field(default_factory=Margins)
+
+
+class SafeDocument(QTextDocument):
+    """A QTextDocument that loads nothing but the images we embedded ourselves.
+
+    User text is escaped before it reaches the HTML, so no tag of theirs survives;
+    this is the second lock: any other resource (remote URL, local file) is refused.
+    """
+
+    def __init__(self, images: Mapping[str, QImage], css: str) -> None:
+        super().__init__()
+        self.refused: list[str] = []
+        self.setUndoRedoEnabled(False)
+        self.setDocumentMargin(0)
+        font = QFont(BODY_FONT)
+        font.setPointSizeF(BODY_POINT_SIZE)
+        self.setDefaultFont(font)
+        self.setDefaultStyleSheet(css)
+        for name, image in images.items():
+            self.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
+        self.refused.append(name.toString())
+        return None
+
+
+def page_size_id(name: str) -> QPageSize.PageSizeId:
+    try:
+        return PAGE_SIZES[name.lower()]
+    except KeyError:
+        raise ReportError(f"page size must be one of {', '.join(PAGE_SIZES)} (got '{name}')") from None
+
+
+class _Pages:
+    """The geometry of one page in device pixels."""
+
+    def __init__(self, writer: QPdfWriter, margins: Margins) -> None:
+        rect = writer.pageLayout().fullRectPixels(RESOLUTION)
+        mm = RESOLUTION / 25.4
+        self.width = float(rect.width())
+        self.height = float(rect.height())
+        self.left = margins.left * mm
+        self.top = margins.top * mm
+        self.body_width = self.width - (margins.left + margins.right) * mm
+        self.body_height = self.height - (margins.top + margins.bottom) * mm
+        self.header_y = margins.header_baseline * mm
+        self.footer_y = self.height - margins.footer_baseline * mm
+
+
+def _new_writer(path: str, page_size: str, title: str) -> QPdfWriter:
+    writer = QPdfWriter(path)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator("Relationship Journal")
+    layout = QPageLayout(
+        QPageSize(page_size_id(page_size)),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+    )
+    layout.setMode(QPageLayout.Mode.FullPageMode)
+    writer.setPageLayout(layout)
+    return writer
+
+
+def _laid_out(html_text: str, spec: ReportDocument, writer: QPdfWriter, pages: _Pages) -> SafeDocument:
+    document = SafeDocument(spec.images, spec.css)
+    # Lay out against the printer's metrics so points and pixel sizes scale to paper.
+    document.documentLayout().setPaintDevice(writer)
+    document.setPageSize(QSizeF(pages.body_width, pages.body_height))
+    document.setHtml(html_text)
+    if document.refused:
+        raise ReportError("the report tried to load an outside resource; nothing was written")
+    return document
+
+
+def heading_pages(document: QTextDocument, page_height: float, level: int = 2) -> list[tuple[str, int]]:
+    """(heading text, 0-based page) for each heading of `level`, in document order."""
+    layout = document.documentLayout()
+    found = []
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() == level:
+            top = layout.blockBoundingRect(block).top()
+            found.append((block.text().strip(), int(top // page_height)))
+        block = block.next()
+    return found
+
+
+def contents_html(entries: Sequence[tuple[str, int]]) -> str:
+    rows = "".join(
+        f'<tr><td class="toc-title">{html.escape(title)}</td>'
+        f'<td class="toc-page" align="right">{page}</td></tr>'
+        for title, page in entries
+    )
+    return (
+        '<h3 class="toc">Contents</h3>'
+        f'<table class="toc" width="100%" cellspacing="0" cellpadding="4">{rows}</table>'
+    )
+
+
+def _paint_chrome(painter: QPainter, pages: _Pages, spec: ReportDocument, number: int, total: int) -> None:
+    """The running header (title left, date right, a hairline) and the page number."""
+    font = QFont(BODY_FONT)
+    font.setPointSizeF(7.5)
+    painter.setFont(font)
+    painter.setPen(QColor(MUTED))
+    wide = QRectF(pages.left, pages.header_y - 60, pages.body_width, 60)
+    painter.drawText(wide, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                     f"Relationship Journal · {spec.title}")
+    painter.drawText(wide, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), spec.header_note)
+    pen = QPen(QColor(RULE))
+    pen.setWidthF(RESOLUTION / 72 * 0.5)
+    painter.setPen(pen)
+    rule_y = pages.header_y + RESOLUTION / 72 * 4
+    painter.drawLine(int(pages.left), int(rule_y), int(pages.left + pages.body_width), int(rule_y))
+    painter.setPen(QColor(MUTED))
+    footer = QRectF(pages.left, pages.footer_y - 60, pages.body_width, 60)
+    painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                     f"Page {number} of {total}")
+
+
+def render_pdf(spec: ReportDocument, path: str | os.PathLike[str], page_size: str, steps: Steps) -> int:
+    """Write `spec` as a PDF at `path` (a temporary file the caller renames); returns pages."""
+    writer = _new_writer(os.fspath(path), page_size, spec.title)
+    pages = _Pages(writer, spec.margins)
+    steps.report("layout", 0)
+    body = _laid_out(spec.body_html, spec, writer, pages)
+    documents: list[QTextDocument]
+    limit = spec.contents_after_pages
+    if limit is not None and body.pageCount() > limit:
+        sections = heading_pages(body, pages.body_height)
+        opening_html = spec.title_html + contents_html([(t, 0) for t, _ in sections])
+        opening = _laid_out(opening_html, spec, writer, pages)
+        offset = opening.pageCount()
+        numbered = [(title, page + offset + 1) for title, page in sections]
+        opening = _laid_out(spec.title_html + contents_html(numbered), spec, writer, pages)
+        documents = [opening, body]
+    else:
+        documents = [_laid_out(spec.title_html + spec.body_html, spec, writer, pages)]
+    counts = [d.pageCount() for d in documents]
+    total = sum(counts)
+    steps.report("layout", 1)
+
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ReportError(f"cannot write the report to {os.fspath(path)}")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        number = 0
+        for document, count in zip(documents, counts, strict=True):
+            for index in range(count):
+                if number:
+                    writer.newPage()
+                number += 1
+                _paint_chrome(painter, pages, spec, number, total)
+                painter.save()
+                painter.translate(pages.left, pages.top - index * pages.body_height)
+                document.drawContents(
+                    painter, QRectF(0, index * pages.body_height, pages.body_width, pages.body_height)
+                )
+                painter.restore()
+                steps.report("pages", number, total)
+    finally:
+        painter.end()
+    return total

@@ -1,0 +1,24 @@
+"""A Qt application object for headless report rendering (the `report` command, tests).
+
+Charts are drawn with pyqtgraph's graphics items, which need a QApplication; fonts
+and the PDF writer need at least a QGuiApplication. Without a display we use Qt's
+offscreen platform, so the command works over SSH and in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def ensure_qt_app() -> object:
+    """Return the running QApplication, creating an offscreen one if there is none."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        return app
+    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if sys.platform.startswith(("linux", "freebsd")) and not has_display:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QApplication([sys.argv[0] if sys.argv else "relationship-journal"])
