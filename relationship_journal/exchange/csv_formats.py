@@ -29,7 +29,12 @@ Row = dict[str, str]
 # Google puts several values in one cell separated by " ::: ".
 _MULTI = re.compile(r"\s*:::\s*")
 # Google's system groups, which are not the user's tags.
-_GOOGLE_SYSTEM_GROUPS = {"mycontacts", "starred", "imported on", "other contacts"}
+_GOOGLE_SYSTEM_GROUPS = ("mycontacts", "starred", "importedon", "othercontacts")
+
+
+def _is_system_group(name: str) -> bool:
+    squashed = name.casefold().replace(" ", "")
+    return squashed.startswith(_GOOGLE_SYSTEM_GROUPS)
 
 
 def _get(row: Row, *names: str) -> str:
@@ -78,7 +83,7 @@ def google_person(row: Row) -> dict[str, Any]:
         "phones": _numbered(row, "phone", "label"),
         "urls": _numbered(row, "website", "label"),
         "photo_url": _get(row, "photo") if _get(row, "photo").startswith("http") else "",
-        "tags": [t for t in tags if t.casefold() not in _GOOGLE_SYSTEM_GROUPS],
+        "tags": [t for t in tags if not _is_system_group(t)],
     }
 
 

@@ -36,7 +36,7 @@ _STRUCTURED = {"N", "ADR", "ORG"}
 _LIST_VALUED = {"CATEGORIES", "NICKNAME"}
 # Values vobject unescapes as text; others (EMAIL, TEL, URL, dates) are passed as written.
 _TEXT = frozenset({"FN", "N", "NICKNAME", "ORG", "TITLE", "ROLE", "NOTE", "CATEGORIES", "ADR", "LABEL", "X-ABLABEL", "X-ABRELATEDNAMES"})
-_PROPERTY_LINE = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[ \t]*[;:]")
+_PROPERTY_LINE = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?([A-Za-z0-9_-]+)[ \t]*[;:]")
 _BEGIN = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
 _END = re.compile(r"^[ \t]*END[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
 _MAX_PHOTO_BYTES = 5_000_000
@@ -179,14 +179,22 @@ def _param(prop: _Property, key: str) -> str | None:
     return next((v for k, v in prop.params if k == key), None)
 
 
+_IMAGE_MAGIC = (b"\xff\xd8", b"\x89PNG", b"GIF8", b"BM", b"RIFF")
+
+
 def _lenient_base64(text: str) -> bytes:
-    data = re.sub(r"[^A-Za-z0-9+/=_-]", "", text).rstrip("=")
-    data = data.replace("-", "+").replace("_", "/")
+    """A photo's bytes despite missing padding or stray whitespace; b"" if it is not an image."""
+    data = re.sub(r"\s+", "", text)
+    if not re.fullmatch(r"[A-Za-z0-9+/_-]*=*", data):
+        return b""
+    data = data.rstrip("=").replace("-", "+").replace("_", "/")
+    data = data[: len(data) - (len(data) % 4 == 1)]  # a lone trailing character carries no byte
     data += "=" * (-len(data) % 4)
     try:
-        return base64.b64decode(data, validate=False)
+        photo = base64.b64decode(data)
     except (binascii.Error, ValueError):
         return b""
+    return photo if photo.startswith(_IMAGE_MAGIC) else b""
 
 
 def _take_photo(prop: _Property, card: CleanCard) -> None:
