@@ -1,18 +1,55 @@
-"""Writes the import test corpus: files that mimic what each client exports."""
-import base64, hashlib, os, quopri, random, sys
+"""Writes the import test corpus: files that mimic what each client exports.
+
+Run from this folder as `python make_corpus.py .`; the tests read the files it writes.
+"""
+
+import base64
+import csv
+import io
+import os
+import quopri
+import random
+import sys
+
 out = sys.argv[1]
-def w(name, data): open(os.path.join(out, name), "wb").write(data)
-def crlf(s): return s.replace("\r\n","\n").replace("\n", "\r\n")
+
+
+def w(name, data):
+    open(os.path.join(out, name), "wb").write(data)
+
+
+def crlf(s):
+    return s.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
 def fold(line, width=75, indent=" "):
-    parts=[line[:width]]; line=line[width:]
-    while line: parts.append(indent+line[:width-1]); line=line[width-1:]
+    parts = [line[:width]]
+    line = line[width:]
+    while line:
+        parts.append(indent + line[: width - 1])
+        line = line[width - 1 :]
     return "\n".join(parts)
+
+
 def qp(text, charset="utf-8"):
-    return quopri.encodestring(text.encode(charset)).decode("ascii").replace("=\n","=\n")
+    return quopri.encodestring(text.encode(charset)).decode("ascii").replace("=\n", "=\n")
+
+
 rng = random.Random(7)
-def jpeg(n): return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(rng.randrange(256) for _ in range(n)) + b"\xff\xd9"
-photo_small = jpeg(300); photo_big = jpeg(60000)
-b64_small = base64.b64encode(photo_small).decode(); b64_big = base64.b64encode(photo_big).decode()
+
+
+def jpeg(n):
+    return (
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
+        + bytes(rng.randrange(256) for _ in range(n))
+        + b"\xff\xd9"
+    )
+
+
+photo_small = jpeg(300)
+photo_big = jpeg(60000)
+b64_small = base64.b64encode(photo_small).decode()
+b64_big = base64.b64encode(photo_big).decode()
 
 # 1. iOS / macOS Contacts: vCard 3.0, CRLF, Apple labels, omitted birth year, folded base64 photo.
 ios = f"""BEGIN:VCARD
@@ -84,7 +121,7 @@ TEL;WORK:+7 495 555-01-02
 EMAIL;WORK:anna@example.ru
 EMAIL;HOME:anna.k@example.ru
 PHOTO;ENCODING=BASE64;JPEG:
-{chr(10).join("    " + b64_small[i:i+72] for i in range(0, len(b64_small), 72))}
+{chr(10).join("    " + b64_small[i : i + 72] for i in range(0, len(b64_small), 72))}
 
 END:VCARD
 """
@@ -179,8 +216,9 @@ w("old_phone.vcf", crlf(old).encode("ascii"))
 
 # 7. Lotus Notes: lower-case names, trailing spaces, blank lines inside, repeated TYPE,
 #    Notes-only X- fields, and the last card never closed.
-lotus = """BEGIN:VCARD   
-version:3.0
+lotus = (
+    "BEGIN:VCARD   \n"
+    + """version:3.0
 fn:Siobhán Ó Briain
 n:Ó Briain;Siobhán;;;
 
@@ -195,52 +233,260 @@ FN:Tadhg Mac Cárthaigh
 N:Mac Cárthaigh;Tadhg;;;
 EMAIL;TYPE=INTERNET:tadhg@example.ie
 """
+)
 w("lotus_notes.vcf", crlf(lotus).encode("utf-8"))
 
 # 8. Outlook CSV: UTF-16 LE with BOM, CRLF, a multi-line Notes cell, US dates, 0/0/00 for none.
-import csv, io
-outlook_cols = ["Title","First Name","Middle Name","Last Name","Suffix","Company","Department","Job Title",
- "Business Street","Business Phone","Home Phone","Mobile Phone","E-mail Address","E-mail Display Name",
- "E-mail 2 Address","Birthday","Anniversary","Notes","Web Page","Categories"]
-rows = [
- ["","François","","Côté","","Érable Conseil","","Associé","","+1 514 555 0100","","+1 514 555 0101",
-  "francois@erable.example","François Côté (francois@erable.example)","","4/15/1980","0/0/00",
-  "Met at Montréal startup week.\r\nFollow up about the grant.","https://erable.example","Clients;Golf"],
- ["","Björk","","Guðmundsdóttir","","","","","","","","+354 555 1234","bjork@example.is","","","0/0/00","0/0/00","","",""],
- ["","","","","","","","","","","","","","","","0/0/00","0/0/00","",""," "],
+outlook_cols = [
+    "Title",
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Suffix",
+    "Company",
+    "Department",
+    "Job Title",
+    "Business Street",
+    "Business Phone",
+    "Home Phone",
+    "Mobile Phone",
+    "E-mail Address",
+    "E-mail Display Name",
+    "E-mail 2 Address",
+    "Birthday",
+    "Anniversary",
+    "Notes",
+    "Web Page",
+    "Categories",
 ]
-buf = io.StringIO(); wr = csv.writer(buf, lineterminator="\r\n"); wr.writerow(outlook_cols); wr.writerows(rows)
+rows = [
+    [
+        "",
+        "François",
+        "",
+        "Côté",
+        "",
+        "Érable Conseil",
+        "",
+        "Associé",
+        "",
+        "+1 514 555 0100",
+        "",
+        "+1 514 555 0101",
+        "francois@erable.example",
+        "François Côté (francois@erable.example)",
+        "",
+        "4/15/1980",
+        "0/0/00",
+        "Met at Montréal startup week.\r\nFollow up about the grant.",
+        "https://erable.example",
+        "Clients;Golf",
+    ],
+    [
+        "",
+        "Björk",
+        "",
+        "Guðmundsdóttir",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "+354 555 1234",
+        "bjork@example.is",
+        "",
+        "",
+        "0/0/00",
+        "0/0/00",
+        "",
+        "",
+        "",
+    ],
+    ["", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "0/0/00", "0/0/00", "", "", " "],
+]
+buf = io.StringIO()
+wr = csv.writer(buf, lineterminator="\r\n")
+wr.writerow(outlook_cols)
+wr.writerows(rows)
 w("outlook_contacts.csv", b"\xff\xfe" + buf.getvalue().encode("utf-16-le"))
 
 # 9. Windows-1252 Outlook CSV (older Outlook on Windows), LF.
-buf = io.StringIO(); wr = csv.writer(buf, lineterminator="\n")
-wr.writerow(["First Name","Last Name","Company","E-mail Address","Mobile Phone","Notes"])
-wr.writerow(["Renée","Lefèvre","Crème & Café","renee@example.fr","+33 6 12 34 56 78","Très sympa – à revoir"])
-wr.writerow(["Łukasz","Wiśniewski","","lukasz@example.pl","",""])  # not in cp1252: written as '?' by Outlook
+buf = io.StringIO()
+wr = csv.writer(buf, lineterminator="\n")
+wr.writerow(["First Name", "Last Name", "Company", "E-mail Address", "Mobile Phone", "Notes"])
+wr.writerow(
+    [
+        "Renée",
+        "Lefèvre",
+        "Crème & Café",
+        "renee@example.fr",
+        "+33 6 12 34 56 78",
+        "Très sympa – à revoir",
+    ]
+)
+wr.writerow(
+    ["Łukasz", "Wiśniewski", "", "lukasz@example.pl", "", ""]
+)  # not in cp1252: written as '?' by Outlook
 w("outlook_cp1252.csv", buf.getvalue().encode("cp1252", errors="replace"))
 
 # 10. Google Contacts CSV (current format): ' ::: ' multi-values, labels with '* myContacts'.
-g_cols = ["First Name","Middle Name","Last Name","Phonetic First Name","Phonetic Middle Name","Phonetic Last Name",
- "Name Prefix","Name Suffix","Nickname","File As","Organization Name","Organization Title","Organization Department",
- "Birthday","Notes","Photo","Labels","E-mail 1 - Label","E-mail 1 - Value","E-mail 2 - Label","E-mail 2 - Value",
- "Phone 1 - Label","Phone 1 - Value","Website 1 - Label","Website 1 - Value"]
-g_rows = [
- ["花子","","佐藤","","","","","","Hana","","さくら株式会社","エンジニア","","1992-03-21","Tokyo meetup",
-  "https://lh3.googleusercontent.com/contacts/XYZ","* myContacts ::: Friends ::: Tokyo","* Home","hanako@example.jp",
-  "Work","h.sato@sakura.example","Mobile","+81 90 1234 5678 ::: +81 3 5555 0000","Blog","https://hana.example.jp"],
- ["Zoë","","Ångström","","","","","","","","","","","--04-15","","","* myContacts","Work",
-  "zoe.angstrom@cafe-lumiere.example","","","Mobile","+46701234567","",""],
- ["Ada","","Lovelace","","","","","","","","","","","","","","* myContacts","","","","","","","",""],
+g_cols = [
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Phonetic First Name",
+    "Phonetic Middle Name",
+    "Phonetic Last Name",
+    "Name Prefix",
+    "Name Suffix",
+    "Nickname",
+    "File As",
+    "Organization Name",
+    "Organization Title",
+    "Organization Department",
+    "Birthday",
+    "Notes",
+    "Photo",
+    "Labels",
+    "E-mail 1 - Label",
+    "E-mail 1 - Value",
+    "E-mail 2 - Label",
+    "E-mail 2 - Value",
+    "Phone 1 - Label",
+    "Phone 1 - Value",
+    "Website 1 - Label",
+    "Website 1 - Value",
 ]
-buf = io.StringIO(); wr = csv.writer(buf, lineterminator="\n"); wr.writerow(g_cols); wr.writerows(g_rows)
+g_rows = [
+    [
+        "花子",
+        "",
+        "佐藤",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "Hana",
+        "",
+        "さくら株式会社",
+        "エンジニア",
+        "",
+        "1992-03-21",
+        "Tokyo meetup",
+        "https://lh3.googleusercontent.com/contacts/XYZ",
+        "* myContacts ::: Friends ::: Tokyo",
+        "* Home",
+        "hanako@example.jp",
+        "Work",
+        "h.sato@sakura.example",
+        "Mobile",
+        "+81 90 1234 5678 ::: +81 3 5555 0000",
+        "Blog",
+        "https://hana.example.jp",
+    ],
+    [
+        "Zoë",
+        "",
+        "Ångström",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "--04-15",
+        "",
+        "",
+        "* myContacts",
+        "Work",
+        "zoe.angstrom@cafe-lumiere.example",
+        "",
+        "",
+        "Mobile",
+        "+46701234567",
+        "",
+        "",
+    ],
+    [
+        "Ada",
+        "",
+        "Lovelace",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "* myContacts",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],
+]
+buf = io.StringIO()
+wr = csv.writer(buf, lineterminator="\n")
+wr.writerow(g_cols)
+wr.writerows(g_rows)
 w("google_contacts.csv", buf.getvalue().encode("utf-8"))
 
 # 11. Google CSV (legacy format), UTF-8 with BOM, CRLF.
-legacy_cols = ["Name","Given Name","Additional Name","Family Name","Nickname","Birthday","Notes","Group Membership",
- "E-mail 1 - Type","E-mail 1 - Value","Phone 1 - Type","Phone 1 - Value","Organization 1 - Name","Organization 1 - Title"]
-legacy_rows = [["Mária Nováková","Mária","","Nováková","","1988-07-09","","* My Contacts ::: Climbing","* Home",
-  "maria@example.sk","Mobile","+421 905 123 456","Tatra Labs","CTO"]]
-buf = io.StringIO(); wr = csv.writer(buf, lineterminator="\r\n"); wr.writerow(legacy_cols); wr.writerows(legacy_rows)
+legacy_cols = [
+    "Name",
+    "Given Name",
+    "Additional Name",
+    "Family Name",
+    "Nickname",
+    "Birthday",
+    "Notes",
+    "Group Membership",
+    "E-mail 1 - Type",
+    "E-mail 1 - Value",
+    "Phone 1 - Type",
+    "Phone 1 - Value",
+    "Organization 1 - Name",
+    "Organization 1 - Title",
+]
+legacy_rows = [
+    [
+        "Mária Nováková",
+        "Mária",
+        "",
+        "Nováková",
+        "",
+        "1988-07-09",
+        "",
+        "* My Contacts ::: Climbing",
+        "* Home",
+        "maria@example.sk",
+        "Mobile",
+        "+421 905 123 456",
+        "Tatra Labs",
+        "CTO",
+    ]
+]
+buf = io.StringIO()
+wr = csv.writer(buf, lineterminator="\r\n")
+wr.writerow(legacy_cols)
+wr.writerows(legacy_rows)
 w("google_legacy.csv", b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
 
 # 12. LinkedIn Connections.csv: notes before the header, "Connected On" dates, a row without a name.
@@ -256,7 +502,7 @@ Kwame,Mensah,https://www.linkedin.com/in/kwame-example,,"Mensah, Boateng & Co",P
 w("Connections.csv", linkedin.encode("utf-8"))
 
 # 13. Malformed vCards: the good ones must come in, the rest be reported with their positions.
-malformed = f"""BEGIN:VCARD
+malformed = """BEGIN:VCARD
 VERSION:3.0
 FN:Good Before
 EMAIL:good.before@example.org
