@@ -96,13 +96,23 @@ def synthetic_network(
         asks = []
         for _ in range(rng.choice((0, 0, 0, 1, 2))):
             favours.append(
-                FavourInput(favour_id, dt.date.fromordinal(first + rng.randrange(0, span + 1)),
-                            rng.choice(("given", "received")), rng.randint(0, 3))
+                FavourInput(
+                    favour_id,
+                    dt.date.fromordinal(first + rng.randrange(0, span + 1)),
+                    rng.choice(("given", "received")),
+                    rng.randint(0, 3),
+                )
             )
             favour_id += 1
         if rng.random() < 0.05:
-            asks.append(AskInput(ask_id, dt.date.fromordinal(AS_OF.toordinal() - rng.randrange(0, 200)),
-                                 rng.randint(1, 3), rng.choice(("open", "helped", "ignored"))))
+            asks.append(
+                AskInput(
+                    ask_id,
+                    dt.date.fromordinal(AS_OF.toordinal() - rng.randrange(0, 200)),
+                    rng.randint(1, 3),
+                    rng.choice(("open", "helped", "ignored")),
+                )
+            )
             ask_id += 1
         logs.append(ContactLog(contact, items, favours, asks))
     return logs
@@ -129,15 +139,30 @@ def sqlite_read_seconds(logs: list[ContactLog], repeat: int) -> float:
     )
     for log in logs:
         c = log.contact
-        con.execute("INSERT INTO contacts VALUES (?,?,?,?,?,?)",
-                    (c.id, c.name, c.circle, c.cadence_days, c.kin, c.calibre))
+        con.execute(
+            "INSERT INTO contacts VALUES (?,?,?,?,?,?)",
+            (c.id, c.name, c.circle, c.cadence_days, c.kin, c.calibre),
+        )
         con.executemany(
             "INSERT INTO interactions VALUES (?,?,?,?,?,?,?,?)",
-            [(i.id, i.date.isoformat(), i.kind, i.channel, i.minutes, i.initiated_by, i.depth,
-              i.people_present) for i in log.interactions],
+            [
+                (
+                    i.id,
+                    i.date.isoformat(),
+                    i.kind,
+                    i.channel,
+                    i.minutes,
+                    i.initiated_by,
+                    i.depth,
+                    i.people_present,
+                )
+                for i in log.interactions
+            ],
         )
-        con.executemany("INSERT INTO interaction_contacts VALUES (?,?)",
-                        [(i.id, c.id) for i in log.interactions])
+        con.executemany(
+            "INSERT INTO interaction_contacts VALUES (?,?)",
+            [(i.id, c.id) for i in log.interactions],
+        )
         con.executemany(
             "INSERT INTO favours VALUES (?,?,?,?,?,NULL)",
             [(f.id, c.id, f.direction, f.size, f.date.isoformat()) for f in log.favours],
@@ -153,7 +178,9 @@ def sqlite_read_seconds(logs: list[ContactLog], repeat: int) -> float:
         for _ in range(repeat):
             con = sqlite3.connect(path)
             t0 = time.perf_counter()
-            con.execute("SELECT id, display_name, circle, cadence_days, kin, calibre FROM contacts").fetchall()
+            con.execute(
+                "SELECT id, display_name, circle, cadence_days, kin, calibre FROM contacts"
+            ).fetchall()
             con.execute(
                 "SELECT ic.contact_id, i.id, i.date, i.kind, i.channel, i.minutes, i.initiated_by,"
                 " i.depth, i.people_present FROM interaction_contacts ic"
@@ -189,7 +216,9 @@ def main() -> None:
         best = min(best, time.perf_counter() - t0)
         del network
     network = compute_network(logs, AS_OF)
-    print(f"health model: {len(logs)} contacts, {total} interactions: {best:.3f} s (best of {args.repeat})")
+    print(
+        f"health model: {len(logs)} contacts, {total} interactions: {best:.3f} s (best of {args.repeat})"
+    )
     print(
         f"  breadth {network.breadth}, depth {network.depth}, trusted {network.trusted}, "
         f"verdict {network.verdict!r}, fading {len(network.fading)}, bands {network.bands}"

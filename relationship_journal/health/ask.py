@@ -17,7 +17,11 @@ from .parameters import Parameters
 READY = "Ready"
 WARM_UP = "Warm up first"
 NOT_YET = "Not yet"
-SIZE_WORDS = {1: "quick advice or an intro", 2: "a referral or an hour of their time", 3: "a job, money or a major intro"}
+SIZE_WORDS = {
+    1: "quick advice or an intro",
+    2: "a referral or an hour of their time",
+    3: "a job, money or a major intro",
+}
 
 
 def open_ask_blocking(
@@ -75,13 +79,19 @@ def _tie(size: int, trust: float, classification: str, params: Parameters) -> As
         need = params.ask_small_trust
         ok = trust >= need
         detail = f"Trust {trust:.0f}; {SIZE_WORDS[1]} needs {need:.0f}."
-        action = None if ok else "Build trust first: help them, go beyond small talk and let them reach out to you."
+        action = (
+            None
+            if ok
+            else "Build trust first: help them, go beyond small talk and let them reach out to you."
+        )
         return AskCheck("tie", ok, detail, action)
     need = params.ask_trust_base + params.ask_trust_step * (size - 1)
     connected = classification in ("connection", "trusted")
     ok = connected and trust >= need
     words = SIZE_WORDS.get(size, f"a size-{size} favour")
-    detail = f"Trust {trust:.0f}, a {classification}; {words} needs a connection with trust {need:.0f}."
+    detail = (
+        f"Trust {trust:.0f}, a {classification}; {words} needs a connection with trust {need:.0f}."
+    )
     if ok:
         action = None
     elif not connected:
@@ -94,7 +104,11 @@ def _tie(size: int, trust: float, classification: str, params: Parameters) -> As
 def _current(recency: float, params: Parameters) -> AskCheck:
     ok = recency >= params.ask_recency
     detail = f"Recency {recency:.0f}; asking needs {params.ask_recency:.0f}."
-    action = None if ok else "Get in touch first: a call or a meeting before you ask, not a cold request."
+    action = (
+        None
+        if ok
+        else "Get in touch first: a call or a meeting before you ask, not a cold request."
+    )
     return AskCheck("current", ok, detail, action)
 
 
@@ -102,7 +116,11 @@ def _balance(size: int, balance: float) -> AskCheck:
     need = size - 1
     ok = balance >= need
     detail = f"Recent giving balance {balance:+.1f}; this ask needs {need:+d}."
-    action = None if ok else f"Do something for them first: about {need - balance:.1f} more in favour size you have given lately."
+    action = (
+        None
+        if ok
+        else f"Do something for them first: about {need - balance:.1f} more in favour size you have given lately."
+    )
     return AskCheck("balance", ok, detail, action)
 
 

@@ -37,14 +37,18 @@ def classify(
         gates.append(f"trust {trust:.0f} is under {params.connection_trust:.0f}")
     if health is None or health < params.connection_health:
         gates.append(
-            "no touches yet" if health is None else f"health {health:.0f} is under {params.connection_health:.0f}"
+            "no touches yet"
+            if health is None
+            else f"health {health:.0f} is under {params.connection_health:.0f}"
         )
     if recency < params.connection_recency:
         gates.append(f"recency {recency:.0f} is under {params.connection_recency:.0f}")
     if not _any_within(their_start_days, today, initiative_window):
         gates.append(f"they have not reached out in {initiative_window} days")
     if not _any_within(deep_days, today, params.deep_window_days):
-        gates.append(f"no conversation of depth {params.deep_min_depth}+ in {params.deep_window_days} days")
+        gates.append(
+            f"no conversation of depth {params.deep_min_depth}+ in {params.deep_window_days} days"
+        )
     if not gates:
         if (
             trust >= params.trusted_trust
@@ -54,7 +58,9 @@ def classify(
         ):
             return "trusted", "A connection with high trust, strong health and real time together."
         return "connection", "Knows and trusts you: every connection gate passes."
-    lapsed = health is None or health < params.connection_health or recency < params.connection_recency
+    lapsed = (
+        health is None or health < params.connection_health or recency < params.connection_recency
+    )
     if trust >= params.dormant_trust and lapsed:
         return "dormant", f"Trust {trust:.0f} is there but {_join(gates)}: reconnect."
     return "contact", f"A contact: {_join(gates)}."

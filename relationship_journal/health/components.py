@@ -113,7 +113,9 @@ def depth(tl: Timeline, k: int, params: Parameters) -> tuple[float, int, float]:
     return score, start, mean
 
 
-def reciprocity_favour_range(tl: Timeline, k: int, start: int, today: int, params: Parameters) -> tuple[int, int]:
+def reciprocity_favour_range(
+    tl: Timeline, k: int, start: int, today: int, params: Parameters
+) -> tuple[int, int]:
     """Standalone favours inside the reciprocity window: [lo, hi) into the favour lists."""
     favour_days = tl.favour_days
     hi = bisect_right(favour_days, today)

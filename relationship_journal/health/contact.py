@@ -24,7 +24,9 @@ from .timeline import Timeline, build_timeline
 from .trust import giving_balance, trust_evidence, trust_score
 
 
-def compute_contact(log: ContactLog, as_of: dt.date, params: Parameters = DEFAULTS) -> ContactHealth:
+def compute_contact(
+    log: ContactLog, as_of: dt.date, params: Parameters = DEFAULTS
+) -> ContactHealth:
     """Everything about one contact as of `as_of` (entries after it are ignored)."""
     return evaluate(build_timeline(log, params), as_of, params)
 
@@ -93,7 +95,9 @@ def evaluate(
 
     fade = None
     if score is not None and score >= params.fade_threshold:
-        silent = SilentHealth(tl, today, kt, kh, best, first_touch, hours_total, scores, weights, params)
+        silent = SilentHealth(
+            tl, today, kt, kh, best, first_touch, hours_total, scores, weights, params
+        )
         fade = fade_date(silent, params)
 
     touches_last_year = kt - bisect_right(touch_days, today - params.breadth_window_days, 0, kt)
@@ -107,7 +111,9 @@ def evaluate(
         channel = tl.channels[best]
         recency_ids: tuple[int, ...] = (ids[best],)
         group = tl.weights[best] < params.channel_weight[channel]
-        recency_words = explain.recency_text(channel, today - days[best], best == k - 1, group, cadence_text)
+        recency_words = explain.recency_text(
+            channel, today - days[best], best == k - 1, group, cadence_text
+        )
     else:
         recency_ids = ()
         recency_words = explain.recency_text(None, 0, True, False, cadence_text)

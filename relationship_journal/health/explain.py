@@ -33,7 +33,9 @@ def cadence_phrase(cadence: int, custom: bool, kin: bool) -> str:
     return text
 
 
-def recency_text(channel: str | None, delta: int, latest: bool, group: bool, cadence_text: str) -> str:
+def recency_text(
+    channel: str | None, delta: int, latest: bool, group: bool, cadence_text: str
+) -> str:
     if channel is None:
         return f"No contact logged yet; {cadence_text}."
     label = CHANNEL_LABEL.get(channel, channel)
@@ -64,7 +66,9 @@ def consistency_text(gaps: int, burstiness: float | None) -> str:
         word = "irregular"
     else:
         word = "bursty: long silences between clusters"
-    return f"The gaps between your last {gaps + 1} touches are {word} (burstiness {burstiness:+.2f})."
+    return (
+        f"The gaps between your last {gaps + 1} touches are {word} (burstiness {burstiness:+.2f})."
+    )
 
 
 def depth_text(count: int, mean: float) -> str:

@@ -34,9 +34,23 @@ class SilentHealth:
     """Health `x` days after `today` if no new interaction is logged."""
 
     __slots__ = (
-        "today", "scores", "weights", "fixed", "best_weight", "best_day", "half_life",
-        "touch_days", "first_touch", "kt", "window", "expected", "prefix",
-        "total_hours", "anchor", "decay", "log_full",
+        "today",
+        "scores",
+        "weights",
+        "fixed",
+        "best_weight",
+        "best_day",
+        "half_life",
+        "touch_days",
+        "first_touch",
+        "kt",
+        "window",
+        "expected",
+        "prefix",
+        "total_hours",
+        "anchor",
+        "decay",
+        "log_full",
     )
 
     def __init__(
@@ -83,7 +97,9 @@ class SilentHealth:
             recency = 0.0
         else:
             recency = recency_score(self.best_weight, day - self.best_day, self.half_life)
-        count = self.kt - bisect_right(self.touch_days, day - self.window, self.first_touch, self.kt)
+        count = self.kt - bisect_right(
+            self.touch_days, day - self.window, self.first_touch, self.kt
+        )
         frequency = frequency_score(self.prefix[count], self.expected)
         if self.anchor is None:
             investment = 0.0
@@ -127,6 +143,8 @@ def fade_date(silent: SilentHealth, params: Parameters) -> tuple[dt.date, str, s
             best = (drop, index, name, after[j])
     assert best is not None
     _drop, index, cause, value = best
-    silent_days = silent.today + hi - (silent.best_day if silent.best_day is not None else silent.today)
+    silent_days = (
+        silent.today + hi - (silent.best_day if silent.best_day is not None else silent.today)
+    )
     text = fade_cause_text(cause, before[index], value, silent_days)
     return dt.date.fromordinal(silent.today + hi), cause, text

@@ -28,7 +28,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-KINDS: frozenset[str] = frozenset({"meeting", "call", "video", "message", "email", "event", "social"})
+KINDS: frozenset[str] = frozenset(
+    {"meeting", "call", "video", "message", "email", "event", "social"}
+)
 CHANNELS: frozenset[str] = frozenset(
     {"in_person", "video", "call", "voice_note", "message", "email", "reaction"}
 )

@@ -45,7 +45,9 @@ def compute_network(
         gc.disable()
     try:
         contacts = tuple(
-            evaluate(build_timeline(log, params), as_of, params, weights=weights, thresholds=thresholds)
+            evaluate(
+                build_timeline(log, params), as_of, params, weights=weights, thresholds=thresholds
+            )
             for log in logs
         )
         return summarise_network(contacts, as_of, params)
@@ -91,11 +93,23 @@ def summarise_network(
         bands[c.band] = bands.get(c.band, 0) + 1
         apart = layers_apart(c.circle, c.observed_circle)
         if apart >= params.circle_mismatch_layers:
-            mismatches.append(CircleMismatch(c.contact_id, c.name, c.circle, c.observed_circle, apart))
-        if c.fade_date is not None and (cls in CONNECTED or c.circle <= params.fading_circles_up_to):
+            mismatches.append(
+                CircleMismatch(c.contact_id, c.name, c.circle, c.observed_circle, apart)
+            )
+        if c.fade_date is not None and (
+            cls in CONNECTED or c.circle <= params.fading_circles_up_to
+        ):
             notice = max(params.fading_notice_days, c.cadence_days)
             if (c.fade_date - as_of).days <= notice:
-                fading.append(FadingEntry(c.contact_id, c.name, c.fade_date, c.fade_cause or "", c.fade_cause_text or ""))
+                fading.append(
+                    FadingEntry(
+                        c.contact_id,
+                        c.name,
+                        c.fade_date,
+                        c.fade_cause or "",
+                        c.fade_cause_text or "",
+                    )
+                )
         if c.recent_hours > 0:
             hours.append(c.recent_hours)
         if c.calibre is not None and c.calibre >= params.high_calibre_min:

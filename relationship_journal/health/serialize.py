@@ -53,7 +53,9 @@ def contact_to_json_dict(health: ContactHealth) -> dict[str, Any]:
         "cadence_days": health.cadence_days,
         "effective_hours": _round(health.effective_hours),
         "giving_balance": _round(health.giving_balance),
-        "last_interaction": health.last_interaction.isoformat() if health.last_interaction else None,
+        "last_interaction": health.last_interaction.isoformat()
+        if health.last_interaction
+        else None,
         "asks": [ask_to_json_dict(a) for a in health.asks],
     }
 
@@ -108,7 +110,9 @@ def network_to_json_dict(network: NetworkHealth) -> dict[str, Any]:
     }
 
 
-def to_json_dict(network: NetworkHealth, contacts: list[ContactHealth] | None = None) -> dict[str, Any]:
+def to_json_dict(
+    network: NetworkHealth, contacts: list[ContactHealth] | None = None
+) -> dict[str, Any]:
     """{as_of, contacts[], network}; pass `contacts` to list only some (e.g. --contact NAME)
     while the network figures still cover everyone."""
     shown = network.contacts if contacts is None else contacts

@@ -73,7 +73,9 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
     """Sort and convert one contact's log; raise ValueError on values outside the contract."""
     contact = log.contact
     if contact.circle not in params.cadence_days:
-        raise ValueError(f"{contact.name}: circle must be one of 5, 15, 50, 150, 500, not {contact.circle}")
+        raise ValueError(
+            f"{contact.name}: circle must be one of 5, 15, 50, 150, 500, not {contact.circle}"
+        )
     cadence = params.cadence_for(contact.circle, contact.cadence_days)
     half = params.recency_half_life_factor * cadence
     if contact.kin:
@@ -82,11 +84,31 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
 
     columns = _interaction_columns(log.interactions, contact.name, params)
     if columns is None:
-        columns = _interaction_columns(sorted(log.interactions, key=_BY_DATE_ID), contact.name, params)
+        columns = _interaction_columns(
+            sorted(log.interactions, key=_BY_DATE_ID), contact.name, params
+        )
         assert columns is not None
-    (items, ids, days, weights, channels, estimated_days, hour_days, hour_values, hour_ids,
-     touch_days, touch_weights, touch_ids, evidence_days, evidence, ledger_days, ledger_net,
-     their_start_days, deep_days, ask_by_interaction) = columns
+    (
+        items,
+        ids,
+        days,
+        weights,
+        channels,
+        estimated_days,
+        hour_days,
+        hour_values,
+        hour_ids,
+        touch_days,
+        touch_weights,
+        touch_ids,
+        evidence_days,
+        evidence,
+        ledger_days,
+        ledger_net,
+        their_start_days,
+        deep_days,
+        ask_by_interaction,
+    ) = columns
 
     # Standalone favours.
     extra_positive: list[tuple[int, float]] = []
@@ -138,7 +160,9 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
         cadence=cadence,
         recency_half_life=half,
         trust_half_life=params.trust_half_life_days_kin if kin else params.trust_half_life_days,
-        initiative_window=params.initiative_window_days_kin if kin else params.initiative_window_days,
+        initiative_window=params.initiative_window_days_kin
+        if kin
+        else params.initiative_window_days,
         items=items,
         ids=ids,
         days=days,
@@ -256,9 +280,27 @@ def _interaction_columns(items: Sequence[InteractionInput], name: str, params: P
             ledger_net.append(fg - fr)
         if it.ask_outcome is not None:
             ask_by_interaction[iid] = (day, it.ask_outcome)
-    return (list(items), ids, days, weights, channels, estimated_days, hour_days, hour_values, hour_ids,
-            touch_days, touch_weights, touch_ids, evidence_days, evidence, ledger_days, ledger_net,
-            their_start_days, deep_days, ask_by_interaction)
+    return (
+        list(items),
+        ids,
+        days,
+        weights,
+        channels,
+        estimated_days,
+        hour_days,
+        hour_values,
+        hour_ids,
+        touch_days,
+        touch_weights,
+        touch_ids,
+        evidence_days,
+        evidence,
+        ledger_days,
+        ledger_net,
+        their_start_days,
+        deep_days,
+        ask_by_interaction,
+    )
 
 
 def _first(pair):

@@ -1,0 +1,114 @@
+"""Property 5 (calibration) and the four sanity points of the model document.
+
+The sanity scenarios, as chosen here (the document only names them):
+
+* Close friend: circle 15, an in-person meeting of two hours every 30 days for two
+  years (24 meetings), personal conversations (depth 3), taking turns to start them,
+  the last one yesterday. Documented ≈ 79; the formulas give 79.5.
+* The same friend after six silent months (182 days later): documented ≈ 48; 47.9.
+* Twenty shallow pings I started: twenty messages, one a week, depth 1 (small talk),
+  all started by me, the last one today, default circle. Documented ≈ 43; 43.1.
+* One message sent today: one message, depth 1, started by me, default circle (150).
+  Documented ≈ 30; 30.0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from health_factories import END, health, meeting, person, scores
+
+from relationship_journal.health import DEFAULTS, InteractionInput
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("circle", [5, 15, 50, 150, 500])
+@pytest.mark.parametrize(("cadences", "expected"), [(0, 100.0), (1, 75.0), (8, 10.0)])
+def test_recency_calibration(circle, cadences, expected):
+    cadence = DEFAULTS.cadence_days[circle]
+    met = END - dt.timedelta(days=cadence * cadences)
+    result = health(person(circle=circle), [meeting(1, met)])
+    assert scores(result)["recency"] == pytest.approx(expected, abs=0.05)
+
+
+def test_recency_calibration_with_own_cadence_and_kin():
+    mine = health(person(circle=150, cadence_days=20), [meeting(1, END - dt.timedelta(days=20))])
+    assert scores(mine)["recency"] == pytest.approx(75.0, abs=0.05)
+    kin = health(person(circle=15, kin=True), [meeting(1, END - dt.timedelta(days=60))])
+    assert scores(kin)["recency"] == pytest.approx(75.0, abs=0.05)  # kin fade half as fast
+
+
+def test_recency_and_channel_weight():
+    message = health(person(), [meeting(1, END, kind="message")])
+    assert scores(message)["recency"] == pytest.approx(40.0)
+    group = health(person(), [meeting(1, END, people_present=8)])
+    assert scores(group)["recency"] == pytest.approx(50.0)  # g = 4/8
+
+
+@pytest.mark.parametrize(("hours", "expected"), [(50, 74), (90, 85), (200, 100), (400, 100)])
+def test_investment_calibration(hours, expected):
+    result = health(person(), [meeting(1, END, minutes=hours * 60)])
+    assert result.effective_hours == pytest.approx(hours)
+    assert round(scores(result)["investment"]) == expected
+
+
+def test_investment_forgets_fifteen_percent_a_year():
+    result = health(person(), [meeting(1, END - dt.timedelta(days=365), minutes=6000)])
+    assert result.effective_hours == pytest.approx(85.0)
+
+
+def _close_friend():
+    return [
+        meeting(
+            j + 1,
+            END - ONE_DAY - dt.timedelta(days=30 * j),
+            minutes=120,
+            depth=3,
+            initiated_by="me" if j % 2 else "them",
+        )
+        for j in range(24)
+    ]
+
+
+def test_monthly_face_to_face_close_friend_is_about_79():
+    result = health(person(circle=15), _close_friend())
+    assert result.score == pytest.approx(79, abs=2)
+    assert result.band == "strong"
+
+
+def test_same_friend_after_six_silent_months_is_about_48():
+    result = health(person(circle=15), _close_friend(), END + dt.timedelta(days=182))
+    assert result.score == pytest.approx(48, abs=2)
+    assert result.band == "cooling"
+
+
+def test_twenty_shallow_pings_i_started_are_about_43():
+    pings = [
+        InteractionInput(
+            j + 1, END - dt.timedelta(days=7 * j), "message", initiated_by="me", depth=1
+        )
+        for j in range(20)
+    ]
+    result = health(person(), pings)
+    assert result.score == pytest.approx(43, abs=2)
+    # Pinging earns full frequency and regularity but almost no depth or time.
+    parts = scores(result)
+    assert parts["frequency"] == 100.0
+    assert parts["depth"] < 10
+    assert parts["investment"] < 10
+
+
+def test_one_message_sent_today_is_about_30():
+    result = health(person(), [InteractionInput(1, END, "message", initiated_by="me", depth=1)])
+    assert result.score == pytest.approx(30, abs=2)
+    assert result.component("investment").explanation.endswith("estimated.")
+
+
+def test_close_friend_explanations_read_like_sentences():
+    result = health(person(circle=15), _close_friend(), END + dt.timedelta(days=40))
+    recency = result.component("recency").explanation
+    assert recency == "Last in-person meeting 41 days ago; your cadence for this circle is 30 days."
+    assert "24 interactions" not in result.component("depth").explanation
+    assert "last 12 interactions averaged depth 3.0" in result.component("depth").explanation
