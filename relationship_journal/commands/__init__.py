@@ -11,4 +11,5 @@ COMMAND_MODULES = (
     "demo",
     "import_",
     "export",
+    "backup",
 )

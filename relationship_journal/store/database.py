@@ -7,6 +7,7 @@ before anything is written to it.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -15,17 +16,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relationship_journal.paths import PRIVATE_FILE_MODE, ensure_private_dir, make_private
-from relationship_journal.store.schema import HEAD_REVISION, KNOWN_REVISIONS
+from relationship_journal.store import integrity
+from relationship_journal.store.errors import StoreError
+from relationship_journal.store.integrity import SQLITE_HEADER
+from relationship_journal.store.schema import HEAD_REVISION
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["BUSY_TIMEOUT_MS", "SQLITE_HEADER", "Database", "StoreError", "apply_pragmas"]
+
 BUSY_TIMEOUT_MS = 10_000
-
-
-class StoreError(Exception):
-    """A problem with the journal file itself, worded for the person using the app."""
+log = logging.getLogger(__name__)
 
 
 def apply_pragmas(connection: sqlite3.Connection) -> None:
@@ -36,77 +38,115 @@ def apply_pragmas(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA synchronous = FULL")
 
 
-def _check_header(path: Path) -> None:
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header and header != SQLITE_HEADER:
-        raise StoreError(f"{path} is not a Relationship Journal database (not an SQLite file)")
-
-
-def _revision(connection: sqlite3.Connection) -> str | None:
-    tables = {
-        row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-    }
-    if "alembic_version" not in tables:
-        if tables - {"sqlite_sequence"}:
-            raise StoreError("this SQLite file is not a Relationship Journal database")
-        return None
-    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
-
-
 class Database:
-    """One journal file: checked and migrated on open, then shared by all readers and writers."""
+    """One journal file: checked and migrated on open, then shared by all readers and writers.
 
-    def __init__(self, path: Path) -> None:
+    Opening never writes to a file before it has been checked read-only (store/integrity):
+    a foreign, damaged or newer journal is refused untouched. An encrypted journal
+    (store/encryption) needs its passphrase: given here, remembered, or from the
+    environment. The first write of the day takes the daily backup (store/backup), so
+    read-only commands such as `search` only ever pay for one stat of today's backup name.
+    """
+
+    def __init__(self, path: Path, *, passphrase: str | None = None) -> None:
         self.path = path
         self._engine: Engine | None = None
-        self._prepare()
+        self._passphrase: str | None = None
+        self._daily_backup_checked = False
+        self._prepare(passphrase)
 
-    def _prepare(self) -> None:
+    @property
+    def encrypted(self) -> bool:
+        return self._passphrase is not None
+
+    def _prepare(self, passphrase: str | None) -> None:
         ensure_private_dir(self.path.parent)
-        if not self.path.exists():
+        kind = integrity.file_kind(self.path).name
+        if kind == "missing":
             fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE)
             os.close(fd)
+        if kind == "foreign":
+            raise StoreError(f"{self.path} is not a Relationship Journal database (not an SQLite file)")
         make_private(self.path)
-        _check_header(self.path)
-        try:
-            connection = self.connect()
-            try:
-                revision = _revision(connection)
-            finally:
-                connection.close()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path} cannot be read as a journal: {error}") from error
+        revision: str | None = None
+        if kind == "encrypted":
+            from relationship_journal.store import encryption
+
+            secret = encryption.passphrase_for(self.path, passphrase)
+            revision = encryption.inspect(self.path, secret)
+            self._passphrase = secret
+        elif kind == "sqlite":
+            revision = integrity.inspect_sqlite(self.path)
         if revision == HEAD_REVISION:
             return
-        if revision is not None and revision not in KNOWN_REVISIONS:
-            raise StoreError(
-                f"this journal was written by a newer version of Relationship Journal "
-                f"(schema {revision}); please update the app"
-            )
-        self.before_migration(revision)
+        # Only now, with the file known to be an older journal of ours (or new), may it change.
+        self._daily_backup_checked = True  # the migration backup stands in for today's
+        if revision is not None:
+            self.before_migration(revision)
         from relationship_journal.store import migrate
 
-        with self.engine.begin() as connection:
-            migrate.upgrade(connection)
+        try:
+            with self.engine.begin() as connection:
+                migrate.upgrade(connection)
+        finally:
+            self._daily_backup_checked = False
 
     def before_migration(self, revision: str | None) -> None:
-        """Hook for taking a backup before an existing journal's schema changes."""
+        """Back up an existing journal before its schema changes (a failed backup stops the upgrade)."""
+        if revision is None:
+            return
+        from relationship_journal.store import backup
+
+        backup.backup_before_migration(self.path, revision, self._passphrase)
+
+    def ensure_daily_backup(self) -> Path | None:
+        """Take today's backup if none exists yet: the window calls it on start, writes on first use.
+
+        A damaged journal is found here (the backup is integrity-checked) and raises
+        StoreError; a backup that cannot be written (disk full, read-only folder) is
+        logged as a warning and does not stop the person's work.
+        """
+        self._daily_backup_checked = True
+        from relationship_journal.store import backup
+
+        try:
+            return backup.ensure_daily_backup(self.path, self._passphrase)
+        except backup.DamagedJournal:
+            raise
+        except backup.BackupError as error:
+            log.warning("%s", error)
+            return None
 
     def connect(self) -> sqlite3.Connection:
         """A plain sqlite3 connection with the journal's pragmas, for fast reads."""
-        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        if self._passphrase is not None:
+            from relationship_journal.store import encryption
+
+            connection = encryption.connect_raw(self.path, self._passphrase)
+        else:
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
         apply_pragmas(connection)
         return connection
 
     @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine, created on first use (SQLAlchemy is slow to import)."""
+        if not self._daily_backup_checked:
+            self.ensure_daily_backup()
         if self._engine is None:
             from sqlalchemy import create_engine, event
 
-            engine = create_engine(f"sqlite:///{self.path}")
+            if self._passphrase is not None:
+                from relationship_journal.store import encryption
+
+                secret = self._passphrase
+                engine = create_engine(
+                    f"sqlite:///{self.path}",
+                    module=encryption.dbapi(),
+                    creator=lambda: encryption.connect_raw(self.path, secret),
+                )
+            else:
+                engine = create_engine(f"sqlite:///{self.path}")
 
             @event.listens_for(engine, "connect")
             def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

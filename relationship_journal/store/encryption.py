@@ -1,0 +1,240 @@
+"""Encryption at rest, optional per journal, with SQLCipher 4 (the `encryption` extra).
+
+An encrypted journal is recognised by its first bytes: a plain journal starts with
+"SQLite format 3", an SQLCipher file with a random salt (store/integrity.file_kind).
+It is opened with a passphrase from, in order: the caller (the window asks for it),
+this process's memory (`remember_passphrase`), or RELATIONSHIP_JOURNAL_PASSPHRASE for
+scripts. A wrong passphrase is one line of explanation and changes nothing: the app
+never locks the person out or counts attempts.
+
+Converting (`encrypt` / `decrypt`) writes the new file with `sqlcipher_export` into a
+temporary file, checks it whole, and swaps it in with os.replace; the backups are
+converted the same way, so no plain copy of an encrypted journal stays in backups/.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from relationship_journal.paths import PRIVATE_FILE_MODE, ensure_private_dir
+from relationship_journal.store import integrity
+from relationship_journal.store.errors import StoreError
+from relationship_journal.store.integrity import IntegrityError
+
+PASSPHRASE_ENV = "RELATIONSHIP_JOURNAL_PASSPHRASE"
+_remembered: dict[Path, str] = {}
+
+
+class EncryptionError(StoreError):
+    """Encryption is unavailable, a passphrase is missing or wrong; one line for the user."""
+
+
+class PassphraseNeeded(EncryptionError):
+    """The journal is encrypted and no passphrase was given."""
+
+
+class WrongPassphrase(EncryptionError):
+    """The passphrase does not open the journal."""
+
+
+def dbapi() -> Any:
+    """The SQLCipher DB-API module, or a clear error naming the extra to install."""
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError as error:
+        raise EncryptionError(
+            "this journal is encrypted, and encryption support is not installed: "
+            "pip install 'relationship-journal[encryption]'"
+        ) from error
+    return dbapi2
+
+
+def available() -> bool:
+    try:
+        dbapi()
+    except EncryptionError:
+        return False
+    return True
+
+
+def remember_passphrase(path: Path, passphrase: str) -> None:
+    """Keep the passphrase in this process's memory (the window asks once)."""
+    _remembered[path.absolute()] = passphrase
+
+
+def forget_passphrase(path: Path) -> None:
+    _remembered.pop(path.absolute(), None)
+
+
+def passphrase_for(path: Path, given: str | None = None) -> str:
+    """The passphrase to try for `path`: given, remembered, or from the environment."""
+    if given:
+        return given
+    remembered = _remembered.get(path.absolute())
+    if remembered:
+        return remembered
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env:
+        return from_env
+    if not available():
+        raise PassphraseNeeded(f"{path} is not a Relationship Journal database (not an SQLite file)")
+    raise PassphraseNeeded(
+        f"{path} is not a Relationship Journal database, unless it is an encrypted one: "
+        f"give its passphrase (set {PASSPHRASE_ENV} for scripts)"
+    )
+
+
+def _key_pragma(passphrase: str) -> str:
+    escaped = passphrase.replace("'", "''")
+    return f"PRAGMA key = '{escaped}'"
+
+
+def connect_raw(path: Path, passphrase: str, *, read_only: bool = False) -> Any:
+    """An SQLCipher connection with the key applied and checked, without journal pragmas."""
+    module = dbapi()
+    if read_only:
+        connection = module.connect(integrity.read_only_uri(path), uri=True, timeout=10)
+    else:
+        connection = module.connect(str(path), timeout=10)
+    try:
+        # SQLCipher prints its own errors on stderr (a wrong key) unless told not to.
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(_key_pragma(passphrase))
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except module.DatabaseError as error:
+        connection.close()
+        if "file is not a database" in str(error):
+            raise WrongPassphrase(
+                f"the passphrase does not open {path}, or it is not a Relationship Journal "
+                f"database; nothing was changed"
+            ) from error
+        raise
+    return connection
+
+
+def check_passphrase(path: Path, passphrase: str) -> bool:
+    """Whether `passphrase` opens the encrypted journal at `path` (read-only, for the window)."""
+    try:
+        connect_raw(path, passphrase, read_only=True).close()
+    except WrongPassphrase:
+        return False
+    return True
+
+
+def inspect(path: Path, passphrase: str, *, full: bool = False) -> str | None:
+    """integrity.inspect for an encrypted journal: read-only, revision, quick/full check."""
+    module = dbapi()
+    return integrity.inspect(
+        path,
+        lambda target: connect_raw(target, passphrase, read_only=True),
+        module.DatabaseError,
+        full=full,
+    )
+
+
+def _export(source: Path, source_key: str | None, target: Path, target_key: str) -> None:
+    """Write `source` into the new file `target` under `target_key` ('' means plain)."""
+    module = dbapi()
+    connection = module.connect(str(source), timeout=10)
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        if source_key is not None:
+            connection.execute(_key_pragma(source_key))
+        connection.execute("PRAGMA busy_timeout = 10000")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        escaped = target_key.replace("'", "''")
+        connection.execute("ATTACH DATABASE ? AS converted KEY '" + escaped + "'", (str(target),))
+        connection.execute("SELECT sqlcipher_export('converted')").fetchall()
+        connection.execute("DETACH DATABASE converted")
+    finally:
+        connection.close()
+
+
+def _verify(path: Path, key: str | None) -> None:
+    if key:
+        inspect(path, key, full=True)
+    else:
+        integrity.inspect_sqlite(path, full=True)
+
+
+def _convert_file(path: Path, source_key: str | None, target_key: str) -> None:
+    """Convert one file in place: export to a temporary file, verify, fsync, swap."""
+    temporary = path.with_name(f".{path.name}.converting")
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{temporary}{suffix}").unlink(missing_ok=True)
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    os.close(descriptor)
+    try:
+        _export(path, source_key, temporary, target_key)
+        _verify(temporary, target_key or None)
+        descriptor = os.open(temporary, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, path)
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _backup_files(database: Path) -> list[Path]:
+    from relationship_journal.store.backup import list_backups
+
+    return [info.path for info in list_backups(database)]
+
+
+def encrypt_journal(database: Path, passphrase: str) -> list[Path]:
+    """Encrypt a plain journal and its backups; returns the backups converted."""
+    if not passphrase:
+        raise EncryptionError("the passphrase must not be empty")
+    kind = integrity.file_kind(database).name
+    if kind == "encrypted":
+        raise EncryptionError(f"{database} is already encrypted")
+    if kind != "sqlite":
+        raise EncryptionError(f"{database} is not a Relationship Journal database")
+    dbapi()
+    try:
+        integrity.inspect_sqlite(database, full=True)
+    except IntegrityError as error:
+        raise EncryptionError(str(error)) from error
+    _convert_file(database, None, passphrase)
+    converted = []
+    for backup in _backup_files(database):
+        if integrity.file_kind(backup).name == "sqlite":
+            _convert_file(backup, None, passphrase)
+            converted.append(backup)
+    ensure_private_dir(database.parent)
+    return converted
+
+
+def decrypt_journal(database: Path, passphrase: str) -> list[Path]:
+    """Turn an encrypted journal (and its backups with the same passphrase) back into plain SQLite."""
+    kind = integrity.file_kind(database).name
+    if kind == "sqlite":
+        raise EncryptionError(f"{database} is not encrypted")
+    if kind != "encrypted":
+        raise EncryptionError(f"{database} is not a Relationship Journal database")
+    try:
+        inspect(database, passphrase, full=True)
+    except IntegrityError as error:
+        raise EncryptionError(str(error)) from error
+    _convert_file(database, passphrase, "")
+    converted = []
+    for backup in _backup_files(database):
+        if integrity.file_kind(backup).name == "encrypted" and check_passphrase(backup, passphrase):
+            _convert_file(backup, passphrase, "")
+            converted.append(backup)
+    return converted
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """The DB-API errors an encrypted connection raises, for callers that catch sqlite3's."""
+    if not available():
+        return (sqlite3.DatabaseError,)
+    return (sqlite3.DatabaseError, dbapi().DatabaseError)
