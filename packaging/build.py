@@ -42,8 +42,12 @@ DIST = ROOT / "dist"
 WORK = ROOT / "build"
 DESKTOP_FILE = ROOT / "resources" / f"{APP_ID}.desktop"
 METAINFO_FILE = ROOT / "resources" / f"{APP_ID}.metainfo.xml"
-# Shared libraries the bundle does not carry (see packaging/README.md, platform-notes).
-DEB_DEPENDS = "libgl1, libegl1, libxcb1, libdrm2, libwayland-client0, fontconfig, fonts-dejavu-core"
+# Shared libraries the bundle does not carry (see packaging/README.md, platform-notes);
+# the Wayland plugin also needs libwayland-cursor0 and libwayland-egl1.
+DEB_DEPENDS = (
+    "libgl1, libegl1, libxcb1, libdrm2, libwayland-client0, libwayland-cursor0, libwayland-egl1, "
+    "fontconfig, fonts-dejavu-core"
+)
 
 
 def say(message: str) -> None:

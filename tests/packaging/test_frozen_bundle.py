@@ -117,6 +117,24 @@ def test_first_run_creates_a_private_journal_and_migrates_it_from_the_bundle(
     assert len(json.loads(listed.stdout)) == 40
 
 
+def test_contacts_go_out_and_back_in_through_the_bundle(built: Built, tmp_path: Path) -> None:
+    """Export and import use libraries (vobject, icalendar) only the bundle can carry."""
+    if not {"import", "export"} <= commands():
+        pytest.skip("the import and export commands have not both landed yet")
+    source, target = tmp_path / "source", tmp_path / "target"
+    assert run_frozen(built, "--data-dir", str(source), "demo", "--contacts", "25").returncode == 0
+    cards, calendar = tmp_path / "people.vcf", tmp_path / "dates.ics"
+    for kind, out in (("vcard", cards), ("ics", calendar)):
+        done = run_frozen(built, "--data-dir", str(source), "export", kind, str(out))
+        assert done.returncode == 0, done.stderr
+    assert cards.read_text(encoding="utf-8").count("BEGIN:VCARD") == 25
+    assert calendar.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    done = run_frozen(built, "--data-dir", str(target), "import", str(cards))
+    assert done.returncode == 0, done.stderr
+    listed = run_frozen(built, "--data-dir", str(target), "list", "--json")
+    assert len(json.loads(listed.stdout)) == 25
+
+
 def test_health_figures_come_out_of_the_bundle(built: Built, tmp_path: Path) -> None:
     if "health" not in commands():
         pytest.skip("the health command has not landed yet (commands/__init__.py)")
