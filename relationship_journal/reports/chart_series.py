@@ -12,12 +12,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from relationship_journal.health import month_ends
+from relationship_journal.journal.vocabulary import CIRCLE_NAMES
+
 CIRCLE_LABELS: Mapping[int, str] = {
-    5: "Inner 5",
-    15: "Close 15",
-    50: "Active 50",
-    150: "Wider 150",
-    500: "Outer 500",
+    **{circle: name.capitalize() for circle, name in CIRCLE_NAMES.items()},
+    500: "Acquaint.",  # "acquaintance" is too wide for its bar on a small chart
 }
 HEALTH_BIN_WIDTH = 10
 BAND_FLOORS: tuple[tuple[float, str], ...] = ((70.0, "strong"), (50.0, "steady"), (30.0, "cooling"))
@@ -57,23 +57,6 @@ class DepthBreadthSeries:
     @property
     def is_empty(self) -> bool:
         return all(m.breadth == 0 and m.connections == 0 for m in self.moments)
-
-
-def month_ends(as_of: dt.date, months: int = 24) -> list[dt.date]:
-    """The last day of each of the `months - 1` months before `as_of`'s, then `as_of` itself.
-
-    The final point is the as-of day, so the chart's right edge matches the figures
-    shown beside it rather than a month end that has not happened yet.
-    """
-    if months < 1:
-        raise ValueError("months must be at least 1")
-    days = [as_of]
-    first_of_month = as_of.replace(day=1)
-    for _ in range(months - 1):
-        end = first_of_month - dt.timedelta(days=1)
-        days.append(end)
-        first_of_month = end.replace(day=1)
-    return sorted(days)
 
 
 def depth_breadth_series(

@@ -134,7 +134,7 @@ def _legend_below(plot: pg.PlotItem, palette: ChartPalette, entries: Sequence[tu
         labelTextColor=palette.text,
         labelTextSize=f"{palette.point_size * 0.95:.1f}pt",
         frame=False,
-        colCount=max(1, len(entries)),
+        colCount=max(1, min(3, len(entries))),  # at most three a row: fits a 300 px chart
         horSpacing=6,
     )
     for item, name in entries:
@@ -164,7 +164,7 @@ def depth_breadth_chart(series: DepthBreadthSeries, palette: ChartPalette) -> pg
     Two axes because breadth runs in hundreds while depth runs in tens: on one axis
     the depth lines would lie flat on the floor, which hides the very thing to see.
     """
-    plot = _new_plot(palette, "Depth vs breadth, last 24 months", "", "")
+    plot = _new_plot(palette, "Depth vs breadth", "", "")
     _label(plot.getAxis("left"), "Breadth (people)", palette.breadth, palette)
     xs = list(range(len(series.moments)))
     plot.getAxis("bottom").setTicks([_month_ticks(series.days, 6), []])
@@ -195,9 +195,9 @@ def depth_breadth_chart(series: DepthBreadthSeries, palette: ChartPalette) -> pg
     depth_box.addItem(connections)
     depth_box.addItem(trusted)
     _legend_below(plot, palette, [
-        (breadth, "Breadth (left)"),
+        (breadth, "Breadth"),
         (connections, "Connections"),
-        (trusted, "Trusted circle"),
+        (trusted, "Trusted"),
     ])
 
     def follow() -> None:
@@ -234,7 +234,7 @@ def circle_occupancy_chart(bars: Sequence[CircleOccupancy], palette: ChartPalett
     ))
     for x, bar, height in zip(xs, bars, shown, strict=True):
         clipped = bar.ratio > height + 1e-9
-        text = f"{bar.count} / {bar.capacity}" + (f"\n{bar.ratio:.1f}× ↑" if clipped else "")
+        text = f"{bar.count}/{bar.capacity}" + (f"\n{bar.ratio:.1f}× ↑" if clipped else "")
         label = _text(text, palette.warn if bar.overloaded else palette.text, palette, (0.5, 1.0))
         label.setPos(x, height)
         plot.addItem(label)
@@ -246,7 +246,7 @@ def circle_occupancy_chart(bars: Sequence[CircleOccupancy], palette: ChartPalett
     left.setWidth(widest + 34)  # room for the ticks and the rotated axis label
     plot.getAxis("bottom").setTicks([[(float(x), b.label) for x, b in zip(xs, bars, strict=True)], []])
     plot.setYRange(0, top * (1.3 if max(ratios, default=0) > top else 1.16), padding=0)
-    plot.setXRange(-0.55, max(0, len(xs) - 1) + 0.55, padding=0)
+    plot.setXRange(-0.6, max(0, len(xs) - 1) + 0.7, padding=0)
     return plot
 
 
