@@ -44,14 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _open_window(data_dir: str | None) -> int:
+    """Imported inside the crash guard: a missing system library fails this very import."""
+    from relationship_journal.gui.app import run_app
+
+    return run_app(data_dir)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            from relationship_journal.gui.app import run_app
+            from relationship_journal.crash import guard_start
 
-            return run_app(args.data_dir)
+            return guard_start(lambda: _open_window(args.data_dir), args.data_dir)
         return int(args.run(args) or 0)
     except (JournalError, StoreError) as error:
         print(f"{PROG}: {error}", file=sys.stderr)

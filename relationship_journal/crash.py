@@ -72,11 +72,11 @@ def _traceback_lines(error: BaseException) -> list[str]:
         if position:
             lines.append("")
             lines.append("which led to:")
-        lines.append(describe_error(link))
         for frame in traceback.extract_tb(link.__traceback__):
             lines.append(f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}')
             if frame.line:
                 lines.append(f"    {frame.line.strip()}")
+        lines.append(describe_error(link))
     return lines
 
 
@@ -152,7 +152,11 @@ def report_crash(error: BaseException, data_dir: str | os.PathLike[str] | None =
     """Log an error that stopped the app from starting, and tell the person."""
     path = write_report(compose_report(f"{APP_NAME} could not start.", error), data_dir)
     where = f"A report was saved in:\n{path}" if path else "The report could not be saved."
-    print(f"relationship-journal: could not start ({describe_error(error)}). {where}", file=sys.stderr)
+    print(
+        f"relationship-journal: could not start ({describe_error(error)}). "
+        + (f"A report was saved in {path}" if path else "The report could not be saved."),
+        file=sys.stderr,
+    )
     try:
         show_message(
             f"{APP_NAME} could not start",

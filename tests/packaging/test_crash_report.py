@@ -135,3 +135,18 @@ def test_old_reports_are_pruned_so_a_crash_loop_cannot_fill_the_disk() -> None:
         path.rename(path.with_name(f"crash-{number:04d}.log"))
     crash.write_report("the newest")
     assert len(reports()) == crash.KEEP_REPORTS
+
+
+def test_opening_the_window_is_guarded_even_when_the_gui_cannot_be_imported(
+    monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A system without libGL fails at `import`: that must still leave a report."""
+    import sys
+
+    from relationship_journal.cli import main
+
+    monkeypatch.setitem(sys.modules, "relationship_journal.gui.app", None)
+    assert main([]) == crash.EXIT_CRASHED
+    [report] = reports()
+    assert "relationship_journal.gui.app" in report.read_text(encoding="utf-8")
+    assert "could not start" in capsys.readouterr().err
