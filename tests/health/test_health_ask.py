@@ -41,11 +41,22 @@ def test_a_trusted_friend_i_helped_lately_is_ready():
 
 def test_a_big_ask_needs_giving_first():
     result = health(person(circle=15), friend(favours_given=0))
-    assert verdicts(result)[1] == "Ready"
-    assert verdicts(result)[3] == "Warm up first"
+    assert result.giving_balance == 0
+    assert verdicts(result) == {1: "Ready", 2: "Warm up first", 3: "Warm up first"}
     fails = failing(result, 3)
     assert set(fails) == {"balance"}
     assert fails["balance"].action.startswith("Do something for them first")
+
+
+def test_the_balance_a_size_needs():
+    recent_gift = [FavourInput(1, END, "given", 1)]
+    result = health(person(circle=15), friend(favours_given=0), favours=recent_gift)
+    assert result.giving_balance == 1
+    assert verdicts(result) == {1: "Ready", 2: "Ready", 3: "Warm up first"}
+    older_gift = [FavourInput(1, END - dt.timedelta(days=180), "given", 1)]  # worth half now
+    halved = health(person(circle=15), friend(favours_given=0), favours=older_gift)
+    assert halved.giving_balance == 0.5
+    assert verdicts(halved)[2] == "Warm up first"
 
 
 def test_a_stranger_is_not_yet_for_any_size():

@@ -112,3 +112,80 @@ def test_close_friend_explanations_read_like_sentences():
     assert recency == "Last in-person meeting 41 days ago; your cadence for this circle is 30 days."
     assert "24 interactions" not in result.component("depth").explanation
     assert "last 12 interactions averaged depth 3.0" in result.component("depth").explanation
+
+
+# --- each formula on a hand-worked example ----------------------------------------------
+
+
+def test_consistency_is_neutral_under_two_gaps_and_shrunk_toward_50():
+    assert scores(health(person(), [meeting(1, END)]))["consistency"] == 50.0
+    two = [meeting(1, END), meeting(2, END - dt.timedelta(days=9))]
+    assert scores(health(person(), two))["consistency"] == 50.0
+    regular = [meeting(j + 1, END - dt.timedelta(days=10 * j)) for j in range(3)]  # r = 0, A = -1
+    assert scores(health(person(), regular))["consistency"] == pytest.approx((2 * 100 + 150) / 5)
+
+
+def test_consistency_uses_kim_jo_burstiness():
+    gaps = [1, 1, 1, 100]
+    offsets = [0]
+    for g in gaps:
+        offsets.append(offsets[-1] + g)
+    items = [meeting(j + 1, END - dt.timedelta(days=o)) for j, o in enumerate(offsets)]
+    n = len(gaps)
+    mean = sum(gaps) / n
+    r = (sum((g - mean) ** 2 for g in gaps) / n) ** 0.5 / mean
+    a = ((n + 1) ** 0.5 * r - (n - 1) ** 0.5) / (((n + 1) ** 0.5 - 2) * r + (n - 1) ** 0.5)
+    raw = 100 * (1 - a) / 2
+    expected = (n * raw + 150) / (n + 3)
+    assert scores(health(person(), items))["consistency"] == pytest.approx(expected)
+    assert expected < 50  # bursts read as irregular
+
+
+def test_consistency_reads_only_the_last_13_touches():
+    recent = [meeting(j + 1, END - dt.timedelta(days=7 * j)) for j in range(13)]
+    noisy_past = [
+        meeting(100 + j, END - dt.timedelta(days=7 * 12 + 1 + j * j)) for j in range(1, 8)
+    ]
+    assert scores(health(person(), recent + noisy_past))["consistency"] == pytest.approx(
+        (12 * 100 + 150) / 15
+    )
+
+
+def test_frequency_against_cadence():
+    items = [
+        meeting(1, END),
+        meeting(2, END - dt.timedelta(days=50)),
+        InteractionInput(3, END - dt.timedelta(days=100), "call"),
+        meeting(4, END - dt.timedelta(days=120)),  # just outside W = 120 days
+    ]
+    assert scores(health(person(circle=15), items))["frequency"] == pytest.approx(100 * 2.7 / 4)
+    many = [meeting(j + 1, END - dt.timedelta(days=j)) for j in range(60)]
+    assert scores(health(person(circle=15), many))["frequency"] == 100.0  # capped
+
+
+def test_depth_weights_by_channel_and_reads_the_last_12():
+    items = [
+        meeting(1, END, depth=5),
+        InteractionInput(2, END - dt.timedelta(days=1), "message", depth=1),
+    ]
+    assert scores(health(person(), items))["depth"] == pytest.approx(100 * (1.0 + 0.5) / (1.4 + 2))
+    old_deep = [meeting(100, END - dt.timedelta(days=400), depth=5)]
+    recent_shallow = [meeting(j + 1, END - dt.timedelta(days=j), depth=1) for j in range(12)]
+    assert scores(health(person(), recent_shallow + old_deep))["depth"] == pytest.approx(
+        100 * 0.5 / 14
+    )
+
+
+def test_reciprocity_initiative_and_favours():
+    items = [meeting(j + 1, END - dt.timedelta(days=j), initiated_by="them") for j in range(3)]
+    items[0] = meeting(1, END, initiated_by="them", favours_received=2)
+    p = (3 + 1) / (0 + 3 + 2)
+    initiative = 100 * (1 - abs(2 * p - 1))
+    favours = 100 * min(1, (1 / 3) ** 0.5)
+    expected = (3 * (initiative + favours) / 2 + 150) / 6
+    assert scores(health(person(), items))["reciprocity"] == pytest.approx(expected)
+    generous = [
+        meeting(j + 1, END - dt.timedelta(days=j), initiated_by="mutual", favours_given=3)
+        for j in range(3)
+    ]
+    assert scores(health(person(), generous))["reciprocity"] == pytest.approx((3 * 100 + 150) / 6)
