@@ -12,4 +12,5 @@ COMMAND_MODULES = (
     "import_",
     "export",
     "backup",
+    "report",
 )

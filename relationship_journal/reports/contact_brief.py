@@ -71,7 +71,7 @@ def _opening(data: BriefData) -> str:
     tags = " ".join(f"#{m.text(t)}" for t in c.tags)
     line = " &nbsp;·&nbsp; ".join(x for x in (circle, f"<b>{kind}</b>", tags) if x)
     return (
-        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        '<table dir="ltr" width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td width="96" valign="middle">{m.image("portrait", 84, 84)}</td>'
         f'<td valign="middle"><h1>{m.text(c.display_name)}</h1>'
         + (f'<p class="subtitle">{who}</p>' if who else "")
@@ -107,7 +107,7 @@ def _health(data: BriefData) -> str:
     total = "no data" if h.display_score is None else f"{h.display_score} points"
     return (
         m.heading("Relationship health")
-        + '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        + '<table dir="ltr" width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td width="124" valign="top">{m.image("dial", 112, 112)}</td>'
         f'<td valign="top">{m.definition_rows(facts)}</td></tr></table>'
         f'<p class="muted small">The six parts below add up to the health score ({total}); '

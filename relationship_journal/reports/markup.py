@@ -115,7 +115,7 @@ def table(
 
     head = "".join(cell("th", i, html.escape(h)) for i, h in enumerate(headers))
     parts = [
-        '<table class="data" width="100%" cellspacing="0" cellpadding="3">',
+        '<table dir="ltr" class="data" width="100%" cellspacing="0" cellpadding="3">',
         f"<thead><tr>{head}</tr></thead><tbody>",
     ]
     for n, row in enumerate(rows):
@@ -130,7 +130,7 @@ def figures(items: Sequence[tuple[str, str]]) -> str:
     top = "".join(f'<td class="figure">{html.escape(v)}</td>' for v, _ in items)
     bottom = "".join(f'<td class="label">{html.escape(label)}</td>' for _, label in items)
     return (
-        '<table class="figures" cellspacing="0" cellpadding="2" width="100%">'
+        '<table dir="ltr" class="figures" cellspacing="0" cellpadding="2" width="100%">'
         f"<tr>{top}</tr><tr>{bottom}</tr></table>"
     )
 
@@ -142,7 +142,7 @@ def definition_rows(items: Iterable[tuple[str, str]]) -> str:
         for label, value in items
         if value
     )
-    return f'<table cellspacing="0" cellpadding="2" width="100%">{rows}</table>' if rows else ""
+    return f'<table dir="ltr" cellspacing="0" cellpadding="2" width="100%">{rows}</table>' if rows else ""
 
 
 def image(name: str, width: int, height: int) -> str:

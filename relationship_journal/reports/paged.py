@@ -166,7 +166,7 @@ def contents_html(entries: Sequence[tuple[str, int]]) -> str:
     )
     return (
         '<h3 class="toc">Contents</h3>'
-        f'<table class="toc" width="100%" cellspacing="0" cellpadding="4">{rows}</table>'
+        f'<table dir="ltr" class="toc" width="100%" cellspacing="0" cellpadding="4">{rows}</table>'
     )
 
 

@@ -21,4 +21,8 @@ def ensure_qt_app() -> object:
     has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     if sys.platform.startswith(("linux", "freebsd")) and not has_display:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QLoggingCategory
+
+    # A name in a script no installed font covers prints as boxes; say nothing per glyph.
+    QLoggingCategory.setFilterRules("qt.text.font.db=false")
     return QApplication([sys.argv[0] if sys.argv else "relationship-journal"])

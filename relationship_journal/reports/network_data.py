@@ -1,0 +1,145 @@
+"""The figures the network report and the period review print, computed once.
+
+The journal is read once into the health model's timelines (the slow, date-free
+part); the network is then evaluated at the report date, at the review's start and
+end, and at month ends for the depth-vs-breadth history, all from the same
+timelines. The figures are the health model's own (`summarise_network` over
+`evaluate`, exactly what `compute_network` does). Plain Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from relationship_journal.health import DEFAULTS, NetworkHealth, Parameters, summarise_network
+from relationship_journal.health.contact import evaluate, weights_of
+from relationship_journal.health.layers import layer_thresholds
+from relationship_journal.health.timeline import Timeline, build_timeline
+from relationship_journal.journal.core import Journal
+from relationship_journal.journal.health_inputs import load_logs
+from relationship_journal.journal.records import CommitmentView
+from relationship_journal.reports.chart_series import NetworkMoment
+
+Tick = Callable[[int, int], None]
+CONNECTED = frozenset({"connection", "trusted"})
+OWED_FAVOUR_MIN = 0.5  # a decayed giving balance under -0.5: they have helped more lately
+
+
+@dataclass(frozen=True)
+class LoadedNetwork:
+    """Every active contact's timeline; valid for any date."""
+
+    timelines: tuple[Timeline, ...]
+    entry_days: dict[int, dt.date]  # interaction id -> its day (an entry with 3 people counts once)
+    names: dict[int, str]
+
+
+@dataclass(frozen=True)
+class OwedReply:
+    contact_id: int
+    name: str
+    text: str
+    made: dt.date
+    due: dt.date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class OwedFavour:
+    contact_id: int
+    name: str
+    balance: float  # negative: they have given more, recent favours counting most
+
+
+def load_network(journal: Journal, params: Parameters = DEFAULTS, tick: Tick | None = None) -> LoadedNetwork:
+    with journal.reading() as connection:
+        logs = load_logs(connection)
+    timelines = []
+    days: dict[int, dt.date] = {}
+    for done, log in enumerate(logs):
+        if tick and done % 500 == 0:
+            tick(done, len(logs))
+        timelines.append(build_timeline(log, params))
+        for item in log.interactions:
+            days[item.id] = item.date
+    return LoadedNetwork(tuple(timelines), days, {log.contact.id: log.contact.name for log in logs})
+
+
+def evaluate_network(
+    loaded: LoadedNetwork, as_of: dt.date, params: Parameters = DEFAULTS, tick: Tick | None = None
+) -> NetworkHealth:
+    """The model's network on `as_of`: the same as `health.compute_network` gives."""
+    weights = weights_of(params)
+    thresholds = layer_thresholds(params)
+    contacts = []
+    total = len(loaded.timelines)
+    for done, tl in enumerate(loaded.timelines):
+        if tick and done % 500 == 0:
+            tick(done, total)
+        contacts.append(evaluate(tl, as_of, params, weights=weights, thresholds=thresholds))
+    return summarise_network(contacts, as_of, params)
+
+
+def _any_within(days: list[int], today: int, window: int) -> bool:
+    n = bisect_right(days, today)
+    return n > 0 and today - days[n - 1] < window
+
+
+def network_moment(loaded: LoadedNetwork, day: dt.date, params: Parameters = DEFAULTS) -> NetworkMoment:
+    """Breadth, connections and trusted circle on `day`.
+
+    Only people whose timeline opens both evidence gates of a connection on that day
+    (a depth 4+ conversation and an initiative of theirs, within the model's windows)
+    can be one, so only they are evaluated; the classification is the model's.
+    """
+    today = day.toordinal()
+    weights = weights_of(params)
+    thresholds = layer_thresholds(params)
+    breadth = connections = trusted = 0
+    for tl in loaded.timelines:
+        if _any_within(tl.touch_days, today, params.breadth_window_days):
+            breadth += 1
+        if _any_within(tl.deep_days, today, params.deep_window_days) and _any_within(
+            tl.their_start_days, today, tl.initiative_window
+        ):
+            kind = evaluate(tl, day, params, weights=weights, thresholds=thresholds).classification
+            if kind in CONNECTED:
+                connections += 1
+                trusted += kind == "trusted"
+    return NetworkMoment(day, breadth, connections, trusted)
+
+
+def entries_per_day(loaded: LoadedNetwork) -> dict[dt.date, int]:
+    return dict(Counter(loaded.entry_days.values()))
+
+
+def replies_owed(
+    commitments: Sequence[CommitmentView], names: dict[int, str], as_of: dt.date
+) -> list[OwedReply]:
+    """My promises still open on `as_of`, overdue and soonest due first."""
+    owed = [
+        OwedReply(c.contact_id, names[c.contact_id], c.text, c.created_on, c.due_date,
+                  c.due_date is not None and c.due_date < as_of)
+        for c in commitments
+        if c.owner == "mine"
+        and c.contact_id in names
+        and c.created_on <= as_of
+        and (c.done_date is None or c.done_date > as_of)
+    ]
+    owed.sort(key=lambda r: (r.due is None, r.due or as_of, r.name))
+    return owed
+
+
+def favours_owed(network: NetworkHealth, limit: int = 40) -> list[OwedFavour]:
+    """People whose recent help outweighs mine, most owed first."""
+    owed = [
+        OwedFavour(c.contact_id, c.name, c.giving_balance)
+        for c in network.contacts
+        if c.giving_balance <= -OWED_FAVOUR_MIN
+    ]
+    owed.sort(key=lambda f: (f.balance, f.name))
+    return owed[:limit]
