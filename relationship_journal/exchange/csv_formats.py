@@ -19,6 +19,7 @@ from relationship_journal.exchange.records import ImportedPerson, ParsedFile, Sk
 from relationship_journal.exchange.values import (
     build_person,
     clean_label,
+    is_system_group,
     parse_birthday,
     parse_us_date,
 )
@@ -28,13 +29,7 @@ from relationship_journal.journal.records import Labelled
 Row = dict[str, str]
 # Google puts several values in one cell separated by " ::: ".
 _MULTI = re.compile(r"\s*:::\s*")
-# Google's system groups, which are not the user's tags.
-_GOOGLE_SYSTEM_GROUPS = ("mycontacts", "starred", "importedon", "othercontacts")
 
-
-def _is_system_group(name: str) -> bool:
-    squashed = name.casefold().replace(" ", "")
-    return squashed.startswith(_GOOGLE_SYSTEM_GROUPS)
 
 
 def _get(row: Row, *names: str) -> str:
@@ -83,7 +78,7 @@ def google_person(row: Row) -> dict[str, Any]:
         "phones": _numbered(row, "phone", "label"),
         "urls": _numbered(row, "website", "label"),
         "photo_url": _get(row, "photo") if _get(row, "photo").startswith("http") else "",
-        "tags": [t for t in tags if not _is_system_group(t)],
+        "tags": [t for t in tags if not is_system_group(t)],
     }
 
 

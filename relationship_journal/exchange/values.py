@@ -24,12 +24,28 @@ _NAME_LIMIT = 200
 _LABEL_LIMIT = 60
 
 
+# Labels every client spells its own way; anything else is the user's own word, kept as typed.
+_COMMON_LABELS = {
+    "home": "home", "work": "work", "mobile": "mobile", "cell": "mobile", "iphone": "mobile",
+    "main": "main", "other": "other", "fax": "fax", "home fax": "home fax", "work fax": "work fax",
+    "pager": "pager", "homepage": "homepage", "home page": "homepage", "blog": "blog",
+    "profile": "profile", "anniversary": "anniversary",
+}
+# Google's system groups, which are not the user's tags.
+_GOOGLE_SYSTEM_GROUPS = ("mycontacts", "starred", "importedon", "othercontacts")
+
+
 def clean_label(label: str) -> str:
     label = label.strip()
     match = _APPLE_LABEL.match(label)
     if match:
-        label = match.group(1)
-    return label.strip().lower()[:_LABEL_LIMIT]
+        label = match.group(1).strip()
+    return _COMMON_LABELS.get(label.lower(), label)[:_LABEL_LIMIT]
+
+
+def is_system_group(name: str) -> bool:
+    """Google's own groups ("My Contacts", "Starred", "Imported on 5/1/20"), not the user's tags."""
+    return name.casefold().replace(" ", "").startswith(_GOOGLE_SYSTEM_GROUPS)
 
 
 def _date_parts(text: str) -> tuple[int | None, int, int] | None:

@@ -240,7 +240,10 @@ def _clean_value(prop: _Property, version: str) -> str:
         value = value.replace("\\;", placeholder)
         return _escape_text(value, prop.name).replace(placeholder, "\\;")
     if prop.name not in _TEXT:
-        return value.replace("\n", " ")
+        # Clients escape these values or not (Apple writes "https\://"); vobject splits them
+        # on bare ',' and ';'. So: read any escapes, then escape the way vobject reads back.
+        value = re.sub(r"\\(.)", r"\1", value.replace("\n", " "))
+        return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
     return value.replace("\n", "\\n")  # Outlook's multi-line value
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from typing import Any
 
@@ -12,6 +11,7 @@ from relationship_journal.exchange.records import ImportedPerson, ParsedFile, Sk
 from relationship_journal.exchange.values import (
     build_person,
     clean_label,
+    is_system_group,
     parse_birthday,
     parse_yearly,
 )
@@ -40,11 +40,6 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(v).strip() for v in value if str(v).strip())
     return str(value).strip()
-
-
-def _unescape(value: str) -> str:
-    """vobject leaves backslashes in values it does not treat as text (URL, EMAIL)."""
-    return re.sub(r"\\(.)", r"\1", value).strip()
 
 
 def read_card(component: Any, clean: vcard_normalize.CleanCard) -> dict[str, Any]:
@@ -82,17 +77,17 @@ def read_card(component: Any, clean: vcard_normalize.CleanCard) -> dict[str, Any
     if "BDAY" in by_name:
         person["birthday"] = parse_birthday(_text(by_name["BDAY"][0].value), clean.apple_omit_year)
     person["emails"] = tuple(
-        Labelled(_unescape(_text(line.value)), _label(_types(line), group_label(line)))
+        Labelled(_text(line.value), _label(_types(line), group_label(line)))
         for line in by_name.get("EMAIL", [])
         if _text(line.value)
     )
     person["phones"] = tuple(
-        Labelled(_unescape(_text(line.value)), _label(_types(line), group_label(line)))
+        Labelled(_text(line.value), _label(_types(line), group_label(line)))
         for line in by_name.get("TEL", [])
         if _text(line.value)
     )
     person["urls"] = tuple(
-        Labelled(_unescape(_text(line.value)), _label(_types(line), group_label(line)))
+        Labelled(_text(line.value), _label(_types(line), group_label(line)))
         for line in by_name.get("URL", [])
         if _text(line.value)
     )
@@ -100,7 +95,7 @@ def read_card(component: Any, clean: vcard_normalize.CleanCard) -> dict[str, Any
     for line in by_name.get("CATEGORIES", []):
         values = line.value if isinstance(line.value, list) else str(line.value).split(",")
         tags += [str(v).strip() for v in values if str(v).strip()]
-    person["tags"] = tuple(dict.fromkeys(tags))
+    person["tags"] = tuple(dict.fromkeys(t for t in tags if not is_system_group(t)))
     dates: list[YearlyDate] = []
     for name in ("ANNIVERSARY", "X-ANNIVERSARY", "X-ABDATE"):
         for line in by_name.get(name, []):

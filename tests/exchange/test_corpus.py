@@ -35,7 +35,7 @@ def test_ios_contacts_keep_labels_photo_dates_and_tags(journal: Journal) -> None
     # Grouped item1.URL + item1.X-ABLabel: every item kept, with its label.
     assert zoe.urls == (
         Labelled("https://zoe.example.se/blog", "homepage"),
-        Labelled("https://instagram.example/zoeroasts", "instagram"),
+        Labelled("https://instagram.example/zoeroasts", "Instagram"),
     )
     assert zoe.birthday == Birthday(4, 15, None)  # Apple's 1604 means "no year"
     assert zoe.important_dates == (YearlyDate("anniversary", 6, 20, 2015),)
