@@ -1,0 +1,421 @@
+"""The note composer: log what happened with someone in a few keystrokes.
+
+It sits at the top of a contact's timeline and opens with Ctrl+N anywhere. Ctrl+Enter
+saves. Every change is written to the draft file within a second, and the draft is
+cleared only once the entry is safely in the journal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.gui.drafts import DraftStore
+from relationship_journal.gui.safe_text import SafeTextBrowser
+from relationship_journal.gui.timeline_view import KIND_LABELS
+from relationship_journal.journal.errors import JournalError
+from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
+from relationship_journal.journal.records import InteractionFields, InteractionView
+from relationship_journal.journal.vocabulary import DEPTHS, INTERACTION_KINDS
+
+DRAFT_DELAY_MS = 800
+PREVIEW_DELAY_MS = 150
+INITIATOR_LABELS = {"me": "I did", "them": "They did", "mutual": "Both / planned", "unknown": "Not sure"}
+FAVOUR_SIZES = {1: "small", 2: "medium", 3: "large"}
+
+Submit = Callable[[InteractionFields, tuple[FavourNote, ...], tuple[PromiseNote, ...]], None]
+
+
+class PeopleDirectory:
+    """Names for the person picker, shared by every composer (one model for 10,000 names)."""
+
+    def __init__(self) -> None:
+        self.model = QStringListModel()
+        self._ids: dict[str, int] = {}
+        self._names: dict[int, str] = {}
+
+    def set_people(self, people: list[tuple[int, str]]) -> None:
+        self._names = dict(people)
+        self._ids = {}
+        for cid, name in people:
+            self._ids.setdefault(name, cid)
+        self.model.setStringList(sorted(self._ids, key=str.casefold))
+
+    def id_of(self, name: str) -> int | None:
+        return self._ids.get(name.strip())
+
+    def name_of(self, contact_id: int) -> str:
+        return self._names.get(contact_id, f"#{contact_id}")
+
+
+class ComposerForm(QWidget):
+    """The form; `submit` writes the entry (through the undo stack) or raises JournalError."""
+
+    saved = Signal()
+    cancelled = Signal()
+
+    def __init__(self, directory: PeopleDirectory, submit: Submit, drafts: DraftStore | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.directory = directory
+        self.submit = submit
+        self.drafts = drafts
+        self.editing: InteractionView | None = None
+        self.people: list[int] = []
+        self._loading = False
+        self._build()
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._update_preview)
+        for signal in (self.note.textChanged, self.kind.currentIndexChanged, self.date.dateChanged,
+                       self.minutes.valueChanged, self.depth.currentIndexChanged,
+                       self.initiated.currentIndexChanged, self.favour_what.textChanged,
+                       self.promise_text.textChanged):
+            signal.connect(self._changed)
+        self.note.textChanged.connect(self._preview_timer.start)
+
+    # --- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(8)
+        people_row = QHBoxLayout()
+        self.people_label = QLabel(self)
+        self.people_label.setTextFormat(Qt.TextFormat.RichText)
+        self.people_label.linkActivated.connect(self._remove_person)
+        self.people_label.setToolTip("Everyone who took part; click × to remove someone")
+        self.picker = QLineEdit(self)
+        self.picker.setPlaceholderText("Add a person…")
+        self.picker.setToolTip("Type a few letters of a name and pick from the list")
+        completer = QCompleter(self.directory.model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setMaxVisibleItems(12)
+        completer.activated.connect(self._add_named)
+        self.picker.setCompleter(completer)
+        self.picker.returnPressed.connect(lambda: self._add_named(self.picker.text()))
+        people_row.addWidget(QLabel("With:", self))
+        people_row.addWidget(self.people_label, 1)
+        people_row.addWidget(self.picker)
+        layout.addLayout(people_row)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        self.kind = QComboBox(self)
+        for kind in INTERACTION_KINDS:
+            self.kind.addItem(KIND_LABELS.get(kind, kind), kind)
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(0, 24 * 60)
+        self.minutes.setSingleStep(15)
+        self.minutes.setSpecialValueText("—")
+        self.minutes.setSuffix(" min")
+        self.minutes.setToolTip("How long it took (leave at — if you don't know)")
+        self.depth = QComboBox(self)
+        for level, text in DEPTHS.items():
+            self.depth.addItem(f"{level} · {text}", level)
+        self.depth.setCurrentIndex(1)
+        self.depth.setToolTip("How deep the conversation went")
+        self.initiated = QComboBox(self)
+        for key, text in INITIATOR_LABELS.items():
+            self.initiated.addItem(text, key)
+        self.initiated.setCurrentIndex(3)
+        for column, (label, widget) in enumerate(
+            (("Kind", self.kind), ("Date", self.date), ("Minutes", self.minutes),
+             ("Depth", self.depth), ("Who started it", self.initiated))
+        ):
+            caption = QLabel(label, self)
+            caption.setProperty("muted", True)
+            grid.addWidget(caption, 0, column)
+            grid.addWidget(widget, 1, column)
+        grid.setColumnStretch(3, 2)
+        layout.addLayout(grid)
+
+        ledger = QGridLayout()
+        ledger.setHorizontalSpacing(8)
+        self.favour_direction = QComboBox(self)
+        self.favour_direction.addItem("I helped them with", "given")
+        self.favour_direction.addItem("They helped me with", "received")
+        self.favour_what = QLineEdit(self)
+        self.favour_what.setPlaceholderText("a favour done in this meeting (optional)")
+        self.favour_size = QComboBox(self)
+        for size, text in FAVOUR_SIZES.items():
+            self.favour_size.addItem(text, size)
+        self.promise_owner = QComboBox(self)
+        self.promise_owner.addItem("I promised to", "mine")
+        self.promise_owner.addItem("They promised to", "theirs")
+        self.promise_text = QLineEdit(self)
+        self.promise_text.setPlaceholderText("a promise made (optional)")
+        self.promise_due_on = QCheckBox("due", self)
+        self.promise_due = QDateEdit(QDate.currentDate().addDays(7), self)
+        self.promise_due.setCalendarPopup(True)
+        self.promise_due.setDisplayFormat("yyyy-MM-dd")
+        self.promise_due.setEnabled(False)
+        self.promise_due_on.toggled.connect(self.promise_due.setEnabled)
+        ledger.addWidget(self.favour_direction, 0, 0)
+        ledger.addWidget(self.favour_what, 0, 1)
+        ledger.addWidget(self.favour_size, 0, 2, 1, 2)
+        ledger.addWidget(self.promise_owner, 1, 0)
+        ledger.addWidget(self.promise_text, 1, 1)
+        ledger.addWidget(self.promise_due_on, 1, 2)
+        ledger.addWidget(self.promise_due, 1, 3)
+        ledger.setColumnStretch(1, 1)
+        layout.addLayout(ledger)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.note = QPlainTextEdit(split)
+        self.note.setPlaceholderText(
+            "What was said, what they care about, what you promised… (Markdown works)"
+        )
+        self.note.setTabChangesFocus(True)
+        self.preview = SafeTextBrowser(split)
+        self.preview.setPlaceholderText("Preview")
+        self.preview.setToolTip("How the note will look on the timeline")
+        self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        split.setSizes([600, 400])
+        split.setMinimumHeight(110)
+        layout.addWidget(split, 1)
+
+        buttons = QHBoxLayout()
+        self.status = QLabel(self)
+        self.status.setProperty("muted", True)
+        self.status.setWordWrap(True)
+        self.discard = QPushButton("Discard", self)
+        self.discard.setToolTip("Clear the form and the saved draft")
+        self.discard.clicked.connect(self.clear_and_cancel)
+        self.save = QPushButton("Save  (Ctrl+Enter)", self)
+        self.save.setObjectName("Primary")
+        self.save.clicked.connect(self.save_entry)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.discard)
+        buttons.addWidget(self.save)
+        layout.addLayout(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save_entry)
+        self.setTabOrder(self.picker, self.kind)
+        self.setTabOrder(self.kind, self.date)
+        self.setTabOrder(self.date, self.minutes)
+        self.setTabOrder(self.minutes, self.depth)
+        self.setTabOrder(self.depth, self.initiated)
+        self.setTabOrder(self.initiated, self.favour_direction)
+        self.setTabOrder(self.favour_direction, self.favour_what)
+        self.setTabOrder(self.favour_what, self.favour_size)
+        self.setTabOrder(self.favour_size, self.promise_owner)
+        self.setTabOrder(self.promise_owner, self.promise_text)
+        self.setTabOrder(self.promise_text, self.promise_due_on)
+        self.setTabOrder(self.promise_due_on, self.promise_due)
+        self.setTabOrder(self.promise_due, self.note)
+        self.setTabOrder(self.note, self.discard)
+        self.setTabOrder(self.discard, self.save)
+        self._show_people()
+
+    # --- people --------------------------------------------------------------------------
+    def set_people(self, contact_ids: list[int]) -> None:
+        self.people = list(dict.fromkeys(contact_ids))
+        self._show_people()
+
+    def _add_named(self, name: str) -> None:
+        contact_id = self.directory.id_of(name)
+        if contact_id is None:
+            if name.strip():
+                self.status.setText(f"No contact is called “{name.strip()}”.")
+            return
+        if contact_id not in self.people:
+            self.people.append(contact_id)
+        QTimer.singleShot(0, self.picker.clear)
+        self._show_people()
+        self._changed()
+
+    def _remove_person(self, link: str) -> None:
+        contact_id = int(link.removeprefix("remove:"))
+        self.people = [p for p in self.people if p != contact_id]
+        self._show_people()
+        self._changed()
+
+    def _show_people(self) -> None:
+        if not self.people:
+            self.people_label.setText("<span style='color:gray'>nobody yet</span>")
+            return
+        self.people_label.setText(" &nbsp; ".join(
+            f"<b>{html.escape(self.directory.name_of(p))}</b> <a href='remove:{p}' "
+            "style='text-decoration:none'>×</a>" for p in self.people
+        ))
+
+    # --- values --------------------------------------------------------------------------
+    def fields(self) -> InteractionFields:
+        return InteractionFields(
+            contact_ids=tuple(self.people),
+            date=self.date.date().toPython(),
+            kind=self.kind.currentData(),
+            minutes=self.minutes.value() or None,
+            initiated_by=self.initiated.currentData(),
+            depth=self.depth.currentData(),
+            note=self.note.toPlainText().strip(),
+        )
+
+    def ledger_notes(self) -> tuple[tuple[FavourNote, ...], tuple[PromiseNote, ...]]:
+        favours = ()
+        if self.favour_what.text().strip():
+            favours = (FavourNote(self.favour_direction.currentData(), self.favour_what.text().strip(),
+                                  self.favour_size.currentData()),)
+        promises = ()
+        if self.promise_text.text().strip():
+            due = self.promise_due.date().toPython() if self.promise_due_on.isChecked() else None
+            promises = (PromiseNote(self.promise_owner.currentData(), self.promise_text.text().strip(), due),)
+        return favours, promises
+
+    def is_blank(self) -> bool:
+        return not (self.note.toPlainText().strip() or self.favour_what.text().strip()
+                    or self.promise_text.text().strip())
+
+    def to_draft(self) -> dict[str, Any]:
+        return {
+            "people": self.people,
+            "kind": self.kind.currentData(),
+            "date": self.date.date().toPython().isoformat(),
+            "minutes": self.minutes.value(),
+            "depth": self.depth.currentData(),
+            "initiated_by": self.initiated.currentData(),
+            "note": self.note.toPlainText(),
+            "favour": [self.favour_direction.currentData(), self.favour_what.text(),
+                       self.favour_size.currentData()],
+            "promise": [self.promise_owner.currentData(), self.promise_text.text(),
+                        self.promise_due.date().toPython().isoformat() if self.promise_due_on.isChecked() else None],
+            "editing": self.editing.id if self.editing else None,
+            "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+        }
+
+    def load_draft(self, draft: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            self.set_people([int(p) for p in draft.get("people", []) if str(p).isdigit()])
+            _select(self.kind, draft.get("kind"))
+            try:
+                self.date.setDate(QDate(dt.date.fromisoformat(draft.get("date", ""))))
+            except ValueError:
+                pass
+            self.minutes.setValue(int(draft.get("minutes") or 0))
+            _select(self.depth, draft.get("depth"))
+            _select(self.initiated, draft.get("initiated_by"))
+            self.note.setPlainText(str(draft.get("note", "")))
+            favour = draft.get("favour") or [None, "", 1]
+            _select(self.favour_direction, favour[0])
+            self.favour_what.setText(str(favour[1] or ""))
+            _select(self.favour_size, favour[2])
+            promise = draft.get("promise") or [None, "", None]
+            _select(self.promise_owner, promise[0])
+            self.promise_text.setText(str(promise[1] or ""))
+            self.promise_due_on.setChecked(bool(promise[2]))
+            if promise[2]:
+                self.promise_due.setDate(QDate(dt.date.fromisoformat(promise[2])))
+        finally:
+            self._loading = False
+        self._update_preview()
+
+    def edit(self, entry: InteractionView) -> None:
+        """Fill the form with a stored entry; saving then replaces it."""
+        self.reset()
+        self.editing = entry
+        self.set_people(list(entry.contact_ids))
+        _select(self.kind, entry.kind)
+        self.date.setDate(QDate(entry.date))
+        self.minutes.setValue(entry.minutes or 0)
+        _select(self.depth, entry.depth)
+        _select(self.initiated, entry.initiated_by)
+        self.note.setPlainText(entry.note)
+        self.save.setText("Save changes  (Ctrl+Enter)")
+
+    def reset(self, people: list[int] | None = None) -> None:
+        self._loading = True
+        try:
+            self.editing = None
+            self.note.clear()
+            self.favour_what.clear()
+            self.promise_text.clear()
+            self.promise_due_on.setChecked(False)
+            self.minutes.setValue(0)
+            self.date.setDate(QDate.currentDate())
+            self.kind.setCurrentIndex(0)
+            self.depth.setCurrentIndex(1)
+            self.initiated.setCurrentIndex(3)
+            self.save.setText("Save  (Ctrl+Enter)")
+            if people is not None:
+                self.set_people(people)
+        finally:
+            self._loading = False
+        self._update_preview()
+
+    # --- actions -------------------------------------------------------------------------
+    def _changed(self, *_args: object) -> None:
+        if not self._loading and self.drafts is not None:
+            self._draft_timer.start()
+
+    def save_draft(self) -> None:
+        if self.drafts is None:
+            return
+        if self.is_blank() and self.editing is None:
+            self.drafts.clear()
+        else:
+            self.drafts.save(self.to_draft())
+
+    def save_entry(self) -> None:
+        if not self.people:
+            self.status.setText("Add at least one person (type a name in “Add a person…”).")
+            self.picker.setFocus()
+            return
+        favours, promises = self.ledger_notes()
+        try:
+            self.submit(self.fields(), favours, promises)
+        except JournalError as error:
+            self.status.setText(str(error))
+            return
+        people = self.people if self.editing is None else []
+        self._draft_timer.stop()
+        if self.drafts is not None:
+            self.drafts.clear()
+        self.reset(people)
+        self.status.setText("Saved.")
+        self.saved.emit()
+
+    def clear_and_cancel(self) -> None:
+        self._draft_timer.stop()
+        if self.drafts is not None:
+            self.drafts.clear()
+        self.reset()
+        self.status.clear()
+        self.cancelled.emit()
+
+    def _update_preview(self) -> None:
+        self.preview.set_markdown(self.note.toPlainText())
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)

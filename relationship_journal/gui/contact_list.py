@@ -1,0 +1,247 @@
+"""The left pane: the search box, the filters and the contact list.
+
+Typing filters names and organisations at once (in memory); after a short pause the
+full-text index is asked, on a worker thread, for people whose notes or profile
+match, and they join the list. A stale answer (the user kept typing) is dropped.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.gui.contact_model import (
+    HEALTH,
+    LAST,
+    NAME,
+    TYPE,
+    ContactFilter,
+    ContactFilterProxy,
+    ContactIdRole,
+    ContactTableModel,
+)
+from relationship_journal.gui.delegates import (
+    ROW_HEIGHT,
+    BadgeDelegate,
+    HealthBarDelegate,
+    NameDelegate,
+)
+from relationship_journal.gui.resources import icon
+from relationship_journal.gui.theme import colours
+from relationship_journal.gui.worker import Operation, Progress
+from relationship_journal.journal.core import Journal
+from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
+
+SEARCH_DELAY_MS = 250
+NOTE_SEARCH_MIN_CHARS = 3
+NOTE_SEARCH_LIMIT = 400
+
+
+class ContactList(QWidget):
+    contact_selected = Signal(int)
+    selection_changed = Signal(list)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.model = ContactTableModel(self)
+        self.proxy = ContactFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._search_generation = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 6, 6)
+        layout.setSpacing(6)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Find people, organisations, notes…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("find", colours().muted), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setToolTip("Type to find by name or organisation; notes and profiles match after a moment")
+        self.search.textChanged.connect(self._text_changed)
+        self.search.returnPressed.connect(self.open_first)
+        layout.addWidget(self.search)
+
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(6)
+        filters.setVerticalSpacing(4)
+        self.circle = QComboBox(self)
+        self.circle.addItem("All circles", None)
+        for circle in CIRCLES:
+            self.circle.addItem(f"{CIRCLE_NAMES[circle].capitalize()} ({circle})", circle)
+        self.circle.setToolTip("Show one circle only")
+        self.tag = QComboBox(self)
+        self.tag.addItem("All tags", None)
+        self.tag.setToolTip("Show people with this tag")
+        self.kind = QComboBox(self)
+        for text, key in (("Everyone", None), ("Connections", "connections"), ("Contacts", "contacts"),
+                          ("Dormant", "dormant")):
+            self.kind.addItem(text, key)
+        self.kind.setToolTip("Contacts know you; connections know and trust you (on the evidence)")
+        self.fading = QCheckBox("Fading", self)
+        self.fading.setToolTip("People whose health will drop below 50 soon without contact")
+        self.owes = QCheckBox("I owe", self)
+        self.owes.setToolTip("People I owe a reply, a promise or a favour")
+        filters.addWidget(self.circle, 0, 0)
+        filters.addWidget(self.tag, 0, 1)
+        filters.addWidget(self.kind, 0, 2)
+        filters.addWidget(self.fading, 1, 0)
+        filters.addWidget(self.owes, 1, 1)
+        self.count = QLabel(self)
+        self.count.setProperty("muted", True)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        filters.addWidget(self.count, 1, 2)
+        layout.addLayout(filters)
+        for combo in (self.circle, self.tag, self.kind):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        for box in (self.fading, self.owes):
+            box.toggled.connect(self.apply_filter)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(HEALTH, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(LAST, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(TYPE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(HEALTH, 84)
+        header.resizeSection(LAST, 96)
+        header.resizeSection(TYPE, 100)
+        header.setHighlightSections(False)
+        self._delegates = (NameDelegate(self.view), HealthBarDelegate(self.view), BadgeDelegate(self.view))
+        self.view.setItemDelegateForColumn(NAME, self._delegates[0])
+        self.view.setItemDelegateForColumn(HEALTH, self._delegates[1])
+        self.view.setItemDelegateForColumn(TYPE, self._delegates[2])
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit(self.selected_ids())
+        )
+        layout.addWidget(self.view, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._search_notes)
+        self.proxy.rowsInserted.connect(self._show_count)
+        self.proxy.rowsRemoved.connect(self._show_count)
+        self.proxy.modelReset.connect(self._show_count)
+        self.proxy.layoutChanged.connect(self._show_count)
+
+    # --- filling -------------------------------------------------------------------------
+    def set_tags(self, tags: list[str]) -> None:
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem("All tags", None)
+        for tag in tags:
+            self.tag.addItem(tag, tag)
+        index = self.tag.findData(current)
+        self.tag.setCurrentIndex(max(0, index))
+        self.tag.blockSignals(False)
+
+    # --- filtering -----------------------------------------------------------------------
+    def current_filter(self) -> ContactFilter:
+        return ContactFilter(
+            text=self.search.text(),
+            circle=self.circle.currentData(),
+            tag=self.tag.currentData(),
+            fading=self.fading.isChecked(),
+            owes=self.owes.isChecked(),
+            classification=self.kind.currentData(),
+        )
+
+    def apply_filter(self, *_args: object) -> None:
+        self.proxy.set_filter(self.current_filter(), self.proxy.note_matches)
+        self._show_count()
+
+    def _text_changed(self, text: str) -> None:
+        self._search_generation += 1
+        self.proxy.set_filter(self.current_filter(), ())  # names and organisations: instant
+        self._show_count()
+        if len(text.strip()) >= NOTE_SEARCH_MIN_CHARS:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _search_notes(self) -> None:
+        generation, text, journal = self._search_generation, self.search.text(), self.journal
+
+        def work(_progress: Progress) -> set[int]:
+            ids: set[int] = set()
+            for hit in journal.search(text, limit=NOTE_SEARCH_LIMIT):
+                ids.update(hit.contact_ids)
+            return ids
+
+        def done(ids: set[int]) -> None:
+            if generation == self._search_generation:
+                self.proxy.set_filter(self.current_filter(), ids)
+                self._show_count()
+                self.searched_notes = text
+
+        Operation(self, work, done, lambda _error: None).run()
+
+    def _show_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown:,} of {total:,}" if shown != total else f"{total:,} people")
+
+    # --- selection -----------------------------------------------------------------------
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.contact_selected.emit(int(current.data(ContactIdRole)))
+
+    def selected_ids(self) -> list[int]:
+        rows = self.view.selectionModel().selectedRows()
+        return [int(index.data(ContactIdRole)) for index in rows]
+
+    def select(self, contact_id: int) -> bool:
+        row = self.model.row_of(contact_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.scrollTo(index)
+        return True
+
+    def open_first(self) -> None:
+        if self.proxy.rowCount():
+            self.view.setFocus()
+            first = self.proxy.index(0, 0)
+            self.view.selectionModel().setCurrentIndex(
+                first, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+
+    def step(self, offset: int) -> None:
+        """Move to the next (+1) or previous (-1) person in the list as shown."""
+        count = self.proxy.rowCount()
+        if not count:
+            return
+        current = self.view.currentIndex()
+        row = (current.row() + offset) % count if current.isValid() else 0
+        self.view.selectionModel().setCurrentIndex(
+            self.proxy.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(self.proxy.index(row, 0))

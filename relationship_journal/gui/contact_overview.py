@@ -1,0 +1,339 @@
+"""The overview of one relationship: gauges, trust and asking, promises, favours, trajectory.
+
+Everything shown is computed by the health model for this person (the same function
+the dashboard, the PDF and the CLI use); this module only lays it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.gui.cards import Badge, Card
+from relationship_journal.gui.gauges import PART_LABELS, HealthDial, PartBars
+from relationship_journal.gui.theme import colours
+from relationship_journal.health import ContactHealth, TrajectoryPoint
+from relationship_journal.journal.records import CommitmentView, FavourView, InteractionView
+
+ASK_SIZES = {1: "Small: quick advice or an intro", 2: "Medium: a referral or an hour of their time",
+             3: "Large: a job, money, a major intro"}
+VERDICT_KEYS = {"Ready": "strong", "Warm up first": "cooling", "Not yet": "cold"}
+
+
+def _muted(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("muted", True)
+    label.setWordWrap(True)
+    return label
+
+
+class HealthCard(Card):
+    why_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Relationship health", parent)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.dial = HealthDial(self)
+        self.parts = PartBars(self)
+        self.parts.why_requested.connect(self.why_requested)
+        row.addWidget(self.dial, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.parts, 1)
+        self.body.addLayout(row)
+        self.fade = _muted("", self)
+        self.body.addWidget(self.fade)
+
+    def set_health(self, health: ContactHealth | None) -> None:
+        self.dial.set_value(health.display_score if health else None, health.band if health else "no data")
+        self.parts.set_health(health)
+        if health is None or health.score is None:
+            self.fade.setText("Log a first interaction to see how this relationship is doing.")
+        elif health.fade_date:
+            self.fade.setText(f"Fading: health drops below 50 around {health.fade_date:%d %b %Y} "
+                              f"without contact. {health.fade_cause_text or ''}")
+        else:
+            self.fade.setText(f"Effective hours together: {health.effective_hours:.0f} h"
+                              f" · {health.touches_last_year} touches in the last year")
+
+
+class TrustCard(Card):
+    """Contact or connection, trust, and the check before asking for a favour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Trust and asking", parent)
+        top = QHBoxLayout()
+        self.trust = QLabel(self)
+        self.trust.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.badge = Badge(self)
+        top.addWidget(self.trust)
+        top.addWidget(self.badge)
+        top.addStretch(1)
+        self.body.addLayout(top)
+        self.reason = _muted("", self)
+        self.body.addWidget(self.reason)
+        ask_row = QHBoxLayout()
+        ask_row.addWidget(QLabel("Before asking for", self))
+        self.size = QComboBox(self)
+        for size, text in ASK_SIZES.items():
+            self.size.addItem(text, size)
+        self.size.setToolTip("How big is the favour you have in mind?")
+        self.size.currentIndexChanged.connect(self._show_ask)
+        ask_row.addWidget(self.size, 1)
+        self.body.addLayout(ask_row)
+        verdict_row = QHBoxLayout()
+        self.verdict = Badge(self)
+        verdict_row.addWidget(self.verdict)
+        verdict_row.addStretch(1)
+        self.body.addLayout(verdict_row)
+        self.actions = QLabel(self)
+        self.actions.setWordWrap(True)
+        self.actions.setTextFormat(Qt.TextFormat.RichText)
+        self.body.addWidget(self.actions)
+        self.body.addStretch(1)
+        self._health: ContactHealth | None = None
+
+    def set_health(self, health: ContactHealth | None) -> None:
+        self._health = health
+        if health is None:
+            self.trust.setText("Trust —")
+            self.badge.show_kind("", "")
+            self.reason.setText("")
+        else:
+            self.trust.setText(f"Trust {health.trust:.0f}")
+            self.trust.setToolTip(
+                f"Evidence they trust you: {health.trust_evidence_for:.1f} for, "
+                f"{health.trust_evidence_against:.1f} against (50 means unknown)"
+            )
+            self.badge.show_kind(health.classification.capitalize(), health.classification)
+            self.reason.setText(health.classification_reason)
+        self._show_ask()
+
+    def _show_ask(self) -> None:
+        health = self._health
+        if health is None:
+            self.verdict.show_kind("", "")
+            self.actions.setText("")
+            return
+        size = self.size.currentData()
+        ask = next((a for a in health.asks if a.size == size), None)
+        if ask is None:
+            self.verdict.show_kind("", "")
+            return
+        self.verdict.show_kind(ask.verdict, VERDICT_KEYS.get(ask.verdict, "no data"))
+        c = colours()
+        lines = []
+        for check in ask.checks:
+            mark = f"<span style='color:{c.bands['strong']}'>✓</span>" if check.passed else (
+                f"<span style='color:{c.bands['cold']}'>✗</span>")
+            text = html.escape(check.detail)
+            if not check.passed and check.action:
+                text += f"<br><span style='color:{c.muted}'>→ {html.escape(check.action)}</span>"
+            lines.append(f"{mark} {text}")
+        self.actions.setText("<br>".join(lines))
+
+
+class WhyCard(Card):
+    """The interactions behind one part of health."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Why?", parent)
+        close = QToolButton(self)
+        close.setText("×")
+        close.setAutoRaise(True)
+        close.setToolTip("Close")
+        close.clicked.connect(self.closed)
+        self.body.itemAt(0).widget().setParent(None)  # replace the plain title with a row
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        row.addWidget(close)
+        self.body.insertLayout(0, row)
+        self.explanation = _muted("", self)
+        self.body.addWidget(self.explanation)
+        self.list = QLabel(self)
+        self.list.setWordWrap(True)
+        self.list.setTextFormat(Qt.TextFormat.RichText)
+        self.body.addWidget(self.list)
+
+    def show_part(self, name: str, health: ContactHealth, entries: Sequence[InteractionView],
+                  favours: Sequence[FavourView]) -> None:
+        part = health.component(name)
+        self.title.setText(f"Why {PART_LABELS[name].lower()} is {part.score:.0f}")
+        self.explanation.setText(part.explanation)
+        rows = [
+            f"<b>{e.date:%d %b %Y}</b> · {html.escape(e.kind)} · depth {e.depth}"
+            + (f" · {e.minutes} min" if e.minutes else "")
+            + (f" · {html.escape(e.note.splitlines()[0][:90])}" if e.note.strip() else "")
+            for e in entries
+        ] + [f"<b>{f.date:%d %b %Y}</b> · favour {html.escape(f.direction)}: {html.escape(f.what)}"
+             for f in favours]
+        self.list.setText("<br>".join(rows) or "No interactions were used.")
+
+
+class PromisesCard(Card):
+    """Open commitments both ways, each with a done checkbox."""
+
+    toggled = Signal(int, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Open promises", parent)
+        self.rows = QVBoxLayout()
+        self.rows.setSpacing(4)
+        self.body.addLayout(self.rows)
+        self.body.addStretch(1)
+        self.boxes: dict[int, QCheckBox] = {}
+
+    def set_commitments(self, commitments: Sequence[CommitmentView], today: dt.date) -> None:
+        while self.rows.count():
+            item = self.rows.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.boxes = {}
+        open_ones = [c for c in commitments if c.is_open]
+        recent_done = [c for c in commitments if not c.is_open][:3]
+        if not open_ones:
+            self.rows.addWidget(_muted("Nothing open either way.", self))
+        for owner, caption in (("mine", "I owe them"), ("theirs", "They owe me")):
+            items = [c for c in open_ones if c.owner == owner]
+            if not items:
+                continue
+            self.rows.addWidget(_muted(caption, self))
+            for item in items:
+                self._add(item, today)
+        if recent_done:
+            self.rows.addWidget(_muted("Recently done", self))
+            for item in recent_done:
+                self._add(item, today)
+
+    def _add(self, item: CommitmentView, today: dt.date) -> None:
+        due = ""
+        if item.due_date:
+            late = (today - item.due_date).days
+            due = f" — due {item.due_date:%d %b}" + (f" ({late} days late)" if late > 0 and item.is_open else "")
+        box = QCheckBox(f"{item.text}{due}", self)
+        box.setChecked(not item.is_open)
+        box.setToolTip(f"Promised on {item.created_on:%d %b %Y}; tick when it is done")
+        box.toggled.connect(lambda checked, cid=item.id: self.toggled.emit(cid, checked))
+        self.rows.addWidget(box)
+        self.boxes[item.id] = box
+
+
+class FavoursCard(Card):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Favour ledger", parent)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.body.addWidget(self.summary)
+        self.list = QLabel(self)
+        self.list.setWordWrap(True)
+        self.list.setTextFormat(Qt.TextFormat.RichText)
+        self.body.addWidget(self.list)
+        self.body.addStretch(1)
+
+    def set_favours(self, favours: Sequence[FavourView], health: ContactHealth | None) -> None:
+        given = sum(1 for f in favours if f.direction == "given")
+        received = len(favours) - given
+        balance = f" · giving balance {health.giving_balance:+.1f}" if health else ""
+        self.summary.setText(f"Given {given} · received {received}{balance}")
+        c = colours()
+        rows = [
+            f"<span style='color:{c.muted}'>{f.date:%d %b %Y}</span> "
+            f"{'→ I helped' if f.direction == 'given' else '← they helped'}: {html.escape(f.what)}"
+            for f in favours[:8]
+        ]
+        more = f"<br><span style='color:{c.muted}'>… and {len(favours) - 8} more</span>" if len(favours) > 8 else ""
+        self.list.setText("<br>".join(rows) + more if rows else f"<span style='color:{c.muted}'>No favours yet.</span>")
+
+
+class TrajectoryCard(Card):
+    """Health and its parts month by month; pyqtgraph is imported on first use."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Trajectory — the last 24 months", parent)
+        self.setMinimumHeight(260)
+        self.plot = None
+        self.caption = _muted("Computing…", self)
+        self.body.addWidget(self.caption)
+
+    def set_points(self, points: Sequence[TrajectoryPoint]) -> None:
+        import pyqtgraph as pg
+
+        c = colours()
+        if self.plot is None:
+            self.plot = pg.PlotWidget(self)
+            self.plot.setMinimumHeight(200)
+            self.plot.setMouseEnabled(False, False)
+            self.plot.hideButtons()
+            self.plot.addLegend(offset=(10, 5), labelTextColor=c.text)
+            self.body.addWidget(self.plot, 1)
+        plot = self.plot
+        plot.clear()
+        plot.setBackground(c.card)
+        for axis in ("left", "bottom"):
+            plot.getAxis(axis).setTextPen(c.text)
+            plot.getAxis(axis).setPen(c.muted)
+        plot.setLabel("left", "score", color=c.muted)
+        plot.setYRange(0, 100)
+        xs = list(range(len(points)))
+        labels = [(i, p.date.strftime("%b %y")) for i, p in enumerate(points) if i % 3 == 0]
+        plot.getAxis("bottom").setTicks([labels])
+        part_colours = ("#8fb3e8", "#9ad0b0", "#e6c07a", "#c9a0e8", "#e89aa8", "#8fd3d8")
+        for name, colour in zip(PART_LABELS, part_colours, strict=True):
+            ys = [p.components.get(name, float("nan")) if p.score is not None else float("nan") for p in points]
+            plot.plot(xs, ys, pen=pg.mkPen(colour, width=1.2), name=PART_LABELS[name], connect="finite")
+        health = [p.score if p.score is not None else float("nan") for p in points]
+        plot.plot(xs, health, pen=pg.mkPen(c.accent, width=3), name="Health", connect="finite",
+                  symbol="o", symbolSize=5, symbolBrush=c.accent, symbolPen=None)
+        first = next((p for p in points if p.score is not None), None)
+        last = points[-1] if points else None
+        if first and last and last.score is not None:
+            change = last.score - first.score
+            word = "warming" if change > 5 else "cooling" if change < -5 else "holding steady"
+            self.caption.setText(f"{word.capitalize()}: health {first.score:.0f} in {first.date:%b %Y} "
+                                 f"→ {last.score:.0f} now; now a {last.classification}.")
+        else:
+            self.caption.setText("Not enough history yet.")
+
+
+class ContactOverview(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        page = QWidget(self)
+        page.setObjectName("Page")
+        grid = QGridLayout(page)
+        grid.setContentsMargins(16, 8, 16, 16)
+        grid.setSpacing(12)
+        self.health = HealthCard(page)
+        self.trust = TrustCard(page)
+        self.why = WhyCard(page)
+        self.why.hide()
+        self.why.closed.connect(self.why.hide)
+        self.promises = PromisesCard(page)
+        self.favours = FavoursCard(page)
+        self.trajectory = TrajectoryCard(page)
+        grid.addWidget(self.health, 0, 0)
+        grid.addWidget(self.trust, 0, 1)
+        grid.addWidget(self.why, 1, 0, 1, 2)
+        grid.addWidget(self.promises, 2, 0)
+        grid.addWidget(self.favours, 2, 1)
+        grid.addWidget(self.trajectory, 3, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(4, 1)
+        self.setWidget(page)

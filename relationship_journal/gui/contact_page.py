@@ -1,0 +1,156 @@
+"""One person's page: header, then Overview / Timeline / Profile tabs.
+
+The page reads through the journal (plain reads, one person's rows) and asks the
+health model for this person's figures; every write it wants is emitted as a signal
+so the window can make it one undoable step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from relationship_journal.gui.composer import ComposerForm, PeopleDirectory, Submit
+from relationship_journal.gui.contact_header import ContactHeader
+from relationship_journal.gui.contact_overview import ContactOverview
+from relationship_journal.gui.drafts import DraftStore
+from relationship_journal.gui.profile_editor import ProfileEditor
+from relationship_journal.gui.timeline_view import TimelineView
+from relationship_journal.gui.worker import Operation, Progress
+from relationship_journal.health import ContactHealth
+from relationship_journal.journal.core import Journal
+from relationship_journal.journal.errors import NotFoundError
+from relationship_journal.journal.records import ContactDetail
+
+TRAJECTORY_MONTHS = 24
+OVERVIEW, TIMELINE, PROFILE = range(3)
+
+
+class ContactPage(QWidget):
+    profile_edited = Signal(int, str, object, object)  # contact id, field, before, after
+    commitment_toggled = Signal(int, bool)
+    edit_entry = Signal(int)
+    delete_entry = Signal(int)
+    status = Signal(str)
+    missing = Signal(int)  # the contact shown no longer exists
+    trajectory_ready = Signal()
+
+    def __init__(self, journal: Journal, directory: PeopleDirectory, submit: Submit,
+                 drafts: DraftStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self.journal = journal
+        self.contact_id: int | None = None
+        self.detail: ContactDetail | None = None
+        self.health: ContactHealth | None = None
+        self.as_of = dt.date.today()
+        self._trajectory_generation = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = ContactHeader(self)
+        layout.addWidget(self.header)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs, 1)
+
+        self.overview = ContactOverview(self)
+        self.overview.health.why_requested.connect(self.show_why)
+        self.overview.promises.toggled.connect(self.commitment_toggled)
+        self.tabs.addTab(self.overview, "Overview")
+
+        timeline_tab = QSplitter(Qt.Orientation.Vertical, self)
+        self.composer = ComposerForm(directory, submit, drafts, timeline_tab)
+        self.composer.setObjectName("Composer")
+        self.timeline = TimelineView(timeline_tab)
+        self.timeline.edit_requested.connect(self.edit_entry)
+        self.timeline.delete_requested.connect(self.delete_entry)
+        timeline_tab.addWidget(self.composer)
+        timeline_tab.addWidget(self.timeline)
+        timeline_tab.setStretchFactor(0, 0)
+        timeline_tab.setStretchFactor(1, 1)
+        timeline_tab.setSizes([330, 500])
+        self.tabs.addTab(timeline_tab, "Timeline")
+
+        self.profile = ProfileEditor(self)
+        self.profile.edited.connect(self._profile_edited)
+        self.profile.invalid.connect(self.status)
+        from PySide6.QtWidgets import QScrollArea
+
+        profile_scroll = QScrollArea(self)
+        profile_scroll.setWidgetResizable(True)
+        profile_scroll.setWidget(self.profile)
+        self.tabs.addTab(profile_scroll, "Profile")
+
+    # --- showing -------------------------------------------------------------------------
+    def show_contact(self, contact_id: int, as_of: dt.date | None = None) -> None:
+        if as_of is not None:
+            self.as_of = as_of
+        changed = contact_id != self.contact_id
+        self.contact_id = contact_id
+        if changed:
+            self.overview.why.hide()
+            if self.composer.editing is None and self.composer.is_blank():
+                self.composer.reset([contact_id])
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read this person's rows and recompute their health (one contact: fast)."""
+        if self.contact_id is None:
+            return
+        try:
+            self.detail = self.journal.contacts.get(self.contact_id)
+        except NotFoundError:
+            missing, self.contact_id = self.contact_id, None
+            self.missing.emit(missing)
+            return
+        cid = self.contact_id
+        self.health = self.journal.health.contact(cid, self.as_of)
+        self.header.set_contact(self.detail, self.health)
+        self.overview.health.set_health(self.health)
+        self.overview.trust.set_health(self.health)
+        self.overview.promises.set_commitments(self.journal.ledger.commitments(cid), self.as_of)
+        self.overview.favours.set_favours(self.journal.ledger.favours(cid), self.health)
+        self.timeline.set_entries(self.journal.interactions.for_contact(cid), focus_contact=cid)
+        self.profile.set_detail(self.detail)
+        self._start_trajectory()
+
+    def _start_trajectory(self) -> None:
+        self._trajectory_generation += 1
+        generation, cid, as_of, journal = self._trajectory_generation, self.contact_id, self.as_of, self.journal
+
+        def work(_progress: Progress):  # type: ignore[no-untyped-def]
+            return journal.health.trajectory(cid, TRAJECTORY_MONTHS, as_of)
+
+        def done(points) -> None:  # type: ignore[no-untyped-def]
+            if generation == self._trajectory_generation:
+                self.overview.trajectory.set_points(points)
+                self.trajectory_ready.emit()
+
+        Operation(self, work, done, lambda error: self.status.emit(f"Trajectory failed: {error}")).run()
+
+    def show_why(self, part: str) -> None:
+        if self.health is None or self.health.score is None:
+            return
+        component = self.health.component(part)
+        entries = []
+        for iid in list(component.interaction_ids)[-12:][::-1]:
+            try:
+                entries.append(self.journal.interactions.get(iid))
+            except NotFoundError:
+                continue
+        favour_ids = set(component.favour_ids)
+        favours = [f for f in self.journal.ledger.favours(self.contact_id) if f.id in favour_ids]
+        self.overview.why.show_part(part, self.health, entries, favours)
+        self.overview.why.show()
+        self.overview.ensureWidgetVisible(self.overview.why)
+
+    def focus_composer(self) -> None:
+        self.tabs.setCurrentIndex(TIMELINE)
+        self.composer.note.setFocus()
+
+    def _profile_edited(self, name: str, value: object) -> None:
+        if self.detail is not None:
+            self.profile_edited.emit(self.detail.id, name, getattr(self.detail, name), value)

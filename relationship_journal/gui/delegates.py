@@ -1,0 +1,112 @@
+"""Painting for the contact list: name with a subtitle, the health bar, the badge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from relationship_journal.gui.contact_model import CLASS_LABELS, ClassRole, HealthRole, SubtitleRole
+from relationship_journal.gui.theme import colours
+
+ROW_HEIGHT = 44
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _background(painter: QPainter, option: QStyleOptionViewItem) -> None:
+    style = option.widget.style() if option.widget else None
+    if style is not None:
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+
+
+class NameDelegate(QStyledItemDelegate):
+    """The name in bold, organisation and circle beneath it in a muted colour."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        _background(painter, option)
+        c = colours()
+        rect = option.rect.adjusted(8, 4, -6, -4)
+        painter.save()
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(bold)
+        painter.setPen(QColor(c.text))
+        top = QRect(rect.left(), rect.top(), rect.width(), rect.height() // 2)
+        name = painter.fontMetrics().elidedText(index.data() or "", Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+        painter.setFont(small)
+        painter.setPen(QColor(c.muted))
+        bottom = QRect(rect.left(), rect.top() + rect.height() // 2, rect.width(), rect.height() // 2)
+        subtitle = painter.fontMetrics().elidedText(
+            index.data(SubtitleRole) or "", Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, subtitle)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(200, ROW_HEIGHT)
+
+
+class HealthBarDelegate(QStyledItemDelegate):
+    """A short bar filled to the health score, coloured by band, with the number."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        option.text = ""
+        _background(painter, option)
+        score, band = index.data(HealthRole) or (None, "no data")
+        c = colours()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect.adjusted(8, 0, -8, 0)
+        number_width = painter.fontMetrics().horizontalAdvance("100") + 6
+        bar = QRect(rect.left(), rect.center().y() - 3, max(10, rect.width() - number_width), 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(c.track))
+        painter.drawRoundedRect(bar, 3, 3)
+        if score is not None:
+            filled = QRect(bar.left(), bar.top(), max(3, int(bar.width() * score / 100)), bar.height())
+            painter.setBrush(QColor(c.bands.get(band, c.muted)))
+            painter.drawRoundedRect(filled, 3, 3)
+        painter.setPen(QColor(c.text if score is not None else c.muted))
+        text_rect = QRect(bar.right() + 4, option.rect.top(), number_width, option.rect.height())
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         "—" if score is None else str(score))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(96, ROW_HEIGHT)
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Contact / Connection / Trusted / Dormant as a small coloured pill."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        option.text = ""
+        _background(painter, option)
+        kind = index.data(ClassRole)
+        if not kind:
+            return
+        c = colours()
+        label = CLASS_LABELS.get(kind, kind)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+        small.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(small)
+        width = painter.fontMetrics().horizontalAdvance(label) + 14
+        height = painter.fontMetrics().height() + 4
+        pill = QRect(option.rect.left() + 6, option.rect.center().y() - height // 2, width, height)
+        colour = QColor(c.classes.get(kind, c.muted))
+        fill = QColor(colour)
+        fill.setAlpha(40)
+        painter.setPen(colour)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+        painter.restore()

@@ -1,0 +1,718 @@
+"""The main window: the contact list on the left, the chosen view in the centre.
+
+The window wires views to the journal; it holds no business rules. Writes become
+undoable steps (gui/undo.py) that report what they changed, and each view refreshes
+only that. Reading the whole list and computing the whole network's health run on
+the thread pool, so the window paints at once and never freezes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from relationship_journal.gui import theme, undo
+from relationship_journal.gui.composer import PeopleDirectory
+from relationship_journal.gui.composer_dialog import ComposerDialog
+from relationship_journal.gui.contact_dialog import NewContactDialog
+from relationship_journal.gui.contact_list import ContactList
+from relationship_journal.gui.contact_model import RowHealth
+from relationship_journal.gui.contact_page import ContactPage
+from relationship_journal.gui.drafts import DraftStore
+from relationship_journal.gui.empty_state import EmptyState
+from relationship_journal.gui.global_timeline import GlobalTimeline
+from relationship_journal.gui.resources import app_icon, icon
+from relationship_journal.gui.settings import AppSettings
+from relationship_journal.gui.worker import Operation, Progress
+from relationship_journal.health import ContactHealth
+from relationship_journal.journal.core import Journal
+from relationship_journal.journal.errors import JournalError, NotFoundError
+from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
+from relationship_journal.journal.merge import merge_contacts
+from relationship_journal.journal.records import Changes, ContactSummary, InteractionFields
+from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
+
+VIEWS = ("contacts", "timeline", "dashboard")
+SMALL_CHANGE = 40  # more contacts than this changed at once: reload the list in the background
+
+
+def _row_health(health: ContactHealth) -> RowHealth:
+    return RowHealth(health.display_score, health.band, health.classification, health.fade_date)
+
+
+def dashboard_available() -> bool:
+    return importlib.util.find_spec("relationship_journal.gui.dashboard.view") is not None
+
+
+class MainWindow(QMainWindow):
+    contacts_loaded = Signal()
+    network_loaded = Signal()
+
+    def __init__(self, journal: Journal, settings: AppSettings, as_of: dt.date | None = None) -> None:
+        super().__init__()
+        self.journal = journal
+        self.settings = settings
+        self.as_of = as_of or dt.date.today()
+        self.undo_stack = QUndoStack(self)
+        self.directory = PeopleDirectory()
+        self.drafts = DraftStore(journal.paths.drafts)
+        self.dashboard: Any = None
+        self._dashboard_stale = True
+        self._network_generation = 0
+        self.restored_draft = False
+        undo.Step.report = self.show_error
+        self.setWindowTitle("Relationship Journal")
+        self.setWindowIcon(app_icon())
+        self._build_views()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.statusBar().showMessage("Loading your journal…")
+        self._restore_geometry()
+        self.load_contacts()
+
+    # --- construction --------------------------------------------------------------------
+    def _build_views(self) -> None:
+        self.contact_list = ContactList(self.journal, self)
+        self.contact_list.contact_selected.connect(self.open_contact)
+        self.contact_list.selection_changed.connect(self._selection_changed)
+        self.stack = QStackedWidget(self)
+        self.empty = EmptyState(self)
+        self.empty.add_contact.connect(self.new_contact)
+        self.empty.import_contacts.connect(self.import_contacts)
+        self.empty.load_demo.connect(self.load_demo)
+        self.page = ContactPage(self.journal, self.directory, self._submit_from(lambda: self.page.composer),
+                                self.drafts, self)
+        self.page.as_of = self.as_of
+        self.page.profile_edited.connect(self._profile_edited)
+        self.page.commitment_toggled.connect(self._commitment_toggled)
+        self.page.edit_entry.connect(self.edit_entry)
+        self.page.delete_entry.connect(self.delete_entry)
+        self.page.status.connect(self.statusBar().showMessage)
+        self.page.missing.connect(lambda _cid: self._show_nothing())
+        self.timeline = GlobalTimeline(self.journal, self)
+        self.timeline.edit_entry.connect(self.edit_entry)
+        self.timeline.delete_entry.connect(self.delete_entry)
+        self.nothing = QWidget(self)
+        self.nothing.setObjectName("Page")
+        for widget in (self.empty, self.page, self.timeline, self.nothing):
+            self.stack.addWidget(widget)
+        if dashboard_available():
+            from relationship_journal.gui.dashboard.view import DashboardView
+
+            self.dashboard = DashboardView(self.journal, self)
+            self.dashboard.contact_activated.connect(self.show_contact)
+            self.stack.addWidget(self.dashboard)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.contact_list)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 980])
+        self.splitter.setChildrenCollapsible(False)
+        self.contact_list.setMinimumWidth(330)
+        self.setCentralWidget(self.splitter)
+        self.composer_dialog = ComposerDialog(self.directory, self._submit_from(lambda: self.composer_dialog.form),
+                                              self.drafts, self)
+        self.selection_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.selection_label)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, icon_name: str | None = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name, theme.colours().text))
+        if shortcut is not None:
+            if isinstance(shortcut, list | tuple):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        tip = tip or text.replace("…", "").replace("&", "")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.act_new_interaction = a("&New interaction…", self.new_interaction, QKeySequence.StandardKey.New,
+                                     "new-interaction", "Write down a meeting, call or message")
+        self.act_new_contact = a("New &contact…", self.new_contact, "Ctrl+Shift+N", "add-contact",
+                                 "Add a person")
+        self.act_import = a("&Import contacts…", self.import_contacts, "Ctrl+I", "import",
+                            "Import a vCard, Google/Outlook CSV or LinkedIn Connections.csv")
+        self.act_export_pdf = a("&Export brief as PDF…", self.export_pdf, QKeySequence.StandardKey.Print,
+                                "export-pdf", "A one-page brief of this person, as PDF")
+        self.act_demo = a("Load &demo network", self.load_demo, None, "demo",
+                          "Fill an empty journal with a made-up network to explore")
+        self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.setIcon(icon("undo", theme.colours().text))
+        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_redo.setIcon(icon("redo", theme.colours().text))
+        self.addActions([self.act_undo, self.act_redo])
+        self.act_find = a("&Find…", self.focus_search, QKeySequence.StandardKey.Find, "find",
+                          "Find a person by name, organisation or notes")
+        self.act_next = a("Ne&xt contact", lambda: self.contact_list.step(1), ["Ctrl+]", "Alt+Down"], "next")
+        self.act_previous = a("Pre&vious contact", lambda: self.contact_list.step(-1), ["Ctrl+[", "Alt+Up"],
+                              "previous")
+        self.act_merge = a("&Merge two contacts…", self.merge_selected, "Ctrl+M", "merge",
+                           "Fold a duplicate into the other record, keeping everything")
+        self.act_circle = a("Set &circle…", self.bulk_circle, None, "circle", "Move the selected people to a circle")
+        self.act_add_tag = a("&Add tag…", self.bulk_add_tag, None, "tag", "Tag the selected people")
+        self.act_remove_tag = a("&Remove tag…", self.bulk_remove_tag, None, None, "Untag the selected people")
+        self.act_archive = a("Ar&chive", self.bulk_archive, None, "archive",
+                             "Hide the selected people from the list (their history stays)")
+        self.act_delete = a("&Delete…", self.bulk_delete, None, "delete", "Delete the selected people")
+        self.view_group = QActionGroup(self)
+        self.act_views: dict[str, QAction] = {}
+        for index, (name, label, icon_name) in enumerate(
+            (("contacts", "&Contacts", "contacts"), ("timeline", "&Timeline", "timeline"),
+             ("dashboard", "&Dashboard", "dashboard"))
+        ):
+            if name == "dashboard" and self.dashboard is None:
+                continue
+            action = a(label, lambda _=False, n=name: self.show_view(n), f"Ctrl+{index + 1}", icon_name,
+                       {"contacts": "The contact list and the chosen person's page",
+                        "timeline": "Everyone's interactions, newest first",
+                        "dashboard": "The whole network at a glance"}[name])
+            action.setCheckable(True)
+            self.view_group.addAction(action)
+            self.act_views[name] = action
+        self.act_views["contacts"].setChecked(True)
+        self.theme_group = QActionGroup(self)
+        self.act_themes: dict[str, QAction] = {}
+        for name in ("light", "dark", "system"):
+            action = QAction(name.capitalize(), self, checkable=True)
+            action.setChecked(self.settings.theme == name)
+            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+            self.theme_group.addAction(action)
+            self.act_themes[name] = action
+        self.act_preferences = a("&Preferences…", self.open_preferences, QKeySequence.StandardKey.Preferences,
+                                 "settings")
+        self.act_about = a("&About Relationship Journal", self.open_about, None, "info")
+        self._selection_changed([])
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_new_interaction, self.act_new_contact])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_import, self.act_export_pdf, self.act_demo])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.act_undo, self.act_redo])
+        edit.addSeparator()
+        edit.addAction(self.act_find)
+        edit.addSeparator()
+        people = edit.addMenu("Selected &people")
+        people.addActions([self.act_circle, self.act_add_tag, self.act_remove_tag, self.act_archive,
+                           self.act_delete])
+        edit.addAction(self.act_merge)
+        edit.addSeparator()
+        edit.addAction(self.act_preferences)
+        view = bar.addMenu("&View")
+        view.addActions(list(self.act_views.values()))
+        view.addSeparator()
+        view.addActions([self.act_next, self.act_previous])
+        view.addSeparator()
+        themes = view.addMenu("T&heme")
+        themes.addActions(list(self.act_themes.values()))
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_about)
+        self.contact_list.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.contact_list.view.addActions([self.act_new_interaction, self.act_merge, self.act_circle,
+                                           self.act_add_tag, self.act_remove_tag, self.act_archive,
+                                           self.act_delete])
+
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar("Main")
+        bar.setObjectName("MainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addActions([self.act_new_interaction, self.act_new_contact])
+        bar.addSeparator()
+        bar.addActions(list(self.act_views.values()))
+        bar.addSeparator()
+        bar.addActions([self.act_undo, self.act_redo])
+        bar.addSeparator()
+        bar.addActions([self.act_import, self.act_export_pdf])
+        self.toolbar = bar
+
+    # --- settings ------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 900)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state("main")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_settings(self) -> None:
+        self.settings.set_window_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_splitter_state("main", self.splitter.saveState())
+        self.settings.last_contact_id = self.page.contact_id
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        for form in (self.page.composer, self.composer_dialog.form):
+            if not form.is_blank():
+                form.save_draft()
+        super().closeEvent(event)
+
+    # --- loading -------------------------------------------------------------------------
+    def load_contacts(self, select: int | None = None) -> None:
+        journal = self.journal
+
+        def work(_progress: Progress) -> tuple[list[ContactSummary], list[str]]:
+            return journal.contacts.list(), journal.contacts.tags()
+
+        def done(result: tuple[list[ContactSummary], list[str]]) -> None:
+            summaries, tags = result
+            self.contact_list.model.today = self.as_of
+            self.contact_list.model.set_contacts(summaries)
+            self.contact_list.set_tags(tags)
+            self.contact_list.apply_filter()
+            self.directory.set_people([(s.id, s.name) for s in summaries])
+            self.statusBar().showMessage(f"{len(summaries):,} people in your journal", 4000)
+            if not summaries:
+                self.stack.setCurrentWidget(self.empty)
+            else:
+                wanted = select or self.page.contact_id or self.settings.last_contact_id
+                if not (wanted and self.show_contact(wanted)):
+                    self.contact_list.open_first()
+            self.contacts_loaded.emit()
+            self.load_network()
+
+        Operation(self, work, done, self.show_error).run()
+
+    def load_network(self) -> None:
+        """Every person's health, for the list's bars, badges and filters (in the background)."""
+        self._network_generation += 1
+        generation, journal, as_of = self._network_generation, self.journal, self.as_of
+
+        def work(progress: Progress) -> tuple[dict[int, RowHealth], set[int], set[int]]:
+            progress.step("Computing the network's health")
+            network = journal.health.network(as_of)
+            rows = {h.contact_id: _row_health(h) for h in network.contacts}
+            fading = {f.contact_id for f in network.fading}
+            owing = {c.contact_id for c in journal.ledger.commitments(open_only=True) if c.owner == "mine"}
+            owing |= {h.contact_id for h in network.contacts if h.giving_balance < -0.5}
+            return rows, fading, owing
+
+        def done(result: tuple[dict[int, RowHealth], set[int], set[int]]) -> None:
+            if generation != self._network_generation:
+                return
+            rows, fading, owing = result
+            self.contact_list.model.set_health(rows, self.as_of)
+            self.contact_list.proxy.fading_ids = frozenset(fading)
+            self.contact_list.proxy.owing_ids = frozenset(owing)
+            self.contact_list.apply_filter()
+            self.network_loaded.emit()
+
+        Operation(self, work, done, self.show_error).run()
+
+    # --- views ---------------------------------------------------------------------------
+    def show_view(self, name: str) -> None:
+        if name == "dashboard" and self.dashboard is not None:
+            self.stack.setCurrentWidget(self.dashboard)
+            if self._dashboard_stale:
+                self._dashboard_stale = False
+                self.dashboard.refresh(self.as_of)
+        elif name == "timeline":
+            self.stack.setCurrentWidget(self.timeline)
+            self.timeline.set_range(self.as_of - dt.timedelta(days=90), self.as_of)
+        else:
+            name = "contacts"
+            if self.contact_list.model.rowCount() == 0:
+                self.stack.setCurrentWidget(self.empty)
+            elif self.page.contact_id is not None:
+                self.stack.setCurrentWidget(self.page)
+            else:
+                self._show_nothing()
+        if name in self.act_views:
+            self.act_views[name].setChecked(True)
+        self.settings.last_view = name
+
+    def current_view(self) -> str:
+        widget = self.stack.currentWidget()
+        if widget is self.dashboard:
+            return "dashboard"
+        return "timeline" if widget is self.timeline else "contacts"
+
+    def _show_nothing(self) -> None:
+        self.stack.setCurrentWidget(self.nothing if self.contact_list.model.rowCount() else self.empty)
+
+    def open_contact(self, contact_id: int) -> None:
+        self.page.show_contact(contact_id, self.as_of)
+        if self.page.contact_id == contact_id:
+            self.stack.setCurrentWidget(self.page)
+            self.act_views["contacts"].setChecked(True)
+            self.settings.last_contact_id = contact_id
+
+    def show_contact(self, contact_id: int) -> bool:
+        """Select the person in the list (clearing filters if they hide them) and open the page."""
+        if self.contact_list.model.row_of(contact_id) is None:
+            return False
+        if not self.contact_list.select(contact_id):
+            self.contact_list.search.clear()
+            for combo in (self.contact_list.circle, self.contact_list.tag, self.contact_list.kind):
+                combo.setCurrentIndex(0)
+            self.contact_list.fading.setChecked(False)
+            self.contact_list.owes.setChecked(False)
+            self.contact_list.select(contact_id)
+        self.open_contact(contact_id)
+        return True
+
+    def focus_search(self) -> None:
+        self.contact_list.search.setFocus()
+        self.contact_list.search.selectAll()
+
+    def _selection_changed(self, ids: list[int]) -> None:
+        for action in (self.act_circle, self.act_add_tag, self.act_remove_tag, self.act_archive,
+                       self.act_delete):
+            action.setEnabled(bool(ids))
+        self.act_merge.setEnabled(len(ids) == 2)
+        self.selection_label.setText(f"{len(ids)} selected" if len(ids) > 1 else "")
+
+    # --- writes --------------------------------------------------------------------------
+    def push(self, step: undo.Step) -> bool:
+        """Run a step now and put it on the undo stack; refusals are shown, not stacked."""
+        try:
+            step.do()
+        except JournalError as error:
+            self.show_error(error)
+            return False
+        step.already_done = True
+        self.undo_stack.push(step)
+        return True
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh what a write touched: list rows, their health, the page, other views."""
+        self._dashboard_stale = True
+        if self.dashboard is not None and self.stack.currentWidget() is self.dashboard:
+            self._dashboard_stale = False
+            self.dashboard.refresh(self.as_of)
+        model = self.contact_list.model
+        if len(changes.contacts) > SMALL_CHANGE:
+            self.load_contacts()
+        else:
+            gone = []
+            for cid in sorted(changes.contacts):
+                try:
+                    detail = self.journal.contacts.get(cid)
+                except NotFoundError:
+                    gone.append(cid)
+                    continue
+                if detail.archived:
+                    gone.append(cid)
+                    continue
+                model.replace_contact(ContactSummary(
+                    id=detail.id, name=detail.display_name, organisation=detail.organisation,
+                    role=detail.role, circle=detail.circle, archived=detail.archived,
+                    last_contact=detail.last_contact, emails=tuple(e.value for e in detail.emails),
+                    phones=tuple(p.value for p in detail.phones), birthday=detail.birthday,
+                    tags=detail.tags,
+                ))
+                model.update_health(cid, _row_health(self.journal.health.contact(cid, self.as_of)))
+            model.remove_contacts(gone)
+            self.directory.set_people([(s.id, s.name) for s in model.summaries()])
+            self.contact_list.set_tags(self.journal.contacts.tags())
+            self.contact_list.apply_filter()
+            if model.rowCount() == 0:
+                self.stack.setCurrentWidget(self.empty)
+            elif self.stack.currentWidget() is self.empty:
+                self.contact_list.open_first()
+        if self.page.contact_id is not None and (
+            self.page.contact_id in changes.contacts or changes.interactions
+        ):
+            self.page.refresh()
+        if self.stack.currentWidget() is self.timeline:
+            self.timeline.refresh()
+
+    def _submit_from(self, form_of: Any) -> Any:
+        def submit(fields: InteractionFields, favours: tuple[FavourNote, ...],
+                   promises: tuple[PromiseNote, ...]) -> None:
+            form = form_of()
+            if form.editing is not None:
+                step: undo.Step = undo.EditInteraction(self.journal, self.apply_changes, form.editing, fields)
+            else:
+                step = undo.LogInteraction(self.journal, self.apply_changes, fields, favours, promises)
+            try:
+                step.do()
+            except JournalError:
+                raise
+            step.already_done = True
+            self.undo_stack.push(step)
+            self.statusBar().showMessage("Interaction saved. Ctrl+Z undoes it.", 5000)
+
+        return submit
+
+    def new_interaction(self) -> None:
+        people = [self.page.contact_id] if self.page.contact_id and self.stack.currentWidget() is self.page else []
+        self.composer_dialog.open_for(people)
+
+    def edit_entry(self, interaction_id: int) -> None:
+        try:
+            entry = self.journal.interactions.get(interaction_id)
+        except JournalError as error:
+            self.show_error(error)
+            return
+        self.composer_dialog.form.edit(entry)
+        self.composer_dialog.setWindowTitle("Edit interaction")
+        self.composer_dialog.show()
+        self.composer_dialog.form.note.setFocus()
+
+    def delete_entry(self, interaction_id: int) -> None:
+        try:
+            entry = self.journal.interactions.get(interaction_id)
+        except JournalError as error:
+            self.show_error(error)
+            return
+        if self.push(undo.DeleteInteraction(self.journal, self.apply_changes, entry)):
+            self.statusBar().showMessage("Interaction deleted. Ctrl+Z brings it back.", 5000)
+
+    def _profile_edited(self, contact_id: int, name: str, before: Any, after: Any) -> None:
+        self.push(undo.EditProfile(self.journal, self.apply_changes, contact_id, name, before, after))
+
+    def _commitment_toggled(self, commitment_id: int, done: bool) -> None:
+        before = None if done else self.as_of
+        after = self.as_of if done else None
+        QTimer.singleShot(0, lambda: self.push(
+            undo.SetCommitmentDone(self.journal, self.apply_changes, commitment_id, before, after)
+        ))
+
+    def new_contact(self) -> None:
+        dialog = NewContactDialog(self)
+        if dialog.exec() != NewContactDialog.DialogCode.Accepted:
+            return
+        try:
+            changes = self.journal.contacts.add(dialog.fields())
+        except JournalError as error:
+            self.show_error(error)
+            return
+        created = changes.created_id
+        assert created is not None
+        step = undo.SnapshotStep(self.journal, self.apply_changes, "Add contact", [created],
+                                 lambda: self.journal.contacts.update(created))
+        # Undo of an add is a delete; redo puts the same person back from the snapshot.
+        step.do = lambda: None  # type: ignore[method-assign]
+        step.snapshot = None
+        step.revert = lambda: self.apply_changes(self.journal.contacts.delete([created]))  # type: ignore[method-assign]
+        self.apply_changes(changes)
+        self.undo_stack.push(step)
+        self.show_contact(created)
+        self.page.tabs.setCurrentIndex(2)
+        self.statusBar().showMessage(f"Added {dialog.fields().display_name}.", 5000)
+
+    # --- bulk actions --------------------------------------------------------------------
+    def _bulk(self, label: str, action: Any) -> None:
+        ids = self.contact_list.selected_ids()
+        if not ids:
+            return
+        noun = f"{len(ids)} people" if len(ids) > 1 else "1 person"
+        if self.push(undo.SnapshotStep(self.journal, self.apply_changes, f"{label} ({noun})", ids,
+                                       lambda: action(ids))):
+            self.statusBar().showMessage(f"{label}: {noun}. Ctrl+Z undoes it.", 6000)
+
+    def bulk_circle(self) -> None:
+        names = [f"{CIRCLE_NAMES[c]} ({c})" for c in CIRCLES]
+        choice, ok = QInputDialog.getItem(self, "Set circle", "Move the selected people to:", names, 3, False)
+        if ok:
+            circle = CIRCLES[names.index(choice)]
+            self._bulk(f"Set circle to {CIRCLE_NAMES[circle]}",
+                       lambda ids: self.journal.contacts.set_circle(ids, circle))
+
+    def bulk_add_tag(self) -> None:
+        tag, ok = QInputDialog.getText(self, "Add tag", "Tag the selected people with:")
+        if ok and tag.strip():
+            self._bulk(f"Add tag “{tag.strip()}”", lambda ids: self.journal.contacts.add_tag(ids, tag))
+
+    def bulk_remove_tag(self) -> None:
+        tags = self.journal.contacts.tags()
+        if not tags:
+            self.statusBar().showMessage("There are no tags yet.", 4000)
+            return
+        tag, ok = QInputDialog.getItem(self, "Remove tag", "Remove this tag from the selected people:",
+                                       tags, 0, False)
+        if ok:
+            self._bulk(f"Remove tag “{tag}”", lambda ids: self.journal.contacts.remove_tag(ids, tag))
+
+    def bulk_archive(self) -> None:
+        self._bulk("Archive", lambda ids: self.journal.contacts.set_archived(ids, True))
+
+    def bulk_delete(self) -> None:
+        ids = self.contact_list.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self, "Delete contacts",
+            f"Delete {len(ids)} {'person' if len(ids) == 1 else 'people'} and their history?\n"
+            "Entries shared with others stay on their timelines. You can undo this with Ctrl+Z.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._bulk("Delete", lambda chosen: self.journal.contacts.delete(chosen))
+
+    def merge_selected(self) -> None:
+        ids = self.contact_list.selected_ids()
+        if len(ids) != 2:
+            self.statusBar().showMessage("Select exactly two people to merge (Ctrl+click).", 5000)
+            return
+        names = {cid: self.directory.name_of(cid) for cid in ids}
+        options = [f"Keep “{names[a]}”, fold in “{names[b]}”" for a, b in (ids, ids[::-1])]
+        choice, ok = QInputDialog.getItem(
+            self, "Merge two contacts",
+            "Every interaction, favour, promise, email, phone, tag and note is kept.\n"
+            "Which record should remain?", options, 0, False)
+        if not ok:
+            return
+        keep, duplicate = ids if options.index(choice) == 0 else ids[::-1]
+        if self.push(undo.SnapshotStep(self.journal, self.apply_changes, f"Merge {names[duplicate]} into "
+                                       f"{names[keep]}", [keep, duplicate],
+                                       lambda: merge_contacts(self.journal, keep, duplicate))):
+            self.show_contact(keep)
+            self.statusBar().showMessage(f"Merged {names[duplicate]} into {names[keep]}. Ctrl+Z undoes it.", 6000)
+
+    # --- other work ----------------------------------------------------------------------
+    def load_demo(self) -> None:
+        if self.journal.contacts.count(include_archived=True):
+            self.statusBar().showMessage("The demo network only goes into an empty journal.", 6000)
+            return
+        journal = self.journal
+
+        def work(progress: Progress) -> int:
+            from relationship_journal.demo import generate
+
+            progress.step("Creating the demo network…")
+            rows = generate(journal, contacts=150, progress=lambda message: progress.step(message))
+            return len(rows.contacts)
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(f"Demo network loaded: {count} people.", 6000)
+            self.load_contacts()
+
+        Operation(self, work, done, self.show_error, title="Loading the demo network").run()
+
+    def import_contacts(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Import contacts", "", "Contacts (*.vcf *.vcard *.csv);;All files (*)")
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        journal = self.journal
+
+        def work(progress: Progress) -> str:
+            from relationship_journal.gui.import_runner import run_import
+
+            return run_import(journal, path, progress.step)
+
+        def done(summary: str) -> None:
+            self.statusBar().showMessage(summary, 8000)
+            self.load_contacts()
+
+        Operation(self, work, done, self.show_error, title="Importing contacts").run()
+
+    def export_pdf(self) -> None:
+        if self.page.contact_id is None:
+            self.statusBar().showMessage("Open a person first, then export their brief.", 5000)
+            return
+        name = self.directory.name_of(self.page.contact_id)
+        path, _filter = QFileDialog.getSaveFileName(self, "Export brief as PDF", f"{name} brief.pdf",
+                                                    "PDF (*.pdf)")
+        if path:
+            self.export_brief(self.page.contact_id, path)
+
+    def export_brief(self, contact_id: int, path: str) -> None:
+        journal, as_of = self.journal, self.as_of
+
+        def work(progress: Progress) -> str:
+            from relationship_journal.gui.report_runner import write_brief
+
+            return write_brief(journal, contact_id, path, as_of, progress.step)
+
+        Operation(self, work, lambda where: self.statusBar().showMessage(f"Saved {where}", 8000),
+                  self.show_error, title="Writing the PDF").run()
+
+    def open_preferences(self) -> None:
+        try:
+            from relationship_journal.gui.dialogs.preferences import PreferencesDialog
+        except ImportError:
+            self.statusBar().showMessage("Preferences are not available in this build.", 4000)
+            return
+        dialog = PreferencesDialog(self.settings, self.journal.paths, self)
+        if dialog.exec():
+            self.set_theme(self.settings.theme)
+
+    def open_about(self) -> None:
+        try:
+            from relationship_journal.gui.dialogs.about import AboutDialog
+        except ImportError:
+            from relationship_journal import __version__
+
+            QMessageBox.about(self, "About Relationship Journal", f"Relationship Journal {__version__}")
+            return
+        AboutDialog(self).exec()
+
+    def set_theme(self, name: str) -> None:
+        self.settings.theme = name  # type: ignore[assignment]
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, name)
+        self.act_themes[name].setChecked(True)
+        self.contact_list.view.viewport().update()
+        self.page.refresh()
+
+    def show_error(self, error: BaseException) -> None:
+        if isinstance(error, JournalError | OSError):
+            self.statusBar().showMessage(str(error), 10000)
+            QMessageBox.warning(self, "Relationship Journal", str(error))
+        else:
+            QMessageBox.critical(self, "Relationship Journal", f"Something went wrong: {error}")
+
+    # --- drafts --------------------------------------------------------------------------
+    def restore_draft(self) -> bool:
+        """Bring back a draft left by a session that ended before saving it."""
+        draft = self.drafts.load()
+        if not draft:
+            return False
+        form = self.composer_dialog.form
+        form.load_draft(draft)
+        if draft.get("editing"):
+            try:
+                form.editing = self.journal.interactions.get(int(draft["editing"]))
+            except (JournalError, ValueError):
+                form.editing = None
+        self.composer_dialog.open_for(form.people)
+        when = str(draft.get("saved_at", "")).replace("T", " ")
+        self.statusBar().showMessage(
+            f"Restored an unsaved draft from {when} — the app closed before it was saved.", 15000)
+        self.restored_draft = True
+        return True
+
+    def geometry_bytes(self) -> QByteArray:
+        return self.saveGeometry()

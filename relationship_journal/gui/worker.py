@@ -1,0 +1,135 @@
+"""Long work off the GUI thread: one helper, used for every slow read or write.
+
+Like Anki's CollectionOp/QueryOp: `Operation(...).run()` runs `work` on Qt's global
+thread pool and calls `on_success(result)` or `on_failure(error)` back on the GUI
+thread. With a `title`, a progress dialog shows and its Cancel button asks the work
+to stop at its next `progress.step(...)` (which raises `Cancelled`). The window
+never blocks on it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from relationship_journal.journal.errors import JournalError
+
+_running: set[Operation] = set()
+
+
+class Cancelled(Exception):
+    """The user pressed Cancel; the work stopped before writing anything more."""
+
+
+class Progress:
+    """Handed to the work function: report how far it is, learn whether to stop."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self._cancelled = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def step(self, label: str, done: int = 0, total: int = 0) -> None:
+        """Report progress; raises Cancelled once the user has asked to stop."""
+        if self._cancelled.is_set():
+            raise Cancelled()
+        self._signals.progress.emit(label, done, total)
+
+
+class _Signals(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progress = Signal(str, int, int)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], progress: Progress, signals: _Signals) -> None:
+        super().__init__()
+        self._work, self._progress, self._signals = work, progress, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except BaseException as error:  # reported on the GUI thread, never swallowed
+            self._signals.failed.emit(error)
+        else:
+            self._signals.succeeded.emit(result)
+
+
+class Operation:
+    """One piece of background work and what to do with its outcome."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        work: Callable[[Progress], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        title: str | None = None,
+    ) -> None:
+        self._parent = parent
+        self._work = work
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._title = title
+        self._signals = _Signals()
+        self.progress = Progress(self._signals)
+        self._dialog: QProgressDialog | None = None
+
+    def run(self) -> Operation:
+        self._signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        if self._title:
+            dialog = QProgressDialog(self._title, "Cancel", 0, 0, self._parent)
+            dialog.setWindowTitle(self._title)
+            dialog.setMinimumDuration(400)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.canceled.connect(self.progress.cancel)
+            self._signals.progress.connect(self._show_progress)
+            self._dialog = dialog
+        _running.add(self)
+        QThreadPool.globalInstance().start(_Runnable(self._work, self.progress, self._signals))
+        return self
+
+    def _show_progress(self, label: str, done: int, total: int) -> None:
+        if self._dialog is not None:
+            self._dialog.setLabelText(label)
+            self._dialog.setMaximum(total)
+            self._dialog.setValue(done)
+
+    def _finish(self) -> None:
+        _running.discard(self)
+        if self._dialog is not None:
+            self._dialog.reset()
+            self._dialog.deleteLater()
+            self._dialog = None
+
+    def _succeeded(self, result: Any) -> None:
+        self._finish()
+        if self._on_success is not None:
+            self._on_success(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._finish()
+        if isinstance(error, Cancelled):
+            return
+        if self._on_failure is not None:
+            self._on_failure(error)
+        elif not isinstance(error, JournalError):
+            raise error
+
+
+def busy() -> bool:
+    """Whether any background work is still running (tests wait on this)."""
+    return bool(_running)
