@@ -13,4 +13,5 @@ COMMAND_MODULES = (
     "export",
     "backup",
     "report",
+    "screenshot",
 )

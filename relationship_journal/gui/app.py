@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
@@ -40,11 +41,11 @@ def application() -> QApplication:
 
 
 def create_window(data_dir: str | os.PathLike[str] | None = None, as_of: dt.date | None = None,
-                  theme_name: str | None = None) -> MainWindow:
+                  theme_name: str | None = None, config_dir: Path | None = None) -> MainWindow:
     """Open the journal and build the main window (not yet shown)."""
     app = application()
     journal = Journal.open(data_dir)
-    settings = AppSettings(journal.paths.config_dir)
+    settings = AppSettings(config_dir or journal.paths.config_dir)
     theme.apply_theme(app, theme_name or settings.theme)
     window = MainWindow(journal, settings, as_of=as_of)
     window.destroyed.connect(journal.close)

@@ -29,7 +29,7 @@ HealthRole = Qt.ItemDataRole.UserRole + 2  # (score or None, band)
 SubtitleRole = Qt.ItemDataRole.UserRole + 3
 ClassRole = Qt.ItemDataRole.UserRole + 4
 
-COLUMNS = ("Name", "Health", "Last contact", "Type")
+COLUMNS = ("Name", "Health", "Last", "Type")
 NAME, HEALTH, LAST, TYPE = range(4)
 CLASS_LABELS = {"trusted": "Trusted", "connection": "Connection", "contact": "Contact",
                 "dormant": "Dormant"}
@@ -56,8 +56,8 @@ def days_ago(day: dt.date | None, today: dt.date) -> str:
     if delta < 60:
         return f"{delta} days ago"
     if delta < 730:
-        return f"{delta // 30} months ago"
-    return f"{delta // 365} years ago"
+        return f"{delta // 30} mo ago"
+    return f"{delta // 365} yr ago"
 
 
 def circle_label(circle: int) -> str:

@@ -279,7 +279,8 @@ class TrajectoryCard(Card):
             self.plot.setMinimumHeight(200)
             self.plot.setMouseEnabled(False, False)
             self.plot.hideButtons()
-            self.plot.addLegend(offset=(10, 5), labelTextColor=c.text)
+            legend = self.plot.addLegend(offset=(8, 2), labelTextColor=c.text, colCount=7)
+            legend.setBrush(c.card)
             self.body.addWidget(self.plot, 1)
         plot = self.plot
         plot.clear()
@@ -288,7 +289,8 @@ class TrajectoryCard(Card):
             plot.getAxis(axis).setTextPen(c.text)
             plot.getAxis(axis).setPen(c.muted)
         plot.setLabel("left", "score", color=c.muted)
-        plot.setYRange(0, 100)
+        plot.setYRange(0, 118)
+        plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)]])
         xs = list(range(len(points)))
         labels = [(i, p.date.strftime("%b %y")) for i, p in enumerate(points) if i % 3 == 0]
         plot.getAxis("bottom").setTicks([labels])

@@ -61,8 +61,8 @@ class HealthBarDelegate(QStyledItemDelegate):
         c = colours()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = option.rect.adjusted(8, 0, -8, 0)
-        number_width = painter.fontMetrics().horizontalAdvance("100") + 6
+        rect = option.rect.adjusted(6, 0, -6, 0)
+        number_width = painter.fontMetrics().horizontalAdvance("100") + 2
         bar = QRect(rect.left(), rect.center().y() - 3, max(10, rect.width() - number_width), 6)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(c.track))

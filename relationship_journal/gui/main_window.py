@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._dashboard_stale = True
         self._network_generation = 0
         self.restored_draft = False
+        self.remember = True  # False: leave the settings file alone (screenshots)
         undo.Step.report = self.show_error
         self.setWindowTitle("Relationship Journal")
         self.setWindowIcon(app_icon())
@@ -123,9 +124,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 980])
+        self.splitter.setSizes([470, 930])
         self.splitter.setChildrenCollapsible(False)
-        self.contact_list.setMinimumWidth(330)
+        self.contact_list.setMinimumWidth(360)
         self.setCentralWidget(self.splitter)
         self.composer_dialog = ComposerDialog(self.directory, self._submit_from(lambda: self.composer_dialog.form),
                                               self.drafts, self)
@@ -272,6 +273,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def save_settings(self) -> None:
+        if not self.remember:
+            return
         self.settings.set_window_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         self.settings.set_splitter_state("main", self.splitter.saveState())

@@ -14,14 +14,15 @@ from typing import Literal
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 
+from relationship_journal.health.parameters import DEFAULTS
 from relationship_journal.journal.vocabulary import CIRCLES
 from relationship_journal.paths import ensure_private_dir, make_private, resolve_paths
 
 SETTINGS_FILE_NAME = "settings.ini"
 Theme = Literal["light", "dark", "system"]
 THEMES: tuple[Theme, ...] = ("light", "dark", "system")
-# The health model's cadence per Dunbar layer (health-model.md, "Derived values").
-BUILT_IN_CADENCES: dict[int, int] = {5: 7, 15: 30, 50: 90, 150: 365, 500: 730}
+# The health model's cadence per Dunbar layer: one table, read from the model itself.
+BUILT_IN_CADENCES: dict[int, int] = dict(DEFAULTS.cadence_days)
 MIN_CADENCE_DAYS = 1
 MAX_CADENCE_DAYS = 3650
 
@@ -67,10 +68,23 @@ class AppSettings:
             raise ValueError(f"circle must be one of {', '.join(map(str, CIRCLES))}")
         if not MIN_CADENCE_DAYS <= days <= MAX_CADENCE_DAYS:
             raise ValueError(f"cadence must be {MIN_CADENCE_DAYS}-{MAX_CADENCE_DAYS} days")
-        self._set(f"cadences/circle_{circle}", int(days))
+        if days == BUILT_IN_CADENCES[circle]:  # follow the model, even if a later version retunes it
+            self._qsettings.remove(f"cadences/circle_{circle}")
+            self.sync()
+        else:
+            self._set(f"cadences/circle_{circle}", int(days))
 
     def default_cadences(self) -> dict[int, int]:
         return {circle: self.default_cadence(circle) for circle in CIRCLES}
+
+    def cadence_override(self, circle: int) -> int | None:
+        """The `cadence_days` to store on a new contact in `circle`.
+
+        None while the preference equals the model's own cadence, so such contacts keep
+        following the model's table; the chosen days once the user has changed it.
+        """
+        days = self.default_cadence(circle)
+        return None if days == BUILT_IN_CADENCES[circle] else days
 
     # -- window state -----------------------------------------------------------
     def window_geometry(self, window: str = "main") -> QByteArray | None:
