@@ -1,0 +1,160 @@
+"""Preferences: where the journal lives, the theme, and the cadences new contacts start with.
+
+Changes are written to the settings file only when the user presses OK; Cancel leaves
+everything as it was. Other parts of the app add their own pages with `add_page`
+(the backups page lives with the backup code, not here).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.gui.settings import (
+    BUILT_IN_CADENCES,
+    MAX_CADENCE_DAYS,
+    MIN_CADENCE_DAYS,
+    THEMES,
+    AppSettings,
+)
+from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
+from relationship_journal.paths import JournalPaths
+
+THEME_LABELS = {"light": "Light", "dark": "Dark", "system": "Same as the desktop"}
+
+
+class PreferencesDialog(QDialog):
+    """The app's preferences, one page per topic."""
+
+    saved = Signal()  # after OK has written the settings
+
+    def __init__(self, settings: AppSettings, paths: JournalPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.setMinimumWidth(520)
+        self._settings = settings
+        self._paths = paths
+        # Room for the arrows: the app style sheet pads spin boxes for text only.
+        self.setStyleSheet("QSpinBox { padding-right: 20px; } "
+                           "QSpinBox::up-button, QSpinBox::down-button { width: 18px; }")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.add_page("General", self._general_page())
+        self.add_page("Keeping in touch", self._cadence_page())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    def add_page(self, title: str, widget: QWidget) -> int:
+        """Add a page of preferences (e.g. Backups); returns its index."""
+        return self.tabs.addTab(widget, title)
+
+    # -- pages --------------------------------------------------------------------------
+    def _general_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+
+        data = QGroupBox("Your journal")
+        data_layout = QVBoxLayout(data)
+        explain = QLabel("Everything you write stays in this folder on this computer, readable by you alone.")
+        explain.setWordWrap(True)
+        explain.setObjectName("Muted")
+        row = QHBoxLayout()
+        self.data_folder = QLineEdit(str(self._paths.data_dir))
+        self.data_folder.setReadOnly(True)
+        self.data_folder.setToolTip("Start with --data-dir DIR (or set RELATIONSHIP_JOURNAL_DATA_DIR) "
+                                    "to use another folder.")
+        self.data_folder.setCursorPosition(0)
+        open_button = QPushButton("Open folder")
+        open_button.setToolTip("Show the folder in your file manager")
+        open_button.clicked.connect(self.open_data_folder)
+        row.addWidget(self.data_folder, 1)
+        row.addWidget(open_button)
+        data_layout.addWidget(explain)
+        data_layout.addLayout(row)
+        layout.addWidget(data)
+
+        appearance = QGroupBox("Appearance")
+        appearance_layout = QFormLayout(appearance)
+        appearance_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.theme_box = QComboBox()
+        self.theme_box.setObjectName("theme")
+        for name in THEMES:
+            self.theme_box.addItem(THEME_LABELS[name], name)
+        self.theme_box.setCurrentIndex(THEMES.index(self._settings.theme))
+        self.theme_box.setMinimumWidth(220)
+        appearance_layout.addRow("Theme:", self.theme_box)
+        layout.addWidget(appearance)
+        layout.addStretch(1)
+        return page
+
+    def _cadence_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        explain = QLabel(
+            "How often you mean to be in touch with someone new in each circle. A contact's own "
+            "cadence, set on their page, always wins; the health model expects contact at this "
+            "rhythm when judging recency and frequency."
+        )
+        explain.setWordWrap(True)
+        explain.setObjectName("Muted")
+        layout.addWidget(explain)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.cadence_boxes: dict[int, QSpinBox] = {}
+        for circle in CIRCLES:
+            box = QSpinBox()
+            box.setRange(MIN_CADENCE_DAYS, MAX_CADENCE_DAYS)
+            box.setSuffix(" days")
+            box.setValue(self._settings.default_cadence(circle))
+            box.setToolTip(f"The model's default for this circle is every {BUILT_IN_CADENCES[circle]} days.")
+            box.setObjectName(f"cadence_{circle}")
+            box.setFixedWidth(130)
+            box.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.cadence_boxes[circle] = box
+            form.addRow(f"{CIRCLE_NAMES[circle].capitalize()} circle ({circle}):", box)
+        layout.addLayout(form)
+        reset = QPushButton("Use the model's cadences")
+        reset.clicked.connect(self.reset_cadences)
+        layout.addWidget(reset, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
+    # -- actions ------------------------------------------------------------------------
+    def chosen_theme(self) -> str:
+        return str(self.theme_box.currentData())
+
+    def reset_cadences(self) -> None:
+        for circle, box in self.cadence_boxes.items():
+            box.setValue(BUILT_IN_CADENCES[circle])
+
+    def open_data_folder(self) -> bool:
+        """Show the data folder in the desktop's file manager (a local path, never a URL)."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.data_dir)))
+
+    def accept(self) -> None:
+        """Write the choices, then close."""
+        self._settings.theme = self.chosen_theme()  # type: ignore[assignment]
+        for circle, box in self.cadence_boxes.items():
+            self._settings.set_default_cadence(circle, box.value())
+        self.saved.emit()
+        super().accept()
