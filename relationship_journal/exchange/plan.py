@@ -79,13 +79,19 @@ def read_file(path: str | os.PathLike[str]) -> ParsedFile:
         raise NotAContactFile(f"{name} is a folder, not a contact file")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise NotAContactFile(f"{name} is too large to be a contact file ({path.stat().st_size:,} bytes)")
-    text = decode(path.read_bytes())
+    parsed = read_bytes(path.read_bytes(), name)
+    parsed.path = str(path)
+    return parsed
+
+
+def read_bytes(data: bytes, name: str) -> ParsedFile:
+    """The people in a file's content (`name` is only for messages); the format comes from the content."""
+    text = decode(data)
     kind = detect.detect(text, name)
     if kind == detect.VCARD:
         parsed = read_vcards(text, name)
     else:
         parsed = read_csv(text, name, kind)
-    parsed.path = str(path)
     if not parsed.people and not parsed.skipped:
         raise NotAContactFile(f"{name} has no contacts in it")
     return parsed

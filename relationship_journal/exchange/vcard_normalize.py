@@ -81,6 +81,7 @@ def split_cards(text: str) -> Iterator[RawCard]:
     """Every BEGIN:VCARD ... END:VCARD in the text; a card left open ends where the next begins."""
     current: list[str] | None = None
     start = number = 0
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     for index, line in enumerate(text.split("\n"), start=1):
         if _BEGIN.match(line):
             if current is not None:
