@@ -39,7 +39,7 @@ from relationship_journal.gui.dashboard.panels import (
 )
 from relationship_journal.gui.dashboard.snapshot import (
     DashboardSnapshot,
-    LoadedNetwork,
+    LoadedJournal,
     compute_history,
     compute_snapshot,
     load_network,
@@ -68,7 +68,7 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self.setObjectName("Page")
         self._journal = journal
-        self._loaded: LoadedNetwork | None = None
+        self._loaded: LoadedJournal | None = None
         self._generation = 0
         self._running: list[Operation] = []
         self.snapshot: DashboardSnapshot | None = None
@@ -283,7 +283,7 @@ class DashboardView(QWidget):
         journal = self._journal
         self.status.setText("Computing…")
 
-        def work(progress: Progress) -> tuple[LoadedNetwork, DashboardSnapshot]:
+        def work(progress: Progress) -> tuple[LoadedJournal, DashboardSnapshot]:
             network = loaded or load_network(journal, step=progress.step)
             return network, compute_snapshot(network, as_of, step=progress.step)
 
@@ -310,7 +310,7 @@ class DashboardView(QWidget):
             if operation in self._running:
                 self._running.remove(operation)
 
-    def _snapshot_ready(self, generation: int, result: tuple[LoadedNetwork, DashboardSnapshot]) -> None:
+    def _snapshot_ready(self, generation: int, result: tuple[LoadedJournal, DashboardSnapshot]) -> None:
         if generation != self._generation:
             return
         self._loaded, snapshot = result
