@@ -1,0 +1,182 @@
+"""The Backups page of Preferences: the journal's backups, newest first, with Restore.
+
+Restoring replaces the journal file, so the window's own connections must let go
+of it first: the host passes `close_journal` and `reopen_journal`, called around
+the restore (reopen also after a failed one). The store does the rest: it checks
+the backup read-only, backs up the current journal (or sets a damaged one aside),
+and swaps the file atomically.
+
+`offer_restore_after_damage` is what the window calls when the journal cannot be
+opened because it is damaged: it names the newest backup that passes a full check
+and restores it if the person agrees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.paths import JournalPaths
+from relationship_journal.store import backup
+from relationship_journal.store.errors import StoreError
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _nothing() -> None:
+    return None
+
+
+class BackupsPage(QWidget):
+    """Lists backups; "Back up now" and "Restore…" (with a confirmation)."""
+
+    restored = Signal(str)  # the backup restored from
+
+    def __init__(
+        self,
+        paths: JournalPaths,
+        close_journal: Callable[[], None] = _nothing,
+        reopen_journal: Callable[[], None] = _nothing,
+        parent: QWidget | None = None,
+        confirm: Callable[[str], bool] | None = None,
+        tell: Callable[[str, str], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self._close_journal = close_journal
+        self._reopen_journal = reopen_journal
+        self._confirm = confirm or self._ask
+        self._tell = tell or self._inform
+        self.list = QListWidget()
+        self.list.setAccessibleName("Backups")
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.backup_button = QPushButton("Back up now")
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton("Restore…")
+        self.restore_button.clicked.connect(self.restore_selected)
+        explanation = QLabel(
+            f"A backup is taken on the first change of each day and before every upgrade; "
+            f"the last {backup.KEEP_DAILY} days and {backup.KEEP_WEEKLY} weeks are kept, in "
+            f"{paths.backups}."
+        )
+        explanation.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for info in backup.list_backups(self.paths.database):
+            item = QListWidgetItem(info.label)
+            item.setData(PATH_ROLE, str(info.path))
+            item.setToolTip(str(info.path))
+            if info.kind == "damaged":
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(item)
+        if self.list.count() == 0:
+            self.status.setText("No backups yet: one is taken on the first change of the day.")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(bool(self.list.selectedItems()))
+
+    def back_up_now(self) -> None:
+        try:
+            written = backup.backup_now(self.paths.database, self._passphrase())
+        except StoreError as error:
+            self._tell("Backup failed", str(error))
+            return
+        self.refresh()
+        self.status.setText(f"Backed up to {written.name}.")
+
+    def _passphrase(self) -> str | None:
+        from relationship_journal.store import encryption, integrity
+
+        if integrity.file_kind(self.paths.database).name != "encrypted":
+            return None
+        return encryption.passphrase_for(self.paths.database)
+
+    def restore_selected(self) -> bool:
+        items = self.list.selectedItems()
+        if not items:
+            return False
+        chosen = items[0]
+        if not self._confirm(
+            f"Replace the journal with the backup “{chosen.text()}”?\n\n"
+            "The journal as it is now is backed up first, so this can be undone by "
+            "restoring that backup."
+        ):
+            return False
+        from pathlib import Path
+
+        source = Path(chosen.data(PATH_ROLE))
+        self._close_journal()
+        try:
+            kept = backup.restore(self.paths.database, source)
+        except StoreError as error:
+            self._tell("Restore failed", f"{error}\n\nThe journal was not changed.")
+            return False
+        finally:
+            self._reopen_journal()
+        self.refresh()
+        where = f" The previous journal is kept as {kept.name}." if kept else ""
+        self.status.setText(f"Restored from {source.name}.{where}")
+        self.restored.emit(str(source))
+        return True
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(self, "Restore a backup", question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _inform(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+
+def offer_restore_after_damage(
+    paths: JournalPaths,
+    error: StoreError,
+    parent: QWidget | None = None,
+    confirm: Callable[[str], bool] | None = None,
+) -> bool:
+    """Tell the person the journal is damaged and offer the newest good backup; True if restored."""
+    good = backup.newest_good_backup(paths)
+    if good is None:
+        QMessageBox.critical(
+            parent, "The journal cannot be opened", f"{error}\n\nNo intact backup was found."
+        )
+        return False
+    question = (
+        f"{error}\n\nRestore the newest intact backup, {good.label}? The damaged journal "
+        "is kept in the backups folder."
+    )
+    if confirm is not None:
+        agreed = confirm(question)
+    else:
+        agreed = (
+            QMessageBox.question(parent, "The journal cannot be opened", question)
+            == QMessageBox.StandardButton.Yes
+        )
+    if not agreed:
+        return False
+    backup.restore(paths.database, good.path)
+    return True
