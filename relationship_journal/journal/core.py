@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from relationship_journal.journal.contacts import ContactBook
+    from relationship_journal.journal.health_service import HealthService
     from relationship_journal.journal.interactions import Timeline
     from relationship_journal.journal.ledger import Ledger
     from relationship_journal.journal.search import Search
@@ -68,6 +69,12 @@ class Journal:
         from relationship_journal.journal.ledger import Ledger
 
         return Ledger(self)
+
+    @cached_property
+    def health(self) -> HealthService:
+        from relationship_journal.journal.health_service import HealthService
+
+        return HealthService(self)
 
     @cached_property
     def search(self) -> Search:

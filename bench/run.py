@@ -1,0 +1,83 @@
+"""The benchmark suite: the figures the issues ask for, on the 10,000-contact demo network.
+
+Run: `.venv/bin/python bench/run.py [--contacts 10000] [--interactions 300000] [--keep DIR]`.
+Whole-process timings are medians of several runs, with the interpreter's start-up
+(`--version`) measured beside them, because the machines are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+COMMAND = [sys.executable, "-m", "relationship_journal"]
+
+
+def timed(args: list[str], runs: int = 3) -> float:
+    """Median wall time of a whole command, in seconds."""
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def read_floor(database: Path) -> float:
+    """What SQLite needs to read every row of every table once (the health ratio's floor)."""
+    started = time.perf_counter()
+    connection = sqlite3.connect(database)
+    tables = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+        "AND name NOT LIKE '%fts%'"
+    ).fetchall()
+    for (name,) in tables:
+        for _row in connection.execute(f'SELECT * FROM "{name}"'):
+            pass
+    connection.close()
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--contacts", type=int, default=10_000)
+    parser.add_argument("--interactions", type=int, default=300_000)
+    parser.add_argument("--keep", type=Path, help="reuse or keep the demo journal in this folder")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="rj-bench-"))
+    data = ["--data-dir", str(folder)]
+    database = folder / "journal.sqlite3"
+    figures: dict[str, str] = {}
+    if not database.exists():
+        started = time.perf_counter()
+        subprocess.run(
+            [*COMMAND, *data, "demo", "--contacts", str(args.contacts), "--interactions",
+             str(args.interactions), "--seed", "1", "--as-of", "2026-06-30"],
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        figures["demo"] = f"{time.perf_counter() - started:.1f} s"
+    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    figures["database size"] = f"{size / 2**20:.0f} MiB"
+    startup = timed([*COMMAND, *data, "--version"])
+    figures["start-up (--version)"] = f"{startup * 1000:.0f} ms"
+    floor = statistics.median(read_floor(database) for _ in range(3))
+    figures["read every row once"] = f"{floor:.2f} s"
+    search = timed([*COMMAND, *data, "search", "marathon", "--json"], runs=5) - startup
+    figures["search past start-up"] = f"{search * 1000:.0f} ms"
+    listing = timed([*COMMAND, *data, "list", "--json"]) - startup
+    figures["list --json past start-up"] = f"{listing:.2f} s"
+    for name, value in figures.items():
+        print(f"{name:>28}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.exit(main())

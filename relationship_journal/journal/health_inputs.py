@@ -1,0 +1,92 @@
+"""Loading what the health model reads, in a few set-based queries.
+
+The model itself (`relationship_journal.health`) never touches the database; this is
+the thin adapter that turns the journal's rows into its plain inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import defaultdict
+
+from relationship_journal.health.inputs import (
+    AskInput,
+    ContactInput,
+    ContactLog,
+    FavourInput,
+    InteractionInput,
+)
+
+_DATES: dict[str, dt.date] = {}
+
+
+def _day(text: str) -> dt.date:
+    """Dates repeat a lot across 300,000 rows: parse each distinct one once."""
+    day = _DATES.get(text)
+    if day is None:
+        day = _DATES[text] = dt.date.fromisoformat(text)
+    return day
+
+
+def load_logs(
+    connection: sqlite3.Connection,
+    contact_ids: list[int] | None = None,
+    include_archived: bool = False,
+) -> list[ContactLog]:
+    """Every contact's log (or only `contact_ids`'), ordered by name."""
+    where, params = [], []
+    if contact_ids is not None:
+        where.append(f"c.id IN ({','.join('?' * len(contact_ids))})")
+        params.extend(contact_ids)
+    if not include_archived:
+        where.append("NOT c.archived")
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    contacts = connection.execute(
+        f"SELECT c.id, c.display_name, c.circle, c.cadence_days, c.kin, c.calibre FROM contacts c{clause} "
+        "ORDER BY c.search_name, c.id",
+        params,
+    ).fetchall()
+    wanted = {row[0] for row in contacts}
+    only = f" AND ic.contact_id IN ({','.join('?' * len(contact_ids))})" if contact_ids is not None else ""
+    only_ledger = f" WHERE contact_id IN ({','.join('?' * len(contact_ids))})" if contact_ids is not None else ""
+    ledger_params = contact_ids or []
+
+    linked_favours: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+    loose_favours: dict[int, list[FavourInput]] = defaultdict(list)
+    for fid, cid, direction, size, date, iid in connection.execute(
+        f"SELECT id, contact_id, direction, size, date, interaction_id FROM favours{only_ledger}", ledger_params
+    ):
+        if iid is None:
+            loose_favours[cid].append(FavourInput(fid, _day(date), direction, size))
+        else:
+            linked_favours[(cid, iid)][0 if direction == "given" else 1] += size
+    asks: dict[int, list[AskInput]] = defaultdict(list)
+    for aid, cid, size, outcome, date, iid in connection.execute(
+        f"SELECT id, contact_id, size, outcome, date, interaction_id FROM asks{only_ledger}", ledger_params
+    ):
+        asks[cid].append(AskInput(aid, _day(date), size, outcome, iid))
+
+    interactions: dict[int, list[InteractionInput]] = defaultdict(list)
+    no_favours = (0, 0)
+    for cid, iid, date, kind, channel, minutes, initiated_by, depth, present in connection.execute(
+        "SELECT ic.contact_id, i.id, i.date, i.kind, i.channel, i.minutes, i.initiated_by, i.depth, "
+        "coalesce(i.people_present, 2) FROM interaction_contacts ic "
+        f"JOIN interactions i ON i.id = ic.interaction_id WHERE 1{only} ORDER BY i.date, i.id",
+        params[: len(contact_ids)] if contact_ids is not None else [],
+    ):
+        given, received = linked_favours.get((cid, iid), no_favours)
+        interactions[cid].append(
+            InteractionInput(iid, _day(date), kind, channel, minutes, initiated_by, depth, present,
+                             given, received)
+        )
+    return [
+        ContactLog(
+            ContactInput(cid, name, circle, cadence, bool(kin), calibre),
+            interactions.get(cid, ()),
+            loose_favours.get(cid, ()),
+            asks.get(cid, ()),
+        )
+        for cid, name, circle, cadence, kin, calibre in contacts
+        if cid in wanted
+    ]

@@ -1,0 +1,58 @@
+"""Health figures for the journal: loads the log, hands it to the pure model.
+
+Nothing is stored: every figure is recomputed from the log as of a date, so the GUI,
+the reports, the CLI and the tests all show the same numbers from the same function.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from relationship_journal.health import (
+    DEFAULTS,
+    ContactHealth,
+    NetworkHealth,
+    Parameters,
+    TrajectoryPoint,
+    compute_contact,
+    compute_network,
+    trajectory,
+)
+from relationship_journal.journal.errors import NotFoundError
+from relationship_journal.journal.health_inputs import load_logs
+
+if TYPE_CHECKING:
+    from relationship_journal.health import ContactLog
+    from relationship_journal.journal.core import Journal
+
+
+class HealthService:
+    """`journal.health`: the network, one contact, or one contact's trajectory."""
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+        self.params: Parameters = DEFAULTS  # the GUI may set user-tuned cadences here
+
+    def network(self, as_of: dt.date | None = None) -> NetworkHealth:
+        """Every (unarchived) contact and the network figures, as of a day (default today)."""
+        with self._journal.reading() as connection:
+            logs = load_logs(connection)
+        return compute_network(logs, as_of or dt.date.today(), self.params)
+
+    def contact(self, contact_id: int, as_of: dt.date | None = None) -> ContactHealth:
+        """One person's figures: cheap enough to recompute after every change."""
+        return compute_contact(self._log(contact_id), as_of or dt.date.today(), self.params)
+
+    def trajectory(
+        self, contact_id: int, months: int = 24, as_of: dt.date | None = None
+    ) -> tuple[TrajectoryPoint, ...]:
+        """Health and its parts at each month end, oldest first."""
+        return trajectory(self._log(contact_id), as_of or dt.date.today(), months, self.params)
+
+    def _log(self, contact_id: int) -> ContactLog:
+        with self._journal.reading() as connection:
+            logs = load_logs(connection, [contact_id], include_archived=True)
+        if not logs:
+            raise NotFoundError(f"there is no contact with id {contact_id}")
+        return logs[0]
