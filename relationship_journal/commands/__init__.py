@@ -9,6 +9,7 @@ COMMAND_MODULES = (
     "log",
     "search",
     "demo",
+    "health",
     "import_",
     "export",
     "backup",

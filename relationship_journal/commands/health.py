@@ -1,0 +1,97 @@
+"""`health`: the relationship-health figures, for everyone or one person, as of any day."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from relationship_journal.commands.common import date_arg, open_journal
+
+if TYPE_CHECKING:
+    from relationship_journal.health import ContactHealth, NetworkHealth
+
+
+def register(commands: Any) -> None:
+    health = commands.add_parser("health", help="relationship health, contact or connection, fading dates")
+    health.add_argument("--as-of", type=date_arg, help="YYYY-MM-DD (default: today)")
+    health.add_argument("--contact", metavar="NAME", help="one person, with the full breakdown")
+    health.add_argument("--json", action="store_true")
+    health.set_defaults(run=run_health)
+
+
+def run_health(args: argparse.Namespace) -> int:
+    from relationship_journal.health import to_json_dict
+
+    as_of = args.as_of or dt.date.today()
+    with open_journal(args) as journal:
+        chosen = journal.contacts.resolve(args.contact) if args.contact else None
+        network = journal.health.network(as_of)
+    shown = [c for c in network.contacts if c.contact_id == chosen] if chosen else None
+    if args.json:
+        json.dump(to_json_dict(network, shown), sys.stdout, ensure_ascii=False, separators=(",", ":"))
+        sys.stdout.write("\n")
+    elif shown:
+        _print_breakdown(shown[0])
+    else:
+        _print_table(network)
+    return 0
+
+
+def _pad(text: str, width: int) -> str:
+    """Cut and pad to `width` terminal columns; CJK characters take two."""
+    out, used = "", 0
+    for ch in text:
+        size = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + size > width:
+            break
+        out, used = out + ch, used + size
+    return out + " " * (width - used)
+
+
+def _score(health: ContactHealth) -> str:
+    return "  —" if health.display_score is None else f"{health.display_score:>3}"
+
+
+def _print_table(network: NetworkHealth) -> None:
+    print(f"Health as of {network.as_of.isoformat()}\n")
+    if not network.contacts:
+        print("The journal has no contacts yet.")
+        return
+    width = min(32, max(len(c.name) for c in network.contacts))
+    print(f"{'name':<{width}}  score  band      trust  {'classification':<14}  fades on")
+    for c in sorted(network.contacts, key=lambda c: -(c.score or -1)):
+        fade = c.fade_date.isoformat() if c.fade_date else ""
+        print(f"{_pad(c.name, width)}  {_score(c)}    {c.band:<8}  {c.trust:>5.0f}  "
+              f"{c.classification:<14}  {fade}")
+    print()
+    _print_network(network)
+
+
+def _print_network(network: NetworkHealth) -> None:
+    print(f"Breadth: {network.breadth} people touched in the last year ({network.total_contacts} known)")
+    print(f"Depth: {network.depth} connections, {network.trusted} in the trusted circle")
+    print(f"Wide vs deep: {network.wide_deep_index:.2f} — {network.verdict}")
+    circles = ", ".join(f"{c.circle}: {c.count}/{c.capacity}" for c in network.circles)
+    print(f"Circles (people / capacity): {circles}")
+    if network.fading:
+        print("Fading:")
+        for f in network.fading:
+            print(f"  {f.fade_date.isoformat()}  {f.name} — {f.cause_text or f.cause}")
+
+
+def _print_breakdown(c: ContactHealth) -> None:
+    print(f"{c.name}, as of {c.as_of.isoformat()}: health {_score(c).strip()} ({c.band}), "
+          f"trust {c.trust:.0f}, {c.classification}")
+    print(f"  {c.classification_reason}")
+    for part in c.components:
+        print(f"  {part.name:<12} {part.score:5.1f} × {part.weight:.2f} = {part.display:>2}  {part.explanation}")
+    if c.fade_date:
+        print(f"  Fades below 50 on {c.fade_date.isoformat()}: {c.fade_cause_text or c.fade_cause}")
+    for ask in c.asks:
+        print(f"  Ask of size {ask.size}: {ask.verdict}")
+        for check in ask.failing:
+            print(f"    - {check.detail}" + (f" → {check.action}" if check.action else ""))
