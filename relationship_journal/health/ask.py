@@ -4,15 +4,20 @@ Four checks: (1) the tie is strong enough for the size; (2) we are in touch now;
 (3) I have given lately at least as much as the size calls for; (4) no open ask of
 mine is still hanging. Failing the tie means "Not yet" (that takes months, not a
 coffee); failing only the others means "Warm up first", each with what to do.
+
+The check texts depend on a few rounded numbers, so identical checks are built once
+and shared (through the context's memo): results are read-only values.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from typing import Any
 
 from .outputs import AskCheck, AskReadiness
 from .parameters import Parameters
+from .timeline import Ask
 
 READY = "Ready"
 WARM_UP = "Warm up first"
@@ -22,15 +27,19 @@ SIZE_WORDS = {
     2: "a referral or an hour of their time",
     3: "a job, money or a major intro",
 }
+_NO_OPEN_ASK = AskCheck("open_ask", True, "No open ask of yours is waiting.", None)
+_MEMO_LIMIT = 50_000
 
 
 def open_ask_blocking(
-    asks: list[tuple[int, int | None, int, str, int | None]],
-    days: list[int],
-    today: int,
-    params: Parameters,
+    asks: list[Ask], days: list[int], today: int, params: Parameters
 ) -> int | None:
-    """Day of the most recent open ask that still blocks a new one, or None."""
+    """Day of the most recent open ask that still blocks a new one, or None.
+
+    An open ask blocks for 90 days unless two interactions came after its day.
+    """
+    if not asks:
+        return None
     k = bisect_right(days, today)
     for day, _aid, _size, outcome, _iid in reversed(asks):
         if day > today or outcome != "open":
@@ -51,82 +60,98 @@ def ask_readiness(
     balance: float,
     blocking_ask_day: int | None,
     params: Parameters,
+    memo: dict[Any, Any],
     sizes: tuple[int, ...] = (1, 2, 3),
 ) -> tuple[AskReadiness, ...]:
     """Readiness for each size; the checks that do not depend on size are shared."""
-    current = _current(recency, params)
-    open_ask = _open_ask(blocking_ask_day)
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    current = _current(recency, params, memo)
+    open_ask = _NO_OPEN_ASK if blocking_ask_day is None else _open_ask(blocking_ask_day)
+    warm = current.passed and open_ask.passed
     result = []
     for size in sizes:
-        checks = (
-            _tie(size, trust, classification, params),
-            current,
-            _balance(size, balance),
-            open_ask,
-        )
-        if not checks[0].passed:
+        tie = _tie(size, trust, classification, params, memo)
+        given = _balance(size, balance, memo)
+        if not tie.passed:
             verdict = NOT_YET
-        elif current.passed and open_ask.passed and checks[2].passed:
+        elif warm and given.passed:
             verdict = READY
         else:
             verdict = WARM_UP
-        result.append(AskReadiness(size=size, verdict=verdict, checks=checks))
+        result.append(AskReadiness(size, verdict, (tie, current, given, open_ask)))
     return tuple(result)
 
 
-def _tie(size: int, trust: float, classification: str, params: Parameters) -> AskCheck:
+def _tie(size: int, trust: float, classification: str, params: Parameters, memo) -> AskCheck:
     if size <= 1:
         need = params.ask_small_trust
-        ok = trust >= need
-        detail = f"Trust {trust:.0f}; {SIZE_WORDS[1]} needs {need:.0f}."
+        connected = True
+    else:
+        need = params.ask_trust_base + params.ask_trust_step * (size - 1)
+        connected = classification in ("connection", "trusted")
+    ok = connected and trust >= need
+    shown = round(trust)
+    key = ("tie", size, ok, shown, classification)
+    found = memo.get(key)
+    if found is not None:
+        return found
+    words = SIZE_WORDS.get(size, f"a size-{size} favour")
+    if size <= 1:
+        detail = f"Trust {shown}; {words} needs {need:.0f}."
         action = (
             None
             if ok
             else "Build trust first: help them, go beyond small talk and let them reach out to you."
         )
-        return AskCheck("tie", ok, detail, action)
-    need = params.ask_trust_base + params.ask_trust_step * (size - 1)
-    connected = classification in ("connection", "trusted")
-    ok = connected and trust >= need
-    words = SIZE_WORDS.get(size, f"a size-{size} favour")
-    detail = (
-        f"Trust {trust:.0f}, a {classification}; {words} needs a connection with trust {need:.0f}."
-    )
-    if ok:
-        action = None
-    elif not connected:
-        action = "Turn the contact into a connection first: regular, deeper conversations and help given over months."
     else:
-        action = f"Deepen the tie before a big ask: trust must reach {need:.0f} (help them, confide, follow through)."
-    return AskCheck("tie", ok, detail, action)
+        detail = (
+            f"Trust {shown}, a {classification}; {words} needs a connection with trust {need:.0f}."
+        )
+        if ok:
+            action = None
+        elif not connected:
+            action = "Turn the contact into a connection first: regular, deeper conversations and help given over months."
+        else:
+            action = f"Deepen the tie before a big ask: trust must reach {need:.0f} (help them, confide, follow through)."
+    found = memo[key] = AskCheck("tie", ok, detail, action)
+    return found
 
 
-def _current(recency: float, params: Parameters) -> AskCheck:
+def _current(recency: float, params: Parameters, memo) -> AskCheck:
     ok = recency >= params.ask_recency
-    detail = f"Recency {recency:.0f}; asking needs {params.ask_recency:.0f}."
-    action = (
-        None
-        if ok
-        else "Get in touch first: a call or a meeting before you ask, not a cold request."
-    )
-    return AskCheck("current", ok, detail, action)
+    shown = round(recency)
+    key = ("current", ok, shown)
+    found = memo.get(key)
+    if found is None:
+        detail = f"Recency {shown}; asking needs {params.ask_recency:.0f}."
+        action = (
+            None
+            if ok
+            else "Get in touch first: a call or a meeting before you ask, not a cold request."
+        )
+        found = memo[key] = AskCheck("current", ok, detail, action)
+    return found
 
 
-def _balance(size: int, balance: float) -> AskCheck:
+def _balance(size: int, balance: float, memo) -> AskCheck:
     need = size - 1
     ok = balance >= need
-    detail = f"Recent giving balance {balance:+.1f}; this ask needs {need:+d}."
-    action = (
-        None
-        if ok
-        else f"Do something for them first: about {need - balance:.1f} more in favour size you have given lately."
-    )
-    return AskCheck("balance", ok, detail, action)
+    shown = round(balance, 1) + 0.0  # never "-0.0"
+    key = ("balance", size, ok, shown)
+    found = memo.get(key)
+    if found is None:
+        detail = f"Recent giving balance {shown:+.1f}; this ask needs {need:+d}."
+        action = (
+            None
+            if ok
+            else f"Do something for them first: about {need - shown:.1f} more in favour size you have given lately."
+        )
+        found = memo[key] = AskCheck("balance", ok, detail, action)
+    return found
 
 
-def _open_ask(blocking_day: int | None) -> AskCheck:
-    if blocking_day is None:
-        return AskCheck("open_ask", True, "No open ask of yours is waiting.", None)
+def _open_ask(blocking_day: int) -> AskCheck:
     when = dt.date.fromordinal(blocking_day).isoformat()
     return AskCheck(
         "open_ask",

@@ -11,12 +11,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from math import log, sqrt
 
-from .decay import Decay, decay
-from .parameters import Parameters
+from .decay import Decay
 from .timeline import MY_SHARE, THEIR_SHARE, Timeline
 
 
 def recency_score(weight: float, delta: int, half_life: float) -> float:
+    """100 · w · 2^(-Δ/H)."""
     return 100.0 * (weight * 0.5 ** (delta / half_life))
 
 
@@ -46,34 +46,30 @@ def recency(tl: Timeline, k: int, today: int) -> tuple[float, int]:
     return recency_score(weights[best_i], today - days[best_i], half), best_i
 
 
-def frequency_window(tl: Timeline, params: Parameters) -> tuple[int, float]:
-    """(W, W/T): the window in days and the touches a steady cadence puts in it."""
-    window = min(params.frequency_window_cadences * tl.cadence, params.frequency_window_max_days)
-    return window, window / tl.cadence
-
-
 def frequency_score(total: float, expected: float) -> float:
+    """100 · min(1, touch weight / expected touches): pinging more earns nothing."""
     return 100.0 * min(1.0, total / expected)
 
 
-def frequency(tl: Timeline, kt: int, today: int, params: Parameters) -> tuple[float, int, float]:
+def frequency(tl: Timeline, kt: int, today: int) -> tuple[float, int, float]:
     """Touch weight in the window against the cadence; returns (score, first touch index, sum)."""
-    window, expected = frequency_window(tl, params)
+    window = tl.window
     touch_days = tl.touch_days
     touch_weights = tl.touch_weights
     total = 0.0
     i = kt - 1
     while i >= 0 and today - touch_days[i] < window:
-        total += touch_weights[i]
+        total += touch_weights[i]  # newest first: the fade search adds them in this order too
         i -= 1
-    return frequency_score(total, expected), i + 1, total
+    return frequency_score(total, tl.expected), i + 1, total
 
 
-def consistency(tl: Timeline, kt: int, params: Parameters) -> tuple[float, int, float | None]:
+def consistency(tl: Timeline, kt: int) -> tuple[float, int, float | None]:
     """Kim-Jo burstiness of the gaps between the last 13 touches, shrunk toward 50.
 
     Returns (score, number of gaps, burstiness A or None when under two gaps).
     """
+    params = tl.context.params
     start = max(0, kt - params.consistency_touches)
     n = kt - start - 1
     if n < 2:
@@ -84,7 +80,7 @@ def consistency(tl: Timeline, kt: int, params: Parameters) -> tuple[float, int, 
     var = 0.0
     for g in gaps:
         var += (g - mean) * (g - mean)
-    r = sqrt(var / n) / mean
+    r = sqrt(var / n) / mean  # population σ: r reaches √(n-1) when one gap holds all the time
     root_up = sqrt(n + 1)
     root_down = sqrt(n - 1)
     burst = (root_up * r - root_down) / ((root_up - 2.0) * r + root_down)
@@ -94,11 +90,12 @@ def consistency(tl: Timeline, kt: int, params: Parameters) -> tuple[float, int, 
     return (n * raw + prior * 50.0) / (n + prior), n, burst
 
 
-def depth(tl: Timeline, k: int, params: Parameters) -> tuple[float, int, float]:
+def depth(tl: Timeline, k: int) -> tuple[float, int, float]:
     """100 · (Σ w·q + 0.5) / (Σ w + 2) over the last 12 interactions, q = (depth - 1) / 4.
 
     Returns (score, first index of the window, weighted mean depth on the 1-5 scale).
     """
+    params = tl.context.params
     start = max(0, k - params.depth_window)
     weights = tl.weights
     items = tl.items
@@ -113,13 +110,15 @@ def depth(tl: Timeline, k: int, params: Parameters) -> tuple[float, int, float]:
     return score, start, mean
 
 
-def reciprocity_favour_range(
-    tl: Timeline, k: int, start: int, today: int, params: Parameters
-) -> tuple[int, int]:
-    """Standalone favours inside the reciprocity window: [lo, hi) into the favour lists."""
+def reciprocity_favour_range(tl: Timeline, k: int, start: int, today: int) -> tuple[int, int]:
+    """Standalone favours inside the reciprocity window: [lo, hi) into the favour lists.
+
+    The window starts at the day of the oldest of the last 12 interactions; with fewer
+    than 12 interactions it is the whole history.
+    """
     favour_days = tl.favour_days
     hi = bisect_right(favour_days, today)
-    if k - start >= params.reciprocity_window:
+    if k - start >= tl.context.params.reciprocity_window:
         lo = bisect_left(favour_days, tl.days[start], 0, hi)
     else:
         lo = 0
@@ -127,13 +126,14 @@ def reciprocity_favour_range(
 
 
 def reciprocity(
-    tl: Timeline, k: int, today: int, params: Parameters
+    tl: Timeline, k: int, today: int
 ) -> tuple[float, int, float, float, int, int, int, int]:
     """Long-run balance of initiative and favours over the last 12 interactions.
 
     Initiative is symmetric (always starting it yourself is a sign too); favours never
     penalise giving. Returns (score, window start, me, them, given, received, favour lo, hi).
     """
+    params = tl.context.params
     start = max(0, k - params.reciprocity_window)
     me = 0.0
     them = 0.0
@@ -145,10 +145,12 @@ def reciprocity(
         them += THEIR_SHARE.get(starter, 0.0)
         given += it.favours_given
         received += it.favours_received
-    lo, hi = reciprocity_favour_range(tl, k, start, today, params)
-    if hi > lo:
-        given += sum(tl.favour_given[lo:hi])
-        received += sum(tl.favour_received[lo:hi])
+    lo, hi = 0, 0
+    if tl.favour_days:
+        lo, hi = reciprocity_favour_range(tl, k, start, today)
+        if hi > lo:
+            given += sum(tl.favour_given[lo:hi])
+            received += sum(tl.favour_received[lo:hi])
     n = k - start
     if n == 0:
         return 50.0, start, me, them, given, received, lo, hi
@@ -165,21 +167,13 @@ def investment_score(hours: float, log_full: float) -> float:
     return 100.0 * min(1.0, log(1.0 + hours) / log_full)
 
 
-def investment_log_full(params: Parameters) -> float:
-    return log(1.0 + params.investment_full_hours)
-
-
 def investment_hours(total: float, delta: int, table: Decay) -> float:
     """Effective hours `delta` days after the last timed interaction whose sum is `total`."""
     factors = table.table
     return total * (factors[delta] if delta < len(factors) else table.factor(delta))
 
 
-def investment_decay(params: Parameters) -> Decay:
-    return decay(params.investment_yearly_retention, 365.0)
-
-
-def investment_total(tl: Timeline, kh: int, params: Parameters) -> float:
+def investment_total(tl: Timeline, kh: int) -> float:
     """Σ hours·w·0.85^(years before the last timed interaction), for the first kh entries.
 
     Anchoring the forgetting at the last timed interaction makes effective hours at any
@@ -190,11 +184,10 @@ def investment_total(tl: Timeline, kh: int, params: Parameters) -> float:
     hour_days = tl.hour_days
     values = tl.hour_values
     anchor = hour_days[kh - 1]
-    table = investment_decay(params)
+    table = tl.context.investment
     factors = table.table
-    limit = len(factors)
     total = 0.0
-    if anchor - hour_days[0] < limit:
+    if anchor - hour_days[0] < len(factors):
         for i in range(kh):
             total += values[i] * factors[anchor - hour_days[i]]
     else:
@@ -204,13 +197,14 @@ def investment_total(tl: Timeline, kh: int, params: Parameters) -> float:
     return total
 
 
-def investment(tl: Timeline, kh: int, today: int, params: Parameters) -> tuple[float, float, float]:
+def investment(tl: Timeline, kh: int, today: int) -> tuple[float, float, float]:
     """Time together with forgetting; returns (score, effective hours, anchored total)."""
     if kh == 0:
         return 0.0, 0.0, 0.0
-    total = investment_total(tl, kh, params)
-    hours = investment_hours(total, today - tl.hour_days[kh - 1], investment_decay(params))
-    return investment_score(hours, investment_log_full(params)), hours, total
+    ctx = tl.context
+    total = investment_total(tl, kh)
+    hours = investment_hours(total, today - tl.hour_days[kh - 1], ctx.investment)
+    return investment_score(hours, ctx.investment_log_full), hours, total
 
 
 def combine(scores: tuple[float, ...], weights: tuple[float, ...]) -> tuple[list[float], float]:

@@ -13,41 +13,30 @@ from . import components as parts
 from . import explain
 from .ask import ask_readiness, open_ask_blocking
 from .classify import classify
-from .decay import decay
 from .fading import SilentHealth, fade_date
 from .inputs import ContactLog
-from .layers import layer_thresholds, observed_circle
+from .layers import observed_circle
 from .outputs import Component, ContactHealth
 from .parameters import COMPONENT_NAMES, DEFAULTS, Parameters
 from .rounding import largest_remainder
 from .timeline import Timeline, build_timeline
 from .trust import giving_balance, trust_evidence, trust_score
 
+_RECENCY, _FREQUENCY, _CONSISTENCY, _DEPTH, _RECIPROCITY, _INVESTMENT = COMPONENT_NAMES
+
 
 def compute_contact(
     log: ContactLog, as_of: dt.date, params: Parameters = DEFAULTS
 ) -> ContactHealth:
     """Everything about one contact as of `as_of` (entries after it are ignored)."""
-    return evaluate(build_timeline(log, params), as_of, params)
+    return evaluate(build_timeline(log, params), as_of)
 
 
-def weights_of(params: Parameters) -> tuple[float, ...]:
-    return tuple(params.weights[name] for name in COMPONENT_NAMES)
-
-
-def evaluate(
-    tl: Timeline,
-    as_of: dt.date,
-    params: Parameters = DEFAULTS,
-    *,
-    weights: tuple[float, ...] | None = None,
-    thresholds: list[tuple[float, int]] | None = None,
-) -> ContactHealth:
-    """Evaluate a prepared timeline; `weights`/`thresholds` let a network pass share them."""
-    if weights is None:
-        weights = weights_of(params)
-    if thresholds is None:
-        thresholds = layer_thresholds(params)
+def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
+    """Evaluate a prepared timeline (built with the parameters to use) as of `as_of`."""
+    ctx = tl.context
+    params = ctx.params
+    weights = ctx.weights
     today = as_of.toordinal()
     contact = tl.contact
     days = tl.days
@@ -57,13 +46,13 @@ def evaluate(
     kh = bisect_right(tl.hour_days, today)
 
     recency, best = parts.recency(tl, k, today)
-    frequency, first_touch, touch_total = parts.frequency(tl, kt, today, params)
-    consistency, gaps, burstiness = parts.consistency(tl, kt, params)
-    depth, depth_start, depth_mean = parts.depth(tl, k, params)
+    frequency, first_touch, touch_total = parts.frequency(tl, kt, today)
+    consistency, gaps, burstiness = parts.consistency(tl, kt)
+    depth, depth_start, depth_mean = parts.depth(tl, k)
     (reciprocity, recip_start, me, them, given, received, fav_lo, fav_hi) = parts.reciprocity(
-        tl, k, today, params
+        tl, k, today
     )
-    investment, hours, hours_total = parts.investment(tl, kh, today, params)
+    investment, hours, hours_total = parts.investment(tl, kh, today)
     scores = (recency, frequency, consistency, depth, reciprocity, investment)
     contributions, total = parts.combine(scores, weights)
     displays, shown = largest_remainder(contributions)
@@ -83,7 +72,7 @@ def evaluate(
         today=today,
         params=params,
     )
-    balance = giving_balance(tl, today, params)
+    balance = giving_balance(tl, today)
     asks = ask_readiness(
         trust=trust,
         classification=classification,
@@ -91,26 +80,23 @@ def evaluate(
         balance=balance,
         blocking_ask_day=open_ask_blocking(tl.asks, days, today, params),
         params=params,
+        memo=ctx.memo,
     )
 
     fade = None
     if score is not None and score >= params.fade_threshold:
-        silent = SilentHealth(
-            tl, today, kt, kh, best, first_touch, hours_total, scores, weights, params
-        )
-        fade = fade_date(silent, params)
+        silent = SilentHealth(tl, today, kt, kh, best, first_touch, hours_total, scores)
+        fade = fade_date(silent, params.fade_threshold, params.fade_horizon_days)
 
     touches_last_year = kt - bisect_right(touch_days, today - params.breadth_window_days, 0, kt)
 
     # Words and evidence for each part.
-    ids = tl.ids
-    touch_ids = tl.touch_ids
-    window, expected = parts.frequency_window(tl, params)
+    items = tl.items
     cadence_text = explain.cadence_phrase(tl.cadence, contact.cadence_days is not None, contact.kin)
     if best >= 0:
-        channel = tl.channels[best]
-        recency_ids: tuple[int, ...] = (ids[best],)
-        group = tl.weights[best] < params.channel_weight[channel]
+        channel = tl.channel_of(best)
+        recency_ids: tuple[int, ...] = (items[best].id,)
+        group = tl.weights[best] < ctx.channel_weight[channel]
         recency_words = explain.recency_text(
             channel, today - days[best], best == k - 1, group, cadence_text
         )
@@ -118,77 +104,110 @@ def evaluate(
         recency_ids = ()
         recency_words = explain.recency_text(None, 0, True, False, cadence_text)
     estimated = bisect_right(tl.estimated_days, today)
-    texts = (
-        recency_words,
-        explain.frequency_text(kt - first_touch, touch_total, window, expected, tl.cadence),
-        explain.consistency_text(gaps, burstiness),
-        explain.depth_text(k - depth_start, depth_mean),
-        explain.reciprocity_text(k - recip_start, me, them, given, received),
-        explain.investment_text(hours, estimated),
-    )
-    used = (
-        recency_ids,
-        tuple(touch_ids[first_touch:kt]),
-        tuple(touch_ids[max(0, kt - params.consistency_touches) : kt]),
-        tuple(ids[depth_start:k]),
-        tuple(ids[recip_start:k]),
-        tuple(tl.hour_ids[:kh]),
-    )
-    favour_ids = tuple(tl.favour_ids[fav_lo:fav_hi])
-    built = tuple(
+    touch_ids = tl.touch_ids
+    window_ids = tuple([it.id for it in items[min(depth_start, recip_start) : k]])
+    depth_ids = window_ids[depth_start - min(depth_start, recip_start) :]
+    recip_ids = window_ids[recip_start - min(depth_start, recip_start) :]
+    components = (
         Component(
-            name,
-            scores[i],
-            weights[i],
-            contributions[i],
-            displays[i],
-            texts[i],
-            used[i],
-            favour_ids if i == 4 else (),
-        )
-        for i, name in enumerate(COMPONENT_NAMES)
+            _RECENCY,
+            recency,
+            weights[0],
+            contributions[0],
+            displays[0],
+            recency_words,
+            recency_ids,
+        ),
+        Component(
+            _FREQUENCY,
+            frequency,
+            weights[1],
+            contributions[1],
+            displays[1],
+            explain.frequency_text(
+                kt - first_touch, touch_total, tl.window, tl.expected, tl.cadence
+            ),
+            tuple(touch_ids[first_touch:kt]),
+        ),
+        Component(
+            _CONSISTENCY,
+            consistency,
+            weights[2],
+            contributions[2],
+            displays[2],
+            explain.consistency_text(gaps, burstiness),
+            tuple(touch_ids[max(0, kt - params.consistency_touches) : kt]),
+        ),
+        Component(
+            _DEPTH,
+            depth,
+            weights[3],
+            contributions[3],
+            displays[3],
+            explain.depth_text(k - depth_start, depth_mean),
+            depth_ids,
+        ),
+        Component(
+            _RECIPROCITY,
+            reciprocity,
+            weights[4],
+            contributions[4],
+            displays[4],
+            explain.reciprocity_text(k - recip_start, me, them, given, received),
+            recip_ids,
+            tuple(tl.favour_ids[fav_lo:fav_hi]),
+        ),
+        Component(
+            _INVESTMENT,
+            investment,
+            weights[5],
+            contributions[5],
+            displays[5],
+            explain.investment_text(hours, estimated),
+            tuple(tl.hour_ids[:kh]),
+        ),
     )
 
     return ContactHealth(
-        contact_id=contact.id,
-        name=contact.name,
-        as_of=as_of,
-        circle=contact.circle,
-        cadence_days=tl.cadence,
-        kin=contact.kin,
-        calibre=contact.calibre,
-        score=score,
-        display_score=shown if has_data else None,
-        band=params.band_for(score),
-        components=built,
-        trust=trust,
-        trust_evidence_for=positive,
-        trust_evidence_against=negative,
-        classification=classification,
-        classification_reason=reason,
-        effective_hours=hours,
-        recent_hours=_recent_hours(tl, kh, today, params),
-        giving_balance=balance,
-        last_interaction=dt.date.fromordinal(days[k - 1]) if k else None,
-        touches_last_year=touches_last_year,
-        observed_circle=observed_circle(touches_last_year, thresholds),
-        fade_date=fade[0] if fade else None,
-        fade_cause=fade[1] if fade else None,
-        fade_cause_text=fade[2] if fade else None,
-        asks=asks,
-        estimated_minutes=estimated,
+        contact.id,
+        contact.name,
+        as_of,
+        contact.circle,
+        tl.cadence,
+        contact.kin,
+        contact.calibre,
+        score,
+        shown if has_data else None,
+        params.band_for(score),
+        components,
+        trust,
+        positive,
+        negative,
+        classification,
+        reason,
+        hours,
+        _recent_hours(tl, kh, today),
+        balance,
+        dt.date.fromordinal(days[k - 1]) if k else None,
+        touches_last_year,
+        observed_circle(touches_last_year, ctx.thresholds),
+        fade[0] if fade else None,
+        fade[1] if fade else None,
+        fade[2] if fade else None,
+        asks,
+        estimated,
     )
 
 
-def _recent_hours(tl: Timeline, kh: int, today: int, params: Parameters) -> float:
+def _recent_hours(tl: Timeline, kh: int, today: int) -> float:
     """Effective hours from the attention window (the last 90 days)."""
     hour_days = tl.hour_days
     values = tl.hour_values
-    factors = decay(params.investment_yearly_retention, 365.0).table
-    window = params.attention_window_days
+    table = tl.context.investment
+    window = tl.context.params.attention_window_days
     total = 0.0
     i = kh - 1
     while i >= 0 and today - hour_days[i] < window:
-        total += values[i] * factors[today - hour_days[i]]
+        total += values[i] * table.factor(today - hour_days[i])
         i -= 1
     return total

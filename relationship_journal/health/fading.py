@@ -3,8 +3,8 @@
 In silence only recency, frequency and investment move; depth, consistency and
 reciprocity are count-based and stay put. Each moving part has a closed form in the
 number of silent days (one power, one bisection, one multiplication), so the search
-never rereads the log. The closed forms call the very helpers the full computation
-uses and add the parts in the same order, so the day found satisfies
+never rereads the log. The closed forms are the very expressions the full
+computation uses, added in the same order, so the day found satisfies
 health(d - 1) >= 50 > health(d) exactly as the full computation reports it. Health
 only falls in silence, which makes bisection valid.
 """
@@ -13,18 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from math import log
 
-from .components import (
-    frequency_score,
-    frequency_window,
-    investment_decay,
-    investment_hours,
-    investment_log_full,
-    investment_score,
-    recency_score,
-)
+from .components import frequency_score, investment_hours, investment_score, recency_score
 from .explain import fade_cause_text
-from .parameters import Parameters
 from .timeline import Timeline
 
 _MOVING = ((0, "recency"), (1, "frequency"), (5, "investment"))
@@ -63,9 +55,9 @@ class SilentHealth:
         first_touch: int,
         total_hours: float,
         scores: tuple[float, ...],
-        weights: tuple[float, ...],
-        params: Parameters,
     ) -> None:
+        ctx = tl.context
+        weights = ctx.weights
         self.today = today
         self.scores = scores
         self.weights = weights
@@ -77,7 +69,8 @@ class SilentHealth:
         self.touch_days = tl.touch_days
         self.first_touch = first_touch
         self.kt = kt
-        self.window, self.expected = frequency_window(tl, params)
+        self.window = tl.window
+        self.expected = tl.expected
         prefix = [0.0]
         total = 0.0
         touch_weights = tl.touch_weights
@@ -87,8 +80,8 @@ class SilentHealth:
         self.prefix = prefix
         self.total_hours = total_hours
         self.anchor = tl.hour_days[kh - 1] if kh else None
-        self.decay = investment_decay(params)
-        self.log_full = investment_log_full(params)
+        self.decay = ctx.investment
+        self.log_full = ctx.investment_log_full
 
     def moving_scores(self, x: int) -> tuple[float, float, float]:
         """(recency, frequency, investment) after `x` silent days."""
@@ -109,24 +102,41 @@ class SilentHealth:
         return recency, frequency, investment
 
     def health_at(self, x: int) -> float:
-        recency, frequency, investment = self.moving_scores(x)
+        """`moving_scores` and `combine` inlined (this runs ~10 times per contact): the
+        expressions are character for character those of the helpers."""
+        day = self.today + x
+        if self.best_day is None:
+            recency = 0.0
+        else:
+            recency = 100.0 * (self.best_weight * 0.5 ** ((day - self.best_day) / self.half_life))
+        kt = self.kt
+        count = kt - bisect_right(self.touch_days, day - self.window, self.first_touch, kt)
+        frequency = 100.0 * min(1.0, self.prefix[count] / self.expected)
+        if self.anchor is None:
+            investment = 0.0
+        else:
+            delta = day - self.anchor
+            factors = self.decay.table
+            hours = self.total_hours * (
+                factors[delta] if delta < len(factors) else self.decay.factor(delta)
+            )
+            investment = 100.0 * min(1.0, log(1.0 + hours) / self.log_full)
         w = self.weights
         c2, c3, c4 = self.fixed
-        # Same order of additions as `combine`: ((((r + f) + c) + d) + p) + i.
+        # The order of additions of `combine`: ((((r + f) + c) + d) + p) + i.
         return w[0] * recency + w[1] * frequency + c2 + c3 + c4 + w[5] * investment
 
 
-def fade_date(silent: SilentHealth, params: Parameters) -> tuple[dt.date, str, str] | None:
-    """(day, cause, cause in words) or None if health stays at or above 50 for the horizon.
-
-    The caller has checked that health today is at least 50.
-    """
-    threshold = params.fade_threshold
-    hi = params.fade_horizon_days
-    if silent.health_at(hi) >= threshold:
+def fade_date(
+    silent: SilentHealth, threshold: float, horizon: int
+) -> tuple[dt.date, str, str] | None:
+    """(day, cause, cause in words), or None if health stays at or above the threshold
+    for the whole horizon. The caller has checked that health today is at least 50."""
+    hi = horizon
+    health_at = silent.health_at
+    if health_at(hi) >= threshold:
         return None
     lo = 0
-    health_at = silent.health_at
     while hi - lo > 1:
         mid = (lo + hi) // 2
         if health_at(mid) < threshold:
@@ -143,8 +153,6 @@ def fade_date(silent: SilentHealth, params: Parameters) -> tuple[dt.date, str, s
             best = (drop, index, name, after[j])
     assert best is not None
     _drop, index, cause, value = best
-    silent_days = (
-        silent.today + hi - (silent.best_day if silent.best_day is not None else silent.today)
-    )
-    text = fade_cause_text(cause, before[index], value, silent_days)
+    last_contact = silent.best_day if silent.best_day is not None else silent.today
+    text = fade_cause_text(cause, before[index], value, silent.today + hi - last_contact)
     return dt.date.fromordinal(silent.today + hi), cause, text

@@ -11,9 +11,9 @@ import gc
 from collections.abc import Iterable, Sequence
 from math import log10
 
-from .contact import evaluate, weights_of
+from .contact import evaluate
 from .inputs import ContactLog
-from .layers import layer_thresholds, layers_apart
+from .layers import layers_apart
 from .outputs import (
     Attention,
     CalibreDepth,
@@ -38,18 +38,11 @@ def compute_network(
     garbage collector is paused for the pass: otherwise it would rescan the whole input
     dozens of times and more than double the run time.
     """
-    weights = weights_of(params)
-    thresholds = layer_thresholds(params)
     paused = gc.isenabled()
     if paused:
         gc.disable()
     try:
-        contacts = tuple(
-            evaluate(
-                build_timeline(log, params), as_of, params, weights=weights, thresholds=thresholds
-            )
-            for log in logs
-        )
+        contacts = tuple(evaluate(build_timeline(log, params), as_of) for log in logs)
         return summarise_network(contacts, as_of, params)
     finally:
         if paused:

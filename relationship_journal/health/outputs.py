@@ -1,4 +1,9 @@
-"""What the model returns: plain frozen dataclasses, ready for any view."""
+"""What the model returns: plain dataclasses, ready for any view.
+
+Treat them as read-only values. They are not `frozen` only because a frozen
+dataclass takes several times longer to build, and a network pass builds some
+200,000 of them.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Component:
     """One part of health, with the evidence that made it."""
 
@@ -20,7 +25,7 @@ class Component:
     favour_ids: tuple[int, ...] = ()  # standalone favours used (reciprocity only)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class AskCheck:
     """One of the four checks before asking; `action` says what to do when it fails."""
 
@@ -30,7 +35,7 @@ class AskCheck:
     action: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class AskReadiness:
     size: int  # 1 quick advice or intro, 2 a referral or an hour, 3 a job, money, a major intro
     verdict: str  # Ready | Warm up first | Not yet
@@ -41,7 +46,7 @@ class AskReadiness:
         return tuple(c for c in self.checks if not c.passed)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ContactHealth:
     """Everything the model says about one contact as of one day."""
 
@@ -80,7 +85,7 @@ class ContactHealth:
         raise KeyError(name)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CircleOccupancy:
     circle: int
     count: int  # contacts who chose this circle
@@ -89,7 +94,7 @@ class CircleOccupancy:
     overloaded: bool  # count > 1.5 · capacity
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CircleMismatch:
     contact_id: int
     name: str
@@ -98,7 +103,7 @@ class CircleMismatch:
     layers_apart: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Attention:
     """How concentrated the last 90 days' effective hours were."""
 
@@ -108,7 +113,7 @@ class Attention:
     effective_people: float  # 1 / Σ s²; 0 when nobody got any time
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FadingEntry:
     contact_id: int
     name: str
@@ -117,7 +122,7 @@ class FadingEntry:
     cause_text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CalibreDepth:
     """Depth among the people the user rates as high calibre (never mixed into health)."""
 
@@ -127,7 +132,7 @@ class CalibreDepth:
     mean_health: float | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NetworkHealth:
     as_of: dt.date
     contacts: tuple[ContactHealth, ...]
@@ -147,7 +152,7 @@ class NetworkHealth:
     bands: dict[str, int]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TrajectoryPoint:
     date: dt.date
     score: float | None

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
+from .context import Context, context_for
+from .decay import Decay
 from .inputs import ContactInput, ContactLog, InteractionInput
 from .parameters import Parameters
 
@@ -20,22 +22,25 @@ _BY_DATE_ID = attrgetter("date", "id")
 THEIR_SHARE = {"them": 1.0, "mutual": 0.5}  # initiative credited to them; mutual is half each
 MY_SHARE = {"me": 1.0, "mutual": 0.5}
 
+Ask = tuple[int, "int | None", int, str, "int | None"]  # day, ask id, size, outcome, interaction id
+
 
 @dataclass(slots=True, eq=False)
 class Timeline:
     """Column lists over the contact's log, each sorted by day."""
 
     contact: ContactInput
+    context: Context
     cadence: int  # T in days
     recency_half_life: float  # H in days
-    trust_half_life: int
+    window: int  # frequency window W in days
+    expected: float  # W / T: touches a steady cadence puts in the window
+    trust_decay: Decay
     initiative_window: int
     # Interactions, sorted by (date, id); the count-based windows read `items` directly.
     items: list[InteractionInput]
-    ids: list[int]
     days: list[int]  # proleptic ordinals
     weights: list[float]  # w = channel weight · group dilution
-    channels: list[str]
     estimated_days: list[int]  # days of interactions whose minutes were missing
     # Interactions that carry time (effective hours > 0), in the same order.
     hour_days: list[int]
@@ -65,12 +70,16 @@ class Timeline:
     # Days that satisfy the connection gates.
     their_start_days: list[int]
     deep_days: list[int]
-    # Asks (explicit and from interactions): (day, id or None, size, outcome, interaction id).
-    asks: list[tuple[int, int | None, int, str, int | None]]
+    asks: list[Ask]  # explicit asks and those logged on interactions, by day
+
+    def channel_of(self, index: int) -> str:
+        item = self.items[index]
+        return item.channel or self.context.kind_channel[item.kind]
 
 
 def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
     """Sort and convert one contact's log; raise ValueError on values outside the contract."""
+    ctx = context_for(params)
     contact = log.contact
     if contact.circle not in params.cadence_days:
         raise ValueError(
@@ -80,20 +89,16 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
     half = params.recency_half_life_factor * cadence
     if contact.kin:
         half *= params.kin_recency_multiplier
-    kin = contact.kin
+    window = min(params.frequency_window_cadences * cadence, params.frequency_window_max_days)
 
-    columns = _interaction_columns(log.interactions, contact.name, params)
+    columns = _interaction_columns(log.interactions, contact.name, ctx)
     if columns is None:
-        columns = _interaction_columns(
-            sorted(log.interactions, key=_BY_DATE_ID), contact.name, params
-        )
+        columns = _interaction_columns(sorted(log.interactions, key=_BY_DATE_ID), contact.name, ctx)
         assert columns is not None
     (
         items,
-        ids,
         days,
         weights,
-        channels,
         estimated_days,
         hour_days,
         hour_values,
@@ -134,7 +139,7 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
             extra_ledger.append((day, g - r))
 
     # Asks: explicit ones, plus an interaction's ask_outcome when no explicit ask names it.
-    asks: list[tuple[int, int | None, int, str, int | None]] = []
+    asks: list[Ask] = []
     negative: list[tuple[int, float]] = []
     if log.asks or ask_by_interaction:
         named = set()
@@ -155,19 +160,21 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
     extra_positive.sort(key=_first)
     negative.sort(key=_first)
 
+    kin = contact.kin
     return Timeline(
         contact=contact,
+        context=ctx,
         cadence=cadence,
         recency_half_life=half,
-        trust_half_life=params.trust_half_life_days_kin if kin else params.trust_half_life_days,
-        initiative_window=params.initiative_window_days_kin
-        if kin
-        else params.initiative_window_days,
+        window=window,
+        expected=window / cadence,
+        trust_decay=ctx.trust_kin if kin else ctx.trust,
+        initiative_window=(
+            params.initiative_window_days_kin if kin else params.initiative_window_days
+        ),
         items=items,
-        ids=ids,
         days=days,
         weights=weights,
-        channels=channels,
         estimated_days=estimated_days,
         hour_days=hour_days,
         hour_values=hour_values,
@@ -195,20 +202,19 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
     )
 
 
-def _interaction_columns(items: Sequence[InteractionInput], name: str, params: Parameters):
+def _interaction_columns(items: Sequence[InteractionInput], name: str, ctx: Context):
     """One pass over the interactions; None if they turn out not to be in (date, id) order."""
-    kind_channel = params.kind_channel
-    channel_weight = params.channel_weight
-    default_minutes = params.default_minutes
+    params = ctx.params
+    kind_channel = ctx.kind_channel
+    channel_weight = ctx.channel_weight
+    default_minutes = ctx.default_minutes
     free = params.group_free_size
     threshold = params.touch_min_weight
     deep = params.deep_min_depth
     their_share = THEIR_SHARE
 
-    ids: list[int] = []
     days: list[int] = []
     weights: list[float] = []
-    channels: list[str] = []
     estimated_days: list[int] = []
     hour_days: list[int] = []
     hour_values: list[float] = []
@@ -223,6 +229,10 @@ def _interaction_columns(items: Sequence[InteractionInput], name: str, params: P
     their_start_days: list[int] = []
     deep_days: list[int] = []
     ask_by_interaction: dict[int, tuple[int, str]] = {}
+    add_day = days.append
+    add_weight = weights.append
+    add_evidence_day = evidence_days.append
+    add_evidence = evidence.append
 
     last_day = -1
     last_id = None
@@ -235,20 +245,18 @@ def _interaction_columns(items: Sequence[InteractionInput], name: str, params: P
         last_day = day
         last_id = iid
         channel = it.channel or kind_channel.get(it.kind)
-        w = channel_weight.get(channel)
+        w = channel_weight.get(channel)  # type: ignore[arg-type]
         if w is None:
             raise ValueError(f"{name}: unknown interaction kind/channel {it.kind!r}/{it.channel!r}")
         people = it.people_present
         if people > free:
             w = w * free / people
+        add_day(day)
+        add_weight(w)
         minutes = it.minutes
         if minutes is None:
             minutes = default_minutes.get(it.kind, 0)
             estimated_days.append(day)
-        ids.append(iid)
-        days.append(day)
-        weights.append(w)
-        channels.append(channel)
         if minutes > 0:
             hour_days.append(day)
             hour_values.append(minutes / 60 * w)
@@ -271,8 +279,8 @@ def _interaction_columns(items: Sequence[InteractionInput], name: str, params: P
             amount += 1.0
             deep_days.append(day)
         if amount:
-            evidence_days.append(day)
-            evidence.append(amount)
+            add_evidence_day(day)
+            add_evidence(amount)
         if them:
             their_start_days.append(day)
         if fg != fr:
@@ -282,10 +290,8 @@ def _interaction_columns(items: Sequence[InteractionInput], name: str, params: P
             ask_by_interaction[iid] = (day, it.ask_outcome)
     return (
         list(items),
-        ids,
         days,
         weights,
-        channels,
         estimated_days,
         hour_days,
         hour_values,

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .contact import evaluate, weights_of
+from .contact import evaluate
 from .inputs import ContactLog
-from .layers import layer_thresholds
 from .outputs import TrajectoryPoint
 from .parameters import DEFAULTS, Parameters
 from .timeline import build_timeline
@@ -30,11 +29,9 @@ def trajectory(
 ) -> tuple[TrajectoryPoint, ...]:
     """Health and its parts at each month end over the last `months` months, oldest first."""
     tl = build_timeline(log, params)
-    weights = weights_of(params)
-    thresholds = layer_thresholds(params)
     result = []
     for day in month_ends(as_of, months):
-        h = evaluate(tl, day, params, weights=weights, thresholds=thresholds)
+        h = evaluate(tl, day)
         result.append(
             TrajectoryPoint(
                 date=day,

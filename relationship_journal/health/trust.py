@@ -9,17 +9,17 @@ trust is destroyed faster than built).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
-from .decay import half_life
-from .parameters import Parameters
+from .decay import Decay
 from .timeline import Timeline
 
 
-def _faded_sum(days: list[int], amounts: list[float], today: int, period: int) -> float:
+def faded_sum(days: list[int], amounts: Sequence[float], today: int, table: Decay) -> float:
+    """Σ amount · factor(today - day) over the entries on or before `today`."""
     n = bisect_right(days, today)
     if n == 0:
         return 0.0
-    table = half_life(period)
     factors = table.table
     total = 0.0
     if today - days[0] < len(factors):
@@ -34,11 +34,11 @@ def _faded_sum(days: list[int], amounts: list[float], today: int, period: int) -
 
 def trust_evidence(tl: Timeline, today: int) -> tuple[float, float]:
     """(e⁺, e⁻) as of `today`: both only fall while nothing new is logged."""
-    period = tl.trust_half_life
-    positive = _faded_sum(tl.evidence_days, tl.evidence, today, period)
+    table = tl.trust_decay
+    positive = faded_sum(tl.evidence_days, tl.evidence, today, table)
     if tl.extra_positive_days:
-        positive += _faded_sum(tl.extra_positive_days, tl.extra_positive, today, period)
-    negative = _faded_sum(tl.negative_days, tl.negative, today, period) if tl.negative_days else 0.0
+        positive += faded_sum(tl.extra_positive_days, tl.extra_positive, today, table)
+    negative = faded_sum(tl.negative_days, tl.negative, today, table) if tl.negative_days else 0.0
     return positive, negative
 
 
@@ -46,10 +46,10 @@ def trust_score(positive: float, negative: float) -> float:
     return 100.0 * (positive + 1.0) / (positive + negative + 2.0)
 
 
-def giving_balance(tl: Timeline, today: int, params: Parameters) -> float:
+def giving_balance(tl: Timeline, today: int) -> float:
     """Σ 2^(-Δ/180) · (given - received): what I have put in lately, net (Flynn 2003)."""
-    period = params.giving_half_life_days
-    balance = _faded_sum(tl.ledger_days, tl.ledger_net, today, period)
+    table = tl.context.giving
+    balance = faded_sum(tl.ledger_days, tl.ledger_net, today, table)
     if tl.extra_ledger_days:
-        balance += _faded_sum(tl.extra_ledger_days, tl.extra_ledger_net, today, period)
+        balance += faded_sum(tl.extra_ledger_days, tl.extra_ledger_net, today, table)
     return balance
