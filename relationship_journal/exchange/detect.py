@@ -65,10 +65,11 @@ def csv_format(columns: list[str]) -> str | None:
 
 def detect(text: str, name: str) -> str:
     """One of VCARD, GOOGLE, OUTLOOK, LINKEDIN; refuses anything else in one clear line."""
+    # A card among stray control characters is still a card: cleaning drops them.
+    if text.strip() and _BEGIN_VCARD.search(text):
+        return VCARD
     if not _is_text(text):
         raise NotAContactFile(f"{name} is not a contact file (it is not text: binary or empty)")
-    if _BEGIN_VCARD.search(text):
-        return VCARD
     header = csv_header(text)
     if header is not None:
         found = csv_format(header[1])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -206,21 +206,30 @@ class _Index:
                 self.phone[key].add(cid)
         self.name[fold(fields.display_name)].add(cid)
 
-    def match(self, fields: ContactFields, people: dict[int, ContactFields]) -> tuple[int, str] | None:
-        for how, keys, index in (
-            ("email", [e.value.casefold() for e in fields.emails], self.email),
-            ("phone", [k for p in fields.phones if (k := _phone_key(p.value))], self.phone),
-        ):
-            found = {cid for key in keys for cid in index.get(key, ())}
-            if found:
-                return _first(found), how
-        same_name = [
-            cid for cid in self.name.get(fold(fields.display_name), ())
-            if not conflicting(people[cid], fields)
-        ]
-        if same_name:
-            return _first(same_name), "name"
-        return None
+    def match(
+        self, fields: ContactFields, people: dict[int, ContactFields], distinct: Callable[[int], bool]
+    ) -> tuple[int, str] | None:
+        """The person `fields` describes, if known; never one for whom `distinct` says so.
+
+        Several people may share an email or a phone (a family address, a switchboard):
+        then the one who also shares more (the phone, the name) is the match.
+        """
+        scores: dict[int, int] = defaultdict(int)
+        for key in {e.value.casefold() for e in fields.emails}:
+            for cid in self.email.get(key, ()):
+                scores[cid] |= 4
+        for key in {k for p in fields.phones if (k := _phone_key(p.value))}:
+            for cid in self.phone.get(key, ()):
+                scores[cid] |= 2
+        for cid in self.name.get(fold(fields.display_name), ()):
+            if cid in scores or not conflicting(people[cid], fields):
+                scores[cid] |= 1
+        candidates = [(score, cid) for cid, score in scores.items() if not distinct(cid)]
+        if not candidates:
+            return None
+        best = max(score for score, _cid in candidates)
+        cid = _first(c for score, c in candidates if score == best)
+        return cid, "email" if best & 4 else "phone" if best & 2 else "name"
 
 
 def _first(ids: Iterable[int]) -> int:
@@ -242,12 +251,21 @@ def decide(people: list[ImportedPerson], known: KnownNetwork) -> tuple[ImportWri
     conflicts: list[Conflict] = []
     recorded = set(known.history)
     decisions: list[Decision] = []
+    # New people by the file's own id: another id in the same import is another person.
+    source_ids: dict[int, str] = {}
     for person in people:
         fields = person.fields
-        found = index.match(fields, current)
+        sid = person.source_id
+
+        def distinct(cid: int, sid: str | None = sid) -> bool:
+            return sid is not None and source_ids.get(cid, sid) != sid
+
+        found = index.match(fields, current, distinct)
         if found is None:
             created.append(fields)
             cid = -len(created)
+            if person.source_id:
+                source_ids[cid] = person.source_id
             current[cid] = fields
             has_photo[cid] = False
             index.add(cid, fields)

@@ -18,6 +18,9 @@ class ImportedPerson:
 
     position: str
     fields: ContactFields
+    # The file's own id for the person (a vCard UID): two records with different ids are
+    # two people to the program that wrote them, even when their names are the same.
+    source_id: str | None = None
 
 
 @dataclass(frozen=True)

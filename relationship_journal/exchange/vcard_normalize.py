@@ -106,26 +106,26 @@ def _logical_lines(lines: list[str]) -> list[str]:
     """Unfold: a leading space or tab continues the line above, a QP line ending in '=' runs
     on to the next, and a line that does not start like a property continues the value
     above on a new line (Outlook's multi-line notes, photos folded without indent)."""
-    logical: list[str] = []
-    soft_break = False
-    for raw in lines:
-        line = raw.rstrip("\r")
-        if soft_break and logical:
-            logical[-1] = logical[-1].rstrip()[:-1] + (line[1:] if line[:1] in " \t" else line)
-        elif line[:1] in (" ", "\t") and logical:
-            logical[-1] += line[1:]
-        elif not line.strip():
+    logical: list[list[str]] = []  # each logical line as its pieces, joined once at the end
+    quoted_printable = False
+    for line in lines:
+        if quoted_printable and logical and logical[-1][-1].rstrip().endswith("="):
+            logical[-1][-1] = logical[-1][-1].rstrip()[:-1]
+            logical[-1].append(line[1:] if line[:1] in (" ", "\t") else line)
             continue
+        if line[:1] in (" ", "\t") and logical:
+            logical[-1].append(line[1:])
+            continue
+        if not line.strip():
+            continue
+        match = _PROPERTY_LINE.match(line)
+        name = match.group(1).upper() if match else ""
+        if (match and (name in KNOWN_PROPERTIES or name.startswith("X-"))) or not logical:
+            logical.append([line])
+            quoted_printable = _is_qp(line[: max(0, _value_start(line))])
         else:
-            match = _PROPERTY_LINE.match(line)
-            name = match.group(1).upper() if match else ""
-            if (match and (name in KNOWN_PROPERTIES or name.startswith("X-"))) or not logical:
-                logical.append(line)
-            else:
-                logical[-1] += "\n" + line
-        head = logical[-1][: max(0, _value_start(logical[-1]))]
-        soft_break = _is_qp(head) and logical[-1].rstrip().endswith("=")
-    return logical
+            logical[-1].append("\n" + line)
+    return ["".join(parts) for parts in logical]
 
 
 def _split_params(text: str) -> list[str]:
@@ -145,6 +145,9 @@ def _split_params(text: str) -> list[str]:
 
 def _value_start(line: str) -> int:
     """Index of the ':' that ends the name and parameters (quoted parameters may hold ':')."""
+    colon, quote = line.find(":"), line.find('"')
+    if quote == -1 or quote > colon:
+        return colon
     quoted = False
     for index, ch in enumerate(line):
         if ch == '"':

@@ -131,7 +131,9 @@ def read_vcards(text: str, path: str) -> ParsedFile:
         except Exception as error:  # noqa: BLE001 - vobject raises many kinds; the card is skipped, not lost silently
             parsed.skipped.append(SkippedRecord(position, f"the card cannot be read ({_short(error)})"))
             continue
-        parsed.people.append(ImportedPerson(position, fields))
+        uid = component.contents.get("uid")
+        source_id = _text(uid[0].value) if uid else None
+        parsed.people.append(ImportedPerson(position, fields, source_id or None))
     return parsed
 
 

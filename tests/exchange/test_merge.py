@@ -104,3 +104,12 @@ def test_duplicates_inside_one_file_become_one_person(journal: Journal, tmp_path
     (kim,) = journal.contacts.list()
     assert kim.emails == ("kim@example.kr",)
     assert kim.phones == ("+82 10 1234 5678",)
+
+
+def test_same_name_with_different_uids_in_one_file_stays_two_people(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """An address book with two John Smiths (its own UIDs say so) must not lose one."""
+    path = vcf(tmp_path, "UID:one\nFN:John Smith", "UID:two\nFN:John Smith", "UID:one\nFN:John Smith")
+    assert run(journal, path) == {"new": 2, "merge": 0, "unchanged": 1, "skipped": 0}
+    assert run(journal, path) == {"new": 0, "merge": 0, "unchanged": 3, "skipped": 0}
