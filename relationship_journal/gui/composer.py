@@ -12,8 +12,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -214,10 +213,10 @@ class ComposerForm(QWidget):
         buttons.addWidget(self.discard)
         buttons.addWidget(self.save)
         layout.addLayout(buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.save_entry)
+        # Ctrl+Enter saves from any field of this form (and only this form: the page and the
+        # Ctrl+N window each have one, so a window-wide shortcut would be ambiguous).
+        for child in self.findChildren(QWidget):
+            child.installEventFilter(self)
         self.setTabOrder(self.picker, self.kind)
         self.setTabOrder(self.kind, self.date)
         self.setTabOrder(self.date, self.minutes)
@@ -234,6 +233,18 @@ class ComposerForm(QWidget):
         self.setTabOrder(self.note, self.discard)
         self.setTabOrder(self.discard, self.save)
         self._show_people()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            key_event = event  # a QKeyEvent
+            if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                key_event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self.save_entry()
+                return True
+        return super().eventFilter(watched, event)
 
     # --- people --------------------------------------------------------------------------
     def set_people(self, contact_ids: list[int]) -> None:

@@ -251,8 +251,16 @@ class ContactFilterProxy(QSortFilterProxyModel):
         self.refilter()
 
     def refilter(self) -> None:
-        self._mask = self._compute_mask()
-        self.invalidateRowsFilter()
+        self._rows_filter_changed(self._compute_mask())
+
+    def _rows_filter_changed(self, mask: list[bool] | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: the non-deprecated way
+            self.beginFilterChange()
+            self._mask = mask
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._mask = mask
+            self.invalidateRowsFilter()
 
     def _compute_mask(self) -> list[bool] | None:
         f = self.filter
@@ -290,5 +298,4 @@ class ContactFilterProxy(QSortFilterProxyModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.source().sort(column, order)
-        self._mask = self._compute_mask()
-        self.invalidateRowsFilter()
+        self._rows_filter_changed(self._compute_mask())

@@ -299,8 +299,9 @@ class TrajectoryCard(Card):
             ys = [p.components.get(name, float("nan")) if p.score is not None else float("nan") for p in points]
             plot.plot(xs, ys, pen=pg.mkPen(colour, width=1.2), name=PART_LABELS[name], connect="finite")
         health = [p.score if p.score is not None else float("nan") for p in points]
-        plot.plot(xs, health, pen=pg.mkPen(c.accent, width=3), name="Health", connect="finite",
-                  symbol="o", symbolSize=5, symbolBrush=c.accent, symbolPen=None)
+        dots = {"symbol": "o", "symbolSize": 5, "symbolBrush": c.accent, "symbolPen": None} if any(
+            p.score is not None for p in points) else {}
+        plot.plot(xs, health, pen=pg.mkPen(c.accent, width=3), name="Health", connect="finite", **dots)
         first = next((p for p in points if p.score is not None), None)
         last = points[-1] if points else None
         if first and last and last.score is not None:

@@ -301,7 +301,8 @@ class MainWindow(QMainWindow):
             self.contact_list.set_tags(tags)
             self.contact_list.apply_filter()
             self.directory.set_people([(s.id, s.name) for s in summaries])
-            self.statusBar().showMessage(f"{len(summaries):,} people in your journal", 4000)
+            if not self.restored_draft:
+                self.statusBar().showMessage(f"{len(summaries):,} people in your journal", 4000)
             if not summaries:
                 self.stack.setCurrentWidget(self.empty)
             else:
@@ -679,7 +680,7 @@ class MainWindow(QMainWindow):
 
             QMessageBox.about(self, "About Relationship Journal", f"Relationship Journal {__version__}")
             return
-        AboutDialog(self).exec()
+        AboutDialog(self, self.journal.paths).exec()
 
     def set_theme(self, name: str) -> None:
         self.settings.theme = name  # type: ignore[assignment]

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -110,19 +111,25 @@ class Operation:
 
     def _finish(self) -> None:
         _running.discard(self)
-        if self._dialog is not None:
+        if self._dialog is not None and shiboken6.isValid(self._dialog):
             self._dialog.reset()
             self._dialog.deleteLater()
             self._dialog = None
 
+    def _owner_gone(self) -> bool:
+        """The widget that asked has been destroyed (window closed): drop the outcome."""
+        return self._parent is not None and not shiboken6.isValid(self._parent)
+
     def _succeeded(self, result: Any) -> None:
         self._finish()
+        if self._owner_gone():
+            return
         if self._on_success is not None:
             self._on_success(result)
 
     def _failed(self, error: BaseException) -> None:
         self._finish()
-        if isinstance(error, Cancelled):
+        if isinstance(error, Cancelled) or self._owner_gone():
             return
         if self._on_failure is not None:
             self._on_failure(error)
