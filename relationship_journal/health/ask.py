@@ -22,6 +22,12 @@ from .timeline import Ask
 READY = "Ready"
 WARM_UP = "Warm up first"
 NOT_YET = "Not yet"
+STANDING = {
+    "contact": "a contact",
+    "connection": "a connection",
+    "trusted": "in your trusted circle",
+    "dormant": "a dormant connection",
+}
 SIZE_WORDS = {
     1: "quick advice or an intro",
     2: "a referral or an hour of their time",

@@ -9,6 +9,7 @@ has let health or recency lapse: the one to reconnect with. Everyone else is a c
 from __future__ import annotations
 
 from bisect import bisect_right
+from math import floor
 
 from .parameters import Parameters
 
@@ -34,7 +35,7 @@ def classify(
     """(classification, the reason in words)."""
     gates = []
     if trust < params.connection_trust:
-        gates.append(f"trust {trust:.0f} is under {params.connection_trust:.0f}")
+        gates.append(f"trust {floor(trust)} is under {params.connection_trust:.0f}")
     if health is None or health < params.connection_health:
         gates.append(
             "no touches yet"
@@ -42,7 +43,7 @@ def classify(
             else f"health {health:.0f} is under {params.connection_health:.0f}"
         )
     if recency < params.connection_recency:
-        gates.append(f"recency {recency:.0f} is under {params.connection_recency:.0f}")
+        gates.append(f"recency {floor(recency)} is under {params.connection_recency:.0f}")
     if not _any_within(their_start_days, today, initiative_window):
         gates.append(f"they have not reached out in {initiative_window} days")
     if not _any_within(deep_days, today, params.deep_window_days):

@@ -36,7 +36,7 @@ from relationship_journal.health import (
     compute_contact,
 )
 
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _numbers(result):
@@ -301,7 +301,7 @@ def test_giving_never_lowers_reciprocity_receiving_never_raises_it(log, data, am
 # 8. Fade date ---------------------------------------------------------------------------
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(steady_logs())
 def test_fade_date_is_the_first_day_below_50(log):
     today = compute_contact(log, END)
@@ -317,6 +317,16 @@ def test_fade_date_is_the_first_day_below_50(log):
     assert before.score >= 50 > on.score
     assert END < today.fade_date <= END + dt.timedelta(days=730)
     assert today.fade_cause in ("recency", "frequency", "investment")
+
+
+@settings(max_examples=40, deadline=None)
+@given(steady_logs(), st.integers(1, 400))
+def test_the_fade_date_does_not_move_while_nothing_happens(log, waited):
+    today = compute_contact(log, END)
+    if today.fade_date is None:
+        return
+    later = END + dt.timedelta(days=min(waited, (today.fade_date - END).days - 1))
+    assert compute_contact(log, later).fade_date == today.fade_date
 
 
 def test_steady_friends_do_get_fade_dates():
