@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from math import log, sqrt
 
 from .decay import Decay
-from .timeline import MY_SHARE, THEIR_SHARE, Timeline
+from .timeline import Timeline
 
 
 def recency_score(weight: float, delta: int, half_life: float) -> float:
@@ -133,7 +133,10 @@ def reciprocity(
     Initiative is symmetric (always starting it yourself is a sign too); favours never
     penalise giving. Returns (score, window start, me, them, given, received, favour lo, hi).
     """
-    params = tl.context.params
+    ctx = tl.context
+    params = ctx.params
+    my_share = ctx.my_share
+    their_share = ctx.their_share
     start = max(0, k - params.reciprocity_window)
     me = 0.0
     them = 0.0
@@ -141,8 +144,8 @@ def reciprocity(
     received = 0
     for it in tl.items[start:k]:
         starter = it.initiated_by
-        me += MY_SHARE.get(starter, 0.0)
-        them += THEIR_SHARE.get(starter, 0.0)
+        me += my_share.get(starter, 0.0)
+        them += their_share.get(starter, 0.0)
         given += it.favours_given
         received += it.favours_received
     lo, hi = 0, 0

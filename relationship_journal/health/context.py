@@ -30,6 +30,8 @@ class Context:
     giving: Decay
     trust: Decay
     trust_kin: Decay
+    my_share: dict[str, float]  # initiative credited to me, by initiated_by
+    their_share: dict[str, float]
     memo: dict[Any, Any] = field(default_factory=dict)  # shared read-only output pieces
 
 
@@ -55,6 +57,8 @@ def context_for(params: Parameters) -> Context:
         giving=half_life(params.giving_half_life_days),
         trust=half_life(params.trust_half_life_days),
         trust_kin=half_life(params.trust_half_life_days_kin),
+        my_share={"me": 1.0, "mutual": params.mutual_share},
+        their_share={"them": 1.0, "mutual": params.mutual_share},
     )
     _contexts[id(params)] = made
     return made

@@ -90,6 +90,7 @@ class Parameters:
             }
         )
     )
+    mutual_share: float = 0.5  # a "mutual" start is half an initiative for each side
     group_free_size: int = 4  # g = 1 up to this many people, else size / n
     touch_min_weight: float = 0.3
     recency_half_life_factor: float = 2.408  # H = factor · T: 75 at T, 10 at 8T

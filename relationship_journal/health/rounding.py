@@ -24,7 +24,8 @@ def largest_remainder(values: Sequence[float]) -> tuple[list[int], int]:
     parts = [floor(v) for v in values]
     left = shown - sum(parts)
     if left > 0:
-        order = sorted(range(len(values)), key=lambda i: (parts[i] - values[i], i))
-        for i in order[:left]:
+        minus_remainder = [p - v for p, v in zip(parts, values, strict=True)]
+        # A stable sort on the negated remainder: largest first, ties in order.
+        for i in sorted(range(len(values)), key=minus_remainder.__getitem__)[:left]:
             parts[i] += 1
     return parts, shown

@@ -19,8 +19,6 @@ from .inputs import ContactInput, ContactLog, InteractionInput
 from .parameters import Parameters
 
 _BY_DATE_ID = attrgetter("date", "id")
-THEIR_SHARE = {"them": 1.0, "mutual": 0.5}  # initiative credited to them; mutual is half each
-MY_SHARE = {"me": 1.0, "mutual": 0.5}
 
 Ask = tuple[int, "int | None", int, str, "int | None"]  # day, ask id, size, outcome, interaction id
 
@@ -211,7 +209,7 @@ def _interaction_columns(items: Sequence[InteractionInput], name: str, ctx: Cont
     free = params.group_free_size
     threshold = params.touch_min_weight
     deep = params.deep_min_depth
-    their_share = THEIR_SHARE
+    their_share = ctx.their_share
 
     days: list[int] = []
     weights: list[float] = []
