@@ -64,7 +64,7 @@ class ContactList(QWidget):
         layout.setSpacing(6)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Find people, organisations, notes…  (Ctrl+F)")
+        self.search.setPlaceholderText("Find people, organisations, notes… (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("find", colours().muted), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setToolTip("Type to find by name or organisation; notes and profiles match after a moment")
@@ -145,6 +145,17 @@ class ContactList(QWidget):
         self.proxy.rowsRemoved.connect(self._show_count)
         self.proxy.modelReset.connect(self._show_count)
         self.proxy.layoutChanged.connect(self._show_count)
+
+    NARROW_BELOW = 470
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        narrow = event.size().width() < self.NARROW_BELOW
+        if narrow != self._delegates[1].show_last:
+            self._delegates[1].show_last = narrow
+            self.view.setColumnHidden(LAST, narrow)
+            self.view.horizontalHeader().resizeSection(HEALTH, 80 if narrow else 66)
+            self.view.viewport().update()
 
     # --- filling -------------------------------------------------------------------------
     def set_tags(self, tags: list[str]) -> None:

@@ -88,6 +88,8 @@ class TrustCard(Card):
         ask_row = QHBoxLayout()
         ask_row.addWidget(QLabel("Before asking for", self))
         self.size = QComboBox(self)
+        self.size.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.size.setMinimumContentsLength(14)
         for size, text in ASK_SIZES.items():
             self.size.addItem(text, size)
         self.size.setToolTip("How big is the favour you have in mind?")
@@ -314,14 +316,19 @@ class TrajectoryCard(Card):
 
 
 class ContactOverview(QScrollArea):
+    """The cards in two columns, or one when the window is narrow."""
+
+    TWO_COLUMNS_FROM = 860
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         page = QWidget(self)
         page.setObjectName("Page")
-        grid = QGridLayout(page)
-        grid.setContentsMargins(16, 8, 16, 16)
-        grid.setSpacing(12)
+        self.grid = QGridLayout(page)
+        self.grid.setContentsMargins(16, 8, 16, 16)
+        self.grid.setSpacing(12)
         self.health = HealthCard(page)
         self.trust = TrustCard(page)
         self.why = WhyCard(page)
@@ -330,13 +337,27 @@ class ContactOverview(QScrollArea):
         self.promises = PromisesCard(page)
         self.favours = FavoursCard(page)
         self.trajectory = TrajectoryCard(page)
-        grid.addWidget(self.health, 0, 0)
-        grid.addWidget(self.trust, 0, 1)
-        grid.addWidget(self.why, 1, 0, 1, 2)
-        grid.addWidget(self.promises, 2, 0)
-        grid.addWidget(self.favours, 2, 1)
-        grid.addWidget(self.trajectory, 3, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setRowStretch(4, 1)
+        self._columns = 0
+        self._arrange(2)
         self.setWidget(page)
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        cards = (self.health, self.trust, self.why, self.promises, self.favours, self.trajectory)
+        for card in cards:
+            self.grid.removeWidget(card)
+        if columns == 2:
+            places = ((0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2), (2, 0, 1, 1), (2, 1, 1, 1), (3, 0, 1, 2))
+        else:
+            places = tuple((row, 0, 1, 1) for row in range(len(cards)))
+        for card, place in zip(cards, places, strict=True):
+            self.grid.addWidget(card, *place)
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(1, 2 if columns == 2 else 0)
+        self.grid.setRowStretch(len(cards), 1)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._arrange(2 if event.size().width() >= self.TWO_COLUMNS_FROM else 1)
+        super().resizeEvent(event)

@@ -6,7 +6,13 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from relationship_journal.gui.contact_model import CLASS_LABELS, ClassRole, HealthRole, SubtitleRole
+from relationship_journal.gui.contact_model import (
+    CLASS_LABELS,
+    LAST,
+    ClassRole,
+    HealthRole,
+    SubtitleRole,
+)
 from relationship_journal.gui.theme import colours
 
 ROW_HEIGHT = 44
@@ -51,7 +57,13 @@ class NameDelegate(QStyledItemDelegate):
 
 
 class HealthBarDelegate(QStyledItemDelegate):
-    """A short bar filled to the health score, coloured by band, with the number."""
+    """A short bar filled to the health score, coloured by band, with the number.
+
+    In a narrow list (`show_last`) the "12 days ago" goes under the bar, in place of
+    its own column.
+    """
+
+    show_last = False
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
@@ -62,6 +74,18 @@ class HealthBarDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = option.rect.adjusted(6, 0, -6, 0)
+        if self.show_last:
+            rect = rect.adjusted(0, 4, 0, -(option.rect.height() // 2))
+            small = QFont(option.font)
+            small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+            last = index.siblingAtColumn(LAST).data() or ""
+            painter.save()
+            painter.setFont(small)
+            painter.setPen(QColor(c.muted))
+            below = QRect(rect.left(), option.rect.center().y(), rect.width(), option.rect.height() // 2 - 4)
+            painter.drawText(below, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             painter.fontMetrics().elidedText(last, Qt.TextElideMode.ElideRight, rect.width()))
+            painter.restore()
         number_width = painter.fontMetrics().horizontalAdvance("100") + 2
         bar = QRect(rect.left(), rect.center().y() - 3, max(10, rect.width() - number_width), 6)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -72,7 +96,7 @@ class HealthBarDelegate(QStyledItemDelegate):
             painter.setBrush(QColor(c.bands.get(band, c.muted)))
             painter.drawRoundedRect(filled, 3, 3)
         painter.setPen(QColor(c.text if score is not None else c.muted))
-        text_rect = QRect(bar.right() + 4, option.rect.top(), number_width, option.rect.height())
+        text_rect = QRect(bar.right() + 4, rect.top(), number_width, rect.height())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                          "—" if score is None else str(score))
         painter.restore()

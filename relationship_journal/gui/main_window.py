@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([470, 930])
         self.splitter.setChildrenCollapsible(False)
-        self.contact_list.setMinimumWidth(360)
+        self.contact_list.setMinimumWidth(330)
         self.setCentralWidget(self.splitter)
         self.composer_dialog = ComposerDialog(self.directory, self._submit_from(lambda: self.composer_dialog.form),
                                               self.drafts, self)
