@@ -13,6 +13,7 @@ query per person, so ten thousand cards are matched in well under a second.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,7 +28,8 @@ from relationship_journal.journal.imports import (
     KnownNetwork,
 )
 from relationship_journal.journal.records import ContactFields, Labelled, YearlyDate
-from relationship_journal.journal.text import fold, normalize_phone
+from relationship_journal.journal.text import fold as _fold_uncached
+from relationship_journal.journal.text import normalize_phone
 
 NEW = "new"
 MERGE = "merge"
@@ -87,6 +89,10 @@ class _Outcome:
             for f, kept, imported in self.conflicts
         ]
         return said
+
+
+# Unicode decomposition is the costliest step of matching, and names repeat: fold each once.
+fold = functools.lru_cache(maxsize=1 << 16)(_fold_uncached)
 
 
 def _brief(value: str, limit: int = 60) -> str:

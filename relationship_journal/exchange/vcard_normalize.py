@@ -130,6 +130,8 @@ def _logical_lines(lines: list[str]) -> list[str]:
 
 def _split_params(text: str) -> list[str]:
     """Split on ';' outside double quotes."""
+    if '"' not in text:
+        return text.split(";")
     parts, current, quoted = [], [], False
     for ch in text:
         if ch == '"':
