@@ -89,7 +89,9 @@ def ask_readiness(
     return tuple(result)
 
 
-def _tie(size: int, trust: float, classification: str, params: Parameters, memo) -> AskCheck:
+def _tie(
+    size: int, trust: float, classification: str, params: Parameters, memo: dict[Any, Any]
+) -> AskCheck:
     if size <= 1:
         need = params.ask_small_trust
         connected = True
@@ -99,7 +101,7 @@ def _tie(size: int, trust: float, classification: str, params: Parameters, memo)
     ok = connected and trust >= need
     shown = round(trust)
     key = ("tie", size, ok, shown, classification)
-    found = memo.get(key)
+    found: AskCheck | None = memo.get(key)
     if found is not None:
         return found
     words = SIZE_WORDS.get(size, f"a size-{size} favour")
@@ -124,11 +126,11 @@ def _tie(size: int, trust: float, classification: str, params: Parameters, memo)
     return found
 
 
-def _current(recency: float, params: Parameters, memo) -> AskCheck:
+def _current(recency: float, params: Parameters, memo: dict[Any, Any]) -> AskCheck:
     ok = recency >= params.ask_recency
     shown = round(recency)
     key = ("current", ok, shown)
-    found = memo.get(key)
+    found: AskCheck | None = memo.get(key)
     if found is None:
         detail = f"Recency {shown}; asking needs {params.ask_recency:.0f}."
         action = (
@@ -140,12 +142,12 @@ def _current(recency: float, params: Parameters, memo) -> AskCheck:
     return found
 
 
-def _balance(size: int, balance: float, memo) -> AskCheck:
+def _balance(size: int, balance: float, memo: dict[Any, Any]) -> AskCheck:
     need = size - 1
     ok = balance >= need
     shown = round(balance, 1) + 0.0  # never "-0.0"
     key = ("balance", size, ok, shown)
-    found = memo.get(key)
+    found: AskCheck | None = memo.get(key)
     if found is None:
         detail = f"Recent giving balance {shown:+.1f}; this ask needs {need:+d}."
         action = (

@@ -17,7 +17,8 @@ from .timeline import Timeline
 
 def recency_score(weight: float, delta: int, half_life: float) -> float:
     """100 · w · 2^(-Δ/H)."""
-    return 100.0 * (weight * 0.5 ** (delta / half_life))
+    factor: float = 0.5 ** (delta / half_life)
+    return 100.0 * (weight * factor)
 
 
 def recency(tl: Timeline, k: int, today: int) -> tuple[float, int]:

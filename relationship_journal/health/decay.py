@@ -24,7 +24,8 @@ class Decay:
     def factor(self, delta: int) -> float:
         if delta < _TABLE_DAYS:
             return self.table[delta]
-        return self.base ** (delta / self.period)
+        value: float = self.base ** (delta / self.period)
+        return value
 
 
 _cache: dict[tuple[float, float], Decay] = {}

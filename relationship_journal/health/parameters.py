@@ -10,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 COMPONENT_NAMES: tuple[str, ...] = (
     "recency",
@@ -21,7 +25,7 @@ COMPONENT_NAMES: tuple[str, ...] = (
 )
 
 
-def _frozen(mapping: dict) -> Mapping:
+def _frozen(mapping: dict[K, V]) -> Mapping[K, V]:
     return MappingProxyType(mapping)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Any
 
 from .context import Context, context_for
 from .decay import Decay
@@ -200,7 +201,9 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
     )
 
 
-def _interaction_columns(items: Sequence[InteractionInput], name: str, ctx: Context):
+def _interaction_columns(
+    items: Sequence[InteractionInput], name: str, ctx: Context
+) -> tuple[Any, ...] | None:
     """One pass over the interactions; None if they turn out not to be in (date, id) order."""
     params = ctx.params
     kind_channel = ctx.kind_channel
@@ -233,7 +236,7 @@ def _interaction_columns(items: Sequence[InteractionInput], name: str, ctx: Cont
     add_evidence = evidence.append
 
     last_day = -1
-    last_id = None
+    last_id = 0  # only compared once a previous day exists
     last_touch_day = -1
     for it in items:
         day = it.date.toordinal()
@@ -307,9 +310,9 @@ def _interaction_columns(items: Sequence[InteractionInput], name: str, ctx: Cont
     )
 
 
-def _first(pair):
+def _first(pair: tuple[int, Any]) -> int:
     return pair[0]
 
 
-def _ask_key(ask):
+def _ask_key(ask: Ask) -> tuple[int, int, int]:
     return (ask[0], -1 if ask[1] is None else ask[1], -1 if ask[4] is None else ask[4])
