@@ -7,7 +7,7 @@ follows the app's own `rj:` action links; anything else is just shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QByteArray, QUrl, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
@@ -26,7 +26,7 @@ class SafeTextBrowser(QTextBrowser):
         self.anchorClicked.connect(self._clicked)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: ARG002
-        return None  # nothing is ever loaded: no tracking pixels, no file reads
+        return QByteArray()  # nothing is ever loaded: no tracking pixels, no file reads
 
     def _clicked(self, url: QUrl) -> None:
         if url.scheme() == "rj":
