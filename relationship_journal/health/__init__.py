@@ -3,6 +3,16 @@
 Nothing here imports the rest of the project, Qt or a database: the journal layer
 builds the plain inputs, and the GUI, reports, CLI and tests all read the same outputs.
 See `design/health-model.md` for the research and the formulas.
+
+    compute_network(logs, as_of, params=DEFAULTS) -> NetworkHealth   everyone + network figures
+    compute_contact(log, as_of, params=DEFAULTS) -> ContactHealth    one contact (after an edit)
+    summarise_network(contacts, as_of, params)   -> NetworkHealth    re-summarise after a swap
+    build_timeline(log, params) -> Timeline; evaluate(timeline, as_of) -> ContactHealth
+    trajectory(log, as_of, months=12, params)    -> (TrajectoryPoint, ...) month ends, oldest first
+    to_json_dict(network, contacts=None)         -> dict for `health --json`
+
+Pass each contact's interactions ordered by (date, id) (ORDER BY date, id): the model
+checks the order and sorts only when needed, and results never depend on it.
 """
 
 from .contact import compute_contact, evaluate

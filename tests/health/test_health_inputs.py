@@ -107,3 +107,27 @@ def test_trajectory_is_the_model_at_earlier_dates():
         again = health(person(circle=15), items, point.date)
         assert point.score == again.score
         assert point.components == scores(again)
+
+
+def test_tuned_parameters_flow_through_every_part():
+    from dataclasses import replace as tune
+
+    from relationship_journal.health import DEFAULTS, compute_contact
+
+    only_recency = tune(
+        DEFAULTS,
+        weights={
+            "recency": 1.0,
+            "frequency": 0.0,
+            "consistency": 0.0,
+            "depth": 0.0,
+            "reciprocity": 0.0,
+            "investment": 0.0,
+        },
+        cadence_days={5: 7, 15: 10, 50: 90, 150: 365, 500: 730},
+    )
+    log = ContactLog(person(circle=15), [meeting(1, END - dt.timedelta(days=10))])
+    tuned = compute_contact(log, END, only_recency)
+    assert tuned.score == pytest.approx(75.0, abs=0.05)  # T = 10 days now
+    assert tuned.cadence_days == 10
+    assert compute_contact(log, END).score != tuned.score  # the defaults are untouched
