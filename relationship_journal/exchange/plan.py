@@ -27,6 +27,7 @@ from relationship_journal.exchange.records import (
 )
 from relationship_journal.exchange.vcard_read import read_vcards
 from relationship_journal.journal import imports
+from relationship_journal.journal.records import Changes
 
 if TYPE_CHECKING:
     from relationship_journal.journal.core import Journal
@@ -45,6 +46,8 @@ class ImportPlan:
     people: list[ImportedPerson] = field(default_factory=list)
     decisions: list[merge.Decision] = field(default_factory=list)
     skipped: list[SkippedRecord] = field(default_factory=list)
+    # What the last apply_import touched, so views refresh only those people.
+    changes: Changes = field(default_factory=Changes)
 
     @property
     def sources(self) -> str:
@@ -123,6 +126,7 @@ def apply_import(
         return writes
 
     result = imports.write_import(journal, plan.sources, decide, progress)
+    plan.changes = result.changes
     return result.batch_id
 
 
