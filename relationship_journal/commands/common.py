@@ -10,10 +10,14 @@ from typing import Any
 
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.vocabulary import parse_date
+from relationship_journal.paths import resolve_paths
+from relationship_journal.store.encryption import ask_on_terminal
 
 
 def open_journal(args: argparse.Namespace) -> Journal:
-    return Journal.open(getattr(args, "data_dir", None))
+    data_dir = getattr(args, "data_dir", None)
+    ask_on_terminal(resolve_paths(data_dir).database)  # only for an encrypted journal
+    return Journal.open(data_dir)
 
 
 def date_arg(text: str) -> dt.date:

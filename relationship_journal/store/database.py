@@ -38,6 +38,18 @@ def apply_pragmas(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA synchronous = FULL")
 
 
+def storage_problem(error: BaseException) -> str:
+    """One line for a database error the person may be able to act on."""
+    text = str(error)
+    if "disk is full" in text:
+        return "the journal could not be saved: the disk is full; nothing was changed"
+    if "readonly" in text or "read-only" in text:
+        return "the journal could not be saved: its folder or file is read-only; nothing was changed"
+    if "malformed" in text or "not a database" in text:
+        return f"the journal is damaged ({text}); restore a backup with 'relationship-journal restore FILE'"
+    return f"the journal could not be used: {text}; nothing was changed"
+
+
 class Database:
     """One journal file: checked and migrated on open, then shared by all readers and writers.
 
@@ -158,6 +170,15 @@ class Database:
             def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
 
+            @event.listens_for(engine, "handle_error")
+            def _on_error(context) -> None:  # type: ignore[no-untyped-def]
+                # A full disk or a read-only folder is the person's to fix: say so in one
+                # line (the transaction has been rolled back) instead of SQLAlchemy's trace.
+                original = context.original_exception
+                if type(original).__name__ == "IntegrityError":
+                    return
+                raise StoreError(storage_problem(original)) from original
+
             self._engine = engine
         return self._engine
 
@@ -167,6 +188,13 @@ class Database:
         connection = self.connect()
         try:
             yield connection
+        except sqlite3.DatabaseError:
+            raise
+        except Exception as error:
+            # SQLCipher's errors are not sqlite3's: give them the same one-line treatment.
+            if type(error).__module__.startswith("sqlcipher3") and "Error" in type(error).__name__:
+                raise StoreError(storage_problem(error)) from error
+            raise
         finally:
             connection.close()
 

@@ -14,8 +14,10 @@ converted the same way, so no plain copy of an encrypted journal stays in backup
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,11 @@ from relationship_journal.store.integrity import IntegrityError
 
 PASSPHRASE_ENV = "RELATIONSHIP_JOURNAL_PASSPHRASE"
 _remembered: dict[Path, str] = {}
+_raw_keys: dict[tuple[bytes, str], str] = {}
+# SQLCipher 4's defaults, which every journal we write uses.
+_SALT_BYTES = 16
+_KDF_ITERATIONS = 256_000
+_KEY_BYTES = 32
 
 
 class EncryptionError(StoreError):
@@ -87,9 +94,50 @@ def passphrase_for(path: Path, given: str | None = None) -> str:
     )
 
 
+def ask_on_terminal(path: Path) -> None:
+    """For a command typed at a terminal: ask for an encrypted journal's passphrase once.
+
+    Does nothing for a plain journal, when a passphrase is already known, or when no one
+    is at a terminal (scripts use the environment variable and get a clear error).
+    """
+    if path.absolute() in _remembered or os.environ.get(PASSPHRASE_ENV):
+        return
+    if integrity.file_kind(path).name != "encrypted" or not sys.stdin.isatty():
+        return
+    import getpass
+
+    passphrase = getpass.getpass(f"Passphrase for {path}: ")
+    if passphrase:
+        remember_passphrase(path, passphrase)
+
+
 def _key_pragma(passphrase: str) -> str:
     escaped = passphrase.replace("'", "''")
     return f"PRAGMA key = '{escaped}'"
+
+
+def _key_statement(path: Path, passphrase: str) -> str:
+    """PRAGMA key for `path`: the derived raw key when the file exists, else the passphrase.
+
+    SQLCipher derives the page key from the passphrase with PBKDF2 (256,000 rounds,
+    ~100 ms) on every connection, and a command opens several. Deriving it once per
+    process, exactly as SQLCipher 4 does (PBKDF2-HMAC-SHA512 over the file's 16-byte
+    salt), and handing SQLCipher the raw key keeps each further connection instant.
+    """
+    try:
+        with path.open("rb") as handle:
+            salt = handle.read(_SALT_BYTES)
+    except OSError:
+        salt = b""
+    if len(salt) < _SALT_BYTES or salt.startswith(integrity.SQLITE_HEADER[:_SALT_BYTES]):
+        return _key_pragma(passphrase)
+    cached = _raw_keys.get((salt, passphrase))
+    if cached is None:
+        cached = hashlib.pbkdf2_hmac(
+            "sha512", passphrase.encode("utf-8"), salt, _KDF_ITERATIONS, _KEY_BYTES
+        ).hex()
+        _raw_keys[(salt, passphrase)] = cached
+    return f"PRAGMA key = \"x'{cached}'\""
 
 
 def connect_raw(path: Path, passphrase: str, *, read_only: bool = False) -> Any:
@@ -102,7 +150,7 @@ def connect_raw(path: Path, passphrase: str, *, read_only: bool = False) -> Any:
     try:
         # SQLCipher prints its own errors on stderr (a wrong key) unless told not to.
         connection.execute("PRAGMA cipher_log_level = NONE")
-        connection.execute(_key_pragma(passphrase))
+        connection.execute(_key_statement(path, passphrase))
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except module.DatabaseError as error:
         connection.close()
@@ -142,7 +190,7 @@ def _export(source: Path, source_key: str | None, target: Path, target_key: str)
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")
         if source_key is not None:
-            connection.execute(_key_pragma(source_key))
+            connection.execute(_key_statement(source, source_key))
         connection.execute("PRAGMA busy_timeout = 10000")
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         escaped = target_key.replace("'", "''")

@@ -13,6 +13,7 @@ root-page check on open, and the full check in the daily backup (store/backup.py
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -136,6 +137,22 @@ def one_line(detail: str) -> str:
     return text if len(text) <= 160 else text[:157] + "..."
 
 
+def looks_damaged(message: str) -> bool:
+    """Whether SQLite's complaint means the file's content is broken (not access or locking)."""
+    return any(word in message for word in ("malformed", "corrupt", "btree", "page", "integrity"))
+
+
+def cannot_open(path: Path, error: BaseException) -> str:
+    """Why a journal cannot be opened when its content is not the problem."""
+    reason = str(error)
+    if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+        return (
+            f"{path} cannot be opened: its folder or file is read-only ({reason}); "
+            f"the journal needs a folder it can write to"
+        )
+    return f"{path} cannot be opened: {reason}"
+
+
 def damaged(path: Path, detail: str) -> IntegrityError:
     detail = one_line(detail)
     return IntegrityError(
@@ -165,7 +182,7 @@ def inspect(
     try:
         connection = opener(path)
     except database_error as error:
-        raise IntegrityError(f"{path} cannot be opened: {error}") from error
+        raise IntegrityError(cannot_open(path, error)) from error
     try:
         try:
             revision = revision_of(connection)
@@ -182,7 +199,9 @@ def inspect(
                 raise IntegrityError(
                     f"{path} is not a Relationship Journal database (not an SQLite file)"
                 ) from error
-            raise damaged(path, str(error)) from error
+            if looks_damaged(str(error)):
+                raise damaged(path, str(error)) from error
+            raise IntegrityError(cannot_open(path, error)) from error
         if problem is not None:
             raise damaged(path, problem)
         return revision

@@ -104,3 +104,28 @@ def test_restore_brings_back_a_damaged_journal(small_journal: Path) -> None:
     listed = _rj(data, "search", "marathon", "--json")
     assert listed.returncode == 0 and "marathon training 39" in listed.stdout
     assert list((data / "backups").glob("damaged-*.sqlite3")), "the damaged file is kept, not deleted"
+
+
+def test_full_disk_is_one_line_and_loses_nothing(small_journal: Path) -> None:
+    """SQLite's max_page_count makes the journal 'full' exactly as a full disk does."""
+    from sqlalchemy import event
+
+    from relationship_journal.store.errors import StoreError
+
+    with Journal.open(small_journal.parent) as journal:
+        journal.database.engine.dispose()
+
+        @event.listens_for(journal.database.engine, "connect")
+        def _cap(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+            pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+            dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+        ann = journal.contacts.resolve("Ann")
+        with pytest.raises(StoreError, match="disk is full; nothing was changed"):
+            journal.interactions.log(
+                InteractionFields(contact_ids=(ann,), date=dt.date(2026, 2, 2), kind="call",
+                                  note="y" * 200_000)
+            )
+        assert journal.interactions.count() == 40
+    with sqlite3.connect(small_journal) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
