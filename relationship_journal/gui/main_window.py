@@ -113,12 +113,7 @@ class MainWindow(QMainWindow):
         self.nothing.setObjectName("Page")
         for widget in (self.empty, self.page, self.timeline, self.nothing):
             self.stack.addWidget(widget)
-        if dashboard_available():
-            from relationship_journal.gui.dashboard.view import DashboardView
-
-            self.dashboard = DashboardView(self.journal, self)
-            self.dashboard.contact_activated.connect(self.show_contact)
-            self.stack.addWidget(self.dashboard)
+        self.has_dashboard = dashboard_available()  # built on first use: pyqtgraph is slow to import
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.contact_list)
         self.splitter.addWidget(self.stack)
@@ -190,7 +185,7 @@ class MainWindow(QMainWindow):
             (("contacts", "&Contacts", "contacts"), ("timeline", "&Timeline", "timeline"),
              ("dashboard", "&Dashboard", "dashboard"))
         ):
-            if name == "dashboard" and self.dashboard is None:
+            if name == "dashboard" and not self.has_dashboard:
                 continue
             action = a(label, lambda _=False, n=name: self.show_view(n), f"Ctrl+{index + 1}", icon_name,
                        {"contacts": "The contact list and the chosen person's page",
@@ -341,7 +336,17 @@ class MainWindow(QMainWindow):
         Operation(self, work, done, self.show_error).run()
 
     # --- views ---------------------------------------------------------------------------
+    def _ensure_dashboard(self) -> None:
+        if self.dashboard is None and self.has_dashboard:
+            from relationship_journal.gui.dashboard.view import DashboardView
+
+            self.dashboard = DashboardView(self.journal, self)
+            self.dashboard.contact_activated.connect(self.show_contact)
+            self.stack.addWidget(self.dashboard)
+
     def show_view(self, name: str) -> None:
+        if name == "dashboard":
+            self._ensure_dashboard()
         if name == "dashboard" and self.dashboard is not None:
             self.stack.setCurrentWidget(self.dashboard)
             if self._dashboard_stale:

@@ -45,6 +45,7 @@ def render(data_dir: str | os.PathLike[str] | None, view: str, contact: str | No
             contact_id = window.journal.contacts.resolve(contact)
             window.show_contact(contact_id)
         if view == "dashboard":
+            window._ensure_dashboard()
             if window.dashboard is None:
                 raise JournalError("this build has no dashboard view")
             finished = {"history": False}

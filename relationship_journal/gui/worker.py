@@ -63,9 +63,11 @@ class _Runnable(QRunnable):
         try:
             result = self._work(self._progress)
         except BaseException as error:  # reported on the GUI thread, never swallowed
-            self._signals.failed.emit(error)
+            outcome, value = self._signals.failed, error
         else:
-            self._signals.succeeded.emit(result)
+            outcome, value = self._signals.succeeded, result
+        if shiboken6.isValid(self._signals):  # the app may have quit while this ran
+            outcome.emit(value)
 
 
 class Operation:

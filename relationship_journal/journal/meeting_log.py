@@ -11,10 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete
-
 from relationship_journal.journal.errors import NotFoundError
-from relationship_journal.journal.interactions import Timeline, validate_interaction
 from relationship_journal.journal.records import Changes, InteractionFields
 from relationship_journal.journal.vocabulary import (
     COMMITMENT_OWNERS,
@@ -23,7 +20,6 @@ from relationship_journal.journal.vocabulary import (
     check_range,
     check_text,
 )
-from relationship_journal.store.models import Commitment, Favour, Interaction
 
 if TYPE_CHECKING:
     from relationship_journal.journal.core import Journal
@@ -54,6 +50,10 @@ def log_meeting(
     promises: tuple[PromiseNote, ...] = (),
 ) -> Changes:
     """Write the entry and, for each person in it, its favours and promises."""
+    # SQLAlchemy is imported on first write, not when the window starts.
+    from relationship_journal.journal.interactions import Timeline, validate_interaction
+    from relationship_journal.store.models import Commitment, Favour, Interaction
+
     fields = validate_interaction(fields)
     for favour in favours:
         check_choice(favour.direction, FAVOUR_DIRECTIONS, "a favour's direction")
@@ -81,6 +81,10 @@ def log_meeting(
 
 def remove_meeting(journal: Journal, interaction_id: int) -> Changes:
     """Delete the entry and the favours and promises recorded with it."""
+    from sqlalchemy import delete
+
+    from relationship_journal.store.models import Commitment, Favour, Interaction
+
     with journal.transaction() as session:
         row = session.get(Interaction, interaction_id)
         if row is None:
