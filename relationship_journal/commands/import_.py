@@ -22,6 +22,8 @@ def register(commands: Any) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
     parser.add_argument("--undo-last", action="store_true", help="take back the latest import")
+    parser.add_argument("--undo", type=int, metavar="N", help="take back import number N")
+    parser.add_argument("--batches", action="store_true", help="list past imports, newest first")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every merge and new person")
     parser.add_argument("--json", action="store_true", help="print the outcome as JSON")
     parser.set_defaults(run=run_import)
@@ -31,11 +33,22 @@ def run_import(args: argparse.Namespace) -> int:
     from relationship_journal.exchange import plan as planning
     from relationship_journal.journal.errors import ValidationError
 
-    if args.undo_last:
-        if args.files:
-            raise ValidationError("--undo-last takes no files")
+    if args.batches:
+        from relationship_journal.journal.imports import batches
+
         with open_journal(args) as journal:
-            undone = planning.undo_import(journal)
+            past = batches(journal)
+        if not past:
+            print("No imports yet.")
+        for batch in past:
+            state = f"undone {batch.undone_at}" if batch.undone_at else "can be undone"
+            print(f"{batch.id:>4}  {batch.created_at}  {batch.sources}: {batch.summary} ({state})")
+        return 0
+    if args.undo_last or args.undo is not None:
+        if args.files:
+            raise ValidationError("undoing an import takes no files")
+        with open_journal(args) as journal:
+            undone = planning.undo_import(journal, args.undo)
         message = (
             f"Undid import {undone.batch.id} ({undone.batch.sources}): removed {undone.removed} "
             f"new contacts, restored {undone.restored} merged ones."
@@ -47,7 +60,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(message)
         return 0
     if not args.files:
-        raise ValidationError("name at least one file to import (or use --undo-last)")
+        raise ValidationError("name at least one file to import (or use --undo-last, --batches)")
     with open_journal(args) as journal:
         plan = planning.plan_import(journal, args.files)
         batch_id = None

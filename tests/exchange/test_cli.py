@@ -64,6 +64,12 @@ def test_import_then_reimport_then_undo_last(tmp_path: Path) -> None:
     assert undone.returncode == 0, undone.stderr
     assert "removed 3 new contacts" in undone.stdout
     assert names(data) == []
+    listed = run(data, "import", "--batches")
+    assert listed.returncode == 0 and listed.stdout.startswith("   1  ")
+    assert "android_contacts.vcf, thunderbird.vcf: imported 3, merged 0" in listed.stdout
+    assert "(undone " in listed.stdout
+    again_undo = run(data, "import", "--undo", "1")
+    assert again_undo.returncode == 1 and "import 1 was already undone" in again_undo.stderr
     nothing = run(data, "import", "--undo-last")
     assert nothing.returncode == 1
     assert nothing.stderr.strip() == "relationship-journal: there is no import to undo"
