@@ -20,6 +20,7 @@ from relationship_journal.gui.main_window import MainWindow
 from relationship_journal.gui.resources import app_icon
 from relationship_journal.gui.settings import AppSettings
 from relationship_journal.journal.core import Journal
+from relationship_journal.paths import resolve_paths
 
 APP_NAME = "Relationship Journal"
 
@@ -53,11 +54,33 @@ def create_window(data_dir: str | os.PathLike[str] | None = None, as_of: dt.date
 
 
 def run_app(data_dir: str | os.PathLike[str] | None = None) -> int:
-    """Open the window and run until it closes; returns the exit code."""
+    """Open the window and run until it closes; returns the exit code.
+
+    One window per journal: a second start brings the first window forward and exits.
+    A damaged journal is met with the offer to restore the newest intact backup.
+    """
+    from relationship_journal.gui.dialogs.backups_page import offer_restore_after_damage
+    from relationship_journal.gui.single_instance import bring_forward, claim_window
+    from relationship_journal.store.errors import StoreError
+
     app = application()
-    window = create_window(data_dir)
-    window.show()
-    window.restore_draft()
-    code = app.exec()
-    window.journal.close()
-    return code
+    paths = resolve_paths(data_dir)
+    guard = claim_window(paths.data_dir)
+    if guard is None:
+        return 0
+    try:
+        try:
+            window = create_window(data_dir)
+        except StoreError as error:
+            if not offer_restore_after_damage(paths, error):
+                return 1
+            window = create_window(data_dir)
+        window.instance_guard = guard
+        guard.activation_requested.connect(lambda: bring_forward(window))
+        window.show()
+        window.restore_draft()
+        code = app.exec()
+        window.journal.close()
+        return code
+    finally:
+        guard.release()

@@ -56,6 +56,7 @@ class HealthCard(Card):
         self.body.addLayout(row)
         self.fade = _muted("", self)
         self.body.addWidget(self.fade)
+        self.body.addStretch(1)
 
     def set_health(self, health: ContactHealth | None) -> None:
         self.dial.set_value(health.display_score if health else None, health.band if health else "no data")

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._network_generation = 0
         self.restored_draft = False
         self.remember = True  # False: leave the settings file alone (screenshots)
+        self.instance_guard: Any = None  # the one-window-per-journal lock (gui/single_instance.py)
         undo.Step.report = self.show_error
         self.setWindowTitle("Relationship Journal")
         self.setWindowIcon(app_icon())
