@@ -148,17 +148,29 @@ class Database:
         if self._engine is None:
             from sqlalchemy import create_engine, event
 
-            if self._passphrase is not None:
+            # The file is opened by our own creator, never from a URL: a folder name with
+            # '?' or '#' would otherwise be cut short and a different file written. Pooled
+            # connections may serve the window's worker threads, hence check_same_thread.
+            path, secret = self.path, self._passphrase
+            if secret is not None:
                 from relationship_journal.store import encryption
 
-                secret = self._passphrase
-                engine = create_engine(
-                    f"sqlite:///{self.path}",
-                    module=encryption.dbapi(),
-                    creator=lambda: encryption.connect_raw(self.path, secret),
-                )
+                module = encryption.dbapi()
+
+                def open_connection() -> sqlite3.Connection:
+                    return encryption.connect_raw(path, secret, same_thread=False)
+
             else:
-                engine = create_engine(f"sqlite:///{self.path}")
+                module = sqlite3
+
+                def open_connection() -> sqlite3.Connection:
+                    return sqlite3.connect(
+                        path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+                    )
+
+            engine = create_engine(
+                "sqlite:///journal.sqlite3", module=module, creator=open_connection
+            )
 
             @event.listens_for(engine, "connect")
             def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

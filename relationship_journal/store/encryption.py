@@ -140,13 +140,17 @@ def _key_statement(path: Path, passphrase: str) -> str:
     return f"PRAGMA key = \"x'{cached}'\""
 
 
-def connect_raw(path: Path, passphrase: str, *, read_only: bool = False) -> Any:
+def connect_raw(
+    path: Path, passphrase: str, *, read_only: bool = False, same_thread: bool = True
+) -> Any:
     """An SQLCipher connection with the key applied and checked, without journal pragmas."""
     module = dbapi()
     if read_only:
-        connection = module.connect(integrity.read_only_uri(path), uri=True, timeout=10)
+        connection = module.connect(
+            integrity.read_only_uri(path), uri=True, timeout=10, check_same_thread=same_thread
+        )
     else:
-        connection = module.connect(str(path), timeout=10)
+        connection = module.connect(str(path), timeout=10, check_same_thread=same_thread)
     try:
         # SQLCipher prints its own errors on stderr (a wrong key) unless told not to.
         connection.execute("PRAGMA cipher_log_level = NONE")
