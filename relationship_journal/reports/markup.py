@@ -28,7 +28,7 @@ h1 {{ font-size: 20pt; font-weight: 600; color: {INK}; margin-top: 0px; margin-b
 h2 {{ font-size: 13pt; font-weight: 600; color: {ACCENT}; margin-top: 16px; margin-bottom: 6px; }}
 h3 {{ font-size: 10.5pt; font-weight: 600; color: {INK}; margin-top: 10px; margin-bottom: 4px; }}
 h3.toc {{ font-size: 13pt; color: {ACCENT}; margin-top: 24px; }}
-p {{ margin-top: 0px; margin-bottom: 5px; line-height: 125%; }}
+p {{ margin-top: 0px; margin-bottom: 5px; }}
 p.subtitle {{ font-size: 10.5pt; color: {MUTED}; margin-bottom: 10px; }}
 p.muted, span.muted, td.muted {{ color: {MUTED}; }}
 p.small, span.small, td.small {{ font-size: 8pt; }}

@@ -15,10 +15,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from relationship_journal.health import DEFAULTS, NetworkHealth, Parameters, summarise_network
-from relationship_journal.health.contact import evaluate, weights_of
-from relationship_journal.health.layers import layer_thresholds
-from relationship_journal.health.timeline import Timeline, build_timeline
+from relationship_journal.health import (
+    DEFAULTS,
+    NetworkHealth,
+    Parameters,
+    Timeline,
+    build_timeline,
+    evaluate,
+    summarise_network,
+)
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.health_inputs import load_logs
 from relationship_journal.journal.records import CommitmentView
@@ -72,15 +77,16 @@ def load_network(journal: Journal, params: Parameters = DEFAULTS, tick: Tick | N
 def evaluate_network(
     loaded: LoadedNetwork, as_of: dt.date, params: Parameters = DEFAULTS, tick: Tick | None = None
 ) -> NetworkHealth:
-    """The model's network on `as_of`: the same as `health.compute_network` gives."""
-    weights = weights_of(params)
-    thresholds = layer_thresholds(params)
+    """The model's network on `as_of`: the same as `health.compute_network` gives.
+
+    The timelines were built with `params`, which `evaluate` reads from them.
+    """
     contacts = []
     total = len(loaded.timelines)
     for done, tl in enumerate(loaded.timelines):
         if tick and done % 500 == 0:
             tick(done, total)
-        contacts.append(evaluate(tl, as_of, params, weights=weights, thresholds=thresholds))
+        contacts.append(evaluate(tl, as_of))
     return summarise_network(contacts, as_of, params)
 
 
@@ -97,8 +103,6 @@ def network_moment(loaded: LoadedNetwork, day: dt.date, params: Parameters = DEF
     can be one, so only they are evaluated; the classification is the model's.
     """
     today = day.toordinal()
-    weights = weights_of(params)
-    thresholds = layer_thresholds(params)
     breadth = connections = trusted = 0
     for tl in loaded.timelines:
         if _any_within(tl.touch_days, today, params.breadth_window_days):
@@ -106,7 +110,7 @@ def network_moment(loaded: LoadedNetwork, day: dt.date, params: Parameters = DEF
         if _any_within(tl.deep_days, today, params.deep_window_days) and _any_within(
             tl.their_start_days, today, tl.initiative_window
         ):
-            kind = evaluate(tl, day, params, weights=weights, thresholds=thresholds).classification
+            kind = evaluate(tl, day).classification
             if kind in CONNECTED:
                 connections += 1
                 trusted += kind == "trusted"

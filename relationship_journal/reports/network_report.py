@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from relationship_journal.health import DEFAULTS, NetworkHealth, month_ends
+from relationship_journal.health import NetworkHealth, Parameters, month_ends
 from relationship_journal.health.outputs import ContactHealth
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
@@ -55,18 +55,19 @@ class NetworkData:
     favours: list[OwedFavour]
     organisations: dict[int, str]
     circles: tuple[int, ...]
+    params: Parameters
 
 
 def gather(journal: Journal, as_of: dt.date, circles: tuple[int, ...], steps: Steps) -> NetworkData:
-    loaded: LoadedNetwork = load_network(journal, DEFAULTS, lambda d, t: steps.report("gather", d, 2 * t))
-    network = evaluate_network(loaded, as_of, DEFAULTS,
-                               lambda d, t: steps.report("gather", t + d, 2 * t))
+    params = journal.health.params  # the user's tuned model, as on screen
+    loaded: LoadedNetwork = load_network(journal, params, lambda d, t: steps.report("gather", d, 2 * t))
+    network = evaluate_network(loaded, as_of, params, lambda d, t: steps.report("gather", t + d, 2 * t))
     days = month_ends(as_of, HISTORY_MONTHS)[:-1]
     moments = []
     for done, day in enumerate(days):
         steps.report("charts", done, 2 * len(days))
-        moments.append(network_moment(loaded, day, DEFAULTS))
-    moments.append(network_moment(loaded, as_of, DEFAULTS))
+        moments.append(network_moment(loaded, day, params))
+    moments.append(network_moment(loaded, as_of, params))
     organisations = {s.id: s.organisation for s in journal.contacts.list() if s.organisation}
     return NetworkData(
         as_of=as_of,
@@ -76,6 +77,7 @@ def gather(journal: Journal, as_of: dt.date, circles: tuple[int, ...], steps: St
         replies=replies_owed(journal.ledger.commitments(), loaded.names, as_of),
         favours=favours_owed(network),
         organisations=organisations,
+        params=params,
         circles=circles,
     )
 
@@ -245,11 +247,11 @@ def _charts_images(data: NetworkData, steps: Steps) -> dict[str, object]:
 
     n = data.network
     occupancy = circle_occupancy({c.circle: c.count for c in n.circles},
-                                 {c.circle: c.capacity for c in n.circles}, DEFAULTS.overload_factor)
+                                 {c.circle: c.capacity for c in n.circles}, data.params.overload_factor)
     jobs = [
         ("chart-occupancy", circle_occupancy_chart, occupancy, CHART_HEIGHT),
         ("chart-health", health_distribution_chart,
-         health_histogram((c.score for c in n.contacts), floors=DEFAULTS.bands), CHART_HEIGHT),
+         health_histogram((c.score for c in n.contacts), floors=data.params.bands), CHART_HEIGHT),
         ("chart-weekly", interactions_per_week_chart, interactions_per_week(data.per_day, data.as_of),
          CHART_HEIGHT),
         ("chart-depth", depth_breadth_chart, data.history, CHART_HEIGHT + 20),

@@ -26,6 +26,8 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -37,6 +39,7 @@ PAGE_SIZES: Mapping[str, QPageSize.PageSizeId] = {
     "letter": QPageSize.PageSizeId.Letter,
 }
 RESOLUTION = 300  # device pixels per inch; text and lines stay vector whatever this is
+EDGE = 2.0  # device pixels kept clear at the top and bottom of each page's slice
 BODY_FONT = "DejaVu Sans"
 BODY_POINT_SIZE = 9.5
 INK = "#1f2328"
@@ -71,6 +74,15 @@ class ReportDocument:
     margins: Margins = field(default_factory=Margins)
 
 
+def report_font(points: float) -> QFont:
+    """The report face, without ligatures: "ﬁ" would make "figures" unsearchable in the PDF."""
+    font = QFont(BODY_FONT)
+    font.setPointSizeF(points)
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
 class SafeDocument(QTextDocument):
     """A QTextDocument that loads nothing but the images we embedded ourselves.
 
@@ -83,9 +95,7 @@ class SafeDocument(QTextDocument):
         self.refused: list[str] = []
         self.setUndoRedoEnabled(False)
         self.setDocumentMargin(0)
-        font = QFont(BODY_FONT)
-        font.setPointSizeF(BODY_POINT_SIZE)
-        self.setDefaultFont(font)
+        self.setDefaultFont(report_font(BODY_POINT_SIZE))
         self.setDefaultStyleSheet(css)
         for name, image in images.items():
             self.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
@@ -145,6 +155,62 @@ def _laid_out(html_text: str, spec: ReportDocument, writer: QPdfWriter, pages: _
     return document
 
 
+def page_of(y: float, page_height: float) -> int:
+    """The 0-based page of a layout position; a line pushed to a page's top may sit a
+    rounding error (1/64 px) above it, so positions within EDGE count as the next page."""
+    return int((y + EDGE) // page_height)
+
+
+def split_blocks_at_page_breaks(document: QTextDocument, page_height: float) -> int:
+    """Cut every paragraph that runs over a page break into two, at the break.
+
+    Qt paints, clipped away, the line just above each page's slice when a paragraph
+    continues from the previous page: invisible on paper, but its text would sit in the
+    PDF twice and searches would find ghosts. Split at the break with the margins at
+    the cut set to zero, the layout is unchanged and each line is painted once.
+    """
+    document.pageCount()  # lays the document out, if it is not yet
+    layout = document.documentLayout()
+    cuts: list[int] = []
+    block = document.begin()
+    while block.isValid():
+        lines = block.layout().lineCount()
+        if lines > 1:
+            top = layout.blockBoundingRect(block).top()
+            lay = block.layout()
+            previous = page_of(top + lay.lineAt(0).y(), page_height)
+            for i in range(1, lines):
+                line = lay.lineAt(i)
+                page = page_of(top + line.y(), page_height)
+                if page != previous:
+                    cuts.append(block.position() + line.textStart())
+                previous = page
+        block = block.next()
+    if not cuts:
+        return 0
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for position in reversed(cuts):
+        cursor.setPosition(position)
+        before = cursor.blockFormat()
+        after = QTextBlockFormat(before)
+        after.setTopMargin(0)
+        # An empty, zero-height block between the halves is what Qt paints as "the line
+        # above": it holds no text.
+        spacer = QTextBlockFormat(before)
+        spacer.setTopMargin(0)
+        spacer.setBottomMargin(0)
+        spacer.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        cursor.insertBlock(spacer)
+        cursor.insertBlock(after)
+        before.setBottomMargin(0)
+        cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+        cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+        cursor.setBlockFormat(before)
+    cursor.endEditBlock()
+    return len(cuts)
+
+
 def heading_pages(document: QTextDocument, page_height: float, level: int = 2) -> list[tuple[str, int]]:
     """(heading text, 0-based page) for each heading of `level`, in document order."""
     layout = document.documentLayout()
@@ -153,7 +219,7 @@ def heading_pages(document: QTextDocument, page_height: float, level: int = 2) -
     while block.isValid():
         if block.blockFormat().headingLevel() == level:
             top = layout.blockBoundingRect(block).top()
-            found.append((block.text().strip(), int(top // page_height)))
+            found.append((block.text().strip(), page_of(top, page_height)))
         block = block.next()
     return found
 
@@ -172,9 +238,7 @@ def contents_html(entries: Sequence[tuple[str, int]]) -> str:
 
 def _paint_chrome(painter: QPainter, pages: _Pages, spec: ReportDocument, number: int, total: int) -> None:
     """The running header (title left, date right, a hairline) and the page number."""
-    font = QFont(BODY_FONT)
-    font.setPointSizeF(7.5)
-    painter.setFont(font)
+    painter.setFont(report_font(7.5))
     painter.setPen(QColor(MUTED))
     wide = QRectF(pages.left, pages.header_y - 60, pages.body_width, 60)
     painter.drawText(wide, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
@@ -209,6 +273,8 @@ def render_pdf(spec: ReportDocument, path: str | os.PathLike[str], page_size: st
         documents = [opening, body]
     else:
         documents = [_laid_out(spec.title_html + spec.body_html, spec, writer, pages)]
+    for document in documents:
+        split_blocks_at_page_breaks(document, pages.body_height)
     counts = [d.pageCount() for d in documents]
     total = sum(counts)
     steps.report("layout", 1)
@@ -228,9 +294,11 @@ def render_pdf(spec: ReportDocument, path: str | os.PathLike[str], page_size: st
                 _paint_chrome(painter, pages, spec, number, total)
                 painter.save()
                 painter.translate(pages.left, pages.top - index * pages.body_height)
-                document.drawContents(
-                    painter, QRectF(0, index * pages.body_height, pages.body_width, pages.body_height)
-                )
+                # Inset by a hair: a line lying exactly on the page edge would otherwise be
+                # painted (clipped, invisible) on both pages, and found twice by search.
+                top = index * pages.body_height + EDGE
+                document.drawContents(painter, QRectF(-EDGE, top, pages.body_width + 2 * EDGE,
+                                                      pages.body_height - 2 * EDGE))
                 painter.restore()
                 steps.report("pages", number, total)
     finally:

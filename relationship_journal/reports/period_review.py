@@ -11,7 +11,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 
-from relationship_journal.health import DEFAULTS, NetworkHealth
+from relationship_journal.health import NetworkHealth
 from relationship_journal.health.outputs import ContactHealth
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.records import CommitmentView, FavourView, InteractionView
@@ -88,10 +88,11 @@ def _seen(entries: list[InteractionView], names: dict[int, str]) -> list[SeenPer
 
 
 def gather(journal: Journal, start: dt.date, end: dt.date, steps: Steps) -> ReviewData:
-    loaded = load_network(journal, DEFAULTS, lambda d, t: steps.report("gather", d, 3 * t))
+    params = journal.health.params  # the user's tuned model, as on screen
+    loaded = load_network(journal, params, lambda d, t: steps.report("gather", d, 3 * t))
     eve = start - dt.timedelta(days=1)
-    before = evaluate_network(loaded, eve, DEFAULTS, lambda d, t: steps.report("gather", t + d, 3 * t))
-    after = evaluate_network(loaded, end, DEFAULTS, lambda d, t: steps.report("gather", 2 * t + d, 3 * t))
+    before = evaluate_network(loaded, eve, params, lambda d, t: steps.report("gather", t + d, 3 * t))
+    after = evaluate_network(loaded, end, params, lambda d, t: steps.report("gather", 2 * t + d, 3 * t))
     names = loaded.names
     entries = journal.interactions.recent(since=start, until=end, limit=MAX_ENTRIES)
 

@@ -1,0 +1,69 @@
+"""The contact brief as a user reads it: every fact there, user text literal, nothing clipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from report_fixtures import AS_OF, ESCAPED_NOTE, LONG_WORD, MARKDOWN_NOTE, long_note
+from report_pdf_tools import (
+    body_text,
+    needs_poppler,
+    page_count,
+    page_points,
+    pdf_text,
+    squeezed,
+    word_boxes,
+)
+
+from relationship_journal.journal import Journal
+from relationship_journal.reports.contact_brief import render_contact_brief
+
+pytestmark = [needs_poppler, pytest.mark.usefixtures("qapp")]
+
+
+def test_brief_shows_the_note_literally_and_loads_nothing(demo_journal: Journal, tmp_path: Path) -> None:
+    cid = demo_journal.contacts.resolve("Élodie Marchetti-Ørsted")
+    out = tmp_path / "brief.pdf"
+    result = render_contact_brief(demo_journal, cid, out, AS_OF, "a4")
+    text = pdf_text(out)
+    assert result.pages == page_count(out) <= 2
+    assert "Élodie Marchetti-Ørsted" in text
+    assert squeezed(ESCAPED_NOTE) in squeezed(text)  # the tags print as typed
+    assert squeezed(MARKDOWN_NOTE) in squeezed(text)  # Markdown stays plain text
+    assert "Relationship health" in text and "Before you ask" in text
+    assert "Report date 30 June 2026" in text
+
+
+@pytest.mark.parametrize("name", ["佐藤 花子", "Ελένη Παπαδοπούλου"])
+def test_non_latin_names_come_through_intact(demo_journal: Journal, tmp_path: Path, name: str) -> None:
+    out = tmp_path / "brief.pdf"
+    render_contact_brief(demo_journal, demo_journal.contacts.resolve(name), out, AS_OF, "letter")
+    assert name in pdf_text(out)
+    assert page_points(out) == (612.0, 792.0)
+
+
+def test_long_history_prints_whole_without_clipping(long_history: tuple[Journal, int], tmp_path: Path) -> None:
+    journal, cid = long_history
+    out = tmp_path / "long.pdf"
+    result = render_contact_brief(journal, cid, out, AS_OF, "a4")
+    text = pdf_text(out)
+    body = body_text(out)
+    # The 5,000-character note survives whole, across the page break.
+    assert squeezed(long_note()) in body
+    # Only the last five of 300 conversations are listed (the latest holds the long note).
+    assert "Conversation number 299." in text and "Conversation number 296." in text
+    assert "Conversation number 295." not in text
+    # Profile, promises, favours and dates are all there; the profile's HTML is literal.
+    for phrase in ("Head of research", "Fjord Analytics", "<script>alert(1)</script>", "Bergen",
+                   "Send her the grants office contact", "overdue", "Review my draft paper",
+                   "Reviewed her grant proposal", "Birthday (41)", "Work anniversary"):
+        assert phrase in text, phrase
+    # Nothing runs off the paper: every word sits inside the page's width.
+    width, height = page_points(out)
+    assert (width, height) == (595.0, 842.0)
+    boxes = word_boxes(out)
+    assert boxes and max(b[2] for b in boxes) <= width - 30
+    assert min(b[0] for b in boxes) >= 30
+    assert squeezed(LONG_WORD) in body
+    assert result.pages == page_count(out) >= 2
