@@ -105,7 +105,8 @@ class PeopleList(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self._pending: list[QTreeWidgetItem] = []
         self.itemClicked.connect(self._activate)
         self.itemActivated.connect(self._activate)
 
@@ -129,14 +130,22 @@ class PeopleList(QTreeWidget):
                 item.setForeground(column, QColor(colour))
         if contact_id is None:
             item.setFlags(Qt.ItemFlag.NoItemFlags)
-            item.setFirstColumnSpanned(True)
-        self.addTopLevelItem(item)
-        if contact_id is None:
-            item.setFirstColumnSpanned(True)
+        self._pending.append(item)
+
+    def _begin(self) -> None:
+        self.clear()
+        self._pending: list[QTreeWidgetItem] = []
 
     def _finish(self, count: int) -> None:
+        """Insert all rows at once: one layout pass instead of one per row."""
         if count == 0:
             self._add(self._empty_text, "", None)
+        self.addTopLevelItems(self._pending)
+        for item in self._pending:
+            if item.data(0, CONTACT_ID_ROLE) is None:
+                item.setFirstColumnSpanned(True)
+        self._pending = []
+        self.resizeColumnToContents(1)
 
     def ids(self) -> list[int]:
         """The contact ids shown, top to bottom (for tests and keyboard users)."""
@@ -156,7 +165,7 @@ class FadingList(PeopleList):
     """Who falls below health 50 soon with no new contact, soonest first, and why."""
 
     def show_entries(self, entries: Sequence[FadingEntry], as_of: dt.date, warn: str) -> None:
-        self.clear()
+        self._begin()
         for entry in entries:
             soon = (entry.fade_date - as_of).days <= 14
             self._add(
@@ -175,7 +184,7 @@ class OwedList(PeopleList):
 
     def show_owed(self, replies: Sequence[OwedReply], favours: Sequence[OwedFavour],
                   as_of: dt.date, warn: str) -> None:
-        self.clear()
+        self._begin()
         for reply in replies:
             if reply.due is None:
                 when = "open"

@@ -52,6 +52,7 @@ from relationship_journal.reports.chart_series import DepthBreadthSeries, Networ
 CHART_MIN_HEIGHT = 220
 LIST_MIN_HEIGHT = 220
 SIDE_WIDTH = 330
+HISTORY_DELAY_MS = 150
 WIDE, MEDIUM, NARROW = "wide", "medium", "narrow"
 WIDE_MIN_WIDTH = 1180  # two chart columns of ~400 px and the lists beside them
 MEDIUM_MIN_WIDTH = 760  # two chart columns of ~360 px, the lists below
@@ -323,6 +324,13 @@ class DashboardView(QWidget):
             self.history_computed.emit()
             return
         self.status.setText("Computing the last 24 months…")
+        # Start after the new figures are painted: pyqtgraph paints in Python, and a
+        # worker busy in Python would make every paint call wait its turn for the GIL.
+        QTimer.singleShot(HISTORY_DELAY_MS, self, lambda: self._start_history(generation, snapshot))
+
+    def _start_history(self, generation: int, snapshot: DashboardSnapshot) -> None:
+        if generation != self._generation or self._loaded is None:
+            return
         loaded = self._loaded
 
         def work(progress: Progress) -> DepthBreadthSeries:
