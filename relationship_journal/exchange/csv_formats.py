@@ -146,10 +146,9 @@ def read_csv(text: str, path: str, kind: str) -> ParsedFile:
     header = detect.csv_header(text)
     if header is None:
         return parsed
-    header_index, columns = header
-    keys = [c.casefold() for c in columns]
+    header_index, keys = header.line, [c.casefold() for c in header.columns]
     body = "\n".join(text.split("\n")[header_index + 1:])
-    reader = csv.reader(io.StringIO(body, newline=""))
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=header.delimiter)
     person_of = READERS[kind]
     number = 0
     while True:

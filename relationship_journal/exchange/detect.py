@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 
 from relationship_journal.exchange.records import NotAContactFile
 
@@ -34,17 +35,27 @@ def _is_text(text: str) -> bool:
     return controls <= max(8, len(sample) // 20)
 
 
-def csv_header(text: str) -> tuple[int, list[str]] | None:
-    """The line index and columns of the first line that is a known contacts header."""
+@dataclass(frozen=True)
+class CsvHeader:
+    """Where a contacts CSV's header is, its columns, and the separator it uses."""
+
+    line: int
+    columns: list[str]
+    delimiter: str
+
+
+def csv_header(text: str) -> CsvHeader | None:
+    """The first line that is a known contacts header (Outlook in some locales uses ';')."""
     for index, line in enumerate(text.split("\n")[:_HEADER_SEARCH_LINES]):
-        if "," not in line and ";" not in line:
+        delimiter = ";" if line.count(";") > line.count(",") else ","
+        if delimiter not in line:
             continue
         try:
-            columns = next(csv.reader([line]))
-        except csv.Error:
+            columns = [c.strip() for c in next(csv.reader([line], delimiter=delimiter))]
+        except (csv.Error, StopIteration):
             continue
-        if csv_format([c.strip() for c in columns]):
-            return index, [c.strip() for c in columns]
+        if csv_format(columns):
+            return CsvHeader(index, columns, delimiter)
     return None
 
 
@@ -72,7 +83,7 @@ def detect(text: str, name: str) -> str:
         raise NotAContactFile(f"{name} is not a contact file (it is not text: binary or empty)")
     header = csv_header(text)
     if header is not None:
-        found = csv_format(header[1])
+        found = csv_format(header.columns)
         assert found is not None
         return found
     raise NotAContactFile(

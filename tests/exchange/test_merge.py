@@ -113,3 +113,14 @@ def test_same_name_with_different_uids_in_one_file_stays_two_people(
     path = vcf(tmp_path, "UID:one\nFN:John Smith", "UID:two\nFN:John Smith", "UID:one\nFN:John Smith")
     assert run(journal, path) == {"new": 2, "merge": 0, "unchanged": 1, "skipped": 0}
     assert run(journal, path) == {"new": 0, "merge": 0, "unchanged": 3, "skipped": 0}
+
+
+def test_outlook_csv_with_semicolons_as_some_locales_write_it(journal: Journal, tmp_path: Path) -> None:
+    path = tmp_path / "Kontakte.csv"
+    path.write_bytes(
+        "First Name;Last Name;Company;E-mail Address;Mobile Phone\r\n"
+        "Jürgen;Müller;Müller, Söhne & Co;juergen@example.de;+49 170 555 0101\r\n".encode("cp1252")
+    )
+    assert run(journal, path)["new"] == 1
+    (person,) = journal.contacts.list()
+    assert (person.name, person.organisation) == ("Jürgen Müller", "Müller, Söhne & Co")
