@@ -5,8 +5,10 @@
 
 Launches the program as a double-click would (no arguments but the ones given),
 waits until a visible window whose title contains the app's name is mapped, then
-until that window's pixels show more than a flat background (painted). Prints the
-two times in milliseconds, saves the window as a PNG if asked, closes the app.
+until that window's pixels show more than a flat background (painted), then until
+two grabs 0.3 s apart are identical (settled: the list has loaded in the background).
+Prints the times in milliseconds (grabs take ~0.1 s, which bounds the precision),
+saves the settled window as a PNG if asked, closes the app.
 Needs xdotool and ImageMagick's `import`; exit 1 if the window never shows.
 """
 
@@ -27,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from relationship_journal import APP_NAME  # noqa: E402
 
 POLL_SECONDS = 0.05
+SETTLE_SECONDS = 0.3  # a window unchanged this long has finished loading
 PAINTED_COLOURS = 24  # a blank or half-drawn window has a handful of colours
 
 
@@ -55,6 +58,23 @@ def window_colours(window: str, png: Path) -> int:
         return 0
 
 
+def window_pixels(window: str) -> bytes:
+    grabbed = subprocess.run(["import", "-window", window, "rgb:-"], capture_output=True)
+    return grabbed.stdout if grabbed.returncode == 0 else b""
+
+
+def wait_until_settled(window: str, app: subprocess.Popen, deadline: float, started: float) -> float | None:
+    """Milliseconds until two grabs in a row are identical: background loading is done."""
+    previous = window_pixels(window)
+    while time.perf_counter() < deadline and app.poll() is None:
+        time.sleep(SETTLE_SECONDS)
+        current = window_pixels(window)
+        if current and current == previous:
+            return (time.perf_counter() - started - SETTLE_SECONDS) * 1000
+        previous = current
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("program", help="the app to start (frozen binary or `relationship-journal`)")
@@ -72,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     environment.pop("QT_QPA_PLATFORM", None)  # a real window, not offscreen
     started = time.perf_counter()
     app = subprocess.Popen([options.program, *options.args], env=environment)
-    shown_ms = painted_ms = None
+    shown_ms = painted_ms = settled_ms = None
     try:
         with tempfile.TemporaryDirectory() as scratch:
             png = Path(scratch) / "window.png"
@@ -87,10 +107,12 @@ def main(argv: list[str] | None = None) -> int:
                     shown_ms = (time.perf_counter() - started) * 1000
                 if window and window_colours(window, png) > PAINTED_COLOURS:
                     painted_ms = (time.perf_counter() - started) * 1000
-                    if options.save:
-                        shutil.copyfile(png, options.save)
                     break
                 time.sleep(POLL_SECONDS)
+            if painted_ms is not None:
+                settled_ms = wait_until_settled(window, app, deadline, started)
+                if options.save:
+                    subprocess.run(["import", "-window", window, str(options.save)], check=False)
     finally:
         exited = app.poll()
         if exited is None:
@@ -106,7 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     if painted_ms is None:
         print(f"measure_start: no painted '{APP_NAME}' window within {options.timeout:.0f} s")
         return 1
-    print(f"window shown after {shown_ms:.0f} ms, painted after {painted_ms:.0f} ms")
+    settled = f"{settled_ms:.0f} ms" if settled_ms is not None else "not within the timeout"
+    print(
+        f"window shown after {shown_ms:.0f} ms, painted after {painted_ms:.0f} ms, "
+        f"settled (contents loaded, nothing changing) after {settled}"
+    )
     return 0
 
 

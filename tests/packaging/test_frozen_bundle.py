@@ -29,7 +29,7 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 EXE = "relationship-journal"
 BUILD_TIMEOUT = 900
-RUN_TIMEOUT = 180
+RUN_TIMEOUT = 300  # above the screenshot command's own 180 s wait, so its message shows
 
 
 @dataclass(frozen=True)
