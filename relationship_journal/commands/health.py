@@ -25,6 +25,7 @@ def register(commands: Any) -> None:
 
 def run_health(args: argparse.Namespace) -> int:
     from relationship_journal.health import to_json_dict
+    from relationship_journal.journal.health_inputs import gc_paused
 
     as_of = args.as_of or dt.date.today()
     with open_journal(args) as journal:
@@ -32,7 +33,13 @@ def run_health(args: argparse.Namespace) -> int:
         network = journal.health.network(as_of)
     shown = [c for c in network.contacts if c.contact_id == chosen] if chosen else None
     if args.json:
-        json.dump(to_json_dict(network, shown), sys.stdout, ensure_ascii=False, separators=(",", ":"))
+        with gc_paused():
+            document = to_json_dict(network, shown)
+            if not shown:
+                # Ask readiness is per person and long: listed with --contact, not for everyone.
+                for contact in document["contacts"]:
+                    contact.pop("asks", None)
+            sys.stdout.write(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
         sys.stdout.write("\n")
     elif shown:
         _print_breakdown(shown[0])
