@@ -26,7 +26,7 @@ from relationship_journal.reports.chart_series import (
 )
 
 T = TypeVar("T")
-ChartBuilder = Callable[[T, "ChartPalette"], pg.PlotItem]
+ChartBuilder = Callable[..., pg.PlotItem]  # (data, palette, into=None) -> PlotItem
 OCCUPANCY_VIEW_LIMIT = 3.0  # bars beyond 3x capacity are clipped and labelled
 
 
@@ -94,8 +94,11 @@ def palette_for(theme: str) -> ChartPalette:
 
 
 # -- shared styling ---------------------------------------------------------------------
-def _new_plot(palette: ChartPalette, title: str, left: str, bottom: str) -> pg.PlotItem:
-    plot = pg.PlotItem()
+def _new_plot(
+    palette: ChartPalette, title: str, left: str, bottom: str, into: pg.PlotItem | None = None
+) -> pg.PlotItem:
+    """A styled, empty plot; `into` recycles an existing one (building a PlotItem is slow)."""
+    plot = _emptied(into) if into is not None else pg.PlotItem(enableMenu=False)
     plot.setMenuEnabled(False)
     plot.hideButtons()
     plot.setMouseEnabled(x=False, y=False)
@@ -107,6 +110,28 @@ def _new_plot(palette: ChartPalette, title: str, left: str, bottom: str) -> pg.P
     _label(plot.getAxis("bottom"), bottom, palette.text, palette)
     plot.showGrid(x=False, y=True, alpha=0.35)
     plot.layout.setContentsMargins(6, 4, 10, 6)
+    return plot
+
+
+def _emptied(plot: pg.PlotItem) -> pg.PlotItem:
+    """Take everything a builder added back out of `plot`, leaving its axes and view."""
+    plot.clear()
+    legend = getattr(plot, "legend_below", None)
+    if legend is not None:
+        plot.layout.removeItem(legend)
+        if legend.scene() is not None:
+            legend.scene().removeItem(legend)
+        plot.legend_below = None
+    depth_box = getattr(plot, "depth_box", None)
+    if depth_box is not None:
+        plot.vb.sigResized.disconnect(plot.follow_depth_box)
+        if depth_box.scene() is not None:
+            depth_box.scene().removeItem(depth_box)
+        plot.depth_box = None
+    plot.hideAxis("right")
+    plot.getAxis("left").setTicks(None)
+    plot.getAxis("left").setWidth(None)  # back to fitting its labels
+    plot.getAxis("bottom").setTicks(None)
     return plot
 
 
@@ -134,7 +159,7 @@ def _legend_below(plot: pg.PlotItem, palette: ChartPalette, entries: Sequence[tu
         labelTextColor=palette.text,
         labelTextSize=f"{palette.point_size * 0.95:.1f}pt",
         frame=False,
-        colCount=max(1, min(3, len(entries))),  # at most three a row: fits a 300 px chart
+        colCount=max(1, min(4, len(entries))),  # at most four a row: fits a 300 px chart
         horSpacing=6,
     )
     for item, name in entries:
@@ -158,13 +183,13 @@ def _bar_brush(colour: str, alpha: int = 255) -> Any:
 
 
 # -- builders --------------------------------------------------------------------------------
-def depth_breadth_chart(series: DepthBreadthSeries, palette: ChartPalette) -> pg.PlotItem:
+def depth_breadth_chart(series: DepthBreadthSeries, palette: ChartPalette, into: pg.PlotItem | None = None) -> pg.PlotItem:
     """Breadth (left axis) against connections and trusted circle (right axis), monthly.
 
     Two axes because breadth runs in hundreds while depth runs in tens: on one axis
     the depth lines would lie flat on the floor, which hides the very thing to see.
     """
-    plot = _new_plot(palette, "Depth vs breadth", "", "")
+    plot = _new_plot(palette, "Depth vs breadth", "", "", into)
     _label(plot.getAxis("left"), "Breadth (people)", palette.breadth, palette)
     xs = list(range(len(series.moments)))
     plot.getAxis("bottom").setTicks([_month_ticks(series.days, 6), []])
@@ -205,6 +230,7 @@ def depth_breadth_chart(series: DepthBreadthSeries, palette: ChartPalette) -> pg
         depth_box.linkedViewChanged(plot.vb, depth_box.XAxis)
 
     plot.vb.sigResized.connect(follow)
+    plot.follow_depth_box = follow  # so a recycled plot can disconnect it
     top_left = max(series.breadth, default=0)
     top_right = max(series.connections + series.trusted, default=0)
     plot.setYRange(0, max(5, top_left) * 1.1, padding=0)
@@ -215,13 +241,13 @@ def depth_breadth_chart(series: DepthBreadthSeries, palette: ChartPalette) -> pg
     return plot
 
 
-def circle_occupancy_chart(bars: Sequence[CircleOccupancy], palette: ChartPalette) -> pg.PlotItem:
+def circle_occupancy_chart(bars: Sequence[CircleOccupancy], palette: ChartPalette, into: pg.PlotItem | None = None) -> pg.PlotItem:
     """Each circle's occupancy as a share of its capacity; over 1.5x turns the warning colour.
 
     Shares rather than head counts, so the inner five and the outer 350 read on one
     scale; the capacity and overload marks are y-axis ticks, so no label covers a bar.
     """
-    plot = _new_plot(palette, "Circles against capacity", "Occupancy", "")
+    plot = _new_plot(palette, "Circles against capacity", "Occupancy", "", into)
     xs = list(range(len(bars)))
     ratios = [b.ratio for b in bars]
     top = min(OCCUPANCY_VIEW_LIMIT, max([1.75, *ratios]))
@@ -250,9 +276,9 @@ def circle_occupancy_chart(bars: Sequence[CircleOccupancy], palette: ChartPalett
     return plot
 
 
-def health_distribution_chart(histogram: HealthHistogram, palette: ChartPalette) -> pg.PlotItem:
+def health_distribution_chart(histogram: HealthHistogram, palette: ChartPalette, into: pg.PlotItem | None = None) -> pg.PlotItem:
     """How many people sit at each health level, each bar in its band's colour."""
-    plot = _new_plot(palette, "Health distribution", "People", "Health (0–100)")
+    plot = _new_plot(palette, "Health distribution", "People", "Health (0–100)", into)
     width = histogram.edges[1] - histogram.edges[0] if len(histogram.edges) > 1 else 10
     centres = [edge + width / 2 for edge in histogram.edges[:-1]]
     brushes = [_bar_brush(palette.band_colour(band), 230) for band in histogram.bands]
@@ -262,9 +288,9 @@ def health_distribution_chart(histogram: HealthHistogram, palette: ChartPalette)
         (pg.BarGraphItem(x=[0], height=[0], width=1, brush=_bar_brush(palette.band_colour(band))), band)
         for band in ("cold", "cooling", "steady", "strong")
     ]
-    if histogram.no_data:
-        entries.append((pg.BarGraphItem(x=[0], height=[0], width=1, brush=_bar_brush(palette.muted, 90)),
-                        f"{histogram.no_data} with no data"))
+    if histogram.no_data:  # people with no touches have no score: said, not drawn as zeros
+        _label(plot.getAxis("bottom"), f"Health (0–100) · {histogram.no_data:,} with no data yet",
+               palette.text, palette)
     _legend_below(plot, palette, entries)
     plot.getAxis("bottom").setTicks([[(float(e), str(e)) for e in histogram.edges[::2]], []])
     plot.setXRange(0, 100, padding=0.02)
@@ -272,9 +298,9 @@ def health_distribution_chart(histogram: HealthHistogram, palette: ChartPalette)
     return plot
 
 
-def interactions_per_week_chart(weekly: WeeklyCounts, palette: ChartPalette) -> pg.PlotItem:
+def interactions_per_week_chart(weekly: WeeklyCounts, palette: ChartPalette, into: pg.PlotItem | None = None) -> pg.PlotItem:
     """Journal entries per week for the last year, with the weekly average as a line."""
-    plot = _new_plot(palette, "Interactions per week", "Entries", "")
+    plot = _new_plot(palette, "Interactions per week", "Entries", "", into)
     xs = list(range(len(weekly.counts)))
     bars = pg.BarGraphItem(x=xs, height=list(weekly.counts), width=0.78,
                            brush=_bar_brush(palette.bar, 210), pen=None)
@@ -315,12 +341,9 @@ def set_chart(
     data: T,
     palette: ChartPalette = LIGHT,
 ) -> pg.PlotItem:
-    """Replace the chart in `widget` (keeping the widget, its size and its place)."""
-    plot = builder(data, palette)
+    """Redraw the chart in `widget` with new data, reusing its plot (keeping size and place)."""
     widget.setBackground(palette.background)
-    widget.setCentralItem(plot)
-    widget.plotItem = plot
-    return plot
+    return builder(data, palette, into=widget.getPlotItem())  # type: ignore[call-arg]
 
 
 def render_chart(

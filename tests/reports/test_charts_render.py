@@ -79,3 +79,18 @@ def test_a_chart_too_small_to_read_is_refused(qapp) -> None:  # type: ignore[no-
     builder, data = SERIES["health"]
     with pytest.raises(ValueError, match="at least 50"):
         charts.render_chart_png(builder, data, 20, 300)
+
+
+def test_redrawing_a_chart_in_place_replaces_its_contents(qapp) -> None:  # type: ignore[no-untyped-def]
+    builder, data = SERIES["depth_breadth"]
+    widget = charts.chart_widget(builder, data, charts.LIGHT)
+    plot = widget.getPlotItem()
+    for palette in (charts.DARK, charts.LIGHT, charts.DARK):
+        again = charts.set_chart(widget, builder, data, palette)
+    assert again is plot  # the same plot, recycled
+    assert len(plot.legend_below.items) == 3  # not three legends stacked up
+    assert len(plot.listDataItems()) == 1 and len(plot.depth_box.addedItems) == 2
+    occupancy_builder, bars = SERIES["occupancy"]
+    charts.set_chart(widget, occupancy_builder, bars, charts.DARK)
+    assert plot.depth_box is None and not plot.getAxis("right").isVisible()
+    assert plot.titleLabel.text == "Circles against capacity"
