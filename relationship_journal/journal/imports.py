@@ -15,10 +15,11 @@ import datetime as dt
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from relationship_journal.journal import import_rows
 from relationship_journal.journal.errors import NotFoundError
 from relationship_journal.journal.records import (
     Birthday,
@@ -28,23 +29,11 @@ from relationship_journal.journal.records import (
     Labelled,
     YearlyDate,
 )
-from relationship_journal.journal.text import fold, normalize_phone
 
 if TYPE_CHECKING:
     from relationship_journal.journal.core import Journal
 
-# Profile columns an import may fill when the journal has nothing there.
-FILLABLE_COLUMNS = (
-    "given_name",
-    "family_name",
-    "nickname",
-    "organisation",
-    "role",
-    "how_met",
-    "met_on",
-    "notes",
-    "photo_url",
-)
+FILLABLE_COLUMNS = import_rows.FILLABLE_COLUMNS
 
 
 def validate_contact(fields: ContactFields) -> ContactFields:
@@ -286,8 +275,8 @@ def write_import(
             "INSERT INTO import_batches (sources, summary) VALUES (?, ?)", (sources, writes.summary)
         ).lastrowid
         assert batch_id is not None
-        created_ids = _insert_created(connection, writes.created, batch_id, progress)
-        changed_ids = _apply_additions(connection, writes.additions, batch_id)
+        created_ids = import_rows.insert_created(connection, writes.created, batch_id, progress)
+        changed_ids = import_rows.apply_additions(connection, writes.additions, batch_id)
         connection.executemany(
             "INSERT INTO contact_history (contact_id, batch_id, field, kept_value, imported_value, "
             "source) VALUES (?,?,?,?,?,?)",
@@ -337,11 +326,11 @@ def undo_import(journal: Journal, batch_id: int | None = None) -> UndoResult:
             (batch_id,),
         ).fetchall()
         created = [cid for cid, action, _undo in members if action == "created"]
-        used = _contacts_with_entries(connection, created)
+        used = import_rows.contacts_with_entries(connection, created)
         removable = [cid for cid in created if cid not in used]
         kept = tuple(
             name for (name,) in connection.execute(
-                f"SELECT display_name FROM contacts WHERE id IN ({_marks(used)}) ORDER BY search_name",
+                f"SELECT display_name FROM contacts WHERE id IN ({import_rows.marks(used)}) ORDER BY search_name",
                 sorted(used),
             )
         ) if used else ()
@@ -349,7 +338,7 @@ def undo_import(journal: Journal, batch_id: int | None = None) -> UndoResult:
         restored = 0
         for cid, action, undo in members:
             if action == "changed":
-                _restore(connection, cid, json.loads(undo))
+                import_rows.restore(connection, cid, json.loads(undo))
                 restored += 1
         connection.execute("DELETE FROM contact_history WHERE batch_id = ?", (batch_id,))
         undone_at = connection.execute("SELECT CURRENT_TIMESTAMP").fetchone()[0]
@@ -372,214 +361,6 @@ def _resolve(contact_id: int, created_ids: list[int]) -> int:
     return created_ids[-contact_id - 1] if contact_id < 0 else contact_id
 
 
-_CONTACT_COLUMNS = (
-    "display_name, search_name, given_name, family_name, nickname, organisation, role, "
-    "birthday_year, birthday_month, birthday_day, how_met, where_met, met_on, interests, goals, "
-    "family, can_do_for_them, communities, notes, calibre, circle, cadence_days, kin, photo, "
-    "photo_url, archived"
-)
-
-
-def _contact_row(c: ContactFields) -> tuple[Any, ...]:
-    return (
-        c.display_name, fold(c.display_name), c.given_name, c.family_name, c.nickname,
-        c.organisation, c.role,
-        c.birthday.year if c.birthday else None,
-        c.birthday.month if c.birthday else None,
-        c.birthday.day if c.birthday else None,
-        c.how_met, c.where_met, c.met_on.isoformat() if c.met_on else None, c.interests, c.goals,
-        c.family, c.can_do_for_them, c.communities, c.notes, c.calibre, c.circle, c.cadence_days,
-        int(c.kin), c.photo, c.photo_url, 0,
-    )
-
-
-def _insert_created(
-    connection: sqlite3.Connection,
-    created: list[ContactFields],
-    batch_id: int,
-    progress: Callable[[int, int], None] | None,
-) -> list[int]:
-    base = connection.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()[0]
-    ids = [base + i + 1 for i in range(len(created))]
-    marks = ",".join("?" * 27)
-    step = 500
-    for start in range(0, len(created), step):
-        chunk = created[start:start + step]
-        connection.executemany(
-            f"INSERT INTO contacts (id, {_CONTACT_COLUMNS}) VALUES ({marks})",
-            ((ids[start + i], *_contact_row(c)) for i, c in enumerate(chunk)),
-        )
-        if progress:
-            progress(start + len(chunk), len(created))
-    pairs = list(zip(ids, created, strict=True))
-    _insert_children(connection, ((cid, c.emails, c.phones, c.urls, c.important_dates) for cid, c in pairs))
-    _link_tags(connection, ((cid, c.tags) for cid, c in pairs))
-    connection.executemany(
-        "INSERT INTO import_batch_contacts (batch_id, contact_id, action, undo) VALUES (?, ?, 'created', '{}')",
-        ((batch_id, cid) for cid in ids),
-    )
-    return ids
-
-
-def _insert_children(
-    connection: sqlite3.Connection,
-    rows: Iterable[tuple[int, Iterable[Labelled], Iterable[Labelled], Iterable[Labelled], Iterable[YearlyDate]]],
-    offsets: dict[int, tuple[int, int, int]] | None = None,
-) -> None:
-    emails, phones, urls, dates = [], [], [], []
-    for cid, e_list, p_list, u_list, d_list in rows:
-        e0, p0, u0 = (offsets or {}).get(cid, (0, 0, 0))
-        emails += [(cid, e.value, e.label, e0 + i) for i, e in enumerate(e_list)]
-        phones += [(cid, p.value, normalize_phone(p.value), p.label, p0 + i) for i, p in enumerate(p_list)]
-        urls += [(cid, u.value, u.label, u0 + i) for i, u in enumerate(u_list)]
-        dates += [(cid, d.label, d.month, d.day, d.year) for d in d_list]
-    connection.executemany(
-        "INSERT INTO contact_emails (contact_id, address, label, position) VALUES (?,?,?,?)", emails
-    )
-    connection.executemany(
-        "INSERT INTO contact_phones (contact_id, number, normalized, label, position) VALUES (?,?,?,?,?)",
-        phones,
-    )
-    connection.executemany(
-        "INSERT INTO contact_urls (contact_id, url, label, position) VALUES (?,?,?,?)", urls
-    )
-    connection.executemany(
-        "INSERT INTO important_dates (contact_id, label, month, day, year) VALUES (?,?,?,?,?)", dates
-    )
-
-
-def _link_tags(connection: sqlite3.Connection, rows: Iterable[tuple[int, Iterable[str]]]) -> None:
-    pairs = [(cid, name) for cid, names in rows for name in dict.fromkeys(names)]
-    connection.executemany(
-        "INSERT OR IGNORE INTO tags (name) VALUES (?)", ((n,) for n in {n for _c, n in pairs})
-    )
-    tag_ids = dict(connection.execute("SELECT name, id FROM tags"))
-    connection.executemany(
-        "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)",
-        ((cid, tag_ids[name]) for cid, name in pairs),
-    )
-
-
-def _apply_additions(
-    connection: sqlite3.Connection, additions: list[ContactAddition], batch_id: int
-) -> list[int]:
-    additions = [a for a in additions if not a.is_empty()]
-    if not additions:
-        return []
-    ids = [a.contact_id for a in additions]
-    offsets = {
-        cid: (e, p, u)
-        for cid, e, p, u in connection.execute(
-            "SELECT id, (SELECT count(*) FROM contact_emails WHERE contact_id = c.id), "
-            "(SELECT count(*) FROM contact_phones WHERE contact_id = c.id), "
-            "(SELECT count(*) FROM contact_urls WHERE contact_id = c.id) "
-            f"FROM contacts c WHERE id IN ({_marks(ids)})",
-            ids,
-        )
-    }
-    current = {
-        row[0]: row[1:]
-        for row in connection.execute(
-            f"SELECT id, {', '.join(FILLABLE_COLUMNS)}, birthday_year, birthday_month, birthday_day, "
-            f"photo IS NOT NULL FROM contacts WHERE id IN ({_marks(ids)})",
-            ids,
-        )
-    }
-    undo_rows = []
-    for addition in additions:
-        before = dict(zip(
-            (*FILLABLE_COLUMNS, "birthday_year", "birthday_month", "birthday_day", "photo"),
-            current[addition.contact_id],
-            strict=True,
-        ))
-        filled: dict[str, list[Any]] = {}
-        for column, value in addition.fill.items():
-            if column == "birthday":
-                for part in ("year", "month", "day"):
-                    new = getattr(value, part)
-                    filled[f"birthday_{part}"] = [before[f"birthday_{part}"], new]
-            elif column == "photo":
-                filled["photo"] = [None, True]
-            elif column == "met_on":
-                filled[column] = [before[column], value.isoformat()]
-            else:
-                filled[column] = [before[column], value]
-        for column, (_old, new) in filled.items():
-            value = addition.fill["photo"] if column == "photo" else new
-            connection.execute(f"UPDATE contacts SET {column} = ? WHERE id = ?", (value, addition.contact_id))
-        connection.execute(
-            "UPDATE contacts SET updated_at = CURRENT_TIMESTAMP WHERE id = ?", (addition.contact_id,)
-        )
-        undo_rows.append((batch_id, addition.contact_id, json.dumps({
-            "fill": filled,
-            "emails": [e.value for e in addition.emails],
-            "phones": [p.value for p in addition.phones],
-            "urls": [u.value for u in addition.urls],
-            "tags": list(addition.tags),
-            "dates": [[d.label, d.month, d.day] for d in addition.important_dates],
-        })))
-    _insert_children(
-        connection,
-        ((a.contact_id, a.emails, a.phones, a.urls, a.important_dates) for a in additions),
-        offsets,
-    )
-    _link_tags(connection, ((a.contact_id, a.tags) for a in additions))
-    connection.executemany(
-        "INSERT INTO import_batch_contacts (batch_id, contact_id, action, undo) VALUES (?, ?, 'changed', ?)",
-        undo_rows,
-    )
-    return ids
-
-
-def _restore(connection: sqlite3.Connection, contact_id: int, undo: dict[str, Any]) -> None:
-    """Put back what one import added to a person who was already there."""
-    for column, (old, new) in undo.get("fill", {}).items():
-        if column == "photo":
-            connection.execute("UPDATE contacts SET photo = NULL WHERE id = ?", (contact_id,))
-            continue
-        # Only if the user has not changed it since: their later edit wins.
-        connection.execute(
-            f"UPDATE contacts SET {column} = ? WHERE id = ? AND {column} IS ?", (old, contact_id, new)
-        )
-    for address in undo.get("emails", []):
-        connection.execute(
-            "DELETE FROM contact_emails WHERE contact_id = ? AND address = ?", (contact_id, address)
-        )
-    for number in undo.get("phones", []):
-        connection.execute(
-            "DELETE FROM contact_phones WHERE contact_id = ? AND number = ?", (contact_id, number)
-        )
-    for url in undo.get("urls", []):
-        connection.execute("DELETE FROM contact_urls WHERE contact_id = ? AND url = ?", (contact_id, url))
-    for name in undo.get("tags", []):
-        connection.execute(
-            "DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)",
-            (contact_id, name),
-        )
-    for label, month, day in undo.get("dates", []):
-        connection.execute(
-            "DELETE FROM important_dates WHERE contact_id = ? AND label = ? AND month = ? AND day = ?",
-            (contact_id, label, month, day),
-        )
-
-
-def _contacts_with_entries(connection: sqlite3.Connection, ids: list[int]) -> set[int]:
-    if not ids:
-        return set()
-    connection.execute("CREATE TEMP TABLE IF NOT EXISTS undo_ids (id INTEGER PRIMARY KEY)")
-    connection.execute("DELETE FROM undo_ids")
-    connection.executemany("INSERT INTO undo_ids (id) VALUES (?)", ((i,) for i in ids))
-    used = {
-        row[0]
-        for table in ("interaction_contacts", "favours", "asks", "commitments")
-        for row in connection.execute(
-            f"SELECT DISTINCT contact_id FROM {table} WHERE contact_id IN (SELECT id FROM undo_ids)"
-        )
-    }
-    connection.execute("DELETE FROM undo_ids")
-    return used
-
-
 def _batches(connection: sqlite3.Connection, where: str) -> list[BatchInfo]:
     return [
         BatchInfo(*row)
@@ -597,7 +378,3 @@ def _grouped(connection: sqlite3.Connection, sql: str) -> dict[int, list[tuple[s
     for cid, value, label in connection.execute(sql):
         grouped[cid].append((value, label))
     return grouped
-
-
-def _marks(values: Iterable[object]) -> str:
-    return ",".join("?" * len(list(values)))
