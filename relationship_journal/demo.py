@@ -32,6 +32,24 @@ MAX_INTERACTIONS = 3_000_000
 
 # Dunbar's layers as shares of 500 people (5 / 10 / 35 / 100 / 350 per layer).
 CIRCLE_SHARES = {5: 5, 15: 10, 50: 35, 150: 100, 500: 350}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How a network is spread: its circles, how deep its talks go, how often people start."""
+
+    circle_shares: dict[int, int]
+    depth_shift: int  # added to each circle's depth range, clamped to 1-5
+    one_sided_bias: float  # extra share of one-sided relationships
+
+
+SHAPES = {
+    "balanced": Shape(CIRCLE_SHARES, 0, 0.0),
+    # "A mile wide and an inch deep": hundreds of acquaintances, shallow talk, chasing people.
+    "wide": Shape({5: 1, 15: 2, 50: 12, 150: 85, 500: 400}, -2, 0.3),
+    # "An inch wide and a mile deep": a few people, known well.
+    "deep": Shape({5: 12, 15: 35, 50: 45, 150: 8, 500: 0}, 1, -0.1),
+}
 CIRCLE_CADENCE = {5: 7, 15: 30, 50: 90, 150: 365, 500: 730}
 # How much of the journal each layer gets, relative to the widest.
 CIRCLE_ACTIVITY = {5: 40.0, 15: 14.0, 50: 5.0, 150: 1.6, 500: 0.6}
@@ -81,9 +99,9 @@ def _allocate(total: int, weights: list[float]) -> list[int]:
     return counts
 
 
-def _circles(rng: random.Random, count: int) -> list[int]:
-    layers = list(CIRCLE_SHARES)
-    counts = _allocate(count, [float(CIRCLE_SHARES[c]) for c in layers])
+def _circles(rng: random.Random, count: int, shares: dict[int, int]) -> list[int]:
+    layers = list(shares)
+    counts = _allocate(count, [float(shares[c]) for c in layers])
     circles = [c for c, n in zip(layers, counts, strict=True) for _ in range(n)]
     rng.shuffle(circles)
     return circles
@@ -206,8 +224,12 @@ def generate_rows(
     interactions: int | None = None,
     seed: int = 1,
     as_of: dt.date | None = None,
+    shape: str = "balanced",
 ) -> NetworkRows:
     """Build the whole network as plain rows; the same arguments always give the same rows."""
+    if shape not in SHAPES:
+        raise ValidationError(f"the demo network's shape must be one of {', '.join(SHAPES)} (got '{shape}')")
+    form = SHAPES[shape]
     if not 1 <= contacts <= MAX_CONTACTS:
         raise ValidationError(f"the demo network takes 1 to {MAX_CONTACTS:,} contacts (got {contacts})")
     total = contacts * INTERACTIONS_PER_CONTACT if interactions is None else interactions
@@ -217,8 +239,11 @@ def generate_rows(
     rng = random.Random(f"{seed}:{as_of.isoformat()}")
     names = _NameMaker(rng)
     people = []
-    for index, circle in enumerate(_circles(rng, contacts)):
-        style = _weighted(rng, STYLES)
+    styles = tuple(
+        (name, max(0.0, share + (form.one_sided_bias if name == "one_sided" else 0.0))) for name, share in STYLES
+    )
+    for index, circle in enumerate(_circles(rng, contacts, form.circle_shares)):
+        style = _weighted(rng, styles)
         people.append(
             _Person(
                 index=index,
@@ -243,7 +268,7 @@ def generate_rows(
     for p in people:
         by_community.setdefault(p.community, []).append(p.index)
     for person, count in zip(people, counts, strict=True):
-        _log_relationship(rng, person, count, as_of, rows, by_community[person.community])
+        _log_relationship(rng, person, count, as_of, rows, by_community[person.community], form.depth_shift)
     rows.interactions.sort(key=lambda f: f.date)
     return rows
 
@@ -255,8 +280,9 @@ def _log_relationship(
     as_of: dt.date,
     rows: NetworkRows,
     community: list[int],
+    depth_shift: int = 0,
 ) -> None:
-    low, high = DEPTH_RANGE[person.circle]
+    low, high = (min(5, max(1, d + depth_shift)) for d in DEPTH_RANGE[person.circle])
     if person.style == "one_sided":
         high = min(high, 2)
     kinds = KINDS_BY_CIRCLE[person.circle]
@@ -327,6 +353,7 @@ def generate(
     seed: int = 1,
     as_of: dt.date | None = None,
     progress: Callable[[str], None] | None = None,
+    shape: str = "balanced",
 ) -> NetworkRows:
     """Fill an empty journal with the demo network; refuses a journal that has contacts."""
     if journal.contacts.count(include_archived=True):
@@ -336,7 +363,7 @@ def generate(
         )
     if progress:
         progress("making up a network")
-    rows = generate_rows(contacts, interactions, seed, as_of)
+    rows = generate_rows(contacts, interactions, seed, as_of, shape)
     load_into_empty_journal(journal, rows, progress)
     return rows
 

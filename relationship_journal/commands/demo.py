@@ -16,6 +16,12 @@ def register(commands: Any) -> None:
     demo.add_argument("--interactions", type=int, help="default: 30 per contact")
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--as-of", type=date_arg, help="the demo's 'today' (default: today)")
+    demo.add_argument(
+        "--shape",
+        choices=("balanced", "wide", "deep"),
+        default="balanced",
+        help="wide: many shallow contacts; deep: a few people known well",
+    )
     demo.set_defaults(run=run_demo)
 
 
@@ -30,6 +36,7 @@ def run_demo(args: argparse.Namespace) -> int:
             interactions=args.interactions,
             seed=args.seed,
             as_of=args.as_of,
+            shape=args.shape,
             progress=lambda message: print(f"demo: {message}…", file=sys.stderr),
         )
         where = journal.paths.database

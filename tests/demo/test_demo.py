@@ -104,3 +104,20 @@ def test_generate_refuses_a_journal_with_people(journal: Journal) -> None:
 def test_bad_sizes_are_refused(contacts: int, interactions: int) -> None:
     with pytest.raises(ValidationError):
         generate_rows(contacts=contacts, interactions=interactions)
+
+
+def test_wide_and_deep_networks_get_different_verdicts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    indexes = {}
+    for shape in ("wide", "balanced", "deep"):
+        with Journal.open(tmp_path / shape) as journal:
+            generate(journal, contacts=200, seed=2, as_of=AS_OF, shape=shape)
+            network = journal.health.network(AS_OF)
+        indexes[shape] = (network.wide_deep_index, network.verdict)
+    assert indexes["wide"][0] > indexes["balanced"][0] > indexes["deep"][0]
+    assert indexes["wide"][1] == "a mile wide and an inch deep"
+    assert indexes["deep"][1] == "deep"
+
+
+def test_unknown_shape_is_refused() -> None:
+    with pytest.raises(ValidationError, match="shape"):
+        generate_rows(contacts=10, shape="round")
