@@ -271,9 +271,35 @@ def _to_delete(backups: list[BackupInfo], today: dt.date) -> Iterable[BackupInfo
         yield from [info for info in backups if info.kind == kind][KEEP_OTHER:]
 
 
+_TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.tmp$")
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete half-written backups left by a process that was killed while writing them."""
+    removed = []
+    if not folder.is_dir():
+        return removed
+    for path in folder.iterdir():
+        match = _TEMPORARY.match(path.name)
+        if match and int(match["pid"]) != os.getpid() and not _pid_alive(int(match["pid"])):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 def prune(database: Path, today: dt.date | None = None) -> list[Path]:
-    """Delete backups beyond the retention policy; returns what was deleted."""
-    deleted = []
+    """Delete backups beyond the retention policy (and stale temporaries); returns them."""
+    deleted = remove_stale_temporaries(backups_dir(database))
     for info in _to_delete(list_backups(database), today or dt.date.today()):
         _remove_quietly(info.path)
         deleted.append(info.path)

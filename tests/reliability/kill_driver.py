@@ -3,7 +3,8 @@
 Started once, it imports everything, then for each line "go N" on standard input
 forks a writer. The writer opens the journal (as a fresh process would: checks,
 pragmas, daily backup) and logs entries in a loop, printing "<id> <note>" and
-flushing only after `log` has returned, that is after the commit. The test kills
+flushing only after `log` has returned, that is after the commit; every third
+writer first deletes the daily backup, so it takes one. The test kills
 the writer with SIGKILL after a random number of printed entries, so the kill
 lands at a random point of opening, writing or committing.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from pathlib import Path
 
 import sqlalchemy.orm  # noqa: F401 - imported before forking so each writer starts at once
 
@@ -21,6 +23,10 @@ from relationship_journal.journal.records import InteractionFields
 
 
 def write_forever(data_dir: str, contact_id: int, round_number: int) -> None:
+    if round_number % 3 == 0:
+        # As on a new day: the first write takes the daily backup, so kills land in it too.
+        for daily in Path(data_dir, "backups").glob("daily-*.sqlite3"):
+            daily.unlink()
     with Journal.open(data_dir) as journal:
         entry = 0
         while True:

@@ -70,6 +70,16 @@ def test_sigkill_during_writes_keeps_every_committed_entry(private_folders: Path
         connection.close()
     lost = {key: note for key, note in committed.items() if stored.get(key) != note}
     assert not lost, f"{len(lost)} committed entries were lost: {sorted(lost.values())[:5]}"
+    backups = private_folders / "backups"
+    for daily in backups.glob("daily-*.sqlite3"):
+        daily.unlink()
+    with Journal.open(private_folders) as journal:  # a normal day's first write, after all that
+        journal.contacts.add(ContactFields(display_name="After The Kills"))
+    leftovers = [path.name for path in backups.iterdir() if not path.name.endswith(".sqlite3")]
+    assert leftovers == [], f"half-written backups were left behind: {leftovers}"
+    for path in backups.glob("*.sqlite3"):
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as copy:
+            assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok", path.name
     last_note = committed[max(committed)]
     with Journal.open(private_folders) as journal:
         assert journal.interactions.count() == len(stored)
