@@ -112,3 +112,12 @@ def test_an_empty_journal_shows_a_welcome_not_zeros(qtbot, journal) -> None:  # 
         widget.refresh(AS_OF)
     assert widget.snapshot is not None and widget.snapshot.is_empty
     assert widget._stack.currentWidget() is widget.empty_state
+
+
+def test_a_view_closed_mid_computation_ignores_the_late_result(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
+    from relationship_journal.gui import worker
+
+    widget = DashboardView(demo)
+    widget.refresh(AS_OF)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)  # no error, no crash

@@ -76,6 +76,8 @@ class DashboardView(QWidget):
         self.history: DepthBreadthSeries | None = None
         self._charts: dict[str, Any] = {}
         self._recolour_pending = False
+        self._alive = [True]  # emptied when the widget is destroyed; late results then do nothing
+        self.destroyed.connect(self._alive.clear)
         self._build()
 
     # -- public ------------------------------------------------------------------------
@@ -292,14 +294,17 @@ class DashboardView(QWidget):
 
     def _run(self, work: Any, on_success: Any) -> None:
         holder: list[Operation] = []
+        alive = self._alive
 
         def done(result: Any) -> None:
-            self._forget(holder)
-            on_success(result)
+            if alive:  # the view may have been closed and deleted meanwhile
+                self._forget(holder)
+                on_success(result)
 
         def failed(error: BaseException) -> None:
-            self._forget(holder)
-            self.status.setText(f"Could not compute the dashboard: {error}")
+            if alive:
+                self._forget(holder)
+                self.status.setText(f"Could not compute the dashboard: {error}")
 
         operation = Operation(self, work, done, failed)
         holder.append(operation)
