@@ -10,9 +10,7 @@ from PySide6.QtCore import QDate, Qt
 
 from relationship_journal.demo import generate
 from relationship_journal.gui.dashboard.view import DashboardView
-from relationship_journal.health import compute_network
 from relationship_journal.journal import Journal
-from relationship_journal.journal.health_inputs import load_logs
 from relationship_journal.journal.records import ContactFields
 
 AS_OF = dt.date(2026, 11, 23)
@@ -39,8 +37,7 @@ def _compute(qtbot, view: DashboardView, as_of: dt.date) -> None:  # type: ignor
 
 
 def _network(journal: Journal, as_of: dt.date):  # type: ignore[no-untyped-def]
-    with journal.reading() as connection:
-        return compute_network(load_logs(connection), as_of)
+    return journal.health.network(as_of)  # what the contact list, the CLI and the PDF show
 
 
 def test_shows_the_models_network_figures_and_verdict(qtbot, view, demo) -> None:  # type: ignore[no-untyped-def]

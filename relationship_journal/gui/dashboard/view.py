@@ -284,11 +284,12 @@ class DashboardView(QWidget):
         as_of = self.as_of()
         loaded = self._loaded
         journal = self._journal
+        params = journal.health.params  # the same (possibly user-tuned) model as journal.health
         self.status.setText("Computing…")
 
         def work(progress: Progress) -> tuple[LoadedJournal, DashboardSnapshot]:
-            network = loaded or load_network(journal, step=progress.step)
-            return network, compute_snapshot(network, as_of, step=progress.step)
+            network = loaded or load_network(journal, params, step=progress.step)
+            return network, compute_snapshot(network, as_of, params, step=progress.step)
 
         self._run(work, lambda result: self._snapshot_ready(generation, result))
 
@@ -337,9 +338,10 @@ class DashboardView(QWidget):
         if generation != self._generation or self._loaded is None:
             return
         loaded = self._loaded
+        params = self._journal.health.params
 
         def work(progress: Progress) -> DepthBreadthSeries:
-            return compute_history(loaded, snapshot, step=progress.step)
+            return compute_history(loaded, snapshot, params=params, step=progress.step)
 
         self._run(work, lambda history: self._history_ready(generation, history))
 
