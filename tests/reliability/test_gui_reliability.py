@@ -103,3 +103,26 @@ def test_window_offers_the_newest_good_backup_after_damage(qtbot, private_folder
     assert "manual" in asked[0]
     with Journal.open(private_folders) as journal:
         assert [c.name for c in journal.contacts.list()] == ["Safe Person"]
+
+
+def test_unlock_asks_again_after_a_wrong_passphrase(private_folders: Path) -> None:
+    pytest.importorskip("sqlcipher3")
+    from relationship_journal.gui.dialogs.unlock import WRONG, unlock_journal
+    from relationship_journal.store import encryption
+
+    _journal_with(private_folders, "Locked Person")
+    database = resolve_paths(private_folders).database
+    assert unlock_journal(database, ask=lambda _m: pytest.fail("a plain journal needs no passphrase"))
+    encryption.encrypt_journal(database, "right one")
+    before = database.read_bytes()
+    answers = iter(["wrong", "", "still wrong", "right one"])
+    told: list[str] = []
+    try:
+        assert unlock_journal(database, ask=lambda _m: next(answers), tell=told.append)
+        assert told == [WRONG, WRONG, WRONG]
+        assert database.read_bytes() == before, "asking must not write to the journal"
+        with Journal.open(private_folders) as journal:
+            assert [c.name for c in journal.contacts.list()] == ["Locked Person"]
+    finally:
+        encryption.forget_passphrase(database)
+    assert not unlock_journal(database, ask=lambda _m: None, tell=told.append), "Cancel opens nothing"
