@@ -65,6 +65,7 @@ def run_backup(args: argparse.Namespace) -> int:
             print(f"{info.label}  {info.path}")
         return 0
     _require_journal(database)
+    encryption.ask_on_terminal(database)
     passphrase = None
     if integrity.file_kind(database).name == "encrypted":
         passphrase = encryption.passphrase_for(database)
@@ -75,16 +76,21 @@ def run_backup(args: argparse.Namespace) -> int:
         target = Path(args.out).expanduser().absolute()
         if target.is_dir():
             target = target / f"journal-{dt.datetime.now().strftime('%Y-%m-%dT%H%M%S')}.sqlite3"
+        if integrity.file_kind(target).name not in ("missing", "empty", "sqlite", "encrypted"):
+            from relationship_journal.store.errors import StoreError
+
+            raise StoreError(f"{target} exists and is not a journal backup; choose another name")
         written = backup.write_backup(database, target, passphrase)
     print(f"Backed up to {written}")
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from relationship_journal.store import backup
+    from relationship_journal.store import backup, encryption
 
     database = _database(args)
     source = Path(args.file).expanduser().absolute()
+    encryption.ask_on_terminal(source)
     if source == database.absolute():
         from relationship_journal.store.errors import StoreError
 
