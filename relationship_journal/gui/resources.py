@@ -1,4 +1,4 @@
-"""Icons and style sheets from the top-level `resources/` folder.
+"""Icons and style sheets from the app's `resources/` folder (see resource_paths).
 
 Icons are drawn once as SVG with `currentColor` and tinted to the theme's text colour
 when loaded, so one file serves light and dark themes at any DPI.
@@ -7,13 +7,14 @@ when loaded, so one file serves light and dark themes at any DPI.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+from relationship_journal.resource_paths import resources_dir
+
+RESOURCES_DIR = resources_dir()
 ICON_DIR = RESOURCES_DIR / "icons"
 STYLE_DIR = RESOURCES_DIR / "styles"
 APP_ICON = RESOURCES_DIR / "app-icon" / "relationship-journal.svg"
