@@ -264,9 +264,15 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.splitter_state("main")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if not getattr(self, "_splitter_restored", False):
+            # After the window has its size, or the saved split gets squeezed.
+            self._splitter_restored = True
+            splitter = self.settings.splitter_state("main")
+            if splitter is not None:
+                self.splitter.restoreState(splitter)
 
     def save_settings(self) -> None:
         if not self.remember:
@@ -364,6 +370,8 @@ class MainWindow(QMainWindow):
                 self.stack.setCurrentWidget(self.page)
             else:
                 self._show_nothing()
+        # The dashboard is about the whole network: it takes the whole width.
+        self.contact_list.setVisible(self.stack.currentWidget() is not self.dashboard or self.dashboard is None)
         if name in self.act_views:
             self.act_views[name].setChecked(True)
         self.settings.last_view = name
@@ -381,6 +389,7 @@ class MainWindow(QMainWindow):
         self.page.show_contact(contact_id, self.as_of)
         if self.page.contact_id == contact_id:
             self.stack.setCurrentWidget(self.page)
+            self.contact_list.setVisible(True)
             self.act_views["contacts"].setChecked(True)
             self.settings.last_contact_id = contact_id
 

@@ -1,0 +1,106 @@
+"""Timeline edits and deletes undo; the global timeline filters; the window remembers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QImage
+
+from relationship_journal.gui import worker
+
+
+def test_delete_and_edit_entry_then_undo(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    window = start_app()
+    page = window.page
+    first = page.timeline.entries()[0]
+    count = len(page.timeline.entries())
+    page.timeline.delete_requested.emit(first.id)
+    assert len(page.timeline.entries()) == count - 1
+    assert first.id not in {e.id for e in page.timeline.entries()}
+    window.undo_stack.undo()
+    assert page.timeline.entries()[0].id == first.id
+    assert page.timeline.entries()[0].note == first.note
+
+    page.timeline.edit_requested.emit(first.id)
+    form = window.composer_dialog.form
+    assert window.composer_dialog.isVisible() and form.editing is not None
+    form.note.setPlainText("Corrected: we met for lunch")
+    form.save_entry()
+    assert window.journal.interactions.get(first.id).note == "Corrected: we met for lunch"
+    assert len(page.timeline.entries()) == count  # edited in place, not added
+    window.undo_stack.undo()
+    assert window.journal.interactions.get(first.id).note == first.note
+
+
+def test_promise_done_checkbox_is_undoable(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    window = start_app()
+    journal = window.journal
+    contact_id = window.page.contact_id
+    journal.ledger.add_commitment(contact_id, "mine", "Send the conference photos", dt.date.today())
+    window.page.refresh()
+    promise = next(c for c in journal.ledger.commitments(contact_id) if c.text == "Send the conference photos")
+    box = window.page.overview.promises.boxes[promise.id]
+    box.setChecked(True)
+    qtbot.waitUntil(lambda: journal.ledger.commitments(contact_id, open_only=True) == [
+        c for c in journal.ledger.commitments(contact_id, open_only=True) if c.id != promise.id])
+    assert all(c.id != promise.id for c in journal.ledger.commitments(contact_id, open_only=True))
+    window.undo_stack.undo()
+    assert any(c.id == promise.id for c in journal.ledger.commitments(contact_id, open_only=True))
+
+
+def test_global_timeline_filters_by_kind_and_dates(demo_folder: Path, start_app: Any) -> None:
+    window = start_app()
+    window.act_views["timeline"].trigger()
+    assert window.current_view() == "timeline"
+    timeline = window.timeline
+    assert timeline.timeline.entries()
+    timeline.kind.setCurrentIndex(timeline.kind.findData("email"))
+    entries = timeline.timeline.entries()
+    assert entries and {e.kind for e in entries} == {"email"}
+    since = dt.date.today() - dt.timedelta(days=30)
+    timeline.set_range(since, dt.date.today())
+    assert all(since <= e.date <= dt.date.today() for e in timeline.timeline.entries())
+
+
+def test_window_remembers_last_contact_and_size(demo_folder: Path, start_app: Any) -> None:
+    window = start_app()
+    chosen = window.journal.contacts.list()[7]
+    window.show_contact(chosen.id)
+    window.splitter.setSizes([400, 1000])
+    split = window.splitter.saveState()
+    window.close()
+
+    again = start_app()
+    assert again.page.contact_id == chosen.id
+    assert again.settings.splitter_state("main") == split  # (offscreen screens clamp the size itself)
+    assert again.settings.window_geometry() is not None
+    settings = again.settings.path
+    assert settings.parent.name == "config" and settings.stat().st_mode & 0o777 == 0o600
+
+
+def test_screenshot_command_renders_each_view(demo_folder: Path, tmp_path: Path, qtbot: Any) -> None:
+    from relationship_journal import cli
+
+    name = None
+    from relationship_journal.journal import Journal
+
+    with Journal.open(demo_folder) as journal:
+        name = journal.contacts.list()[2].name
+    for view in ("contact", "composer", "dashboard"):
+        out = tmp_path / f"{view}.png"
+        assert cli.main(["screenshot", str(out), "--view", view, "--contact", name, "--size", "1024x700"]) == 0
+        image = QImage(str(out))
+        assert (image.width(), image.height()) == (1024, 700)
+        colours = {image.pixel(x, y) for x in range(0, 1024, 9) for y in range(0, 700, 9)}
+        assert len(colours) > 40  # a real picture, not a blank window
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
+
+
+def test_screenshot_refuses_bad_arguments(tmp_path: Path, capsys: Any) -> None:
+    from relationship_journal import cli
+
+    assert cli.main(["screenshot", str(tmp_path / "out.jpg")]) == 1
+    assert "PNG" in capsys.readouterr().err
+    assert cli.main(["screenshot", str(tmp_path / "missing" / "out.png")]) == 1
