@@ -9,9 +9,14 @@ has let health or recency lapse: the one to reconnect with. Everyone else is a c
 from __future__ import annotations
 
 from bisect import bisect_right
-from math import floor
+from math import ceil
 
 from .parameters import Parameters
+
+
+def _below(value: float, limit: float) -> int:
+    """The value as shown (rounded), never shown at or above the limit it failed."""
+    return min(round(value), ceil(limit) - 1)
 
 
 def _any_within(days: list[int], today: int, window: int) -> bool:
@@ -35,15 +40,15 @@ def classify(
     """(classification, the reason in words)."""
     gates = []
     if trust < params.connection_trust:
-        gates.append(f"trust {floor(trust)} is under {params.connection_trust:.0f}")
+        gates.append(f"trust {_below(trust, params.connection_trust)} is under {params.connection_trust:.0f}")
     if health is None or health < params.connection_health:
         gates.append(
             "no touches yet"
             if health is None
-            else f"health {health:.0f} is under {params.connection_health:.0f}"
+            else f"health {_below(health, params.connection_health)} is under {params.connection_health:.0f}"
         )
     if recency < params.connection_recency:
-        gates.append(f"recency {floor(recency)} is under {params.connection_recency:.0f}")
+        gates.append(f"recency {_below(recency, params.connection_recency)} is under {params.connection_recency:.0f}")
     if not _any_within(their_start_days, today, initiative_window):
         gates.append(f"they have not reached out in {initiative_window} days")
     if not _any_within(deep_days, today, params.deep_window_days):

@@ -117,3 +117,12 @@ def test_an_ask_is_never_counted_twice():
         person(), tied, asks=[AskInput(5, END, outcome="declined")]
     )  # a second, separate ask
     assert both.trust_evidence_against == pytest.approx(6.0)
+
+
+def test_failed_gate_words_agree_with_the_shown_figures() -> None:
+    """A trust of 66.6 reads as 67 everywhere, and 74.6 never reads as 'trust 75 is under 75'."""
+    from relationship_journal.health.classify import _below
+
+    assert _below(66.6, 75) == 67
+    assert _below(74.6, 75) == 74
+    assert _below(49.5, 50) == 49
