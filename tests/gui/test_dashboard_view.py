@@ -92,7 +92,8 @@ def test_promises_i_owe_appear_until_kept(qtbot, view, demo) -> None:  # type: i
     _compute(qtbot, view, AS_OF)
     rows = [view.owed_list.topLevelItem(i) for i in range(view.owed_list.topLevelItemCount())]
     mine = [r for r in rows if r.text(0) == "Ada Promise: Send Ada the paper"]
-    assert mine and mine[0].text(1).startswith("overdue")
+    assert mine and mine[0].text(1) == f"{(AS_OF - dt.timedelta(days=1)).day} {AS_OF:%b}"
+    assert "Was due" in mine[0].toolTip(0)
     # Before the promise was made, it is not owed.
     _compute(qtbot, view, AS_OF - dt.timedelta(days=10))
     assert person not in view.owed_list.ids()

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -79,7 +81,15 @@ class ChartCard(Card):
         self.body.addWidget(chart)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(420, 280)
+        return QSize(420, 215)
+
+
+class _RoomyRows(QStyledItemDelegate):
+    """Rows a few pixels taller than the default, so the lists read like the rest of the app."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + 6)
 
 
 class PeopleList(QTreeWidget):
@@ -101,7 +111,9 @@ class PeopleList(QTreeWidget):
         self.setVerticalScrollMode(QTreeWidget.ScrollMode.ScrollPerPixel)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setStyleSheet("QTreeWidget { background: transparent; } QTreeWidget::item { padding: 3px 1px; }")
+        # No widget style sheet here: it would restyle the scroll bars apart from the app's.
+        self.viewport().setAutoFillBackground(False)
+        self.setItemDelegate(_RoomyRows(self))
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -111,7 +123,7 @@ class PeopleList(QTreeWidget):
         self.itemActivated.connect(self._activate)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(300, 160)
+        return QSize(300, 110)
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         contact_id = item.data(0, CONTACT_ID_ROLE)
@@ -186,16 +198,13 @@ class OwedList(PeopleList):
                   as_of: dt.date, warn: str) -> None:
         self._begin()
         for reply in replies:
-            if reply.due is None:
-                when = "open"
-            else:
-                when = ("overdue " if reply.overdue else "due ") + short_date(reply.due, as_of)
+            when = "no date" if reply.due is None else short_date(reply.due, as_of)
             self._add(
                 f"{reply.name}: {reply.text}",
                 when,
                 reply.contact_id,
                 f"I promised {reply.name}: {reply.text}"
-                + (f"\nDue {reply.due:%d %B %Y}." if reply.due else ""),
+                + (f"\n{'Was due' if reply.overdue else 'Due'} {reply.due:%d %B %Y}." if reply.due else ""),
                 warn if reply.overdue else None,
             )
         for favour in favours:

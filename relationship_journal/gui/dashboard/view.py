@@ -49,8 +49,8 @@ from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.journal.core import Journal
 from relationship_journal.reports.chart_series import DepthBreadthSeries, NetworkMoment
 
-CHART_MIN_HEIGHT = 220
-LIST_MIN_HEIGHT = 220
+CHART_MIN_HEIGHT = 200
+LIST_MIN_HEIGHT = 170
 SIDE_WIDTH = 330
 HISTORY_DELAY_MS = 150
 WIDE, MEDIUM, NARROW = "wide", "medium", "narrow"
@@ -190,8 +190,8 @@ class DashboardView(QWidget):
         return cards
 
     def _make_lists(self) -> list[Card]:
-        fading = Card("Fading soon")
-        self.fading_caption = QLabel("With no new contact, these fall below health 50.")
+        fading = Card("Fading")
+        self.fading_caption = QLabel("With no new contact, these fall below health 50 within their cadence.")
         self.fading_caption.setObjectName("Muted")
         self.fading_caption.setWordWrap(True)
         self.fading_list = FadingList("Nobody is fading: every close tie is holding.")
@@ -199,7 +199,7 @@ class DashboardView(QWidget):
         fading.body.addWidget(self.fading_caption)
         fading.body.addWidget(self.fading_list, 1)
         owed = Card("You owe")
-        self.owed_caption = QLabel("Promises still open, and help to return.")
+        self.owed_caption = QLabel("Promises still open (overdue in red), and help to return.")
         self.owed_caption.setObjectName("Muted")
         self.owed_caption.setWordWrap(True)
         self.owed_list = OwedList("Nothing owed: every promise kept.")
@@ -248,11 +248,14 @@ class DashboardView(QWidget):
             card.setMinimumWidth(0)
             card.setMaximumWidth(16777215)
             card.setMinimumHeight(LIST_MIN_HEIGHT)
-        if mode == MEDIUM:
+        if mode == MEDIUM:  # charts share the height; the lists keep a readable few rows
             for index, card in enumerate((*self._chart_cards, *self._list_cards)):
                 self._grid.addWidget(card, index // 2, index % 2)
             self._grid.setColumnStretch(0, 1)
             self._grid.setColumnStretch(1, 1)
+            self._grid.setRowStretch(0, 3)
+            self._grid.setRowStretch(1, 3)
+            self._grid.setRowStretch(2, 2)
         else:
             for row, card in enumerate((*self._chart_cards, *self._list_cards)):
                 self._grid.addWidget(card, row, 0)
