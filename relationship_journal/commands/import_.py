@@ -19,7 +19,7 @@ def register(commands: Any) -> None:
         "already in the journal (same email, phone, or name with nothing contradicting it) are "
         "merged, not duplicated. The whole import is one batch that --undo-last takes back.",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="a file, or a folder of .vcf files")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
     parser.add_argument("--undo-last", action="store_true", help="take back the latest import")
     parser.add_argument("--undo", type=int, metavar="N", help="take back import number N")

@@ -109,9 +109,23 @@ def plan_from_files(journal: Journal, files: Iterable[ParsedFile]) -> ImportPlan
     return plan
 
 
+def expand(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """Files as given; a folder stands for the .vcf files in it (vdirsyncer's and khard's layout)."""
+    files: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            found = sorted(p for p in given.iterdir() if p.suffix.lower() in {".vcf", ".vcard"})
+            if not found:
+                raise NotAContactFile(f"{given.name} is a folder with no .vcf files in it")
+            files += found
+        else:
+            files.append(given)
+    return files
+
+
 def plan_import(journal: Journal, paths: Sequence[str | os.PathLike[str]]) -> ImportPlan:
-    """Read `paths` and say what importing them would do; writes nothing."""
-    return plan_from_files(journal, [read_file(p) for p in paths])
+    """Read `paths` (files, or folders of .vcf files) and say what importing them would do; writes nothing."""
+    return plan_from_files(journal, [read_file(p) for p in expand(paths)])
 
 
 def apply_import(

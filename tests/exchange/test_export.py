@@ -96,6 +96,10 @@ def test_split_export_writes_one_card_per_person_with_stable_names(
     for path in folder.iterdir():
         text = path.read_text(encoding="utf-8")
         assert text.count("BEGIN:VCARD") == 1 and "VERSION:4.0" in text
+    # The folder reads back as it was written.
+    with Journal.open(tmp_path / "second") as second:
+        apply_import(second, plan_import(second, [folder]))
+        assert people(second) == people(journal)
 
 
 def test_csv_export_has_everyone_with_their_health(journal: Journal, tmp_path: Path) -> None:
