@@ -160,14 +160,14 @@ def _promises(data: BriefData) -> str:
             overdue = c.due_date is not None and c.due_date < data.as_of
             due = m.day(c.due_date, "no date")
             out.append((m.text(c.text), m.day(c.created_on),
-                        f'<b style="color: #b42318;">{due} · overdue</b>' if overdue else due))
+                        m.overdue(c.due_date) if overdue and c.due_date else due))
         return out
 
     parts = [m.heading("Open promises")]
     for owner, title in (("mine", "I promised"), ("theirs", "They promised")):
         found = rows(owner)
         parts.append(m.heading(title, 3))
-        parts.append(m.table(["Promise", "Made", "Due"], found, widths=[62, 17, 21], stripe=False)
+        parts.append(m.table(["Promise", "Made", "Due"], found, widths=[57, 16, 27], stripe=False)
                      if found else '<p class="muted">Nothing open.</p>')
     return "".join(parts)
 

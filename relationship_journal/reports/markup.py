@@ -32,7 +32,7 @@ p {{ margin-top: 0px; margin-bottom: 5px; }}
 p.subtitle {{ font-size: 10.5pt; color: {MUTED}; margin-bottom: 10px; }}
 p.muted, span.muted, td.muted {{ color: {MUTED}; }}
 p.small, span.small, td.small {{ font-size: 8pt; }}
-p.note {{ margin-left: 10px; margin-bottom: 8px; }}
+p.note {{ margin-left: 10px; margin-bottom: 8px; line-height: 120%; }}
 p.entry {{ margin-top: 6px; margin-bottom: 2px; }}
 p.verdict {{ font-size: 11pt; margin-top: 4px; margin-bottom: 8px; }}
 p.warning {{ color: #9a3412; }}
@@ -67,6 +67,11 @@ def paragraphs(value: str | None, css_class: str = "note") -> str:
 def day(value: dt.date | None, empty: str = "—") -> str:
     """'3 Mar 2026': unambiguous in every locale, short enough for a table cell."""
     return value.strftime("%-d %b %Y") if value else empty
+
+
+def overdue(value: dt.date) -> str:
+    """A due date that has passed, in red, kept on one line so a table row never splits on it."""
+    return f'<b style="color: #b42318;">{day(value).replace(" ", "&nbsp;")}&nbsp;·&nbsp;overdue</b>'
 
 
 def long_day(value: dt.date) -> str:

@@ -193,9 +193,9 @@ def _owed(data: NetworkData) -> str:
         for r in data.replies:
             due = m.day(r.due, "no date")
             rows.append((m.text(r.name), m.text(r.text), m.day(r.made),
-                         f'<b style="color: #b42318;">{due} · overdue</b>' if r.overdue else due))
+                         m.overdue(r.due) if r.overdue and r.due else due))
         parts.append(m.heading(f"Promises I owe ({len(data.replies):,})", 3))
-        parts.append(m.table(["To", "Promise", "Made", "Due"], rows, widths=[21, 42, 14, 23]))
+        parts.append(m.table(["To", "Promise", "Made", "Due"], rows, widths=[20, 40, 13, 27]))
     else:
         parts.append('<p class="muted">No promise of yours is open.</p>')
     if data.favours:

@@ -199,7 +199,7 @@ def _promises(data: ReviewData) -> str:
         if c.done_date and c.done_date <= data.end:
             return f'<span style="color: #1a7f37;">kept {m.day(c.done_date)}</span>'
         if c.due_date and c.due_date < data.end:
-            return f'<b style="color: #b42318;">open, due {m.day(c.due_date)}</b>'
+            return m.overdue(c.due_date)
         return "open" + (f", due {m.day(c.due_date)}" if c.due_date else "")
 
     mine = [c for c in data.made if c.owner == "mine"]
