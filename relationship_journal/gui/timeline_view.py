@@ -37,12 +37,17 @@ def entry_heading(entry: InteractionView, focus_id: int | None) -> str:
         parts.append(STARTED[entry.initiated_by])
     others = [n for cid, n in zip(entry.contact_ids, entry.contact_names, strict=False) if cid != focus_id]
     if others:
-        shown = ", ".join(others[:6]) + (f" +{len(others) - 6}" if len(others) > 6 else "")
-        parts.append(("with " if focus_id else "") + html.escape(shown))
-    links = (f"<a href='rj:edit:{entry.id}'>Edit</a> &nbsp; "
+        shown = html.escape(", ".join(others[:6]) + (f" +{len(others) - 6}" if len(others) > 6 else ""))
+        if focus_id:
+            parts.append(f"with {shown}")
+        else:  # everyone's timeline: who it was with matters most
+            parts.insert(1, f"<b>{shown}</b>")
+    links = (f"<a href='rj:edit:{entry.id}'>Edit</a>&nbsp;&nbsp;"
              f"<a href='rj:delete:{entry.id}'>Delete</a>")
-    return (" &nbsp;·&nbsp; ".join(parts[:2]) + f"<span style='color:{c.muted}'> &nbsp;·&nbsp; "
-            + " · ".join(parts[2:]) + "</span> &nbsp;&nbsp; " + links)
+    summary = (" &nbsp;·&nbsp; ".join(parts[:2]) + f"<span style='color:{c.muted}'> &nbsp;·&nbsp; "
+               + " · ".join(parts[2:]) + "</span>")
+    return (f"<table width='100%' cellspacing='0' cellpadding='0'><tr><td>{summary}</td>"
+            f"<td align='right' valign='top' width='110'>{links}</td></tr></table>")
 
 
 class TimelineView(QWidget):
