@@ -97,8 +97,8 @@ class ImportPlanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = row[index.column()]
             return ACTION_WORDS.get(value, value) if index.column() == 0 else value
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return row[3]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (2, 3, 4):
+            return row[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return row[0]
         return None
@@ -118,7 +118,7 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle("Import contacts")
-        self.resize(900, 560)
+        self.resize(1040, 560)
         counts = plan.counts()
         files = ", ".join(Path(f.path).name for f in plan.files)
         self.summary = QLabel(
@@ -141,12 +141,15 @@ class ImportPreviewDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the file's own order first
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((90, 200, 200, 260)):
+        for column, width in enumerate((90, 190, 210, 330)):
             self.table.setColumnWidth(column, width)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         changes = counts[merge.NEW] + counts[merge.MERGE]
