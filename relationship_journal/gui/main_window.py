@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         for widget in (self.empty, self.page, self.timeline, self.nothing):
             self.stack.addWidget(widget)
         self.has_dashboard = dashboard_available()  # built on first use: pyqtgraph is slow to import
+        self.stack.currentChanged.connect(self._sync_left_pane)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.contact_list)
         self.splitter.addWidget(self.stack)
@@ -370,11 +371,16 @@ class MainWindow(QMainWindow):
                 self.stack.setCurrentWidget(self.page)
             else:
                 self._show_nothing()
-        # The dashboard is about the whole network: it takes the whole width.
-        self.contact_list.setVisible(self.stack.currentWidget() is not self.dashboard or self.dashboard is None)
         if name in self.act_views:
             self.act_views[name].setChecked(True)
         self.settings.last_view = name
+
+    def _sync_left_pane(self, _index: int = 0) -> None:
+        """The list is hidden on the welcome screen (nothing to list) and on the dashboard
+        (it is about the whole network and takes the whole width)."""
+        current = self.stack.currentWidget()
+        self.contact_list.setVisible(current is not self.empty and (current is not self.dashboard
+                                                                     or self.dashboard is None))
 
     def current_view(self) -> str:
         widget = self.stack.currentWidget()
@@ -389,7 +395,6 @@ class MainWindow(QMainWindow):
         self.page.show_contact(contact_id, self.as_of)
         if self.page.contact_id == contact_id:
             self.stack.setCurrentWidget(self.page)
-            self.contact_list.setVisible(True)
             self.act_views["contacts"].setChecked(True)
             self.settings.last_contact_id = contact_id
 
