@@ -179,12 +179,23 @@ class DashboardView(QWidget):
             "weekly": charts.interactions_per_week_chart,
         }
         empty = _empty_series()
+        tips = {
+            "depth_breadth": "Month by month: how many people you kept up with (breadth) against how "
+                             "many of them know and trust you (connections, trusted circle).",
+            "occupancy": "How many people you placed in each circle, against what a person can keep "
+                         "up at that circle's cadence (5 / 10 / 35 / 100 / 350). Red: over 1.5×.",
+            "health": "Everyone's relationship health, coloured by band: strong 70+, steady 50–69, "
+                      "cooling 30–49, cold under 30.",
+            "weekly": "Journal entries per calendar week over the last year; a dinner with three "
+                      "people counts once.",
+        }
         cards = []
         for name, builder in self._chart_builders.items():
             widget = charts.chart_widget(builder, empty[name], palette)
             widget.setMinimumHeight(CHART_MIN_HEIGHT)
             widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             widget.setObjectName(f"chart_{name}")
+            widget.setToolTip(tips[name])
             self._charts[name] = widget
             cards.append(ChartCard(widget))
         return cards
