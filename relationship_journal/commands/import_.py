@@ -24,6 +24,8 @@ def register(commands: Any) -> None:
     parser.add_argument("--undo-last", action="store_true", help="take back the latest import")
     parser.add_argument("--undo", type=int, metavar="N", help="take back import number N")
     parser.add_argument("--batches", action="store_true", help="list past imports, newest first")
+    parser.add_argument("--history", metavar="NAME",
+                        help="show the values imports brought for a person that the journal kept its own over")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every merge and new person")
     parser.add_argument("--json", action="store_true", help="print the outcome as JSON")
     parser.set_defaults(run=run_import)
@@ -33,6 +35,19 @@ def run_import(args: argparse.Namespace) -> int:
     from relationship_journal.exchange import plan as planning
     from relationship_journal.journal.errors import ValidationError
 
+    if args.history:
+        from relationship_journal.journal.imports import contact_history
+
+        with open_journal(args) as journal:
+            contact_id = journal.contacts.resolve(args.history)
+            name = journal.contacts.get(contact_id).display_name
+            entries = contact_history(journal, contact_id)
+        if not entries:
+            print(f"No import has disagreed with what the journal says about {name}.")
+        for entry in entries:
+            print(f"{entry.recorded_at}  {entry.field}: kept '{entry.kept_value}', "
+                  f"{entry.source} said '{entry.imported_value}'")
+        return 0
     if args.batches:
         from relationship_journal.journal.imports import batches
 

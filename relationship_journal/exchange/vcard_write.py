@@ -97,6 +97,7 @@ def card(contact: ContactDetail) -> str:
     out = _Lines()
     out.add("BEGIN:VCARD")
     out.add("VERSION:4.0")
+    out.add("PRODID:-//Relationship Journal//vCard export//EN")
     out.add(f"UID:urn:uuid:{contact_uid(contact)}")
     out.add(f"FN:{escape(contact.display_name)}")
     out.add(

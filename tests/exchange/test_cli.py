@@ -104,3 +104,12 @@ def test_export_commands_write_each_format(tmp_path: Path) -> None:
     assert "2 birthdays, 1 important dates" in ics.stdout
     bad = run(data, "export", "csv", "--split", str(tmp_path / "x.csv"))
     assert bad.returncode == 1 and bad.stderr.strip() == "relationship-journal: --split is only for vcard exports"
+
+
+def test_history_shows_what_an_import_said_differently(tmp_path: Path) -> None:
+    data = tmp_path / "journal"
+    run(data, "add", "Øyvind Lærum", "--organisation", "Fjord", "--email", "oyvind@fjord.example")
+    run(data, "import", str(CORPUS / "ios_contacts.vcf"))
+    shown = run(data, "import", "--history", "Lærum")
+    assert shown.returncode == 0, shown.stderr
+    assert "organisation: kept 'Fjord', ios_contacts.vcf said 'Fjord Analytics, Research'" in shown.stdout
