@@ -180,13 +180,9 @@ def conflicting(journal: ContactFields, imported: ContactFields) -> bool:
 
 def _apply(fields: ContactFields, out: _Outcome) -> ContactFields:
     """`fields` with what `out` adds, so later records of the same import see it."""
-    changes: dict[str, Any] = dict(out.fill)
-    changes.pop("photo", None)
-    if "photo" in out.fill:
-        changes["photo"] = out.fill["photo"]
     return dataclasses.replace(
         fields,
-        **changes,
+        **out.fill,  # profile columns, "birthday" and "photo": all ContactFields names
         emails=fields.emails + tuple(out.emails),
         phones=fields.phones + tuple(out.phones),
         urls=fields.urls + tuple(out.urls),
