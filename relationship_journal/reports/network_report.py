@@ -209,12 +209,12 @@ def _owed(data: NetworkData) -> str:
     return "".join(parts)
 
 
-def _contact_rows(people: Iterable[ContactHealth], data: NetworkData) -> Iterable[tuple[str, ...]]:
+def _contact_rows(people: Iterable[ContactHealth], data: NetworkData) -> Iterable[tuple[m.Cell, ...]]:
     for c in people:
         yield (
             m.text(c.name),
             m.text(data.organisations.get(c.contact_id, "")),
-            m.band_chip(c.band, c.display_score),
+            m.band_cell(c.band, c.display_score),
             CLASSIFICATION_WORDS.get(c.classification, c.classification),
             m.day(c.last_interaction, "never"),
         )
@@ -229,9 +229,9 @@ def _everyone(data: NetworkData) -> str:
         if not people:
             continue
         people.sort(key=lambda c: (-(c.score if c.score is not None else -1), c.name))
-        parts.append(m.heading(f"{_circle_name(circle)}: {m.plural(len(people), 'person', 'people')}", 3))
+        caption = f"{_circle_name(circle)}: {m.plural(len(people), 'person', 'people')}"
         parts.append(m.table(["Name", "Organisation", "Health", "Standing", "Last contact"],
-                             _contact_rows(people, data), widths=[30, 24, 14, 17, 15]))
+                             _contact_rows(people, data), widths=[28, 22, 14, 21, 15], caption=caption))
     return "".join(parts)
 
 
