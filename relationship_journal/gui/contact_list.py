@@ -7,6 +7,8 @@ match, and they join the list. A stale answer (the user kept typing) is dropped.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +61,7 @@ class ContactList(QWidget):
         self.proxy = ContactFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._search_generation = 0
+        self._filtering = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 6, 6)
         layout.setSpacing(6)
@@ -141,8 +144,6 @@ class ContactList(QWidget):
 
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._search_notes)
-        self.proxy.rowsInserted.connect(self._show_count)
-        self.proxy.rowsRemoved.connect(self._show_count)
         self.proxy.modelReset.connect(self._show_count)
         self.proxy.layoutChanged.connect(self._show_count)
 
@@ -180,14 +181,20 @@ class ContactList(QWidget):
             classification=self.kind.currentData(),
         )
 
-    def apply_filter(self, *_args: object) -> None:
-        self.proxy.set_filter(self.current_filter(), self.proxy.note_matches)
+    def _set_filter(self, matches: Iterable[int]) -> None:
+        self._filtering = True
+        try:
+            self.proxy.set_filter(self.current_filter(), matches)
+        finally:
+            self._filtering = False
         self._show_count()
+
+    def apply_filter(self, *_args: object) -> None:
+        self._set_filter(self.proxy.note_matches)
 
     def _text_changed(self, text: str) -> None:
         self._search_generation += 1
-        self.proxy.set_filter(self.current_filter(), ())  # names and organisations: instant
-        self._show_count()
+        self._set_filter(())  # names and organisations: at once, in memory
         if len(text.strip()) >= NOTE_SEARCH_MIN_CHARS:
             self._timer.start()
         else:
@@ -204,9 +211,7 @@ class ContactList(QWidget):
 
         def done(ids: set[int]) -> None:
             if generation == self._search_generation:
-                self.proxy.set_filter(self.current_filter(), ids)
-                self._show_count()
-                self.searched_notes = text
+                self._set_filter(ids)
 
         Operation(self, work, done, lambda _error: None).run()
 
@@ -216,33 +221,38 @@ class ContactList(QWidget):
 
     # --- selection -----------------------------------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        # Narrowing the list must not open whoever slides under the cursor: only a
+        # choice the user makes (click, arrow keys, Enter) opens a page.
+        if current.isValid() and not self._filtering:
             self.contact_selected.emit(int(current.data(ContactIdRole)))
 
     def selected_ids(self) -> list[int]:
         rows = self.view.selectionModel().selectedRows()
         return [int(index.data(ContactIdRole)) for index in rows]
 
-    def select(self, contact_id: int) -> bool:
+    def select(self, contact_id: int, open_page: bool = True) -> bool:
         row = self.model.row_of(contact_id)
         if row is None:
             return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
             return False
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
+        self._filtering = True  # set quietly, then open once
+        try:
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+        finally:
+            self._filtering = False
         self.view.scrollTo(index)
+        if open_page:
+            self.contact_selected.emit(contact_id)
         return True
 
     def open_first(self) -> None:
         if self.proxy.rowCount():
             self.view.setFocus()
-            first = self.proxy.index(0, 0)
-            self.view.selectionModel().setCurrentIndex(
-                first, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-            )
+            self.select(int(self.proxy.index(0, 0).data(ContactIdRole)))
 
     def step(self, offset: int) -> None:
         """Move to the next (+1) or previous (-1) person in the list as shown."""

@@ -402,13 +402,13 @@ class MainWindow(QMainWindow):
         """Select the person in the list (clearing filters if they hide them) and open the page."""
         if self.contact_list.model.row_of(contact_id) is None:
             return False
-        if not self.contact_list.select(contact_id):
+        if not self.contact_list.select(contact_id, open_page=False):
             self.contact_list.search.clear()
             for combo in (self.contact_list.circle, self.contact_list.tag, self.contact_list.kind):
                 combo.setCurrentIndex(0)
             self.contact_list.fading.setChecked(False)
             self.contact_list.owes.setChecked(False)
-            self.contact_list.select(contact_id)
+            self.contact_list.select(contact_id, open_page=False)
         self.open_contact(contact_id)
         return True
 
