@@ -124,6 +124,7 @@ class Database:
         try:
             return backup.ensure_daily_backup(self.path, self._passphrase)
         except backup.DamagedJournal:
+            self._daily_backup_checked = False  # every later write is refused as well
             raise
         except backup.BackupError as error:
             log.warning("%s", error)

@@ -198,3 +198,16 @@ def test_restore_is_refused_while_the_window_is_open(private_folders: Path, tmp_
     finally:
         sleeper.communicate(b"")
     backup.restore(database, saved)  # the window has gone: the stale lock does not block
+
+
+def test_every_write_to_a_damaged_journal_is_refused(
+    private_folders: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = _journal_with_entries(private_folders)
+    backup.daily_backup_path(database, dt.date.today()).unlink()
+    _damage(database)
+    monkeypatch.setattr("relationship_journal.store.integrity.QUICK_CHECK_MAX_BYTES", 0)
+    with Journal.open(private_folders) as journal:
+        for name in ("First Try", "Second Try"):
+            with pytest.raises(DamagedJournal):
+                _add(journal, name)
