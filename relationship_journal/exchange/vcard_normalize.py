@@ -27,15 +27,19 @@ KNOWN_PROPERTIES = frozenset(
     FBURL FN GENDER GEO IMPP KEY KIND LABEL LANG LOGO MAILER MEMBER N NAME NICKNAME NOTE ORG PHOTO
     PRODID PROFILE RELATED REV ROLE SORT-STRING SOUND SOURCE TEL TITLE TZ UID URL VERSION XML""".split()
 )
-# Client extensions worth reading; every other X- property is dropped quietly.
-KEPT_EXTENSIONS = frozenset({"X-ABLABEL", "X-ABDATE", "X-ANNIVERSARY", "X-ABRELATEDNAMES"})
+# What the journal reads of a card; the rest (addresses, keys, sounds, client X- fields)
+# is dropped quietly before vobject, whose time grows with every line it is given.
+READ_PROPERTIES = frozenset(
+    """FN N NICKNAME ORG TITLE ROLE NOTE BDAY ANNIVERSARY EMAIL TEL URL CATEGORIES UID
+    X-ABLABEL X-ABDATE X-ANNIVERSARY""".split()
+)
 # Bare vCard 2.1 parameters that are encodings rather than types.
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 # Values whose parts are separated by ';' (their commas are text, not list separators).
 _STRUCTURED = {"N", "ADR", "ORG"}
 _LIST_VALUED = {"CATEGORIES", "NICKNAME"}
 # Values vobject unescapes as text; others (EMAIL, TEL, URL, dates) are passed as written.
-_TEXT = frozenset({"FN", "N", "NICKNAME", "ORG", "TITLE", "ROLE", "NOTE", "CATEGORIES", "ADR", "LABEL", "X-ABLABEL", "X-ABRELATEDNAMES"})
+_TEXT = frozenset({"FN", "N", "NICKNAME", "ORG", "TITLE", "ROLE", "NOTE", "CATEGORIES", "X-ABLABEL"})
 _PROPERTY_LINE = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?([A-Za-z0-9_-]+)[ \t]*[;:]")
 _BEGIN = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
 _END = re.compile(r"^[ \t]*END[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
@@ -273,12 +277,10 @@ def clean(card: RawCard) -> CleanCard:
     result = CleanCard(text="", version=version)
     out = ["BEGIN:VCARD", "VERSION:3.0"]
     for prop in props:
-        if prop.name in {"VERSION", "BEGIN", "END", "LOGO", "SOUND", "KEY", "AGENT"}:
-            continue
         if prop.name == "PHOTO":
             _take_photo(prop, result)
             continue
-        if prop.name.startswith("X-") and prop.name not in KEPT_EXTENSIONS:
+        if prop.name not in READ_PROPERTIES:
             continue
         if prop.name == "BDAY" and _param(prop, "X-APPLE-OMIT-YEAR"):
             result.apple_omit_year = True
