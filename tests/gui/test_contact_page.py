@@ -1,0 +1,62 @@
+"""The contact page explains itself: why each part scores what it does, and whether to ask."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QToolButton
+
+
+def _busiest(window: Any) -> int:
+    journal = window.journal
+    return max((s.id for s in journal.contacts.list()), key=lambda cid: len(journal.interactions.for_contact(cid)))
+
+
+def test_gauges_explain_and_why_lists_the_interactions(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    window = start_app()
+    contact_id = _busiest(window)
+    window.show_contact(contact_id)
+    health = window.page.health
+    assert health is not None and health.score is not None
+    card = window.page.overview.health
+    assert card.dial.score == health.display_score
+    depth = health.component("depth")
+    assert depth.explanation in card.parts._rows["depth"][1].toolTip()
+    assert card.parts.score_text("depth") == str(round(depth.score))
+
+    why_depth = next(b for b in card.parts.findChildren(QToolButton) if b.accessibleName() == "Why Depth")
+    qtbot.mouseClick(why_depth, Qt.MouseButton.LeftButton)
+    why = window.page.overview.why
+    assert why.isVisible()
+    assert why.title.text() == f"Why depth is {depth.score:.0f}"
+    listed = why.list.text()
+    newest = window.journal.interactions.get(depth.interaction_ids[-1])
+    assert newest.date.strftime("%d %b %Y") in listed
+
+
+def test_ask_readiness_follows_the_size_chosen(demo_folder: Path, start_app: Any) -> None:
+    window = start_app()
+    window.show_contact(_busiest(window))
+    trust = window.page.overview.trust
+    health = window.page.health
+    for index, size in enumerate((1, 2, 3)):
+        trust.size.setCurrentIndex(index)
+        expected = next(a for a in health.asks if a.size == size)
+        assert trust.verdict.text() == expected.verdict
+        for check in expected.failing:
+            assert check.action in trust.actions.text()
+    assert trust.trust.text() == f"Trust {health.trust:.0f}"
+    assert window.page.header.badge.text().lower() == health.classification
+
+
+def test_theme_switch_repaints_in_dark(demo_folder: Path, start_app: Any) -> None:
+    window = start_app()
+    window.act_themes["dark"].trigger()
+    app = QApplication.instance()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    assert window.settings.theme == "dark"
+    window.act_themes["light"].trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
