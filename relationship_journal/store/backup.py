@@ -32,6 +32,7 @@ from relationship_journal.paths import (
 )
 from relationship_journal.store import integrity
 from relationship_journal.store.errors import StoreError
+from relationship_journal.store.integrity import JournalDamaged
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class BackupError(StoreError):
     """A backup or restore could not be made; the message is one line for the user."""
 
 
-class DamagedJournal(BackupError):
+class DamagedJournal(BackupError, JournalDamaged):
     """The backup copy failed its integrity check: the journal it came from is damaged."""
 
 

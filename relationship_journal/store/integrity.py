@@ -39,6 +39,10 @@ class IntegrityError(StoreError):
     """The file is not a usable journal (damaged, foreign, newer); the message says why."""
 
 
+class JournalDamaged(IntegrityError):
+    """The journal's pages are broken: the window offers to restore the newest good backup."""
+
+
 @dataclass(frozen=True)
 class FileKind:
     """What a file on disk looks like from its first bytes."""
@@ -156,9 +160,9 @@ def cannot_open(path: Path, error: BaseException) -> str:
     return f"{path} cannot be opened: {reason}"
 
 
-def damaged(path: Path, detail: str) -> IntegrityError:
+def damaged(path: Path, detail: str) -> JournalDamaged:
     detail = one_line(detail)
-    return IntegrityError(
+    return JournalDamaged(
         f"{path} is damaged ({detail}); nothing was changed — restore a backup with "
         f"'relationship-journal restore FILE' (backups are in {path.parent / 'backups'})"
     )

@@ -68,6 +68,10 @@ def test_corrupted_journal_is_refused_untouched(small_journal: Path) -> None:
         handle.seek(8192)
         handle.write(os.urandom(4096))
     _assert_refused_untouched(small_journal.parent, small_journal, "is damaged")
+    from relationship_journal.store.integrity import JournalDamaged
+
+    with pytest.raises(JournalDamaged):  # the kind the window offers a restore for
+        Journal.open(small_journal.parent)
 
 
 def test_journal_from_a_newer_app_is_refused_untouched(small_journal: Path) -> None:
