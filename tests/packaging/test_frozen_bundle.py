@@ -207,7 +207,7 @@ def test_install_sh_puts_the_app_in_the_menu_without_root_and_uninstalls_cleanly
     assert done.returncode == 0, done.stderr
     installed = home / ".local" / "opt" / EXE / EXE
     launcher = home / ".local" / "share" / "applications" / f"{APP_ID}.desktop"
-    assert f"Exec={installed} %F" in launcher.read_text(encoding="utf-8").splitlines()
+    assert f'Exec="{installed}" %F' in launcher.read_text(encoding="utf-8").splitlines()
     assert (home / ".local" / "share" / "icons" / "hicolor" / "256x256" / "apps" / f"{APP_ID}.png").exists()
     command = home / ".local" / "bin" / EXE
     version = subprocess.run([str(command), "--version"], capture_output=True, text=True, env=env, timeout=RUN_TIMEOUT)
