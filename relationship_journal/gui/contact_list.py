@@ -129,7 +129,7 @@ class ContactList(QWidget):
         header.setSectionResizeMode(LAST, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TYPE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(HEALTH, 66)
-        header.resizeSection(LAST, 78)
+        header.resizeSection(LAST, 86)
         header.resizeSection(TYPE, 92)
         header.setHighlightSections(False)
         self._delegates = (NameDelegate(self.view), HealthBarDelegate(self.view), BadgeDelegate(self.view))

@@ -205,6 +205,7 @@ class PromisesCard(Card):
         while self.rows.count():
             item = self.rows.takeAt(0)
             if item.widget():
+                item.widget().hide()  # deleteLater waits for the event loop; never show a stale row
                 item.widget().deleteLater()
         self.boxes = {}
         open_ones = [c for c in commitments if c.is_open]
@@ -292,7 +293,7 @@ class TrajectoryCard(Card):
             plot.getAxis(axis).setTextPen(c.text)
             plot.getAxis(axis).setPen(c.muted)
         plot.setLabel("left", "score", color=c.muted)
-        plot.setYRange(0, 118)
+        plot.setYRange(0, 136, padding=0)
         plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)]])
         xs = list(range(len(points)))
         labels = [(i, p.date.strftime("%b %y")) for i, p in enumerate(points) if i % 3 == 0]

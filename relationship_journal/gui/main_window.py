@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([470, 930])
+        self.splitter.setSizes([480, 920])
         self.splitter.setChildrenCollapsible(False)
         self.contact_list.setMinimumWidth(330)
         self.setCentralWidget(self.splitter)
