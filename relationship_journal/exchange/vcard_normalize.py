@@ -87,7 +87,9 @@ def split_cards(text: str) -> Iterator[RawCard]:
     start = number = 0
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for index, line in enumerate(text.split("\n"), start=1):
-        if _BEGIN.match(line):
+        if current is not None and line[:1] in (" ", "\t") and "VCARD" not in line.upper():
+            current.append(line)  # a folded line (most of a photo): no need to look further
+        elif _BEGIN.match(line):
             if current is not None:
                 yield RawCard(number, start, current, closed=False)
             number += 1
@@ -252,7 +254,9 @@ def _clean_value(prop: _Property, version: str) -> str:
     if prop.name not in _TEXT:
         # Clients escape these values or not (Apple writes "https\://"); vobject splits them
         # on bare ',' and ';'. So: read any escapes, then escape the way vobject reads back.
-        value = re.sub(r"\\(.)", r"\1", value.replace("\n", " "))
+        value = value.replace("\n", " ")
+        if "\\" in value:
+            value = re.sub(r"\\(.)", r"\1", value)
         return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
     return value.replace("\n", "\\n")  # Outlook's multi-line value
 
@@ -267,7 +271,9 @@ def _types(prop: _Property) -> list[str]:
 
 def clean(card: RawCard) -> CleanCard:
     """One card as clean vCard 3.0 text, or CardError with the reason it cannot be read."""
-    lines = [_CONTROL.sub("", line) for line in _logical_lines(card.lines)]
+    lines = [
+        line if line.isprintable() else _CONTROL.sub("", line) for line in _logical_lines(card.lines)
+    ]
     props = [p for p in map(_parse, lines) if p is not None]
     if not props:
         if any(line.strip() for line in lines):
@@ -285,7 +291,7 @@ def clean(card: RawCard) -> CleanCard:
         if prop.name == "BDAY" and _param(prop, "X-APPLE-OMIT-YEAR"):
             result.apple_omit_year = True
         value = _clean_value(prop, version)
-        group = re.sub(r"[^A-Za-z0-9-]", "", prop.group)
+        group = re.sub(r"[^A-Za-z0-9-]", "", prop.group) if prop.group else ""
         head = f"{group}.{prop.name}" if group else prop.name
         types = _types(prop)
         if types:
