@@ -9,7 +9,6 @@ the thread pool, so the window paints at once and never freezes.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -55,10 +54,6 @@ def _row_health(health: ContactHealth) -> RowHealth:
     return RowHealth(health.display_score, health.band, health.classification, health.fade_date)
 
 
-def dashboard_available() -> bool:
-    return importlib.util.find_spec("relationship_journal.gui.dashboard.view") is not None
-
-
 class MainWindow(QMainWindow):
     contacts_loaded = Signal()
     network_loaded = Signal()
@@ -80,6 +75,8 @@ class MainWindow(QMainWindow):
         undo.Step.report = self.show_error
         self.setWindowTitle("Relationship Journal")
         self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self._import_flow: Any = None
         self._build_views()
         self._build_actions()
         self._build_menus()
@@ -114,7 +111,6 @@ class MainWindow(QMainWindow):
         self.nothing.setObjectName("Page")
         for widget in (self.empty, self.page, self.timeline, self.nothing):
             self.stack.addWidget(widget)
-        self.has_dashboard = dashboard_available()  # built on first use: pyqtgraph is slow to import
         self.stack.currentChanged.connect(self._sync_left_pane)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.contact_list)
@@ -187,8 +183,6 @@ class MainWindow(QMainWindow):
             (("contacts", "&Contacts", "contacts"), ("timeline", "&Timeline", "timeline"),
              ("dashboard", "&Dashboard", "dashboard"))
         ):
-            if name == "dashboard" and not self.has_dashboard:
-                continue
             action = a(label, lambda _=False, n=name: self.show_view(n), f"Ctrl+{index + 1}", icon_name,
                        {"contacts": "The contact list and the chosen person's page",
                         "timeline": "Everyone's interactions, newest first",
@@ -345,7 +339,7 @@ class MainWindow(QMainWindow):
 
     # --- views ---------------------------------------------------------------------------
     def _ensure_dashboard(self) -> None:
-        if self.dashboard is None and self.has_dashboard:
+        if self.dashboard is None:  # built on first use: pyqtgraph is slow to import
             from relationship_journal.gui.dashboard.view import DashboardView
 
             self.dashboard = DashboardView(self.journal, self)
@@ -642,24 +636,45 @@ class MainWindow(QMainWindow):
         Operation(self, work, done, self.show_error, title="Loading the demo network").run()
 
     def import_contacts(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        paths, _filter = QFileDialog.getOpenFileNames(
             self, "Import contacts", "", "Contacts (*.vcf *.vcard *.csv);;All files (*)")
-        if path:
-            self.import_file(path)
+        if paths:
+            self.import_files(paths)
 
     def import_file(self, path: str) -> None:
-        journal = self.journal
+        self.import_files([path])
 
-        def work(progress: Progress) -> str:
-            from relationship_journal.gui.import_runner import run_import
+    def import_files(self, paths: list[str]) -> None:
+        """Read in the background, preview, then write one undoable batch (gui/import_dialog.py)."""
+        from relationship_journal.gui.import_dialog import ImportFlow
 
-            return run_import(journal, path, progress.step)
+        self._import_flow = ImportFlow(self, self.journal, list(paths), self.undo_stack,
+                                       self._imported, self.show_error)
+        self._import_flow.start()
 
-        def done(summary: str) -> None:
-            self.statusBar().showMessage(summary, 8000)
+    def _imported(self, changes: Changes) -> None:
+        if len(changes.contacts) > SMALL_CHANGE or self.contact_list.model.rowCount() == 0:
+            self._dashboard_stale = True
             self.load_contacts()
+        else:
+            self.apply_changes(changes)
 
-        Operation(self, work, done, self.show_error, title="Importing contacts").run()
+    # --- drag and drop: a .vcf or .csv dropped on the window is imported ---------------
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        paths = self._dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    @staticmethod
+    def _dropped_paths(mime) -> list[str]:  # type: ignore[no-untyped-def]
+        from relationship_journal.gui.import_dialog import contact_file_paths
+
+        return contact_file_paths(mime)
 
     def export_pdf(self) -> None:
         if self.page.contact_id is None:

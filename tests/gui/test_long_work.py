@@ -1,0 +1,102 @@
+"""Long work (import, PDF, demo) runs off the GUI thread and can be cancelled."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from relationship_journal.gui import worker
+from relationship_journal.gui.worker import Operation, Progress
+
+VCARDS = (
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Ngozi Okafor\nEMAIL:ngozi@example.ng\nORG:New Co\nEND:VCARD\n"
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Mateo Ruiz\nTEL:+34 600 000 000\nEND:VCARD\n"
+)
+
+
+def test_operation_reports_success_on_the_gui_thread(qtbot: Any) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[tuple[int, bool]] = []
+    gui_thread = threading.get_ident()
+
+    def work(progress: Progress) -> int:
+        progress.step("adding", 1, 2)
+        return 41 + 1
+
+    Operation(parent, work, lambda value: seen.append((value, threading.get_ident() == gui_thread))).run()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [(42, True)]
+
+
+def test_cancel_stops_the_work_and_reports_nothing(qtbot: Any) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    started, release = threading.Event(), threading.Event()
+    outcome: list[object] = []
+
+    def work(progress: Progress) -> str:
+        started.set()
+        release.wait(5)
+        progress.step("still going", 2, 3)  # raises Cancelled: the user pressed Cancel
+        return "finished"
+
+    operation = Operation(parent, work, outcome.append, outcome.append, title="Working").run()
+    assert started.wait(5)
+    operation.progress.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=5000)
+    assert outcome == []
+
+
+def test_failure_is_reported_not_raised(qtbot: Any) -> None:
+    from relationship_journal.journal.errors import ValidationError
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    errors: list[BaseException] = []
+
+    def work(_progress: Progress) -> None:
+        raise ValidationError("the file is not a contacts file")
+
+    Operation(parent, work, None, errors.append).run()
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert str(errors[0]) == "the file is not a contacts file"
+
+
+def test_import_from_the_window_is_one_undo_step(start_app: Any, qtbot: Any, tmp_path: Path) -> None:
+    window = start_app()
+    cards = tmp_path / "phone.vcf"
+    cards.write_text(VCARDS, encoding="utf-8")
+    window.import_files([str(cards)])
+    qtbot.waitUntil(lambda: window._import_flow.dialog is not None, timeout=30000)
+    window._import_flow.dialog.accept()
+    qtbot.waitUntil(lambda: window.contact_list.model.rowCount() == 2 and not worker.busy(), timeout=30000)
+    assert sorted(s.name for s in window.contact_list.model.summaries()) == ["Mateo Ruiz", "Ngozi Okafor"]
+    assert window.stack.currentWidget() is window.page
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.journal.contacts.count() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty, timeout=10000)
+
+
+def test_brief_exported_as_pdf_in_the_background(demo_folder: Path, start_app: Any, qtbot: Any,
+                                                 tmp_path: Path) -> None:
+    window = start_app()
+    out = tmp_path / "brief.pdf"
+    window.export_brief(window.page.contact_id, str(out))
+    qtbot.waitUntil(lambda: out.exists() and not worker.busy(), timeout=60000)
+    assert out.read_bytes()[:5] == b"%PDF-"
+    assert "Saved" in window.statusBar().currentMessage()
+
+
+def test_next_and_previous_contact(demo_folder: Path, start_app: Any) -> None:
+    window = start_app()
+    first = window.page.contact_id
+    window.act_next.trigger()
+    second = window.page.contact_id
+    assert second != first
+    window.act_previous.trigger()
+    assert window.page.contact_id == first
