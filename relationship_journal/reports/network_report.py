@@ -18,6 +18,7 @@ from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
 from relationship_journal.reports import markup as m
 from relationship_journal.reports.chart_series import (
     DepthBreadthSeries,
+    NetworkMoment,
     circle_occupancy,
     health_histogram,
     interactions_per_week,
@@ -40,6 +41,8 @@ from relationship_journal.reports.progress import ProgressCallback, Steps
 from relationship_journal.reports.words import CLASSIFICATION_WORDS, FADE_CAUSES
 
 HISTORY_MONTHS = 24
+HISTORY_MONTHS_LARGE = 12  # past this many people, a year of history keeps the report quick
+LARGE_NETWORK = 3000
 CHART_WIDTH = 640  # CSS pixels: the text column is about 660 on A4 and 680 on Letter
 CHART_HEIGHT = 250
 CHART_SHARPNESS = 3.0
@@ -62,12 +65,13 @@ def gather(journal: Journal, as_of: dt.date, circles: tuple[int, ...], steps: St
     params = journal.health.params  # the user's tuned model, as on screen
     loaded: LoadedNetwork = load_network(journal, params, lambda d, t: steps.report("gather", d, 2 * t))
     network = evaluate_network(loaded, as_of, params, lambda d, t: steps.report("gather", t + d, 2 * t))
-    days = month_ends(as_of, HISTORY_MONTHS)[:-1]
+    months = HISTORY_MONTHS if len(loaded.timelines) <= LARGE_NETWORK else HISTORY_MONTHS_LARGE
+    days = month_ends(as_of, months)[:-1]
     moments = []
     for done, day in enumerate(days):
         steps.report("charts", done, 2 * len(days))
         moments.append(network_moment(loaded, day, params))
-    moments.append(network_moment(loaded, as_of, params))
+    moments.append(NetworkMoment(as_of, network.breadth, network.depth, network.trusted))
     organisations = {s.id: s.organisation for s in journal.contacts.list() if s.organisation}
     return NetworkData(
         as_of=as_of,
@@ -266,7 +270,7 @@ def _charts_images(data: NetworkData, steps: Steps) -> dict[str, object]:
 def build(data: NetworkData, steps: Steps) -> ReportDocument:
     pictures = _charts_images(data, steps)
     n = data.network
-    body = "".join((_figures(data), _circles(data), _charts(), _fading(data), _owed(data), _everyone(data)))
+    body = "".join((_figures(data), _circles(data), _charts(), _fading(data), _owed(data)))
     steps.report("html", 1)
     title = (
         "<h1>Network report</h1>"
@@ -281,6 +285,8 @@ def build(data: NetworkData, steps: Steps) -> ReportDocument:
         css=m.CSS,
         images=pictures,
         contents_after_pages=3,
+        # The long table of everyone is laid out on its own, from a fresh page.
+        parts_on_new_pages=(_everyone(data),),
     )
 
 

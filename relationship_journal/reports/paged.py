@@ -71,6 +71,7 @@ class ReportDocument:
     css: str
     images: dict[str, QImage] = field(default_factory=dict)
     contents_after_pages: int | None = None  # add a contents page when the body runs longer
+    parts_on_new_pages: tuple[str, ...] = ()  # more body, each starting on a fresh page
     margins: Margins = field(default_factory=Margins)
 
 
@@ -174,7 +175,7 @@ def split_blocks_at_page_breaks(document: QTextDocument, page_height: float) -> 
     cuts: list[int] = []
     block = document.begin()
     while block.isValid():
-        lines = block.layout().lineCount()
+        lines = block.lineCount()  # one call per block: a 10,000-row table has 50,000 of them
         if lines > 1:
             top = layout.blockBoundingRect(block).top()
             lay = block.layout()
@@ -260,19 +261,25 @@ def render_pdf(spec: ReportDocument, path: str | os.PathLike[str], page_size: st
     writer = _new_writer(os.fspath(path), page_size, spec.title)
     pages = _Pages(writer, spec.margins)
     steps.report("layout", 0)
-    body = _laid_out(spec.body_html, spec, writer, pages)
+    parts = [spec.body_html, *spec.parts_on_new_pages]
+    bodies = [_laid_out(html_text, spec, writer, pages) for html_text in parts]
     documents: list[QTextDocument]
     limit = spec.contents_after_pages
-    if limit is not None and body.pageCount() > limit:
-        sections = heading_pages(body, pages.body_height)
+    if limit is not None and sum(d.pageCount() for d in bodies) > limit:
+        sections: list[tuple[str, int]] = []
+        offset = 0
+        for body in bodies:
+            sections.extend((title, page + offset) for title, page in heading_pages(body, pages.body_height))
+            offset += body.pageCount()
         opening_html = spec.title_html + contents_html([(t, 0) for t, _ in sections])
         opening = _laid_out(opening_html, spec, writer, pages)
         offset = opening.pageCount()
         numbered = [(title, page + offset + 1) for title, page in sections]
         opening = _laid_out(spec.title_html + contents_html(numbered), spec, writer, pages)
-        documents = [opening, body]
+        documents = [opening, *bodies]
     else:
-        documents = [_laid_out(spec.title_html + spec.body_html, spec, writer, pages)]
+        documents = [_laid_out(spec.title_html + spec.body_html, spec, writer, pages), *bodies[1:]]
+    # Each part is its own document, so a cut in one relays out that part only.
     for document in documents:
         split_blocks_at_page_breaks(document, pages.body_height)
     counts = [d.pageCount() for d in documents]
