@@ -209,6 +209,8 @@ class ComposerForm(QWidget):
         self.save = QPushButton("Save  (Ctrl+Enter)", self)
         self.save.setObjectName("Primary")
         self.save.clicked.connect(self.save_entry)
+        for button in (self.discard, self.save):
+            button.setAutoDefault(False)  # Enter in the person picker adds a person, nothing else
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.discard)
         buttons.addWidget(self.save)
