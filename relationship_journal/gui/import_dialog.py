@@ -200,8 +200,15 @@ class ImportBatchStep(Step):
             self.apply(undone.changes)
 
 
+_active: set[ImportFlow] = set()  # flows in progress, kept alive until they end
+
+
 class ImportFlow:
-    """Read in the background, preview, write in the background, push one undo step."""
+    """Read in the background, preview, write in the background, push one undo step.
+
+    Start one and forget it: it keeps itself alive until the import is written,
+    cancelled or has failed.
+    """
 
     def __init__(
         self,
@@ -215,8 +222,15 @@ class ImportFlow:
     ) -> None:
         self.parent, self.journal, self.paths = parent, journal, list(paths)
         self.undo_stack, self.apply, self.on_error = undo_stack, apply, on_error
-        self.on_done = on_done or (lambda _message: None)
+        self._on_done = on_done or (lambda _message: None)
         self.dialog: ImportPreviewDialog | None = None
+
+    def _end(self) -> None:
+        _active.discard(self)
+
+    def _failed(self, error: BaseException) -> None:
+        self._end()
+        self.on_error(error)
 
     def start(self) -> None:
         journal, paths = self.journal, self.paths
@@ -225,11 +239,13 @@ class ImportFlow:
             progress.step(f"Reading {', '.join(Path(p).name for p in paths)}")
             return plan_import(journal, paths)
 
-        Operation(self.parent, read, self.preview, self.on_error, title="Reading contacts").run()
+        _active.add(self)
+        Operation(self.parent, read, self.preview, self._failed, title="Reading contacts").run()
 
     def preview(self, plan: ImportPlan) -> None:
         self.dialog = ImportPreviewDialog(plan, self.parent)
         self.dialog.accepted.connect(lambda: self.write(plan))
+        self.dialog.rejected.connect(self._end)
         self.dialog.open()
 
     def write(self, plan: ImportPlan) -> None:
@@ -245,6 +261,7 @@ class ImportFlow:
             step.already_done = True
             self.undo_stack.push(step)
             self.apply(plan.changes)
-            self.on_done(f"Imported: {plan.summary()}. Undo takes it back.")
+            self._end()
+            self._on_done(f"Imported: {plan.summary()}. Undo takes it back.")
 
-        Operation(self.parent, work, written, self.on_error, title="Importing contacts").run()
+        Operation(self.parent, work, written, self._failed, title="Importing contacts").run()

@@ -54,8 +54,9 @@ def test_flow_reads_previews_writes_and_undoes(qtbot: Any, journal: Journal) -> 
     stack = QUndoStack(parent)
     touched: list[Changes] = []
     errors: list[BaseException] = []
+    messages: list[str] = []
     flow = ImportFlow(parent, journal, [str(CORPUS / "ios_contacts.vcf")], stack, touched.append,
-                      errors.append)
+                      errors.append, messages.append)
     flow.start()
     qtbot.waitUntil(lambda: flow.dialog is not None, timeout=30000)
     assert flow.dialog is not None and journal.contacts.count() == 0
@@ -64,9 +65,24 @@ def test_flow_reads_previews_writes_and_undoes(qtbot: Any, journal: Journal) -> 
     assert errors == []
     assert journal.contacts.count() == 3
     assert len(touched[-1].contacts) == 3
+    assert messages == ["Imported: imported 3, merged 0, unchanged 0, skipped 0. Undo takes it back."]
     stack.undo()
     assert journal.contacts.count() == 0
     stack.redo()
     assert sorted(c.name for c in journal.contacts.list()) == [
         "José María Martínez-Núñez", "Zoë Ångström", "Øyvind Lærum"
     ]
+
+
+def test_a_file_that_is_not_contacts_reports_one_error_and_writes_nothing(
+    qtbot: Any, journal: Journal
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    errors: list[BaseException] = []
+    flow = ImportFlow(parent, journal, [str(CORPUS / "junk.bin")], QUndoStack(parent),
+                      lambda _changes: None, errors.append)
+    flow.start()
+    qtbot.waitUntil(lambda: bool(errors) and not worker.busy(), timeout=30000)
+    assert [str(e) for e in errors] == ["junk.bin is not a contact file (it is not text: binary or empty)"]
+    assert flow.dialog is None and journal.contacts.count() == 0
