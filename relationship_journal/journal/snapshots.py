@@ -131,7 +131,7 @@ def restore(journal: Journal, snapshot: Snapshot) -> Changes:
     others: set[int] = set()
     for table, names, rows in snapshot.tables:
         if table == "interaction_contacts":
-            others.update(r[names.index("contact_id")] for r in rows)
+            others.update(int(r[names.index("contact_id")]) for r in rows)  # type: ignore[call-overload]
     return Changes(
         contacts=frozenset(snapshot.contact_ids) | frozenset(others),
         interactions=frozenset(snapshot.interaction_ids),
