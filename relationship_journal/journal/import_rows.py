@@ -31,6 +31,7 @@ FILLABLE_COLUMNS = (
 )
 
 
+_RESTORABLE = frozenset({*FILLABLE_COLUMNS, "birthday_year", "birthday_month", "birthday_day", "photo"})
 _CONTACT_COLUMNS = (
     "display_name, search_name, given_name, family_name, nickname, organisation, role, "
     "birthday_year, birthday_month, birthday_day, how_met, where_met, met_on, interests, goals, "
@@ -193,6 +194,8 @@ def apply_additions(
 def restore(connection: sqlite3.Connection, contact_id: int, undo: dict[str, Any]) -> None:
     """Put back what one import added to a person who was already there."""
     for column, (old, new) in undo.get("fill", {}).items():
+        if column not in _RESTORABLE:
+            continue  # never a column name this app did not write itself
         if column == "photo":
             connection.execute("UPDATE contacts SET photo = NULL WHERE id = ?", (contact_id,))
             continue
