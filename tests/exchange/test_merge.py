@@ -124,3 +124,12 @@ def test_outlook_csv_with_semicolons_as_some_locales_write_it(journal: Journal, 
     assert run(journal, path)["new"] == 1
     (person,) = journal.contacts.list()
     assert (person.name, person.organisation) == ("Jürgen Müller", "Müller, Söhne & Co")
+
+
+def test_reimporting_the_whole_corpus_changes_nothing(journal: Journal) -> None:
+    corpus = Path(__file__).with_name("corpus")
+    files = sorted(p for p in corpus.iterdir() if p.suffix in {".vcf", ".csv"} and p.stat().st_size)
+    run(journal, *files)
+    again = plan_import(journal, files)
+    assert again.counts() == {"new": 0, "merge": 0, "unchanged": 29, "skipped": 5}
+    assert apply_import(journal, again) is None
