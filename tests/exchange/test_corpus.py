@@ -188,3 +188,9 @@ def test_whole_corpus_counts_and_merges_across_files(journal: Journal) -> None:
     }
     apply_import(journal, plan)
     assert journal.contacts.count() == 26
+
+
+def test_imported_people_are_found_by_search_without_accents(journal: Journal) -> None:
+    imported(journal, "ios_contacts.vcf", "outlook.vcf")
+    assert [hit.title for hit in journal.search("zoe angstrom")] == ["Zoë Ångström"]
+    assert [hit.title for hit in journal.search("Backerei")] == ["Jürgen Müller"]
