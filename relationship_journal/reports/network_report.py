@@ -177,7 +177,7 @@ def _fading(data: NetworkData) -> str:
         rows.append((
             m.text(f.name),
             _circle_name(c.circle) if c else "",
-            m.band_chip(c.band, c.display_score) if c else "",
+            m.band_cell(c.band, c.display_score) if c else "",
             f"<b>{m.day(f.fade_date)}</b>",
             m.text(f.cause_text or FADE_CAUSES.get(f.cause, f.cause)),
         ))

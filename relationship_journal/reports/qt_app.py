@@ -1,8 +1,8 @@
 """A Qt application object for headless report rendering (the `report` command, tests).
 
 Charts are drawn with pyqtgraph's graphics items, which need a QApplication; fonts
-and the PDF writer need at least a QGuiApplication. Without a display we use Qt's
-offscreen platform, so the command works over SSH and in CI.
+and the PDF writer need at least a QGuiApplication. On Linux we use Qt's offscreen
+platform unless told otherwise, so the command works over SSH, in CI and under cron.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ def ensure_qt_app() -> object:
     app = QApplication.instance()
     if app is not None:
         return app
-    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    if sys.platform.startswith(("linux", "freebsd")) and not has_display:
+    if sys.platform.startswith(("linux", "freebsd")):
+        # A PDF needs no screen; a stale $DISPLAY (an old SSH session) would abort Qt.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QLoggingCategory
 
