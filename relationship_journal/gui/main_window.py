@@ -47,7 +47,15 @@ from relationship_journal.journal.records import Changes, ContactSummary, Intera
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
 
 VIEWS = ("contacts", "timeline", "dashboard")
-SMALL_CHANGE = 40  # more contacts than this changed at once: reload the list in the background
+SMALL_CHANGE = 15  # more contacts than this changed at once: reload the list in the background
+NETWORK_REFRESH_MS = 4000  # after changes settle, recompute the whole network in the background
+
+
+def owes_a_favour(health: ContactHealth) -> bool:
+    """The same rule as the dashboard's and the report's "favours owed" list."""
+    from relationship_journal.reports.network_data import OWED_FAVOUR_MIN
+
+    return health.giving_balance <= -OWED_FAVOUR_MIN
 
 
 def _row_health(health: ContactHealth) -> RowHealth:
@@ -69,6 +77,8 @@ class MainWindow(QMainWindow):
         self.dashboard: Any = None
         self._dashboard_stale = True
         self._network_generation = 0
+        self._network_timer = QTimer(self, singleShot=True, interval=NETWORK_REFRESH_MS)
+        self._network_timer.timeout.connect(self.load_network)
         self.restored_draft = False
         self.remember = True  # False: leave the settings file alone (screenshots)
         self.instance_guard: Any = None  # the one-window-per-journal lock (gui/single_instance.py)
@@ -322,7 +332,7 @@ class MainWindow(QMainWindow):
             rows = {h.contact_id: _row_health(h) for h in network.contacts}
             fading = {f.contact_id for f in network.fading}
             owing = {c.contact_id for c in journal.ledger.commitments(open_only=True) if c.owner == "mine"}
-            owing |= {h.contact_id for h in network.contacts if h.giving_balance < -0.5}
+            owing |= {h.contact_id for h in network.contacts if owes_a_favour(h)}
             return rows, fading, owing
 
         def done(result: tuple[dict[int, RowHealth], set[int], set[int]]) -> None:
@@ -439,6 +449,7 @@ class MainWindow(QMainWindow):
         if len(changes.contacts) > SMALL_CHANGE:
             self.load_contacts()
         else:
+            owing = set(self.contact_list.proxy.owing_ids)
             gone = []
             for cid in sorted(changes.contacts):
                 try:
@@ -456,8 +467,14 @@ class MainWindow(QMainWindow):
                     phones=tuple(p.value for p in detail.phones), birthday=detail.birthday,
                     tags=detail.tags,
                 ))
-                model.update_health(cid, _row_health(self.journal.health.contact(cid, self.as_of)))
+                health = self.journal.health.contact(cid, self.as_of)
+                model.update_health(cid, _row_health(health))
+                owes = owes_a_favour(health) or any(
+                    c.owner == "mine" for c in self.journal.ledger.commitments(cid, open_only=True))
+                (owing.add if owes else owing.discard)(cid)
+            self.contact_list.proxy.owing_ids = frozenset(owing)
             model.remove_contacts(gone)
+            self._network_timer.start()  # fading dates are network-wide: recompute when calm
             self.directory.set_people([(s.id, s.name) for s in model.summaries()])
             self.contact_list.set_tags(self.journal.contacts.tags())
             self.contact_list.apply_filter()

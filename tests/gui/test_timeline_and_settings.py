@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtGui import QImage
 
 from relationship_journal.gui import worker
+from relationship_journal.gui.main_window import owes_a_favour
 
 
 def test_delete_and_edit_entry_then_undo(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
@@ -38,15 +39,21 @@ def test_promise_done_checkbox_is_undoable(demo_folder: Path, start_app: Any, qt
     window = start_app()
     journal = window.journal
     contact_id = window.page.contact_id
-    journal.ledger.add_commitment(contact_id, "mine", "Send the conference photos", dt.date.today())
-    window.page.refresh()
+    window.apply_changes(journal.ledger.add_commitment(contact_id, "mine", "Send the conference photos",
+                                                       dt.date.today()))
+    window.contact_list.owes.setChecked(True)
+    assert contact_id in window.contact_list.proxy.owing_ids
     promise = next(c for c in journal.ledger.commitments(contact_id) if c.text == "Send the conference photos")
     box = window.page.overview.promises.boxes[promise.id]
     box.setChecked(True)
     qtbot.waitUntil(lambda: journal.ledger.commitments(contact_id, open_only=True) == [
         c for c in journal.ledger.commitments(contact_id, open_only=True) if c.id != promise.id])
     assert all(c.id != promise.id for c in journal.ledger.commitments(contact_id, open_only=True))
+    still_owed = owes_a_favour(journal.health.contact(contact_id)) or journal.ledger.commitments(
+        contact_id, open_only=True)
+    assert (contact_id in window.contact_list.proxy.owing_ids) == bool(still_owed)
     window.undo_stack.undo()
+    assert contact_id in window.contact_list.proxy.owing_ids
     assert any(c.id == promise.id for c in journal.ledger.commitments(contact_id, open_only=True))
 
 
