@@ -29,8 +29,10 @@ from relationship_journal.gui.theme import colours
 from relationship_journal.health import ContactHealth, TrajectoryPoint
 from relationship_journal.journal.records import CommitmentView, FavourView, InteractionView
 
-ASK_SIZES = {1: "Small: quick advice or an intro", 2: "Medium: a referral or an hour of their time",
-             3: "Large: a job, money, a major intro"}
+ASK_SIZES = {1: "Small: advice, an intro", 2: "Medium: a referral, an hour",
+             3: "Large: a job, money, a big intro"}
+ASK_HINTS = {1: "Quick advice or an introduction", 2: "A referral, or an hour of their time",
+             3: "A job, money, or a major introduction"}
 VERDICT_KEYS = {"Ready": "strong", "Warm up first": "cooling", "Not yet": "cold"}
 
 
@@ -93,6 +95,7 @@ class TrustCard(Card):
         self.size.setMinimumContentsLength(14)
         for size, text in ASK_SIZES.items():
             self.size.addItem(text, size)
+            self.size.setItemData(size - 1, ASK_HINTS[size], Qt.ItemDataRole.ToolTipRole)
         self.size.setToolTip("How big is the favour you have in mind?")
         self.size.currentIndexChanged.connect(self._show_ask)
         ask_row.addWidget(self.size, 1)
