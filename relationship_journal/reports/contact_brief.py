@@ -164,6 +164,8 @@ def _promises(data: BriefData) -> str:
         return out
 
     parts = [m.heading("Open promises")]
+    if not data.commitments:
+        return "".join(parts) + '<p class="muted">Nothing open either way.</p>'
     for owner, title in (("mine", "I promised"), ("theirs", "They promised")):
         found = rows(owner)
         parts.append(m.heading(title, 3))

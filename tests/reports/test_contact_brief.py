@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,32 @@ def test_long_history_prints_whole_without_clipping(long_history: tuple[Journal,
     assert min(b[0] for b in boxes) >= 30
     assert squeezed(LONG_WORD) in body
     assert result.pages == page_count(out) >= 2
+
+
+def test_photo_is_embedded_and_empty_contact_reads_cleanly(journal: Journal, tmp_path: Path) -> None:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from relationship_journal.journal.records import ContactFields
+
+    picture = QImage(64, 80, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#c0392b"))
+    storage = QByteArray()
+    buffer = QBuffer(storage)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    picture.save(buffer, "PNG")
+    buffer.close()
+    cid = journal.contacts.add(ContactFields(display_name="Noor Haddad", photo=bytes(storage.data()))).created_id
+    assert cid is not None
+    out = tmp_path / "new.pdf"
+    render_contact_brief(journal, cid, out, AS_OF, "a4")
+    text = pdf_text(out)
+    assert "Noor Haddad" in text and "no data" in text
+    assert "No conversations logged yet." in text and "Nothing open either way." in text
+    # The photo is on the page: its red shows in the rendered first page.
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")],
+                   check=True)
+    page = QImage(str(next(tmp_path.glob("page*.png"))))
+    reds = sum(1 for x in range(0, page.width(), 2) for y in range(0, page.height() // 4, 2)
+               if QColor(page.pixel(x, y)).name() == "#c0392b")
+    assert reds > 20
