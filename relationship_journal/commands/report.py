@@ -25,7 +25,7 @@ def register(commands: Any) -> None:
     report.add_argument("--pdf", required=True, metavar="OUT.pdf", help="where to write the PDF")
     report.add_argument("--as-of", metavar="YYYY-MM-DD", help="the report date (default: today)")
     report.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
-                        help=f"review: first day (default: {REVIEW_DAYS} days before --to)")
+                        help=f"review: first day (default: the {REVIEW_DAYS} days ending on --to)")
     report.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="review: last day (default: --as-of)")
     report.add_argument("--page-size", default="a4", metavar="a4|letter", help="paper size (default: a4)")
     report.add_argument("--circles", metavar="5,15,...",

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+from relationship_journal.health import ContactHealth
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.records import (
     CommitmentView,
@@ -43,7 +44,7 @@ class BriefData:
     """Everything the brief prints, gathered in one go."""
 
     contact: ContactDetail
-    health: object  # health.ContactHealth
+    health: ContactHealth
     conversations: list[InteractionView]
     commitments: list[CommitmentView]
     favours: list[FavourView]
