@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name, theme.colours().text))
+            action.setProperty("icon_name", icon_name)
         if shortcut is not None:
             if isinstance(shortcut, list | tuple):
                 action.setShortcuts([QKeySequence(s) for s in shortcut])
@@ -170,9 +171,11 @@ class MainWindow(QMainWindow):
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_undo.setIcon(icon("undo", theme.colours().text))
+        self.act_undo.setProperty("icon_name", "undo")
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_redo.setIcon(icon("redo", theme.colours().text))
+        self.act_redo.setProperty("icon_name", "redo")
         self.addActions([self.act_undo, self.act_redo])
         self.act_find = a("&Find…", self.focus_search, QKeySequence.StandardKey.Find, "find",
                           "Find a person by name, organisation or notes")
@@ -740,6 +743,9 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             theme.apply_theme(app, name)
         self.act_themes[name].setChecked(True)
+        for action in self.findChildren(QAction):  # icons are tinted to the theme's text colour
+            if action.property("icon_name"):
+                action.setIcon(icon(action.property("icon_name"), theme.colours().text))
         self.contact_list.view.viewport().update()
         self.page.refresh()
 
