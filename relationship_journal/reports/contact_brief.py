@@ -154,7 +154,7 @@ def _profile(data: BriefData) -> str:
 
 def _promises(data: BriefData) -> str:
     def rows(owner: str) -> list[tuple[str, ...]]:
-        out = []
+        out: list[tuple[str, ...]] = []
         for c in data.commitments:
             if c.owner != owner:
                 continue

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from relationship_journal.health import NetworkHealth, Parameters, month_ends
 from relationship_journal.health.outputs import ContactHealth
@@ -39,6 +40,9 @@ from relationship_journal.reports.paged import ReportDocument
 from relationship_journal.reports.pipeline import ReportResult, check_as_of, produce
 from relationship_journal.reports.progress import ProgressCallback, Steps
 from relationship_journal.reports.words import CLASSIFICATION_WORDS, FADE_CAUSES
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 HISTORY_MONTHS = 24
 HISTORY_MONTHS_LARGE = 12  # past this many people, a year of history keeps the report quick
@@ -146,10 +150,10 @@ def _circles(data: NetworkData) -> str:
     parts.extend(f'<p class="warning">{m.text(w)}</p>' for w in n.circle_warnings)
     if n.mismatches:
         shown = n.mismatches[:15]
-        rows = [(m.text(x.name), _circle_name(x.chosen), _circle_name(x.observed)) for x in shown]
+        apart = [(m.text(x.name), _circle_name(x.chosen), _circle_name(x.observed)) for x in shown]
         more = len(n.mismatches) - len(shown)
         parts.append(m.heading("Chosen circle and lived circle far apart", 3))
-        parts.append(m.table(["Name", "Chosen", "Lived"], rows, widths=[50, 25, 25]))
+        parts.append(m.table(["Name", "Chosen", "Lived"], apart, widths=[50, 25, 25]))
         if more:
             parts.append(f'<p class="muted">… and {more:,} more two layers or further apart.</p>')
     return "".join(parts)
@@ -203,11 +207,11 @@ def _owed(data: NetworkData) -> str:
     else:
         parts.append('<p class="muted">No promise of yours is open.</p>')
     if data.favours:
-        rows = [(m.text(f.name), f"{f.balance:+.1f}") for f in data.favours]
+        owed = [(m.text(f.name), f"{f.balance:+.1f}") for f in data.favours]
         parts.append(m.heading(f"Favours I owe ({len(data.favours):,})", 3))
         parts.append('<p class="muted small">People whose recent help outweighs mine; the balance '
                      "weighs recent favours most.</p>")
-        parts.append(m.table(["Name", "Balance"], rows, widths=[80, 20], numeric=[1]))
+        parts.append(m.table(["Name", "Balance"], owed, widths=[80, 20], numeric=[1]))
     else:
         parts.append('<p class="muted">Nobody has helped you more than you have helped them lately.</p>')
     return "".join(parts)
@@ -239,7 +243,7 @@ def _everyone(data: NetworkData) -> str:
     return "".join(parts)
 
 
-def _charts_images(data: NetworkData, steps: Steps) -> dict[str, object]:
+def _charts_images(data: NetworkData, steps: Steps) -> dict[str, QImage]:
     from relationship_journal.reports.charts import (
         LIGHT,
         circle_occupancy_chart,
@@ -252,7 +256,7 @@ def _charts_images(data: NetworkData, steps: Steps) -> dict[str, object]:
     n = data.network
     occupancy = circle_occupancy({c.circle: c.count for c in n.circles},
                                  {c.circle: c.capacity for c in n.circles}, data.params.overload_factor)
-    jobs = [
+    jobs: list[tuple[str, Any, Any, int]] = [
         ("chart-occupancy", circle_occupancy_chart, occupancy, CHART_HEIGHT),
         ("chart-health", health_distribution_chart,
          health_histogram((c.score for c in n.contacts), floors=data.params.bands), CHART_HEIGHT),
@@ -260,7 +264,7 @@ def _charts_images(data: NetworkData, steps: Steps) -> dict[str, object]:
          CHART_HEIGHT),
         ("chart-depth", depth_breadth_chart, data.history, CHART_HEIGHT + 20),
     ]
-    pictures = {}
+    pictures: dict[str, QImage] = {}
     for done, (name, builder, series, height) in enumerate(jobs):
         pictures[name] = render_chart(builder, series, CHART_WIDTH, height, CHART_SHARPNESS, LIGHT)
         steps.report("charts", len(jobs) + done + 1, 2 * len(jobs))

@@ -101,8 +101,8 @@ class SafeDocument(QTextDocument):
         for name, image in images.items():
             self.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
-        self.refused.append(name.toString())
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt's name)
+        self.refused.append(name.toString() if isinstance(name, QUrl) else str(name))
         return None
 
 
