@@ -195,12 +195,19 @@ def _favours(data: BriefData) -> str:
     return m.heading("Favours") + summary + table
 
 
+def _relative(days: int) -> str:
+    if days == 0:
+        return "<b>today</b>"
+    if days < 0:
+        return f"{-days} day{'s' if days < -1 else ''} ago"
+    return f"in {days} day{'s' if days > 1 else ''}"
+
+
 def _dates(data: BriefData) -> str:
     upcoming = upcoming_dates(data.contact, data.as_of)
     if not upcoming:
         return ""
-    rows = [(m.text(label), m.day(when), f"in {days} days" if days else "today")
-            for label, when, days in upcoming]
+    rows = [(m.text(label), m.day(when), _relative(days)) for label, when, days in upcoming]
     return m.heading("Dates coming up") + m.table(["What", "When", ""], rows, widths=[50, 25, 25],
                                                   stripe=False)
 

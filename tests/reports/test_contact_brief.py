@@ -97,3 +97,20 @@ def test_photo_is_embedded_and_empty_contact_reads_cleanly(journal: Journal, tmp
     reds = sum(1 for x in range(0, page.width(), 2) for y in range(0, page.height() // 4, 2)
                if QColor(page.pixel(x, y)).name() == "#c0392b")
     assert reds > 20
+
+
+def test_dates_coming_up_include_last_week_and_skip_far_ones() -> None:
+    import datetime as dt
+
+    from relationship_journal.journal.records import Birthday, ContactDetail, YearlyDate
+    from relationship_journal.reports.yearly_dates import upcoming_dates
+
+    person = ContactDetail(
+        display_name="Ada", birthday=Birthday(6, 25, 1990),
+        important_dates=(YearlyDate("Wedding anniversary", 9, 1, 2015), YearlyDate("Name day", 12, 24),
+                         YearlyDate("Leap day", 2, 29)),
+    )
+    found = upcoming_dates(person, dt.date(2026, 6, 30))
+    assert found == [("Birthday (36)", dt.date(2026, 6, 25), -5),
+                     ("Wedding anniversary (11 years)", dt.date(2026, 9, 1), 63)]
+    assert upcoming_dates(person, dt.date(2027, 2, 20))[0] == ("Leap day", dt.date(2027, 2, 28), 8)
