@@ -15,6 +15,7 @@ from report_pdf_tools import needs_poppler, page_count, pdf_text
 
 from relationship_journal.journal import Journal
 from relationship_journal.reports import markup as m
+from relationship_journal.reports.contact_brief import render_contact_brief
 from relationship_journal.reports.errors import ReportCancelled, ReportError
 from relationship_journal.reports.network_report import render_network_report
 from relationship_journal.reports.paged import ReportDocument, render_pdf
@@ -90,16 +91,17 @@ def test_renders_on_a_worker_thread(demo_journal: Journal, tmp_path: Path) -> No
     errors: list[BaseException] = []
 
     def work() -> None:
-        try:
-            with Journal.open(demo_journal.paths.data_dir) as journal:
-                render_network_report(journal, out, AS_OF, "letter")
+        try:  # the journal object was opened on the main thread, as the GUI's is
+            render_network_report(demo_journal, out, AS_OF, "letter")
+            cid = demo_journal.contacts.resolve("Élodie Marchetti-Ørsted")
+            render_contact_brief(demo_journal, cid, tmp_path / "brief.pdf", AS_OF, "a4")
         except BaseException as error:  # handed to the test thread
             errors.append(error)
 
     worker = threading.Thread(target=work)
     worker.start()
     worker.join(timeout=120)
-    assert not errors and page_count(out) > 3
+    assert not errors and page_count(out) > 3 and page_count(tmp_path / "brief.pdf") >= 1
 
 
 def test_unwritable_places_fail_before_any_work(demo_journal: Journal, tmp_path: Path) -> None:
