@@ -40,7 +40,7 @@ table.data {{ border-collapse: collapse; margin-top: 2px; margin-bottom: 8px; }}
 table.data th {{ font-size: 8pt; font-weight: 600; color: {MUTED}; text-align: left;
                 border-bottom: 1px solid {RULE}; background-color: #ffffff; }}
 table.data td {{ font-size: 8.5pt; border-bottom: 1px solid #eaeef2; }}
-td.num, th.num {{ text-align: right; }}
+td.num, th.num {{ text-align: right; padding-right: 12px; }}
 table.data td.caption {{ font-size: 10.5pt; font-weight: 600; color: {INK}; border-bottom: none;
                         padding-top: 10px; }}
 table.figures td {{ padding-right: 14px; }}
