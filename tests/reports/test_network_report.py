@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,13 @@ def test_long_report_has_contents_page_numbers_and_headers(report: tuple[Path, s
     assert "Contents" in first_page and "Fading" in first_page and "Contacts in all circles" in first_page
     for number in range(1, pages + 1):
         assert f"Page {number} of {pages}" in text
+    # Each contents entry points at the page its section starts on.
+    pages_text = text.split("\f")
+    entries = re.findall(r"^(The network in figures|Circles against capacity|Health and activity|Fading|"
+                         r"Owed: replies and favours|Contacts in all circles)\n+(\d+)$", first_page, re.M)
+    assert len(entries) == 6
+    for title, page in entries:
+        assert title in pages_text[int(page) - 1], (title, page)
     assert text.count("Report date 30 June 2026") == pages
     assert page_points(out) == (595.0, 842.0)
 
