@@ -46,7 +46,7 @@ METAINFO_FILE = ROOT / "resources" / f"{APP_ID}.metainfo.xml"
 # the Wayland plugin also needs libwayland-cursor0 and libwayland-egl1.
 DEB_DEPENDS = (
     "libgl1, libegl1, libxcb1, libdrm2, libwayland-client0, libwayland-cursor0, libwayland-egl1, "
-    "fontconfig, fonts-dejavu-core"
+    "fontconfig, fonts-dejavu-core, fonts-noto-cjk, fonts-lohit-deva"
 )
 
 

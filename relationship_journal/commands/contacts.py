@@ -6,7 +6,10 @@ import argparse
 from typing import Any
 
 from relationship_journal.commands.common import days_ago, open_journal, print_json
+from relationship_journal.journal.core import Journal
+from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import Birthday, ContactFields, ContactSummary, Labelled
+from relationship_journal.journal.text import fold
 from relationship_journal.journal.vocabulary import CIRCLES
 
 
@@ -24,6 +27,11 @@ def register(commands: Any) -> None:
     add.add_argument("--how-met")
     add.add_argument("--birthday", help="YYYY-MM-DD, or --MM-DD when the year is unknown")
     add.add_argument("--tag", action="append", default=[])
+    add.add_argument(
+        "--allow-duplicate",
+        action="store_true",
+        help="add the person even if someone with the same name is already in the journal",
+    )
     add.set_defaults(run=run_add)
 
     lister = commands.add_parser("list", help="list contacts")
@@ -48,9 +56,22 @@ def run_add(args: argparse.Namespace) -> int:
         tags=tuple(args.tag),
     )
     with open_journal(args) as journal:
+        if not args.allow_duplicate:
+            _refuse_same_name(journal, fields.display_name)
         changes = journal.contacts.add(fields)
     print(changes.created_id)
     return 0
+
+
+def _refuse_same_name(journal: Journal, name: str) -> None:
+    """Duplicate people are what users of contact managers complain of most: ask first."""
+    matches = journal.contacts.match(name, include_archived=True)
+    same = [cid for cid, other in matches if fold(other) == fold(name)]
+    if same:
+        raise ValidationError(
+            f"'{name.strip()}' is already in the journal (id {same[0]}); "
+            "use --allow-duplicate to add another person with the same name"
+        )
 
 
 def summary_json(contact: ContactSummary) -> dict[str, Any]:

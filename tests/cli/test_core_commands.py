@@ -117,3 +117,14 @@ def test_demo_fills_an_empty_journal_and_refuses_a_full_one(tmp_path: Path) -> N
     again = run(data, "demo", "--contacts", "10")
     assert_clean_failure(again, "already has contacts")
     assert len(json.loads(run(data, "list", "--json").stdout)) == 60
+
+
+def test_adding_a_second_person_with_the_same_name_needs_a_flag(tmp_path: Path) -> None:
+    data = tmp_path / "journal"
+    assert run(data, "add", "Élodie Marchetti").returncode == 0
+    again = run(data, "add", "elodie marchetti")
+    assert_clean_failure(again, "already in the journal")
+    assert len(json.loads(run(data, "list", "--json").stdout)) == 1
+    assert run(data, "log", "Élodie Marchetti", "--kind", "call").returncode == 0
+    assert run(data, "add", "Élodie Marchetti", "--allow-duplicate").returncode == 0
+    assert len(json.loads(run(data, "list", "--json").stdout)) == 2
