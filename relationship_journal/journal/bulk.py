@@ -47,10 +47,7 @@ def load_into_empty_journal(
 ) -> None:
     """Write `rows` into a journal that has no contacts yet; refuses otherwise."""
     say = progress or (lambda _message: None)
-    connection = journal.database.connect()
-    connection.isolation_level = None
-    try:
-        connection.execute("BEGIN IMMEDIATE")
+    with journal.database.writing() as connection:
         if connection.execute("SELECT count(*) FROM contacts").fetchone()[0]:
             raise JournalError(
                 "the journal already has contacts; the demo network only goes into an empty journal "
@@ -113,13 +110,6 @@ def load_into_empty_journal(
             ((contact_base + c + 1, o, t, day.isoformat(), _iso(due), _iso(done), interaction_id(i))
              for c, o, t, day, due, done, i in rows.commitments),
         )
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
-    finally:
-        connection.close()
 
 
 def _insert_contacts(connection, contacts: list[ContactFields], base: int) -> None:  # type: ignore[no-untyped-def]

@@ -263,13 +263,9 @@ def write_import(
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Decide and write one import in one transaction; nothing is written when nothing changes."""
-    connection = journal.database.connect()
-    connection.isolation_level = None
-    try:
-        connection.execute("BEGIN IMMEDIATE")
+    with journal.database.writing() as connection:
         writes = decide(load_known(connection))
         if writes.is_empty():
-            connection.execute("ROLLBACK")
             return ImportResult(None, writes, Changes())
         batch_id = connection.execute(
             "INSERT INTO import_batches (sources, summary) VALUES (?, ?)", (sources, writes.summary)
@@ -285,13 +281,6 @@ def write_import(
                 for c in writes.conflicts
             ),
         )
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
-    finally:
-        connection.close()
     touched = frozenset(created_ids) | frozenset(changed_ids) | {
         _resolve(c.contact_id, created_ids) for c in writes.conflicts
     }
@@ -304,10 +293,7 @@ def undo_import(journal: Journal, batch_id: int | None = None) -> UndoResult:
     People the import created go, unless the user has since written about them (an
     entry, a favour, an ask or a promise): those stay, and are named in the result.
     """
-    connection = journal.database.connect()
-    connection.isolation_level = None
-    try:
-        connection.execute("BEGIN IMMEDIATE")
+    with journal.database.writing() as connection:
         if batch_id is None:
             found = connection.execute(
                 "SELECT id FROM import_batches WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1"
@@ -344,13 +330,6 @@ def undo_import(journal: Journal, batch_id: int | None = None) -> UndoResult:
         undone_at = connection.execute("SELECT CURRENT_TIMESTAMP").fetchone()[0]
         connection.execute("UPDATE import_batches SET undone_at = ? WHERE id = ?", (undone_at, batch_id))
         info = dataclasses.replace(info, undone_at=undone_at)
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
-    finally:
-        connection.close()
     touched = frozenset(cid for cid, _a, _u in members)
     return UndoResult(info, len(removable), restored, kept, Changes(contacts=touched))
 

@@ -31,11 +31,8 @@ def merge_contacts(journal: Journal, keep_id: int, duplicate_id: int) -> Changes
     """Fold `duplicate_id` into `keep_id`; the duplicate no longer exists afterwards."""
     if keep_id == duplicate_id:
         raise ValidationError("choose two different contacts to merge")
-    connection = journal.database.connect()
-    connection.isolation_level = None
-    connection.row_factory = sqlite3.Row
-    try:
-        connection.execute("BEGIN IMMEDIATE")
+    with journal.database.writing() as connection:
+        connection.row_factory = sqlite3.Row
         keep = connection.execute("SELECT * FROM contacts WHERE id = ?", (keep_id,)).fetchone()
         dup = connection.execute("SELECT * FROM contacts WHERE id = ?", (duplicate_id,)).fetchone()
         for row, cid in ((keep, keep_id), (dup, duplicate_id)):
@@ -49,13 +46,6 @@ def merge_contacts(journal: Journal, keep_id: int, duplicate_id: int) -> Changes
         _move_links(connection, keep_id, duplicate_id)
         _merge_profile(connection, keep, dup)
         connection.execute("DELETE FROM contacts WHERE id = ?", (duplicate_id,))
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
-    finally:
-        connection.close()
     return Changes(
         contacts=frozenset({keep_id, duplicate_id}), interactions=frozenset(interactions), created_id=keep_id
     )

@@ -96,10 +96,7 @@ def capture(journal: Journal, contact_ids: Iterable[int]) -> Snapshot:
 
 def restore(journal: Journal, snapshot: Snapshot) -> Changes:
     """Put the people and their entries back exactly as captured, in one transaction."""
-    connection = journal.database.connect()
-    connection.isolation_level = None
-    try:
-        connection.execute("BEGIN IMMEDIATE")
+    with journal.database.writing() as connection:
         _delete(connection, "contacts", "id", list(snapshot.contact_ids))
         _delete(connection, "interactions", "id", list(snapshot.interaction_ids))
         existing: set[int] | None = None
@@ -121,13 +118,6 @@ def restore(journal: Journal, snapshot: Snapshot) -> Changes:
             connection.executemany(
                 f"{verb} INTO {table} ({','.join(names)}) VALUES ({','.join('?' * len(names))})", rows
             )
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
-    finally:
-        connection.close()
     others: set[int] = set()
     for table, names, rows in snapshot.tables:
         if table == "interaction_contacts":

@@ -211,6 +211,31 @@ class Database:
         finally:
             connection.close()
 
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One raw write transaction, for bulk work the ORM would make slow.
+
+        Like the engine's sessions it takes the day's backup first and holds the write
+        lock from the start (BEGIN IMMEDIATE); it commits on a clean exit and rolls back
+        on any error, so the work lands whole or not at all.
+        """
+        if not self._daily_backup_checked:
+            self.ensure_daily_backup()
+        connection = self.connect()
+        connection.isolation_level = None
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException as error:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            if isinstance(error, sqlite3.OperationalError):
+                raise StoreError(storage_problem(error)) from error
+            raise
+        finally:
+            connection.close()
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()

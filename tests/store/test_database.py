@@ -92,3 +92,16 @@ def test_journal_from_a_newer_app_is_refused(journal: Journal) -> None:
         connection.commit()
     with pytest.raises(StoreError, match="newer version"):
         Database(journal.paths.database)
+
+
+def test_raw_write_transaction_lands_whole_or_not_at_all(journal: Journal) -> None:
+    with journal.database.writing() as connection:
+        connection.execute(
+            "INSERT INTO contacts (display_name, search_name, circle, kin, archived) VALUES ('A', 'a', 15, 0, 0)"
+        )
+    with pytest.raises(RuntimeError), journal.database.writing() as connection:
+        connection.execute(
+            "INSERT INTO contacts (display_name, search_name, circle, kin, archived) VALUES ('B', 'b', 15, 0, 0)"
+        )
+        raise RuntimeError("stopped half way")
+    assert [c.name for c in journal.contacts.list()] == ["A"]
