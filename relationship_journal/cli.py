@@ -1,5 +1,9 @@
 """The `relationship-journal` command: opens the window, or runs one command headless.
 
+`relationship-journal card.vcf [more.csv ...]` (what a double-click on a contact file
+runs, via the .desktop file's `Exec=relationship-journal %F`) opens the window and
+starts the import preview for those files.
+
 Each command lives in `relationship_journal/commands/`, registers its own arguments and
 returns an exit code. Errors the user can act on are printed as one line on stderr
 with a non-zero exit; a traceback is never the interface.
@@ -13,6 +17,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from relationship_journal import __version__
 from relationship_journal.commands import COMMAND_MODULES
@@ -20,6 +25,7 @@ from relationship_journal.journal.errors import JournalError
 from relationship_journal.store.database import StoreError
 
 PROG = "relationship-journal"
+CONTACT_SUFFIXES = (".vcf", ".vcard", ".csv")  # the same as gui/import_dialog.CONTACT_SUFFIXES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,21 +50,59 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_window(data_dir: str | None) -> int:
+def _open_window(data_dir: str | None, open_files: Sequence[str] = ()) -> int:
     """Imported inside the crash guard: a missing system library fails this very import."""
     from relationship_journal.gui.app import run_app
 
-    return run_app(data_dir)
+    return run_app(data_dir, open_files=open_files)
+
+
+def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+    return [name for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+            for name in action.choices]
+
+
+def _is_contact_file(argument: str) -> bool:
+    return argument.lower().endswith(CONTACT_SUFFIXES) and Path(argument).is_file()
+
+
+def split_contact_files(argv: Sequence[str], commands: Sequence[str]) -> tuple[list[str], list[str]] | None:
+    """(the other arguments, the contact files) when the first non-option argument is an
+    existing contact file rather than a command; None otherwise (parse as usual)."""
+    rest: list[str] = []
+    files: list[str] = []
+    arguments = iter(argv)
+    for argument in arguments:
+        if argument == "--":
+            files += list(arguments)
+        elif argument == "--data-dir":
+            rest += [argument, next(arguments, "")]
+        elif argument.startswith("-"):
+            rest.append(argument)
+        elif not files and (argument in commands or not _is_contact_file(argument)):
+            return None
+        else:
+            files.append(argument)
+    return (rest, files) if files else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    open_files: list[str] = []
+    split = split_contact_files(argv, _command_names(parser))
+    if split is not None:
+        argv, open_files = split
+        unusable = [f for f in open_files if not _is_contact_file(f)]
+        if unusable:
+            parser.exit(2, f"{PROG}: not a contact file (.vcf, .vcard or .csv) that exists: "
+                           f"{', '.join(unusable)}\n")
     args = parser.parse_args(argv)
     try:
         if args.command is None:
             from relationship_journal.crash import guard_start
 
-            return guard_start(lambda: _open_window(args.data_dir), args.data_dir)
+            return guard_start(lambda: _open_window(args.data_dir, open_files), args.data_dir)
         return int(args.run(args) or 0)
     except (JournalError, StoreError) as error:
         print(f"{PROG}: {error}", file=sys.stderr)

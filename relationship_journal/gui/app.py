@@ -1,7 +1,8 @@
 """Starting the desktop app: the QApplication, the theme, the journal and the window.
 
-`run_app` is what `relationship-journal` with no command calls; `create_window` builds
-the same window for the tests and the `screenshot` command.
+`run_app` is what `relationship-journal` with no command (or with contact files, as a
+double-click on a .vcf starts it) calls; `create_window` builds the same window for the
+tests and the `screenshot` command.
 """
 
 from __future__ import annotations
@@ -9,20 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from relationship_journal import __version__
+from relationship_journal import APP_ID, APP_NAME, __version__
 from relationship_journal.gui import theme
 from relationship_journal.gui.main_window import MainWindow
 from relationship_journal.gui.resources import app_icon
 from relationship_journal.gui.settings import AppSettings
 from relationship_journal.journal.core import Journal
 from relationship_journal.paths import resolve_paths
-
-APP_NAME = "Relationship Journal"
 
 
 def application() -> QApplication:
@@ -36,7 +37,7 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("relationship-journal")
-    app.setDesktopFileName("io.github.relationshipjournal.RelationshipJournal")
+    app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     return app
 
@@ -53,22 +54,46 @@ def create_window(data_dir: str | os.PathLike[str] | None = None, as_of: dt.date
     return window
 
 
-def run_app(data_dir: str | os.PathLike[str] | None = None) -> int:
+class FileOpenFilter(QObject):
+    """macOS hands a double-clicked .vcf to the running app as a FileOpen event: import it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            from relationship_journal.gui.import_dialog import CONTACT_SUFFIXES
+
+            path = event.file()
+            if path.lower().endswith(CONTACT_SUFFIXES):
+                self._window.import_files([path])
+                return True
+        return super().eventFilter(watched, event)
+
+
+def run_app(data_dir: str | os.PathLike[str] | None = None, open_files: Sequence[str] = ()) -> int:
     """Open the window and run until it closes; returns the exit code.
 
-    One window per journal: a second start brings the first window forward and exits.
-    A damaged journal is met with the offer to restore the newest intact backup.
+    One window per journal: a second start brings the first window forward (handing it
+    `open_files` to import) and exits. An encrypted journal asks for its passphrase
+    first; a damaged one is met with the offer to restore the newest intact backup.
     """
+    from relationship_journal.gui import worker
     from relationship_journal.gui.dialogs.backups_page import offer_restore_after_damage
+    from relationship_journal.gui.dialogs.unlock import unlock_journal
     from relationship_journal.gui.single_instance import bring_forward, claim_window
     from relationship_journal.store.errors import StoreError
 
     app = application()
     paths = resolve_paths(data_dir)
-    guard = claim_window(paths.data_dir)
+    files = tuple(str(Path(f).absolute()) for f in open_files)
+    guard = claim_window(paths.data_dir, files=files)
     if guard is None:
         return 0
     try:
+        if not unlock_journal(paths.database):
+            return 0
         try:
             window = create_window(data_dir)
         except StoreError as error:
@@ -77,9 +102,17 @@ def run_app(data_dir: str | os.PathLike[str] | None = None) -> int:
             window = create_window(data_dir)
         window.instance_guard = guard
         guard.activation_requested.connect(lambda: bring_forward(window))
+        guard.files_requested.connect(window.import_files)
+        file_open = FileOpenFilter(window)
+        app.installEventFilter(file_open)
         window.show()
         window.restore_draft()
+        window.start_background_checks()
+        if files:
+            window.import_files(list(files))
         code = app.exec()
+        app.removeEventFilter(file_open)
+        worker.wait_for_all()  # a job still running would report into deleted objects
         window.journal.close()
         return code
     finally:

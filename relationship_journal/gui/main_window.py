@@ -8,6 +8,7 @@ the thread pool, so the window paints at once and never freezes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal import APP_NAME
 from relationship_journal.gui import theme, undo
 from relationship_journal.gui.composer import PeopleDirectory
 from relationship_journal.gui.composer_dialog import ComposerDialog
@@ -37,8 +39,8 @@ from relationship_journal.gui.empty_state import EmptyState
 from relationship_journal.gui.global_timeline import GlobalTimeline
 from relationship_journal.gui.resources import app_icon, icon
 from relationship_journal.gui.settings import AppSettings
-from relationship_journal.gui.worker import Operation, Progress
-from relationship_journal.health import ContactHealth
+from relationship_journal.gui.worker import Operation, Progress, wait_for_all
+from relationship_journal.health import DEFAULTS, ContactHealth
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import JournalError, NotFoundError
 from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
@@ -49,6 +51,7 @@ from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
 VIEWS = ("contacts", "timeline", "dashboard")
 SMALL_CHANGE = 15  # more contacts than this changed at once: reload the list in the background
 NETWORK_REFRESH_MS = 4000  # after changes settle, recompute the whole network in the background
+EXTERNAL_POLL_MS = 2000  # how often to look for writes made by the command line (one PRAGMA)
 
 
 def owes_a_favour(health: ContactHealth) -> bool:
@@ -83,7 +86,10 @@ class MainWindow(QMainWindow):
         self.remember = True  # False: leave the settings file alone (screenshots)
         self.instance_guard: Any = None  # the one-window-per-journal lock (gui/single_instance.py)
         undo.Step.report = self.show_error
-        self.setWindowTitle("Relationship Journal")
+        self._external: Any = None  # store/external_changes.ExternalChanges, while the window runs
+        self._external_timer = QTimer(self, interval=EXTERNAL_POLL_MS)
+        self._external_timer.timeout.connect(self.check_external_changes)
+        self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._import_flow: Any = None
@@ -93,6 +99,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.statusBar().showMessage("Loading your journal…")
         self._restore_geometry()
+        self.apply_cadences()
         self.load_contacts()
 
     # --- construction --------------------------------------------------------------------
@@ -135,6 +142,10 @@ class MainWindow(QMainWindow):
                                               self.drafts, self)
         self.selection_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.selection_label)
+        # A failed backup stays in view (a passing message would be gone in seconds).
+        self.backup_problem = QLabel(self)
+        self.backup_problem.hide()
+        self.statusBar().addPermanentWidget(self.backup_problem)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, icon_name: str | None = None,
                 tip: str | None = None) -> QAction:
@@ -291,6 +302,7 @@ class MainWindow(QMainWindow):
         self.settings.last_contact_id = self.page.contact_id
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_background_checks()
         self.save_settings()
         for form in (self.page.composer, self.composer_dialog.form):
             if not form.is_blank():
@@ -298,8 +310,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # --- loading -------------------------------------------------------------------------
-    def load_contacts(self, select: int | None = None) -> None:
+    def load_contacts(self, select: int | None = None, keep_view: bool = False) -> None:
+        """Read the whole list in the background; `keep_view` leaves the current view showing
+        (a reload nobody asked for, after the command line wrote, must not switch views)."""
         journal = self.journal
+        self._absorb_own_writes()
 
         def work(_progress: Progress) -> tuple[list[ContactSummary], list[str]]:
             return journal.contacts.list(), journal.contacts.tags()
@@ -315,6 +330,11 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"{len(summaries):,} people in your journal", 4000)
             if not summaries:
                 self.stack.setCurrentWidget(self.empty)
+            elif keep_view and self.stack.currentWidget() is not self.empty:
+                if self.stack.currentWidget() is self.page:
+                    self.page.refresh()  # says `missing` (and shows nothing) if they were deleted
+                if self.page.contact_id is not None:
+                    self.contact_list.select(self.page.contact_id, open_page=False)
             else:
                 wanted = select or self.page.contact_id or self.settings.last_contact_id
                 if not (wanted and self.show_contact(wanted)):
@@ -444,6 +464,7 @@ class MainWindow(QMainWindow):
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh what a write touched: list rows, their health, the page, other views."""
+        self._absorb_own_writes()
         self._dashboard_stale = True
         if self.dashboard is not None and self.stack.currentWidget() is self.dashboard:
             self._dashboard_stale = False
@@ -723,9 +744,22 @@ class MainWindow(QMainWindow):
         except ImportError:
             self.statusBar().showMessage("Preferences are not available in this build.", 4000)
             return
+        from relationship_journal.gui.dialogs.backups_page import BackupsPage
+
         dialog = PreferencesDialog(self.settings, self.journal.paths, self)
-        if dialog.exec():
-            self.set_theme(self.settings.theme)
+        backups = BackupsPage(self.journal.paths, close_journal=self.release_journal,
+                              reopen_journal=self.reopen_journal)
+        backups.restored.connect(self._restored)
+        dialog.backups_page = backups  # type: ignore[attr-defined]
+        dialog.add_page("Backups", backups)
+        self.preferences_dialog = dialog
+        try:
+            if dialog.exec():
+                self.set_theme(self.settings.theme)
+                if self.apply_cadences():
+                    self.recompute_health()
+        finally:
+            self.preferences_dialog = None
 
     def open_about(self) -> None:
         try:
@@ -748,6 +782,113 @@ class MainWindow(QMainWindow):
                 action.setIcon(icon(action.property("icon_name"), theme.colours().text))
         self.contact_list.view.viewport().update()
         self.page.refresh()
+
+    # --- user-tuned cadences -------------------------------------------------------------
+    def apply_cadences(self) -> bool:
+        """Give the health model the cadences chosen in Preferences; True if they changed.
+
+        The preference is each circle's expected cadence, so it is applied here, through
+        the model's parameters, for everyone who has no cadence of their own, new
+        contacts included. It is deliberately not also written onto new contacts
+        (AppSettings.cadence_override): that would apply it twice and pin those people
+        to today's choice when the preference later changes.
+        """
+        chosen = self.settings.default_cadences()
+        health = self.journal.health
+        if dict(health.params.cadence_days) == chosen:
+            return False
+        cadences = dict(DEFAULTS.cadence_days) | chosen
+        health.params = dataclasses.replace(health.params, cadence_days=cadences)
+        return True
+
+    def recompute_health(self) -> None:
+        """Every figure that depends on the model: list bars and filters, the page, the dashboard."""
+        self.load_network()
+        self.page.refresh()
+        self._refresh_dashboard()
+
+    def _refresh_dashboard(self) -> None:
+        self._dashboard_stale = True
+        if self.dashboard is not None and self.stack.currentWidget() is self.dashboard:
+            self._dashboard_stale = False
+            self.dashboard.refresh(self.as_of)
+
+    # --- background checks: today's backup, and writes made by the command line ----------
+    def start_background_checks(self) -> None:
+        """Take today's backup off the GUI thread, and start watching for others' writes."""
+        from relationship_journal.store.external_changes import ExternalChanges
+
+        database = self.journal.database
+
+        def backed_up(_written: Any) -> None:
+            self.backup_problem.hide()
+
+        def backup_failed(error: BaseException) -> None:
+            self.backup_problem.setStyleSheet(f"color: {theme.colours().bands['cold']};")
+            self.backup_problem.setText(f"Today's backup could not be made: {error}")
+            self.backup_problem.setToolTip("Your work is saved in the journal as usual; only the "
+                                           "daily copy in the backups folder is missing.")
+            self.backup_problem.show()
+
+        Operation(self, lambda _progress: database.ensure_daily_backup(), backed_up, backup_failed).run()
+        if self._external is None:
+            self._external = ExternalChanges(self.journal.database)
+        self._external_timer.start()
+
+    def stop_background_checks(self) -> None:
+        self._external_timer.stop()
+        if self._external is not None:
+            self._external.close()
+            self._external = None
+
+    def _absorb_own_writes(self) -> None:
+        """This window's own write (or full reload) is already on screen: no second reload."""
+        if self._external is not None:
+            self._external.changed()
+
+    def check_external_changes(self) -> bool:
+        """Polled on a timer: after another process wrote, reload what the window shows."""
+        if self._external is None or not self._external.changed():
+            return False
+        self.refresh_all()
+        self.statusBar().showMessage("Updated with changes made outside this window.", 4000)
+        return True
+
+    def refresh_all(self) -> None:
+        """Reload every view from the file, staying on the view the person is looking at."""
+        self._dashboard_stale = True
+        self.load_contacts(keep_view=True)
+        self._refresh_dashboard()
+        if self.stack.currentWidget() is self.timeline:
+            self.timeline.refresh()
+
+    # --- restoring a backup: the window lets go of the file, then takes the new one ------
+    def release_journal(self) -> None:
+        """Close every connection this window holds, so the file can be replaced."""
+        wait_for_all(10000)  # a background read or write finishes first
+        self._external_timer.stop()
+        if self._external is not None:
+            self._external.close()
+            self._external = None
+        self.journal.close()
+
+    def reopen_journal(self) -> None:
+        """Open the (possibly restored) file again: checked, and upgraded if it is older."""
+        from relationship_journal.store.database import Database
+        from relationship_journal.store.errors import StoreError
+
+        try:
+            self.journal.database = Database(self.journal.paths.database)
+        except StoreError as error:
+            self.show_error(error)
+            return
+        self.start_background_checks()
+
+    def _restored(self, _source: str) -> None:
+        """Everything on screen came from the old file: start again from the restored one."""
+        self.undo_stack.clear()  # its steps name rows of the journal that was replaced
+        self.refresh_all()
+        self.timeline.refresh()
 
     def show_error(self, error: BaseException) -> None:
         if isinstance(error, JournalError | OSError):

@@ -82,6 +82,9 @@ class AppSettings:
 
         None while the preference equals the model's own cadence, so such contacts keep
         following the model's table; the chosen days once the user has changed it.
+        The main window does not store it: it applies the preferences to everyone without
+        a cadence of their own through `journal.health.params` (MainWindow.apply_cadences),
+        and storing it as well would pin new people to the value of the day.
         """
         days = self.default_cadence(circle)
         return None if days == BUILT_IN_CADENCES[circle] else days

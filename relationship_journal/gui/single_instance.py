@@ -7,6 +7,8 @@ process id in it, and removes a lock whose process has died, so a crash never
 locks the person out) and listens on a QLocalServer only the same user can reach.
 A second start finds the lock taken, asks the first window to come forward over
 that local socket and exits; if the first window cannot be reached, it says so.
+A second start with contact files (`relationship-journal card.vcf`, a double-click)
+also sends their paths, one `open <path>` line each, and the first window imports them.
 
 The command line does not take the lock: it writes safely beside the window (WAL
 and busy_timeout), and only `restore`, `encrypt` and `decrypt`, which replace the
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -35,6 +38,7 @@ from relationship_journal.paths import ensure_private_dir, make_private
 from relationship_journal.store.backup import WINDOW_LOCK_NAME
 
 ACTIVATE = b"activate\n"
+OPEN = b"open "
 _WAIT_MS = 1500
 
 
@@ -48,6 +52,7 @@ class SingleInstance(QObject):
     """The window lock of one journal folder, and the channel a second start knocks on."""
 
     activation_requested = Signal()
+    files_requested = Signal(list)  # absolute paths a second start asked this window to import
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,13 +82,14 @@ class SingleInstance(QObject):
         ok, pid, _host, _app = self._lock.getLockInfo()
         return int(pid) if ok and pid else None
 
-    def notify_first(self) -> bool:
-        """Ask the first window to come forward; False when it cannot be reached."""
+    def notify_first(self, files: tuple[str, ...] = ()) -> bool:
+        """Ask the first window to come forward (and import `files`); False when it cannot be reached."""
         socket = QLocalSocket()
         socket.connectToServer(server_name(self.data_dir))
         if not socket.waitForConnected(_WAIT_MS):
             return False
-        socket.write(ACTIVATE)
+        message = ACTIVATE + b"".join(OPEN + os.fsencode(os.path.abspath(f)) + b"\n" for f in files)
+        socket.write(message)
         sent = socket.waitForBytesWritten(_WAIT_MS)
         socket.disconnectFromServer()
         return sent
@@ -91,13 +97,20 @@ class SingleInstance(QObject):
     def _on_connection(self) -> None:
         assert self._server is not None
         while (connection := self._server.nextPendingConnection()) is not None:
-            # The knock is one short line sent at once; read it here rather than keep
+            # The knock is a few short lines sent at once; read them here rather than keep
             # per-connection slots alive (Qt deletes the socket with the server).
-            if connection.bytesAvailable() or connection.waitForReadyRead(_WAIT_MS):
-                message = bytes(connection.readAll().data())
-                if message.startswith(ACTIVATE.strip()):
-                    self.activation_requested.emit()
+            message = b""
+            while connection.bytesAvailable() or connection.waitForReadyRead(_WAIT_MS):
+                message += bytes(connection.readAll().data())
+                if message.endswith(b"\n") and not connection.waitForReadyRead(50):
+                    break
             connection.disconnectFromServer()
+            if message.startswith(ACTIVATE.strip()):
+                self.activation_requested.emit()
+                files = [os.fsdecode(line[len(OPEN):]) for line in message.split(b"\n")
+                         if line.startswith(OPEN)]
+                if files:
+                    self.files_requested.emit(files)
 
     def release(self) -> None:
         if self._server is not None:
@@ -116,16 +129,21 @@ def bring_forward(window: QWidget) -> None:
     window.activateWindow()
 
 
-def claim_window(data_dir: Path, parent: QWidget | None = None) -> SingleInstance | None:
+def claim_window(data_dir: Path, parent: QWidget | None = None,
+                 files: tuple[str, ...] = ()) -> SingleInstance | None:
     """The lock for a new window, or None after bringing the existing window forward.
 
-    When the first window cannot be reached (it is hung, or another user's), a message
-    says that the journal is already open, so the second start never fails silently.
+    `files` (contact files to import) are handed to the existing window. When it cannot
+    be reached (it is hung, or another user's), a message says that the journal is
+    already open, so the second start never fails silently.
     """
     guard = SingleInstance(data_dir)
     if guard.acquire():
         return guard
-    if not guard.notify_first():
+    if not guard.notify_first(files):
+        if files:
+            print(f"relationship-journal: the journal is already open in another window that did not "
+                  f"answer; not imported: {', '.join(files)}", file=sys.stderr)
         pid = guard.holder_pid()
         which = f" (process {pid})" if pid else ""
         QMessageBox.information(

@@ -44,7 +44,10 @@ class Progress:
         """Report progress; raises Cancelled once the user has asked to stop."""
         if self._cancelled.is_set():
             raise Cancelled()
-        self._signals.progress.emit(label, done, total)
+        try:
+            self._signals.progress.emit(label, done, total)
+        except RuntimeError as error:  # the app quit and deleted the signals: stop quietly
+            raise Cancelled() from error
 
 
 class _Signals(QObject):
@@ -66,8 +69,14 @@ class _Runnable(QRunnable):
             outcome, value = self._signals.failed, error
         else:
             outcome, value = self._signals.succeeded, result
-        if shiboken6.isValid(self._signals):  # the app may have quit while this ran
+        if not shiboken6.isValid(self._signals):  # the app may have quit while this ran
+            return
+        try:
             outcome.emit(value)
+        except RuntimeError:
+            # Deleted between the check and the emit ("Signal source has been deleted"):
+            # nobody is left to tell, and a quit must print nothing.
+            pass
 
 
 class Operation:
@@ -137,6 +146,11 @@ class Operation:
             self._on_failure(error)
         elif not isinstance(error, JournalError):
             raise error
+
+
+def wait_for_all(msecs: int = 3000) -> bool:
+    """At quit: let running work finish (bounded) so nothing reports into deleted objects."""
+    return QThreadPool.globalInstance().waitForDone(msecs)
 
 
 def busy() -> bool:
