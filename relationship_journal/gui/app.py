@@ -104,14 +104,13 @@ def run_app(data_dir: str | os.PathLike[str] | None = None, open_files: Sequence
         guard.activation_requested.connect(lambda: bring_forward(window))
         guard.files_requested.connect(window.import_files)
         file_open = FileOpenFilter(window)
-        app.installEventFilter(file_open)
+        app.installEventFilter(file_open)  # a child of the window: gone with it
         window.show()
         window.restore_draft()
         window.start_background_checks()
         if files:
             window.import_files(list(files))
         code = app.exec()
-        app.removeEventFilter(file_open)
         worker.wait_for_all()  # a job still running would report into deleted objects
         window.journal.close()
         return code
