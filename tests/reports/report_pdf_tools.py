@@ -12,10 +12,6 @@ if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
     # The test command installs poppler-utils; without it these tests must fail, not skip.
     raise RuntimeError("poppler-utils (pdftotext, pdfinfo) is missing: apt-get install poppler-utils")
 
-
-def needs_poppler(test):  # type: ignore[no-untyped-def]
-    """Kept for the tests that name it; poppler is required above."""
-    return test
 PAGE_CHROME = re.compile(r"^(Relationship Journal · .*|Report date .*|Page \d+ of \d+|.* – .*\d{4})$")
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e]")
 # Qt's PDF writer maps Devanagari conjunct glyphs to no characters, so pdftotext loses

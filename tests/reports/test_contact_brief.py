@@ -9,7 +9,6 @@ import pytest
 from report_fixtures import AS_OF, ESCAPED_NOTE, LONG_WORD, MARKDOWN_NOTE, long_note
 from report_pdf_tools import (
     body_text,
-    needs_poppler,
     page_count,
     page_points,
     pdf_text,
@@ -20,7 +19,7 @@ from report_pdf_tools import (
 from relationship_journal.journal import Journal
 from relationship_journal.reports.contact_brief import render_contact_brief
 
-pytestmark = [needs_poppler, pytest.mark.usefixtures("qapp")]
+pytestmark = [pytest.mark.usefixtures("qapp")]
 
 
 def test_brief_shows_the_note_literally_and_loads_nothing(demo_journal: Journal, tmp_path: Path) -> None:

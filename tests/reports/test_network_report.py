@@ -9,7 +9,6 @@ import pytest
 from report_fixtures import AS_OF
 from report_pdf_tools import (
     UNEXTRACTABLE,
-    needs_poppler,
     page_count,
     page_points,
     pdf_text,
@@ -21,7 +20,7 @@ from relationship_journal.journal import Journal
 from relationship_journal.journal.health_inputs import load_logs
 from relationship_journal.reports.network_report import render_network_report
 
-pytestmark = [needs_poppler, pytest.mark.usefixtures("qapp")]
+pytestmark = [pytest.mark.usefixtures("qapp")]
 
 
 @pytest.fixture(scope="module")

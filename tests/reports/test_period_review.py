@@ -10,7 +10,6 @@ import pytest
 from report_fixtures import AS_OF
 from report_pdf_tools import (
     UNEXTRACTABLE,
-    needs_poppler,
     page_count,
     page_points,
     pdf_text,
@@ -21,7 +20,7 @@ from relationship_journal.journal import Journal
 from relationship_journal.reports.errors import ReportError
 from relationship_journal.reports.period_review import render_period_review
 
-pytestmark = [needs_poppler, pytest.mark.usefixtures("qapp")]
+pytestmark = [pytest.mark.usefixtures("qapp")]
 START = AS_OF - dt.timedelta(days=89)
 
 

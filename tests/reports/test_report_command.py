@@ -8,9 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from report_pdf_tools import needs_poppler, page_count, page_points, pdf_text
-
-pytestmark = needs_poppler
+from report_pdf_tools import page_count, page_points, pdf_text
 
 
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:

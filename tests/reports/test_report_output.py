@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from report_fixtures import AS_OF
-from report_pdf_tools import needs_poppler, page_count, pdf_text
+from report_pdf_tools import page_count, pdf_text
 
 from relationship_journal.journal import Journal
 from relationship_journal.reports import markup as m
@@ -22,7 +22,7 @@ from relationship_journal.reports.paged import ReportDocument, render_pdf
 from relationship_journal.reports.period_review import render_period_review
 from relationship_journal.reports.progress import Steps
 
-pytestmark = [needs_poppler, pytest.mark.usefixtures("qapp")]
+pytestmark = [pytest.mark.usefixtures("qapp")]
 
 
 def _document(body: str) -> ReportDocument:
