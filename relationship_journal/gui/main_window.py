@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.instance_guard: Any = None  # the one-window-per-journal lock (gui/single_instance.py)
         undo.Step.report = self.show_error
         self._external: Any = None  # store/external_changes.ExternalChanges, while the window runs
+        self._external_pending = False
         self._external_timer = QTimer(self, interval=EXTERNAL_POLL_MS)
         self._external_timer.timeout.connect(self.check_external_changes)
         self.setWindowTitle(APP_NAME)
@@ -847,9 +848,17 @@ class MainWindow(QMainWindow):
             self._external.changed()
 
     def check_external_changes(self) -> bool:
-        """Polled on a timer: after another process wrote, reload what the window shows."""
-        if self._external is None or not self._external.changed():
+        """Polled on a timer: after another process wrote, reload what the window shows.
+
+        Not while the person is typing in a profile field: the reload would overwrite the
+        words not yet saved, so it waits for the next tick after they leave the field.
+        """
+        if self._external is not None and self._external.changed():
+            self._external_pending = True
+        focus = QApplication.focusWidget()
+        if not self._external_pending or (focus is not None and self.page.profile.isAncestorOf(focus)):
             return False
+        self._external_pending = False
         self.refresh_all()
         self.statusBar().showMessage("Updated with changes made outside this window.", 4000)
         return True

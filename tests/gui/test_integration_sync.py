@@ -98,3 +98,19 @@ def test_restore_from_preferences_swaps_the_journal_and_refreshes(ada: Path, sta
     window.act_new_contact.trigger()
     assert _names(window) == ["Ada Lovelace", "Grace Hopper"]
     assert "previous journal is kept" in seen["status"]
+
+
+def test_a_profile_field_being_typed_in_is_not_overwritten(ada: Path, start_app: Any, qtbot: Any,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = start_app()
+    window._external_timer.stop()  # the test drives the polls itself
+    typing = next(iter(window.page.profile.widgets.values()))
+    monkeypatch.setattr(QApplication, "focusWidget", staticmethod(lambda: typing))
+    with Journal.open(ada) as other:
+        other.contacts.add(ContactFields(display_name="Grace Hopper"))
+    assert window.check_external_changes() is False  # waits while the person types
+    monkeypatch.setattr(QApplication, "focusWidget", staticmethod(lambda: window.contact_list.search))
+    assert window.check_external_changes() is True
+    qtbot.waitUntil(lambda: _names(window) == ["Ada Lovelace", "Grace Hopper"], timeout=10000)
