@@ -831,6 +831,7 @@ class MainWindow(QMainWindow):
                                            "daily copy in the backups folder is missing.")
             self.backup_problem.show()
 
+        database.defer_daily_backup()  # else the first read through the engine takes it, here
         Operation(self, lambda _progress: database.ensure_daily_backup(), backed_up, backup_failed).run()
         if self._external is None:
             self._external = ExternalChanges(self.journal.database)

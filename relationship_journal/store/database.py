@@ -130,6 +130,11 @@ class Database:
             log.warning("%s", error)
             return None
 
+    def defer_daily_backup(self) -> None:
+        """The caller takes today's backup itself (the window, on a worker thread, by calling
+        `ensure_daily_backup` there): the engine's first use must not take it on this thread."""
+        self._daily_backup_checked = True
+
     def connect(self) -> sqlite3.Connection:
         """A plain sqlite3 connection with the journal's pragmas, for fast reads."""
         if self._passphrase is not None:

@@ -98,6 +98,8 @@ def test_todays_backup_is_taken_off_the_gui_thread(private_folders: Path, start_
     monkeypatch.setattr(Database, "ensure_daily_backup", record)
     window = start_app()
     qtbot.waitUntil(lambda: bool(threads) and not worker.busy(), timeout=30000)
+    window.journal.contacts.get(window.page.contact_id)  # reads and writes no longer take it
+    window.apply_changes(window.journal.contacts.update(window.page.contact_id, role="Mathematician"))
     assert threads == [False]
     assert [b.kind for b in backup.list_backups(database)] == ["daily"]
     assert window.isVisible()
