@@ -1,4 +1,6 @@
-"""The first schema: contacts and their depth profile, interactions, the ledger, FTS.
+"""The first schema: contacts and their depth profile, interactions, the ledger, and the
+full-text index (FTS5 over names, profile text and notes, kept in step by triggers;
+`remove_diacritics 2` lets "Zoe" find "Zoë").
 
 The DDL is frozen here as it was at this revision, so later model changes never
 change what this migration creates.
@@ -8,8 +10,6 @@ Revises:
 """
 
 from alembic import op
-
-from relationship_journal.store import fts
 
 revision = "0001"
 down_revision = None
@@ -189,15 +189,56 @@ TABLES = [
 ]
 
 
+FULL_TEXT = [
+    """CREATE VIRTUAL TABLE contact_fts USING fts5(name, organisation, profile, tokenize = 'unicode61 remove_diacritics 2')""",
+    """CREATE VIRTUAL TABLE interaction_fts USING fts5(note, location, tokenize = 'unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts BEGIN
+        INSERT INTO contact_fts(rowid, name, organisation, profile)
+        VALUES (new.id, new.display_name, coalesce(new.organisation, ''), coalesce(new.nickname, '') || ' ' || coalesce(new.role, '') || ' ' || coalesce(new.interests, '') || ' ' || coalesce(new.goals, '') || ' ' || coalesce(new.how_met, '') || ' ' || coalesce(new.where_met, '') || ' ' || coalesce(new.family, '') || ' ' || coalesce(new.can_do_for_them, '') || ' ' || coalesce(new.communities, '') || ' ' || coalesce(new.notes, ''));
+    END""",
+    """CREATE TRIGGER contacts_fts_update AFTER UPDATE ON contacts BEGIN
+        DELETE FROM contact_fts WHERE rowid = old.id;
+        INSERT INTO contact_fts(rowid, name, organisation, profile)
+        VALUES (new.id, new.display_name, coalesce(new.organisation, ''), coalesce(new.nickname, '') || ' ' || coalesce(new.role, '') || ' ' || coalesce(new.interests, '') || ' ' || coalesce(new.goals, '') || ' ' || coalesce(new.how_met, '') || ' ' || coalesce(new.where_met, '') || ' ' || coalesce(new.family, '') || ' ' || coalesce(new.can_do_for_them, '') || ' ' || coalesce(new.communities, '') || ' ' || coalesce(new.notes, ''));
+    END""",
+    """CREATE TRIGGER contacts_fts_delete AFTER DELETE ON contacts BEGIN
+        DELETE FROM contact_fts WHERE rowid = old.id;
+    END""",
+    """CREATE TRIGGER interactions_fts_insert AFTER INSERT ON interactions BEGIN
+        INSERT INTO interaction_fts(rowid, note, location)
+        VALUES (new.id, new.note, coalesce(new.location, ''));
+    END""",
+    """CREATE TRIGGER interactions_fts_update AFTER UPDATE OF note, location ON interactions BEGIN
+        DELETE FROM interaction_fts WHERE rowid = old.id;
+        INSERT INTO interaction_fts(rowid, note, location)
+        VALUES (new.id, new.note, coalesce(new.location, ''));
+    END""",
+    """CREATE TRIGGER interactions_fts_delete AFTER DELETE ON interactions BEGIN
+        DELETE FROM interaction_fts WHERE rowid = old.id;
+    END""",
+]
+
+DROP_FULL_TEXT = [
+    "DROP TRIGGER IF EXISTS interactions_fts_delete",
+    "DROP TRIGGER IF EXISTS interactions_fts_update",
+    "DROP TRIGGER IF EXISTS interactions_fts_insert",
+    "DROP TRIGGER IF EXISTS contacts_fts_delete",
+    "DROP TRIGGER IF EXISTS contacts_fts_update",
+    "DROP TRIGGER IF EXISTS contacts_fts_insert",
+    "DROP TABLE IF EXISTS interaction_fts",
+    "DROP TABLE IF EXISTS contact_fts",
+]
+
+
 def upgrade() -> None:
     for statement in TABLES:
         op.execute(statement)
-    for statement in fts.CREATE_STATEMENTS:
+    for statement in FULL_TEXT:
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in fts.DROP_STATEMENTS:
+    for statement in DROP_FULL_TEXT:
         op.execute(statement)
     for table in ['interaction_contacts', 'important_dates', 'favours', 'contact_urls', 'contact_tags', 'contact_phones', 'contact_emails', 'commitments', 'asks', 'tags', 'interactions', 'contacts']:
         op.execute(f"DROP TABLE IF EXISTS {table}")
