@@ -251,5 +251,6 @@ class Commitment(Base):
 
 
 
-# The import feature keeps its tables in their own module; loading it here registers them.
-from relationship_journal.store import models_exchange  # noqa: E402, F401
+# The import feature and the journal's settings keep their tables in their own modules;
+# loading them here registers them.
+from relationship_journal.store import models_exchange, models_settings  # noqa: E402, F401

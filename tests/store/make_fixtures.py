@@ -75,6 +75,9 @@ DATA_ADDED_AT: dict[str, list[str]] = {
         "imported_value, source) VALUES (1, 1, 1, '2024-06-01 08:00:00', 'organisation', "
         "'Analytical Ltd', 'Analytical Engines plc', 'contacts.vcf')",
     ],
+    "0003": [
+        "INSERT INTO journal_settings (key, value) VALUES ('cadence_days.50', '60')",
+    ],
 }
 
 
