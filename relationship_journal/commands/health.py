@@ -28,7 +28,7 @@ def run_health(args: argparse.Namespace) -> int:
     from relationship_journal.journal.health_inputs import gc_paused
 
     as_of = args.as_of or dt.date.today()
-    with open_journal(args) as journal:
+    with open_journal(args) as journal, gc_paused():
         chosen = journal.contacts.resolve(args.contact) if args.contact else None
         network = journal.health.network(as_of)
     shown = [c for c in network.contacts if c.contact_id == chosen] if chosen else None

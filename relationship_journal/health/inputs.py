@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 KINDS: frozenset[str] = frozenset(
     {"meeting", "call", "video", "message", "email", "event", "social"}
@@ -50,9 +51,12 @@ class ContactInput:
     calibre: int | None = None  # the user's rating of the person (1-5), never of the tie
 
 
-@dataclass(frozen=True, slots=True)
-class InteractionInput:
-    """One interaction on one contact's timeline."""
+class InteractionInput(NamedTuple):
+    """One interaction on one contact's timeline.
+
+    A named tuple rather than a frozen dataclass: the journal builds 300,000 of these to
+    score a large network, and a tuple is built in a third of the time.
+    """
 
     id: int
     date: dt.date

@@ -96,6 +96,7 @@ def _load_logs(
         asks[cid].append(AskInput(aid, _day(date), size, outcome, iid))
 
     interactions: dict[int, list[InteractionInput]] = defaultdict(list)
+    make = tuple.__new__  # InteractionInput is a named tuple: build it without __init__ overhead
     no_favours = (0, 0)
     for cid, iid, date, kind, channel, minutes, initiated_by, depth, present in connection.execute(
         "SELECT ic.contact_id, i.id, i.date, i.kind, i.channel, i.minutes, i.initiated_by, i.depth, "
@@ -103,10 +104,13 @@ def _load_logs(
         f"JOIN interactions i ON i.id = ic.interaction_id WHERE 1{only} ORDER BY i.date, i.id",
         params[: len(contact_ids)] if contact_ids is not None else [],
     ):
+        day = _DATES.get(date) or _day(date)
         given, received = linked_favours.get((cid, iid), no_favours)
         interactions[cid].append(
-            InteractionInput(iid, _day(date), kind, channel, minutes, initiated_by, depth, present,
-                             given, received)
+            make(
+                InteractionInput,
+                (iid, day, kind, channel, minutes, initiated_by, depth, present, given, received, None),
+            )
         )
     return [
         ContactLog(

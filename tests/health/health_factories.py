@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import replace
 
 from hypothesis import strategies as st
 
@@ -15,6 +15,13 @@ from relationship_journal.health import (
     InteractionInput,
     compute_contact,
 )
+
+
+def replace(value, **changes):  # type: ignore[no-untyped-def]
+    """dataclasses.replace for the inputs, whichever kind of record each one is."""
+    if hasattr(value, "_replace"):
+        return value._replace(**changes)
+    return dataclasses.replace(value, **changes)
 
 BASE = dt.date(2024, 1, 1)
 SPAN = 900  # generated logs live in [BASE, BASE + SPAN]

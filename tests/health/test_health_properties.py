@@ -8,7 +8,6 @@ import os
 import pathlib
 import random
 import time
-from dataclasses import replace
 
 import pytest
 from health_factories import (
@@ -21,6 +20,7 @@ from health_factories import (
     logs,
     meeting,
     person,
+    replace,
     scores,
     steady_logs,
 )
