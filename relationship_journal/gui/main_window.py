@@ -8,7 +8,6 @@ the thread pool, so the window paints at once and never freezes.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -40,7 +39,7 @@ from relationship_journal.gui.global_timeline import GlobalTimeline
 from relationship_journal.gui.resources import app_icon, icon
 from relationship_journal.gui.settings import AppSettings
 from relationship_journal.gui.worker import Operation, Progress, wait_for_all
-from relationship_journal.health import DEFAULTS, ContactHealth
+from relationship_journal.health import ContactHealth
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import JournalError, NotFoundError
 from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
@@ -100,7 +99,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.statusBar().showMessage("Loading your journal…")
         self._restore_geometry()
-        self.apply_cadences()
+        self.adopt_legacy_cadences()
         self.load_contacts()
 
     # --- construction --------------------------------------------------------------------
@@ -747,7 +746,7 @@ class MainWindow(QMainWindow):
             return
         from relationship_journal.gui.dialogs.backups_page import BackupsPage
 
-        dialog = PreferencesDialog(self.settings, self.journal.paths, self)
+        dialog = PreferencesDialog(self.settings, self.journal, self)
         backups = BackupsPage(self.journal.paths, close_journal=self.release_journal,
                               reopen_journal=self.reopen_journal)
         backups.restored.connect(self._restored)
@@ -757,8 +756,8 @@ class MainWindow(QMainWindow):
         try:
             if dialog.exec():
                 self.set_theme(self.settings.theme)
-                if self.apply_cadences():
-                    self.recompute_health()
+                if dialog.cadences_changed:
+                    self.apply_cadences()
         finally:
             self.preferences_dialog = None
 
@@ -785,22 +784,37 @@ class MainWindow(QMainWindow):
         self.page.refresh()
 
     # --- user-tuned cadences -------------------------------------------------------------
-    def apply_cadences(self) -> bool:
-        """Give the health model the cadences chosen in Preferences; True if they changed.
+    def apply_cadences(self) -> None:
+        """The journal's circle cadences changed: every figure is recomputed with them.
 
-        The preference is each circle's expected cadence, so it is applied here, through
-        the model's parameters, for everyone who has no cadence of their own, new
-        contacts included. It is deliberately not also written onto new contacts
-        (AppSettings.cadence_override): that would apply it twice and pin those people
-        to today's choice when the preference later changes.
+        They live in the journal (`journal.preferences`), where the reports and the
+        command line read them too; the window only asks the model to read them again.
         """
-        chosen = self.settings.default_cadences()
-        health = self.journal.health
-        if dict(health.params.cadence_days) == chosen:
+        self._absorb_own_writes()  # the window's own write: no second reload as if from outside
+        self.journal.health.refresh_params()
+        self.recompute_health()
+
+    def adopt_legacy_cadences(self) -> bool:
+        """Once: move cadences an older version kept in the settings file into the journal.
+
+        Only into a journal that has none of its own; the file's copy is forgotten once
+        the journal holds the choice (or already had one), so this never runs twice.
+        True if the journal's cadences changed.
+        """
+        if not self.settings.has_legacy_cadences():
             return False
-        cadences = dict(DEFAULTS.cadence_days) | chosen
-        health.params = dataclasses.replace(health.params, cadence_days=cadences)
-        return True
+        from relationship_journal.store.errors import StoreError
+
+        legacy = self.settings.legacy_cadences()
+        preferences = self.journal.preferences
+        try:
+            adopted = bool(legacy) and not preferences.circle_cadences()
+            if adopted:
+                preferences.set_circle_cadences(legacy)
+        except (JournalError, StoreError):
+            return False  # the file cannot be written now: try again at the next start
+        self.settings.forget_legacy_cadences()
+        return adopted and bool(preferences.circle_cadences())
 
     def recompute_health(self) -> None:
         """Every figure that depends on the model: list bars and filters, the page, the dashboard."""
@@ -866,6 +880,7 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """Reload every view from the file, staying on the view the person is looking at."""
+        self.journal.health.refresh_params()  # the file may hold other cadences now (a restore)
         self._dashboard_stale = True
         self.load_contacts(keep_view=True)
         self._refresh_dashboard()

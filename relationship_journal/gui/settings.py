@@ -3,7 +3,9 @@
 A small typed wrapper around QSettings (INI format, in `resolve_paths().config_dir`)
 so every window reads and writes the same keys with the same types, and nothing
 scatters string keys and `type=` conversions through the widgets. The file is
-private (0600) like everything else the app writes.
+private (0600) like everything else the app writes. Choices that change the journal's
+figures (each circle's cadence) are not kept here but in the journal itself
+(`journal.preferences`), so the reports and the command line use them too.
 """
 
 from __future__ import annotations
@@ -14,17 +16,13 @@ from typing import Literal
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 
-from relationship_journal.health.parameters import DEFAULTS
+from relationship_journal.journal.preferences import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from relationship_journal.journal.vocabulary import CIRCLES
 from relationship_journal.paths import ensure_private_dir, make_private, resolve_paths
 
 SETTINGS_FILE_NAME = "settings.ini"
 Theme = Literal["light", "dark", "system"]
 THEMES: tuple[Theme, ...] = ("light", "dark", "system")
-# The health model's cadence per Dunbar layer: one table, read from the model itself.
-BUILT_IN_CADENCES: dict[int, int] = dict(DEFAULTS.cadence_days)
-MIN_CADENCE_DAYS = 1
-MAX_CADENCE_DAYS = 3650
 
 
 class AppSettings:
@@ -51,43 +49,31 @@ class AppSettings:
         """The theme to paint with: 'system' follows the desktop's colour scheme."""
         return resolve_theme(self.theme)
 
-    # -- cadences ---------------------------------------------------------------
-    def default_cadence(self, circle: int) -> int:
-        """Days between contacts expected for a new contact in `circle`."""
-        if circle not in CIRCLES:
-            raise ValueError(f"circle must be one of {', '.join(map(str, CIRCLES))}")
-        raw = self._qsettings.value(f"cadences/circle_{circle}", BUILT_IN_CADENCES[circle])
-        try:
-            days = int(raw)  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            return BUILT_IN_CADENCES[circle]
-        return days if MIN_CADENCE_DAYS <= days <= MAX_CADENCE_DAYS else BUILT_IN_CADENCES[circle]
+    # -- cadences (older versions kept them here; the journal holds them now) ----
+    def legacy_cadences(self) -> dict[int, int]:
+        """Circle cadences an older version stored in this file, valid ones only.
 
-    def set_default_cadence(self, circle: int, days: int) -> None:
-        if circle not in CIRCLES:
-            raise ValueError(f"circle must be one of {', '.join(map(str, CIRCLES))}")
-        if not MIN_CADENCE_DAYS <= days <= MAX_CADENCE_DAYS:
-            raise ValueError(f"cadence must be {MIN_CADENCE_DAYS}-{MAX_CADENCE_DAYS} days")
-        if days == BUILT_IN_CADENCES[circle]:  # follow the model, even if a later version retunes it
-            self._qsettings.remove(f"cadences/circle_{circle}")
-            self.sync()
-        else:
-            self._set(f"cadences/circle_{circle}", int(days))
-
-    def default_cadences(self) -> dict[int, int]:
-        return {circle: self.default_cadence(circle) for circle in CIRCLES}
-
-    def cadence_override(self, circle: int) -> int | None:
-        """The `cadence_days` to store on a new contact in `circle`.
-
-        None while the preference equals the model's own cadence, so such contacts keep
-        following the model's table; the chosen days once the user has changed it.
-        The main window does not store it: it applies the preferences to everyone without
-        a cadence of their own through `journal.health.params` (MainWindow.apply_cadences),
-        and storing it as well would pin new people to the value of the day.
+        The cadences now live in the journal (`journal.preferences`) so the command line
+        and the reports use them too; the window copies these across once
+        (MainWindow.adopt_legacy_cadences) and then forgets them here.
         """
-        days = self.default_cadence(circle)
-        return None if days == BUILT_IN_CADENCES[circle] else days
+        chosen: dict[int, int] = {}
+        for circle in CIRCLES:
+            raw = self._qsettings.value(f"cadences/circle_{circle}", None)
+            try:
+                days = int(raw)  # type: ignore[call-overload]
+            except (TypeError, ValueError):
+                continue
+            if MIN_CADENCE_DAYS <= days <= MAX_CADENCE_DAYS:
+                chosen[circle] = days
+        return chosen
+
+    def has_legacy_cadences(self) -> bool:
+        return any(key.startswith("cadences/") for key in self._qsettings.allKeys())
+
+    def forget_legacy_cadences(self) -> None:
+        self._qsettings.remove("cadences")
+        self.sync()
 
     # -- window state -----------------------------------------------------------
     def window_geometry(self, window: str = "main") -> QByteArray | None:

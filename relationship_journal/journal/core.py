@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from relationship_journal.journal.health_service import HealthService
     from relationship_journal.journal.interactions import Timeline
     from relationship_journal.journal.ledger import Ledger
+    from relationship_journal.journal.preferences import Preferences
     from relationship_journal.journal.search import Search
 
 
@@ -75,6 +76,12 @@ class Journal:
         from relationship_journal.journal.health_service import HealthService
 
         return HealthService(self)
+
+    @cached_property
+    def preferences(self) -> Preferences:
+        from relationship_journal.journal.preferences import Preferences
+
+        return Preferences(self)
 
     @cached_property
     def search(self) -> Search:

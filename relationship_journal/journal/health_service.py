@@ -6,7 +6,9 @@ the reports, the CLI and the tests all show the same numbers from the same funct
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from relationship_journal.health import (
@@ -32,7 +34,36 @@ class HealthService:
 
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
-        self.params: Parameters = DEFAULTS  # the GUI may set user-tuned cadences here
+        self._params: Parameters | None = None  # read from the journal when first needed
+
+    @property
+    def params(self) -> Parameters:
+        """The model's parameters: DEFAULTS with the circle cadences stored in the journal.
+
+        Read once and kept; `journal.preferences.set_circle_cadences` refreshes them, and
+        whoever swaps the file underneath (a restore) calls `refresh_params`.
+        """
+        params = self._params  # one read: a worker may ask while the window refreshes
+        if params is None:
+            chosen = self._journal.preferences.circle_cadences()
+            params = (
+                dataclasses.replace(
+                    DEFAULTS, cadence_days=MappingProxyType(dict(DEFAULTS.cadence_days) | chosen)
+                )
+                if chosen
+                else DEFAULTS
+            )
+            self._params = params
+        return params
+
+    @params.setter
+    def params(self, value: Parameters) -> None:
+        """Use `value` (tests, what-if views) until the next `refresh_params`."""
+        self._params = value
+
+    def refresh_params(self) -> None:
+        """Forget the parameters so the next figure reads the journal's cadences again."""
+        self._params = None
 
     def network(self, as_of: dt.date | None = None) -> NetworkHealth:
         """Every (unarchived) contact and the network figures, as of a day (default today)."""

@@ -10,55 +10,71 @@ from relationship_journal import __version__
 from relationship_journal.gui.dialogs.about import AboutDialog
 from relationship_journal.gui.dialogs.preferences import PreferencesDialog
 from relationship_journal.gui.settings import AppSettings
+from relationship_journal.journal import Journal
 from relationship_journal.paths import resolve_paths
 
 
-def _dialog(qtbot) -> PreferencesDialog:  # type: ignore[no-untyped-def]
-    dialog = PreferencesDialog(AppSettings(), resolve_paths())
+def _dialog(qtbot, journal: Journal) -> PreferencesDialog:  # type: ignore[no-untyped-def]
+    dialog = PreferencesDialog(AppSettings(), journal)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
 
 
-def test_preferences_survive_into_a_new_settings_object(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = _dialog(qtbot)
-    dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("dark"))
-    dialog.cadence_boxes[15].setValue(21)
-    dialog.cadence_boxes[500].setValue(400)
-    dialog.accept()
+def test_preferences_survive_into_a_new_settings_object_and_the_journal(  # type: ignore[no-untyped-def]
+        qtbot, private_folders: Path) -> None:
+    with Journal.open(private_folders) as journal:
+        dialog = _dialog(qtbot, journal)
+        dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("dark"))
+        dialog.cadence_boxes[15].setValue(21)
+        dialog.cadence_boxes[500].setValue(400)
+        dialog.accept()
+        assert dialog.cadences_changed
     fresh = AppSettings()
     assert fresh.theme == "dark"
-    assert fresh.default_cadence(15) == 21
-    assert fresh.default_cadences() == {5: 7, 15: 21, 50: 90, 150: 365, 500: 400}
-    assert fresh.cadence_override(15) == 21 and fresh.cadence_override(5) is None
     assert fresh.path.stat().st_mode & 0o777 == 0o600
+    assert "cadence" not in fresh.path.read_text()  # the journal holds them, not the settings file
+    with Journal.open(private_folders) as journal:
+        assert journal.preferences.circle_cadences() == {15: 21, 500: 400}
+        assert dict(journal.health.params.cadence_days) == {5: 7, 15: 21, 50: 90, 150: 365, 500: 400}
 
 
-def test_cancel_changes_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = _dialog(qtbot)
+def test_cancel_changes_nothing(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, journal)
     dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("light"))
     dialog.cadence_boxes[5].setValue(3)
     dialog.reject()
-    fresh = AppSettings()
-    assert fresh.theme == "system"
-    assert fresh.default_cadence(5) == 7
+    assert AppSettings().theme == "system"
+    assert journal.preferences.circle_cadences() == {}
 
 
-def test_reopened_dialog_shows_the_saved_choices_and_can_reset(qtbot) -> None:  # type: ignore[no-untyped-def]
-    settings = AppSettings()
-    settings.set_default_cadence(50, 60)
-    settings.theme = "light"
-    dialog = _dialog(qtbot)
+def test_ok_without_a_cadence_change_writes_nothing_to_the_journal(  # type: ignore[no-untyped-def]
+        qtbot, journal: Journal) -> None:
+    journal.preferences.set_circle_cadences({50: 60})
+    dialog = _dialog(qtbot, journal)
+    dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("light"))
+    dialog.accept()
+    assert not dialog.cadences_changed
+    assert AppSettings().theme == "light" and journal.preferences.circle_cadences() == {50: 60}
+
+
+def test_reopened_dialog_shows_the_saved_choices_and_can_reset(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    journal.preferences.set_circle_cadences({50: 60})
+    AppSettings().theme = "light"
+    dialog = _dialog(qtbot, journal)
     assert dialog.cadence_boxes[50].value() == 60
+    assert dialog.cadence_boxes[15].value() == 30
     assert dialog.chosen_theme() == "light"
     dialog.reset_cadences()
     dialog.accept()
-    assert AppSettings().default_cadence(50) == 90
+    assert journal.preferences.circle_cadences() == {}
+    assert journal.health.params.cadence_days[50] == 90
 
 
-def test_data_folder_is_shown_read_only_and_pages_can_be_added(qtbot, private_folders: Path) -> None:  # type: ignore[no-untyped-def]
-    dialog = _dialog(qtbot)
+def test_data_folder_is_shown_read_only_and_pages_can_be_added(  # type: ignore[no-untyped-def]
+        qtbot, private_folders: Path, journal: Journal) -> None:
+    dialog = _dialog(qtbot, journal)
     assert dialog.data_folder.text() == str(private_folders)
     assert dialog.data_folder.isReadOnly()
     index = dialog.add_page("Backups", QWidget())
@@ -68,10 +84,10 @@ def test_data_folder_is_shown_read_only_and_pages_can_be_added(qtbot, private_fo
 
 def test_bad_settings_file_values_fall_back_to_the_defaults(qtbot) -> None:  # type: ignore[no-untyped-def]
     settings = AppSettings()
-    settings.path.write_text("[appearance]\ntheme=purple\n[cadences]\ncircle_5=-4\ncircle_15=lots\n")
+    settings.path.write_text("[appearance]\ntheme=purple\n[cadences]\ncircle_5=-4\ncircle_15=lots\ncircle_50=60\n")
     fresh = AppSettings()
     assert fresh.theme == "system"
-    assert fresh.default_cadence(5) == 7 and fresh.default_cadence(15) == 30
+    assert fresh.legacy_cadences() == {50: 60}  # only the valid one would be carried into a journal
 
 
 def test_about_names_the_app_version_thesis_and_data_folder(qtbot, private_folders: Path) -> None:  # type: ignore[no-untyped-def]

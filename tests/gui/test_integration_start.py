@@ -119,20 +119,25 @@ def test_a_failed_backup_is_told_in_the_status_bar(start_app: Any, qtbot: Any,
     assert window.isVisible()
 
 
-def test_preferred_cadences_drive_health_without_being_stored(private_folders: Path, start_app: Any,
-                                                              qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def _ada_two_months_quiet(data: Path) -> int:
     import datetime as dt
 
-    from relationship_journal.gui.contact_dialog import NewContactDialog
-    from relationship_journal.gui.dialogs.preferences import PreferencesDialog
-    from relationship_journal.gui.settings import AppSettings
-
-    with Journal.open(private_folders) as journal:
+    with Journal.open(data) as journal:
         ada = journal.contacts.add(ContactFields(display_name="Ada Lovelace", circle=50)).created_id
         assert ada is not None
         journal.interactions.log(InteractionFields(contact_ids=(ada,), kind="call",
                                                    date=dt.date.today() - dt.timedelta(days=60)))
-    AppSettings().set_default_cadence(50, 30)
+    return ada
+
+
+def test_journal_cadences_drive_health_and_preferences_write_them_to_the_journal(
+        private_folders: Path, start_app: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from relationship_journal.gui.contact_dialog import NewContactDialog
+    from relationship_journal.gui.dialogs.preferences import PreferencesDialog
+
+    ada = _ada_two_months_quiet(private_folders)
+    with Journal.open(private_folders) as journal:
+        journal.preferences.set_circle_cadences({50: 30})  # as the command line would see it
     window = start_app()
     assert window.journal.health.params.cadence_days[50] == 30
     assert window.journal.health.params.cadence_days[5] == 7  # untouched circles keep the model's
@@ -148,6 +153,9 @@ def test_preferred_cadences_drive_health_without_being_stored(private_folders: P
     assert window.journal.health.params.cadence_days[50] == 365
     assert window.page.health.display_score > tight  # two months late on monthly, early on yearly
     qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
+    with Journal.open(private_folders) as other:  # what the command line and the reports read
+        assert other.preferences.circle_cadences() == {50: 365}
+        assert other.health.contact(ada).display_score == window.page.health.display_score
 
     def fill(dialog: NewContactDialog) -> int:
         dialog.name.setText("Grace Hopper")
@@ -156,6 +164,31 @@ def test_preferred_cadences_drive_health_without_being_stored(private_folders: P
     monkeypatch.setattr(NewContactDialog, "exec", fill)
     window.act_new_contact.trigger()
     assert window.journal.contacts.get(window.page.contact_id).cadence_days is None
+
+
+def test_cadences_an_older_version_kept_in_settings_move_into_the_journal_once(
+        private_folders: Path, start_app: Any) -> None:
+    from relationship_journal.gui.settings import AppSettings
+
+    _ada_two_months_quiet(private_folders)
+    settings = AppSettings()
+    settings.path.write_text("[cadences]\ncircle_50=30\ncircle_150=bad\n")
+    window = start_app()
+    assert window.journal.preferences.circle_cadences() == {50: 30}
+    assert window.journal.health.params.cadence_days[50] == 30
+    assert AppSettings().legacy_cadences() == {} and not AppSettings().has_legacy_cadences()
+
+
+def test_a_journal_with_its_own_cadences_keeps_them_over_old_settings(
+        private_folders: Path, start_app: Any) -> None:
+    from relationship_journal.gui.settings import AppSettings
+
+    with Journal.open(private_folders) as journal:
+        journal.preferences.set_circle_cadences({15: 45})
+    AppSettings().path.write_text("[cadences]\ncircle_50=30\n")
+    window = start_app()
+    assert window.journal.preferences.circle_cadences() == {15: 45}
+    assert not AppSettings().has_legacy_cadences()
 
 
 QUIT_WHILE_WORKING = """

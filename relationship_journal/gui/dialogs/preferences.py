@@ -1,11 +1,14 @@
-"""Preferences: where the journal lives, the theme, and the cadences new contacts start with.
+"""Preferences: where the journal lives, the theme, and each circle's keep-in-touch cadence.
 
-Changes are written to the settings file only when the user presses OK; Cancel leaves
-everything as it was. Other parts of the app add their own pages with `add_page`
+Changes are written only when the user presses OK (the theme to the app's settings
+file, the cadences into the journal, where the reports and the command line read them
+too); Cancel leaves everything as it was. Other parts of the app add their own pages with `add_page`
 (the backups page lives with the backup code, not here).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -25,15 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.gui.settings import (
-    BUILT_IN_CADENCES,
-    MAX_CADENCE_DAYS,
-    MIN_CADENCE_DAYS,
-    THEMES,
-    AppSettings,
-)
+from relationship_journal.gui.settings import THEMES, AppSettings
+from relationship_journal.health import DEFAULTS
+from relationship_journal.journal.errors import JournalError
+from relationship_journal.journal.preferences import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
-from relationship_journal.paths import JournalPaths
+from relationship_journal.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from relationship_journal.journal.core import Journal
 
 THEME_LABELS = {"light": "Light", "dark": "Dark", "system": "Same as the desktop"}
 
@@ -43,12 +47,14 @@ class PreferencesDialog(QDialog):
 
     saved = Signal()  # after OK has written the settings
 
-    def __init__(self, settings: AppSettings, paths: JournalPaths, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.setMinimumWidth(520)
         self._settings = settings
-        self._paths = paths
+        self._journal = journal
+        self._paths = journal.paths
+        self.cadences_changed = False  # set by OK when the journal's cadences were rewritten
         # Room for the arrows: the app style sheet pads spin boxes for text only.
         self.setStyleSheet("QSpinBox { padding-right: 20px; } "
                            "QSpinBox::up-button, QSpinBox::down-button { width: 18px; }")
@@ -110,9 +116,10 @@ class PreferencesDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         explain = QLabel(
-            "How often you mean to be in touch with someone new in each circle. A contact's own "
+            "How often you mean to be in touch with the people in each circle. A contact's own "
             "cadence, set on their page, always wins; the health model expects contact at this "
-            "rhythm when judging recency and frequency."
+            "rhythm when judging recency and frequency. Kept in the journal, so the reports and "
+            "the command line use it too."
         )
         explain.setWordWrap(True)
         explain.setObjectName("Muted")
@@ -121,12 +128,13 @@ class PreferencesDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.cadence_boxes: dict[int, QSpinBox] = {}
+        chosen = self._journal_cadences()
         for circle in CIRCLES:
             box = QSpinBox()
             box.setRange(MIN_CADENCE_DAYS, MAX_CADENCE_DAYS)
             box.setSuffix(" days")
-            box.setValue(self._settings.default_cadence(circle))
-            box.setToolTip(f"The model's default for this circle is every {BUILT_IN_CADENCES[circle]} days.")
+            box.setValue(chosen[circle])
+            box.setToolTip(f"The model's default for this circle is every {DEFAULTS.cadence_days[circle]} days.")
             box.setObjectName(f"cadence_{circle}")
             box.setFixedWidth(130)
             box.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -145,16 +153,29 @@ class PreferencesDialog(QDialog):
 
     def reset_cadences(self) -> None:
         for circle, box in self.cadence_boxes.items():
-            box.setValue(BUILT_IN_CADENCES[circle])
+            box.setValue(DEFAULTS.cadence_days[circle])
 
     def open_data_folder(self) -> bool:
         """Show the data folder in the desktop's file manager (a local path, never a URL)."""
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.data_dir)))
 
+    def chosen_cadences(self) -> dict[int, int]:
+        return {circle: box.value() for circle, box in self.cadence_boxes.items()}
+
+    def _journal_cadences(self) -> dict[int, int]:
+        """Every circle's cadence as the journal has it: the model's, or the person's choice."""
+        return dict(DEFAULTS.cadence_days) | self._journal.preferences.circle_cadences()
+
     def accept(self) -> None:
-        """Write the choices, then close."""
+        """Write the choices, then close; if the journal cannot take them, say so and stay open."""
+        chosen = self.chosen_cadences()
+        if chosen != self._journal_cadences():  # no write (and no backup) when nothing changed
+            try:
+                self._journal.preferences.set_circle_cadences(chosen)
+            except (JournalError, StoreError) as error:
+                QMessageBox.warning(self, "Preferences", f"The cadences were not saved: {error}")
+                return
+            self.cadences_changed = True
         self._settings.theme = self.chosen_theme()  # type: ignore[assignment]
-        for circle, box in self.cadence_boxes.items():
-            self._settings.set_default_cadence(circle, box.value())
         self.saved.emit()
         super().accept()

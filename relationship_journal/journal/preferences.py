@@ -1,0 +1,98 @@
+"""The journal's own preferences: choices that change its figures, stored in the journal.
+
+The default keep-in-touch cadence per circle lives here rather than in the app's
+settings file, so the window, the PDF report and the command line all compute health
+with the same cadences (one source for every number). Only the circles the person has
+changed are stored; a circle set back to the model's own cadence stores nothing, so it
+follows the model even if a later version retunes it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from relationship_journal.health.parameters import DEFAULTS
+from relationship_journal.journal.errors import ValidationError
+from relationship_journal.journal.vocabulary import CIRCLES
+
+if TYPE_CHECKING:
+    from relationship_journal.journal.core import Journal
+
+MIN_CADENCE_DAYS = 1
+MAX_CADENCE_DAYS = 3650
+_CADENCE_KEY = "cadence_days.{circle}"
+
+
+def cadence_key(circle: int) -> str:
+    """The journal_settings key holding `circle`'s cadence."""
+    return _CADENCE_KEY.format(circle=circle)
+
+
+class Preferences:
+    """`journal.preferences`: read and change the journal's stored preferences."""
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    def circle_cadences(self) -> dict[int, int]:
+        """The circles whose default cadence the person changed, circle → days.
+
+        A value that is not a valid cadence (edited by hand, say) is ignored rather than
+        trusted, so the circle falls back to the model's cadence.
+        """
+        keys = {cadence_key(circle): circle for circle in CIRCLES}
+        with self._journal.reading() as connection:
+            try:
+                rows = connection.execute("SELECT key, value FROM journal_settings").fetchall()
+            except sqlite3.OperationalError:  # a file without the table: nothing was chosen
+                return {}
+        chosen: dict[int, int] = {}
+        for key, value in rows:
+            circle = keys.get(key)
+            if circle is None:
+                continue
+            try:
+                days = int(value)
+            except (TypeError, ValueError):
+                continue
+            if MIN_CADENCE_DAYS <= days <= MAX_CADENCE_DAYS and days != DEFAULTS.cadence_days[circle]:
+                chosen[circle] = days
+        return dict(sorted(chosen.items()))
+
+    def set_circle_cadences(self, cadences: Mapping[int, int | None]) -> dict[int, int]:
+        """Set the default cadence of the circles named; returns the stored overrides.
+
+        Circles left out keep what they had; None, or the model's own cadence, removes
+        the override. Everything is checked first and written in one transaction, so a
+        bad value changes nothing.
+        """
+        checked = {circle: _checked(circle, days) for circle, days in cadences.items()}
+        with self._journal.database.writing() as connection:
+            for circle, days in checked.items():
+                if days is None or days == DEFAULTS.cadence_days[circle]:
+                    connection.execute("DELETE FROM journal_settings WHERE key = ?", (cadence_key(circle),))
+                else:
+                    connection.execute(
+                        "INSERT INTO journal_settings (key, value) VALUES (?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        (cadence_key(circle), str(days)),
+                    )
+        self._journal.health.refresh_params()
+        return self.circle_cadences()
+
+
+def _checked(circle: object, days: object) -> int | None:
+    """`days` as a cadence for `circle`, or a ValidationError saying what is wrong."""
+    if isinstance(circle, bool) or circle not in CIRCLES:
+        raise ValidationError(f"circle must be one of {', '.join(map(str, CIRCLES))} (got {circle!r})")
+    if days is None:
+        return None
+    if isinstance(days, bool) or not isinstance(days, int):
+        raise ValidationError(f"the cadence for circle {circle} must be a whole number of days (got {days!r})")
+    if not MIN_CADENCE_DAYS <= days <= MAX_CADENCE_DAYS:
+        raise ValidationError(
+            f"the cadence for circle {circle} must be {MIN_CADENCE_DAYS}–{MAX_CADENCE_DAYS} days (got {days})"
+        )
+    return days
