@@ -119,7 +119,13 @@ class _NameMaker:
         for attempt in range(50):
             given, family = rng.choice(given_pool), rng.choice(family_pool)
             if attempt > 5:  # many people share names: tell them apart the way people do
-                family = f"{family}-{rng.choice(family_pool)}" if attempt < 20 else f"{family} {attempt}"
+                if family_first:  # East Asian names: a longer given name, never a hyphen
+                    given = given + rng.choice([g for g in given_pool if g != given] or given_pool)
+                else:
+                    others = [f for f in family_pool if f != family] or [family]
+                    family = f"{family}-{rng.choice(others)}"
+                if attempt >= 20:
+                    given = f"{given} {chr(ord('A') + attempt % 26)}."
             sep = "" if family_first and all(ord(ch) > 0x2E80 for ch in family + given) else " "
             display = f"{family}{sep}{given}" if family_first else f"{given} {family}"
             if display not in self._used:

@@ -38,8 +38,8 @@ class Search:
             return []
         with self._journal.reading() as connection:
             people = connection.execute(
-                "SELECT f.rowid, c.display_name, bm25(contact_fts, 10.0, 4.0, 1.0) AS rank, "
-                f"snippet(contact_fts, -1, '', '', '…', {SNIPPET_TOKENS}) "
+                "SELECT f.rowid, c.display_name, bm25(contact_fts, 10.0, 10.0, 4.0, 1.0) AS rank, "
+                f"snippet(contact_fts, -1, '', '', '…', {SNIPPET_TOKENS}), c.search_name "
                 "FROM contact_fts f JOIN contacts c ON c.id = f.rowid "
                 "WHERE contact_fts MATCH ? AND NOT c.archived ORDER BY rank LIMIT ?",
                 (query, limit),
@@ -62,7 +62,9 @@ class Search:
                 ):
                     present[iid].append((cid, name))
         hits = [
-            (rank, SearchHit("contact", cid, (cid,), name, snippet)) for cid, name, rank, snippet in people
+            # A match on the folded name ("lukasz") shows the name as written ("Łukasz").
+            (rank, SearchHit("contact", cid, (cid,), name, name if snippet == folded else snippet))
+            for cid, name, rank, snippet, folded in people
         ] + [
             (
                 rank,

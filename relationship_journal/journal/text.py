@@ -6,11 +6,17 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Letters Unicode does not decompose into a base letter and an accent (migration 0004
+# refolded stored names with this same table).
+_NO_DECOMPOSITION = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i",
+     "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D"}
+)
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: "Zoë Ångström" -> "zoe angstrom"."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Case- and accent-insensitive form: "Zoë Ångström" -> "zoe angstrom", "Łukasz" -> "lukasz"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.casefold()).strip()
 

@@ -121,3 +121,10 @@ def test_wide_and_deep_networks_get_different_verdicts(tmp_path) -> None:  # typ
 def test_unknown_shape_is_refused() -> None:
     with pytest.raises(ValidationError, match="shape"):
         generate_rows(contacts=10, shape="round")
+
+
+def test_double_barrelled_names_join_two_different_families(rows) -> None:  # type: ignore[no-untyped-def]
+    for contact in rows.contacts:
+        if contact.family_name and "-" in contact.family_name:
+            first, second = contact.family_name.split("-", 1)
+            assert first != second, contact.family_name

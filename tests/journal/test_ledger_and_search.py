@@ -77,3 +77,15 @@ def test_search_follows_edits_and_archiving(journal: Journal) -> None:
     assert journal.search("bakery") == []
     journal.contacts.set_archived([zoe])
     assert journal.search("zoe") == []
+
+
+def test_letters_without_accents_to_strip_still_fold(journal: Journal) -> None:
+    """ł, ø, æ and ß have no decomposition; people type them as l, o, ae and ss."""
+    lukasz = person(journal, "Łukasz Wróbel")
+    soren = person(journal, "Søren Østergaard")
+    assert [h.id for h in journal.search("lukasz")] == [lukasz]
+    assert journal.search("lukasz")[0].snippet == "Łukasz Wróbel"
+    assert [h.id for h in journal.search("ostergaard")] == [soren]
+    assert [h.id for h in journal.search("Østergaard")] == [soren]
+    assert journal.contacts.resolve("lukasz wrobel") == lukasz
+    assert journal.contacts.resolve("SOREN") == soren

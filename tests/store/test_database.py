@@ -105,3 +105,24 @@ def test_raw_write_transaction_lands_whole_or_not_at_all(journal: Journal) -> No
         )
         raise RuntimeError("stopped half way")
     assert [c.name for c in journal.contacts.list()] == ["A"]
+
+
+def test_upgrade_refolds_names_for_matching_and_search(tmp_path: Path) -> None:
+    """A journal from before revision 0004 stored 'łukasz' unfolded; after the upgrade
+    'lukasz' finds him by name and in search."""
+    from sqlalchemy import create_engine
+
+    path = tmp_path / "old" / "journal.sqlite3"
+    path.parent.mkdir()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        migrate.upgrade(connection, "0003")
+        connection.exec_driver_sql(
+            "INSERT INTO contacts (display_name, search_name, circle, kin, archived) "
+            "VALUES ('Łukasz Wróbel', 'łukasz wrobel', 50, 0, 0)"
+        )
+    engine.dispose()
+    with Journal.open(path.parent) as journal:
+        (hit,) = journal.search("lukasz")
+        assert hit.title == "Łukasz Wróbel"
+        assert journal.contacts.resolve("Lukasz") == hit.id
