@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from relationship_journal.health.inputs import (
+    CHANNELS,
     AskInput,
     ContactInput,
     ContactLog,
@@ -105,6 +106,8 @@ def _load_logs(
         params[: len(contact_ids)] if contact_ids is not None else [],
     ):
         day = _DATES.get(date) or _day(date)
+        if channel is not None and channel not in CHANNELS:
+            channel = None  # an override the model does not know (hand-edited row): use the kind's
         given, received = linked_favours.get((cid, iid), no_favours)
         interactions[cid].append(
             make(

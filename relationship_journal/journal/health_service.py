@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -21,12 +23,22 @@ from relationship_journal.health import (
     compute_network,
     trajectory,
 )
-from relationship_journal.journal.errors import NotFoundError
+from relationship_journal.journal.errors import JournalError, NotFoundError
 from relationship_journal.journal.health_inputs import load_logs
 
 if TYPE_CHECKING:
     from relationship_journal.health import ContactLog
     from relationship_journal.journal.core import Journal
+
+
+@contextmanager
+def _readable_model_errors() -> Iterator[None]:
+    """The model refuses values outside its contract with ValueError; only a row written
+    around the service layer can hold one, and the person should be told which."""
+    try:
+        yield
+    except ValueError as error:
+        raise JournalError(f"the journal holds an entry the health model cannot read: {error}") from error
 
 
 class HealthService:
@@ -69,17 +81,20 @@ class HealthService:
         """Every (unarchived) contact and the network figures, as of a day (default today)."""
         with self._journal.reading() as connection:
             logs = load_logs(connection)
-        return compute_network(logs, as_of or dt.date.today(), self.params)
+        with _readable_model_errors():
+            return compute_network(logs, as_of or dt.date.today(), self.params)
 
     def contact(self, contact_id: int, as_of: dt.date | None = None) -> ContactHealth:
         """One person's figures: cheap enough to recompute after every change."""
-        return compute_contact(self._log(contact_id), as_of or dt.date.today(), self.params)
+        with _readable_model_errors():
+            return compute_contact(self._log(contact_id), as_of or dt.date.today(), self.params)
 
     def trajectory(
         self, contact_id: int, months: int = 24, as_of: dt.date | None = None
     ) -> tuple[TrajectoryPoint, ...]:
         """Health and its parts at each month end, oldest first."""
-        return trajectory(self._log(contact_id), as_of or dt.date.today(), months, self.params)
+        with _readable_model_errors():
+            return trajectory(self._log(contact_id), as_of or dt.date.today(), months, self.params)
 
     def _log(self, contact_id: int) -> ContactLog:
         with self._journal.reading() as connection:

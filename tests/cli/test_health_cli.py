@@ -89,3 +89,25 @@ def test_unknown_person_is_one_line(demo_dir: Path) -> None:
     result = run(demo_dir, "health", "--contact", "Nobody Such Person")
     assert result.returncode == 1 and "no contact matches" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_hand_edited_rows_are_told_in_one_line(tmp_path: Path) -> None:
+    """A row written around the app (an unknown channel, an unknown kind) never crashes it."""
+    import sqlite3
+
+    data = tmp_path / "journal"
+    assert run(data, "add", "Ada Lovelace", "--circle", "15").returncode == 0
+    assert run(data, "log", "Ada", "--kind", "call", "--date", "2026-01-01").returncode == 0
+    connection = sqlite3.connect(data / "journal.sqlite3")
+    connection.execute("UPDATE interactions SET channel = 'phone'")
+    connection.commit()
+    unknown_channel = run(data, "health", "--json", "--as-of", "2026-01-31")
+    assert unknown_channel.returncode == 0, unknown_channel.stderr
+    assert json.loads(unknown_channel.stdout)["contacts"][0]["score"] is not None
+    connection.execute("UPDATE interactions SET kind = 'telepathy'")
+    connection.commit()
+    connection.close()
+    unknown_kind = run(data, "health", "--as-of", "2026-01-31")
+    assert unknown_kind.returncode == 1
+    assert "Traceback" not in unknown_kind.stderr
+    assert "cannot read: Ada Lovelace" in unknown_kind.stderr
