@@ -116,6 +116,12 @@ def test_a_view_closed_mid_computation_ignores_the_late_result(qtbot, demo) -> N
     from relationship_journal.gui import worker
 
     widget = DashboardView(demo)
+    alive = widget._alive  # the Python list outlives the C++ widget
+    shown: list[bool] = []
+    widget.computed.connect(lambda: shown.append(True))
     widget.refresh(AS_OF)
     widget.deleteLater()
+    qtbot.waitUntil(lambda: not alive, timeout=WAIT_MS)  # the widget is gone
     qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)  # no error, no crash
+    assert widget.snapshot is None, "the late snapshot was applied to a closed view"
+    assert not shown
