@@ -9,6 +9,7 @@ reads a drag-and-drop's files.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -120,7 +121,7 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle("Import contacts")
         self.resize(1040, 560)
         counts = plan.counts()
-        files = ", ".join(Path(f.path).name for f in plan.files)
+        files = html.escape(", ".join(Path(f.path).name for f in plan.files))  # a name may hold '<'
         self.summary = QLabel(
             f"<b>{files}</b><br>{counts[merge.NEW]} new, {counts[merge.MERGE]} merged into people "
             f"already in your journal, {counts[merge.UNCHANGED]} unchanged, "
