@@ -86,6 +86,15 @@ def split_contact_files(argv: Sequence[str], commands: Sequence[str]) -> tuple[l
     return (rest, files) if files else None
 
 
+def _is_text(value: str) -> bool:
+    """False for arguments the terminal could not decode (they hold lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -98,6 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.exit(2, f"{PROG}: not a contact file (.vcf, .vcard or .csv) that exists: "
                            f"{', '.join(unusable)}\n")
     args = parser.parse_args(argv)
+    unreadable = [value for value in vars(args).values() if isinstance(value, str) and not _is_text(value)]
+    if unreadable:
+        parser.exit(2, f"{PROG}: an argument is not valid text (UTF-8): {unreadable[0]!r}\n")
     try:
         if args.command is None:
             from relationship_journal.crash import guard_start
@@ -110,16 +122,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sqlite3.DatabaseError as error:
         print(f"{PROG}: the journal cannot be read: {error}", file=sys.stderr)
         return 1
-    except OSError as error:
-        print(f"{PROG}: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
-        return 1
     except BrokenPipeError:
         # The reader went away (`... | head`): stop quietly, as other tools do.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 0
+    except OSError as error:
+        print(f"{PROG}: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 - the last resort: a report, one line, never a trace
+        from relationship_journal.crash import compose_report, describe_error, write_report
+
+        path = write_report(compose_report(f"{PROG} {args.command} failed.", error), args.data_dir)
+        where = f"; a report was saved in {path}" if path else ""
+        print(f"{PROG}: an unexpected problem stopped the command ({describe_error(error)}){where}",
+              file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":

@@ -225,6 +225,16 @@ def _dates(rng: random.Random, person: _Person, count: int, as_of: dt.date) -> l
     return dates
 
 
+def check_size(contacts: int, interactions: int | None) -> int:
+    """Refuse sizes the demo cannot make; returns the number of interactions it will write."""
+    if not 1 <= contacts <= MAX_CONTACTS:
+        raise ValidationError(f"the demo network takes 1 to {MAX_CONTACTS:,} contacts (got {contacts})")
+    total = contacts * INTERACTIONS_PER_CONTACT if interactions is None else interactions
+    if not 0 <= total <= MAX_INTERACTIONS:
+        raise ValidationError(f"the demo network takes 0 to {MAX_INTERACTIONS:,} interactions (got {total})")
+    return total
+
+
 def generate_rows(
     contacts: int = DEFAULT_CONTACTS,
     interactions: int | None = None,
@@ -236,11 +246,7 @@ def generate_rows(
     if shape not in SHAPES:
         raise ValidationError(f"the demo network's shape must be one of {', '.join(SHAPES)} (got '{shape}')")
     form = SHAPES[shape]
-    if not 1 <= contacts <= MAX_CONTACTS:
-        raise ValidationError(f"the demo network takes 1 to {MAX_CONTACTS:,} contacts (got {contacts})")
-    total = contacts * INTERACTIONS_PER_CONTACT if interactions is None else interactions
-    if not 0 <= total <= MAX_INTERACTIONS:
-        raise ValidationError(f"the demo network takes 0 to {MAX_INTERACTIONS:,} interactions (got {total})")
+    total = check_size(contacts, interactions)
     as_of = as_of or dt.date.today()
     rng = random.Random(f"{seed}:{as_of.isoformat()}")
     names = _NameMaker(rng)

@@ -20,12 +20,21 @@ def open_journal(args: argparse.Namespace) -> Journal:
     return Journal.open(data_dir)
 
 
+EARLIEST_DAY = dt.date(1900, 1, 1)
+LATEST_DAY = dt.date(2999, 12, 31)
+
+
 def date_arg(text: str) -> dt.date:
-    """argparse type for YYYY-MM-DD; the message names the expected form."""
+    """argparse type for YYYY-MM-DD within the years a journal can mean; the message says so."""
     try:
-        return parse_date(text)
+        day = parse_date(text)
     except Exception as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"{text} is out of range: dates go from {EARLIEST_DAY.isoformat()} to {LATEST_DAY.isoformat()}"
+        )
+    return day
 
 
 def print_json(value: Any) -> None:

@@ -26,8 +26,9 @@ def register(commands: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from relationship_journal.demo import generate
+    from relationship_journal.demo import check_size, generate
 
+    check_size(args.contacts, args.interactions)  # before the journal is created
     started = time.perf_counter()
     with open_journal(args) as journal:
         rows = generate(

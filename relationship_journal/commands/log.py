@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from relationship_journal.commands.common import date_arg, open_journal
+from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import InteractionFields
 from relationship_journal.journal.vocabulary import INITIATORS, INTERACTION_KINDS
 
@@ -26,7 +27,7 @@ def register(commands: Any) -> None:
 
 
 def run_log(args: argparse.Namespace) -> int:
-    note = sys.stdin.read() if args.note == "-" else args.note
+    note = _read_note() if args.note == "-" else args.note
     with open_journal(args) as journal:
         contact_ids = tuple(journal.contacts.resolve(name) for name in args.names)
         changes = journal.interactions.log(
@@ -43,3 +44,13 @@ def run_log(args: argparse.Namespace) -> int:
         )
     print(changes.created_id)
     return 0
+
+
+def _read_note() -> str:
+    """The note from standard input, which must be UTF-8 text."""
+    try:
+        return sys.stdin.buffer.read().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValidationError(
+            f"the note on standard input is not UTF-8 text (byte {error.start}); save it as UTF-8"
+        ) from None

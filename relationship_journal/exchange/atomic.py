@@ -20,7 +20,10 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
         raise ValidationError(f"the folder {folder} does not exist")
     if target.is_dir():
         raise ValidationError(f"{target} is a folder; give a file name to export to")
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise ValidationError(f"cannot write {target}: {error.strerror or error}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -29,6 +32,10 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
         # Contacts are private: the export is readable by its owner only, like the journal.
         os.chmod(temporary, 0o600)
         os.replace(temporary, target)
+    except OSError as error:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise ValidationError(f"cannot write {target}: {error.strerror or error}") from None
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)

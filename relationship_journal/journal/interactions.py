@@ -50,7 +50,10 @@ def validate_interaction(fields: InteractionFields, today: dt.date | None = None
         check_range(fields.people_present, 2, 100_000, "people present")
     latest = (today or dt.date.today()) + dt.timedelta(days=366)
     if not EARLIEST_DATE <= fields.date <= latest:
-        raise ValidationError(f"the date {fields.date.isoformat()} is out of range")
+        raise ValidationError(
+            f"the date {fields.date.isoformat()} is out of range: entries go from "
+            f"{EARLIEST_DATE.isoformat()} to a year from today ({latest.isoformat()})"
+        )
     if len(fields.note) > MAX_NOTE_CHARS:
         raise ValidationError(f"the note is longer than {MAX_NOTE_CHARS:,} characters")
     contact_ids = tuple(dict.fromkeys(fields.contact_ids))

@@ -251,11 +251,11 @@ def ensure_daily_backup(
         return None
     ensure_private_dir(target.parent)
     write_backup(database, target, passphrase)
-    prune(database, today)
+    prune(database)
     return target
 
 
-def _to_delete(backups: list[BackupInfo], today: dt.date) -> Iterable[BackupInfo]:
+def _to_delete(backups: list[BackupInfo]) -> Iterable[BackupInfo]:
     dailies = [info for info in backups if info.kind == "daily"]
     keep = {info.path for info in dailies[:KEEP_DAILY]}
     weeks_seen: list[tuple[int, int]] = []
@@ -268,7 +268,8 @@ def _to_delete(backups: list[BackupInfo], today: dt.date) -> Iterable[BackupInfo
     for info in dailies:
         if info.path not in keep:
             yield info
-    for kind in ("before-migration", "before-restore", "damaged"):
+    # A "damaged" file may be the only copy of the person's original journal: never pruned.
+    for kind in ("before-migration", "before-restore"):
         yield from [info for info in backups if info.kind == kind][KEEP_OTHER:]
 
 
@@ -298,10 +299,10 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     return removed
 
 
-def prune(database: Path, today: dt.date | None = None) -> list[Path]:
+def prune(database: Path) -> list[Path]:
     """Delete backups beyond the retention policy (and stale temporaries); returns them."""
     deleted = remove_stale_temporaries(backups_dir(database))
-    for info in _to_delete(list_backups(database), today or dt.date.today()):
+    for info in _to_delete(list_backups(database)):
         _remove_quietly(info.path)
         deleted.append(info.path)
     return deleted

@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import quote
 
 from relationship_journal.store.errors import StoreError
-from relationship_journal.store.schema import HEAD_REVISION, KNOWN_REVISIONS
+from relationship_journal.store.schema import KNOWN_REVISIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024
@@ -48,10 +48,6 @@ class FileKind:
     """What a file on disk looks like from its first bytes."""
 
     name: str  # "missing", "empty", "sqlite", "encrypted" or "foreign"
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.name == "sqlite"
 
 
 def file_kind(path: Path) -> FileKind:
@@ -215,6 +211,3 @@ def inspect(
     finally:
         connection.close()
 
-
-def is_current(revision: str | None) -> bool:
-    return revision == HEAD_REVISION

@@ -128,3 +128,70 @@ def test_adding_a_second_person_with_the_same_name_needs_a_flag(tmp_path: Path) 
     assert run(data, "log", "Élodie Marchetti", "--kind", "call").returncode == 0
     assert run(data, "add", "Élodie Marchetti", "--allow-duplicate").returncode == 0
     assert len(json.loads(run(data, "list", "--json").stdout)) == 2
+
+
+def test_undecodable_text_and_far_dates_are_one_line(tmp_path: Path) -> None:
+    data = tmp_path / "journal"
+    assert run(data, "add", "Ruth Baker").returncode == 0
+    bad_name = subprocess.run(
+        [sys.executable, "-m", "relationship_journal", "--data-dir", str(data), "add", b"Bad\xffName"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert_clean_failure(bad_name, "not valid text (UTF-8)")
+    bad_note = subprocess.run(
+        [sys.executable, "-m", "relationship_journal", "--data-dir", str(data), "log", "Ruth", "--kind",
+         "call", "--note", "-"],
+        input=b"caf\xe9 latin-1", capture_output=True, timeout=120,
+    )
+    assert bad_note.returncode == 1 and b"not UTF-8 text" in bad_note.stderr
+    far = run(data, "health", "--as-of", "9999-12-31")
+    assert_clean_failure(far, "out of range: dates go from 1900-01-01 to 2999-12-31")
+    assert len(json.loads(run(data, "list", "--json").stdout)) == 1
+    assert json.loads(run(data, "search", "latin", "--json").stdout) == []
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    data = tmp_path / "journal"
+    assert run(data, "demo", "--contacts", "400", "--interactions", "400", "--seed", "2").returncode == 0
+    listing = subprocess.Popen(
+        [sys.executable, "-m", "relationship_journal", "--data-dir", str(data), "list"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert listing.stdout is not None and listing.stderr is not None
+    listing.stdout.readline()
+    listing.stdout.close()  # like `| head -1`
+    listing.wait(timeout=120)
+    assert listing.returncode == 0
+    assert listing.stderr.read() == b""
+
+
+def test_an_unexpected_error_is_one_line_and_a_report(tmp_path: Path) -> None:
+    """A bug must never show a traceback: one line, and a report in the log folder."""
+    data = tmp_path / "journal"
+    config = tmp_path / "config"
+    script = (
+        "import sys; import relationship_journal.commands.contacts as c\n"
+        "def boom(args): raise ZeroDivisionError('a bug')\n"
+        "c.run_list = boom\n"
+        "from relationship_journal.cli import main\n"
+        f"sys.exit(main(['--data-dir', {str(data)!r}, 'list']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "RELATIONSHIP_JOURNAL_CONFIG_DIR": str(config)},
+    )
+    assert result.returncode == 70
+    assert "Traceback" not in result.stderr
+    assert "an unexpected problem stopped the command" in result.stderr
+    assert list((config / "logs").iterdir())
+
+
+def test_bad_demo_size_and_unwritable_export_leave_nothing_behind(tmp_path: Path) -> None:
+    data = tmp_path / "journal"
+    refused = run(data, "demo", "--contacts", "0")
+    assert_clean_failure(refused, "takes 1 to 100,000 contacts")
+    assert not data.exists()
+    assert run(data, "add", "Ruth Baker").returncode == 0
+    # /proc takes no new files, even from root: the export names the path the user gave.
+    result = run(data, "export", "vcard", "/proc/contacts.vcf")
+    assert_clean_failure(result, "cannot write /proc/contacts.vcf")

@@ -83,7 +83,7 @@ def test_retention_keeps_seven_daily_and_four_weekly(journal: Journal) -> None:
     days = [today - dt.timedelta(days=n) for n in range(60)]
     for day in days:
         (folder / f"daily-{day.isoformat()}.sqlite3").write_bytes(template.read_bytes())
-    backup.prune(database, today)
+    backup.prune(database)
     kept = sorted(info.taken.date() for info in backup.list_backups(database) if info.kind == "daily")
     newest_seven = sorted(days[:7])
     weekly = {dt.date(2026, 11, 23), dt.date(2026, 11, 22), dt.date(2026, 11, 15), dt.date(2026, 11, 8)}
@@ -211,3 +211,17 @@ def test_every_write_to_a_damaged_journal_is_refused(
         for name in ("First Try", "Second Try"):
             with pytest.raises(DamagedJournal):
                 _add(journal, name)
+
+
+def test_set_aside_damaged_journals_are_never_pruned(journal: Journal) -> None:
+    """A 'damaged' file may be the person's only copy of their original journal."""
+    database = journal.paths.database
+    _add(journal, "Ann Lee")
+    template = backup.backup_now(database)
+    folder = template.parent
+    for n in range(8):
+        (folder / f"damaged-2026-11-{10 + n:02d}T10-00-00.sqlite3").write_bytes(b"not a database")
+    before = {p.name for p in folder.iterdir() if p.name.startswith("damaged-")}
+    backup.prune(database)
+    after = {p.name for p in folder.iterdir() if p.name.startswith("damaged-")}
+    assert after == before and len(after) == 8
