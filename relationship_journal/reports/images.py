@@ -6,7 +6,7 @@ thread; drawn at several times their printed size so they stay sharp on paper.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
 
 from relationship_journal.reports.markup import BAND_COLOURS, INK, MUTED
@@ -113,13 +113,3 @@ def initials(name: str) -> str:
         return words[0][:1].upper()
     return (words[0][:1] + words[-1][:1]).upper()
 
-
-def dot(colour: str, size: int = 10) -> QImage:
-    image, painter = _canvas(size, size)
-    try:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(QColor(colour)))
-        painter.drawEllipse(QPointF(size / 2, size / 2), size / 2.4, size / 2.4)
-    finally:
-        painter.end()
-    return image

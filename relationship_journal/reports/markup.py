@@ -102,11 +102,6 @@ def band_cell(band: str, score: int | None = None) -> tuple[str, str]:
     return label, BAND_TINTS.get(band, BAND_TINTS["no data"])
 
 
-def band_dot(band: str) -> str:
-    colour = BAND_COLOURS.get(band, "#8c959f")
-    return f'<span style="color: {colour};">●</span>'
-
-
 def heading(title: str, level: int = 2) -> str:
     return f"<h{level}>{html.escape(title)}</h{level}>"
 
