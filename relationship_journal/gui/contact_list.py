@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -213,7 +214,17 @@ class ContactList(QWidget):
             if generation == self._search_generation:
                 self._set_filter(ids)
 
-        Operation(self, work, done, lambda _error: None).run()
+        def failed(error: BaseException) -> None:
+            # Names still filter; say that the notes could not be searched, not nothing.
+            if generation != self._search_generation:
+                return
+            message = f"Notes not searched: {error}"
+            self.count.setText(message)
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(message, 10000)
+
+        Operation(self, work, done, failed).run()
 
     def _show_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

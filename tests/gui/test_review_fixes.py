@@ -20,3 +20,18 @@ def test_import_preview_shows_a_file_name_as_typed_not_as_markup(qtbot: Any, jou
     text = dialog.summary.text()
     assert "&lt;b&gt;phone &amp; co.vcf" in text
     assert "<b>phone" not in text
+
+
+def test_a_failed_notes_search_is_said_not_silent(demo_folder: Path, start_app: Any, qtbot: Any,
+                                                  monkeypatch: Any) -> None:
+    from relationship_journal.store.errors import StoreError
+
+    window = start_app()
+
+    def locked(*_args: Any, **_kwargs: Any) -> Any:
+        raise StoreError("the journal is locked by another program")
+
+    monkeypatch.setattr(window.journal, "search", locked)
+    window.contact_list.search.setText("zygomorph")
+    qtbot.waitUntil(lambda: "locked by another program" in window.statusBar().currentMessage(), timeout=10000)
+    assert "Notes not searched" in window.contact_list.count.text()
