@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from relationship_journal import APP_ID, APP_NAME, __version__
 from relationship_journal.gui import theme
@@ -72,6 +74,38 @@ class FileOpenFilter(QObject):
         return super().eventFilter(watched, event)
 
 
+def install_crash_hook(data_dir: str | os.PathLike[str] | None,
+                       parent: Callable[[], QWidget | None] = lambda: None) -> Callable[..., Any]:
+    """Make an unexpected error in the running window a saved report and a message box.
+
+    Qt calls Python slots from its event loop: an exception there only reaches
+    `sys.excepthook`, whose default prints a traceback no one sees. Returns the hook it
+    replaced, for the caller to put back.
+    """
+    from relationship_journal import crash
+
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if not isinstance(error, Exception):  # KeyboardInterrupt and the like: as before
+            previous(kind, error, trace)
+            return
+        if error.__traceback__ is None and trace is not None:
+            error = error.with_traceback(trace)
+        path = crash.write_report(crash.compose_report(f"{APP_NAME} hit an unexpected problem.", error),
+                                  data_dir)
+        where = f"A report was saved in:\n{path}" if path else "The report could not be saved."
+        print(f"relationship-journal: {crash.describe_error(error)}", file=sys.stderr)
+        QMessageBox.critical(
+            parent(), APP_NAME,
+            f"Something went wrong: {crash.describe_error(error)}\n\n{where}\n\n"
+            "The report holds no journal text, so it can be attached to a bug report.",
+        )
+
+    sys.excepthook = hook
+    return previous
+
+
 def run_app(data_dir: str | os.PathLike[str] | None = None, open_files: Sequence[str] = ()) -> int:
     """Open the window and run until it closes; returns the exit code.
 
@@ -110,7 +144,11 @@ def run_app(data_dir: str | os.PathLike[str] | None = None, open_files: Sequence
         window.start_background_checks()
         if files:
             window.import_files(list(files))
-        code = app.exec()
+        previous_hook = install_crash_hook(data_dir, lambda: window)
+        try:
+            code = app.exec()
+        finally:
+            sys.excepthook = previous_hook
         worker.wait_for_all()  # a job still running would report into deleted objects
         window.journal.close()
         return code

@@ -37,6 +37,7 @@ from relationship_journal.journal.errors import JournalError
 from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
 from relationship_journal.journal.records import InteractionFields, InteractionView
 from relationship_journal.journal.vocabulary import DEPTHS, INTERACTION_KINDS
+from relationship_journal.store.errors import StoreError
 
 DRAFT_DELAY_MS = 800
 PREVIEW_DELAY_MS = 150
@@ -69,7 +70,7 @@ class PeopleDirectory:
 
 
 class ComposerForm(QWidget):
-    """The form; `submit` writes the entry (through the undo stack) or raises JournalError."""
+    """The form; `submit` writes the entry (through the undo stack) or raises JournalError/StoreError."""
 
     saved = Signal()
     cancelled = Signal()
@@ -405,7 +406,7 @@ class ComposerForm(QWidget):
         favours, promises = self.ledger_notes()
         try:
             self.submit(self.fields(), favours, promises)
-        except JournalError as error:
+        except (JournalError, StoreError) as error:  # refused, or the disk would not take it
             self.status.setText(str(error))
             return
         people = self.people if self.editing is None else []

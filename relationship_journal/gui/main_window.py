@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -46,6 +46,7 @@ from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
 from relationship_journal.journal.merge import merge_contacts
 from relationship_journal.journal.records import Changes, ContactSummary, InteractionFields
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
+from relationship_journal.store.errors import StoreError
 
 VIEWS = ("contacts", "timeline", "dashboard")
 SMALL_CHANGE = 15  # more contacts than this changed at once: reload the list in the background
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self.journal = journal
         self.settings = settings
         self.as_of = as_of or dt.date.today()
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = undo.UndoStack(self)
         self.directory = PeopleDirectory()
         self.drafts = DraftStore(journal.paths.drafts)
         self.dashboard: Any = None
@@ -187,6 +188,11 @@ class MainWindow(QMainWindow):
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_redo.setIcon(icon("redo", theme.colours().text))
         self.act_redo.setProperty("icon_name", "redo")
+        # Qt wires these to its own slots; ours keep the stack still when a step fails.
+        self.act_undo.triggered.disconnect()
+        self.act_undo.triggered.connect(self.undo_stack.undo)
+        self.act_redo.triggered.disconnect()
+        self.act_redo.triggered.connect(self.undo_stack.redo)
         self.addActions([self.act_undo, self.act_redo])
         self.act_find = a("&Find…", self.focus_search, QKeySequence.StandardKey.Find, "find",
                           "Find a person by name, organisation or notes")
@@ -455,7 +461,7 @@ class MainWindow(QMainWindow):
         """Run a step now and put it on the undo stack; refusals are shown, not stacked."""
         try:
             step.do()
-        except JournalError as error:
+        except (JournalError, StoreError) as error:
             self.show_error(error)
             return False
         step.already_done = True
@@ -521,10 +527,7 @@ class MainWindow(QMainWindow):
                 step: undo.Step = undo.EditInteraction(self.journal, self.apply_changes, form.editing, fields)
             else:
                 step = undo.LogInteraction(self.journal, self.apply_changes, fields, favours, promises)
-            try:
-                step.do()
-            except JournalError:
-                raise
+            step.do()  # a refusal (JournalError, StoreError) goes back to the form, which shows it
             step.already_done = True
             self.undo_stack.push(step)
             self.statusBar().showMessage("Interaction saved. Ctrl+Z undoes it.", 5000)
@@ -538,7 +541,7 @@ class MainWindow(QMainWindow):
     def edit_entry(self, interaction_id: int) -> None:
         try:
             entry = self.journal.interactions.get(interaction_id)
-        except JournalError as error:
+        except (JournalError, StoreError) as error:
             self.show_error(error)
             return
         self.composer_dialog.form.edit(entry)
@@ -549,7 +552,7 @@ class MainWindow(QMainWindow):
     def delete_entry(self, interaction_id: int) -> None:
         try:
             entry = self.journal.interactions.get(interaction_id)
-        except JournalError as error:
+        except (JournalError, StoreError) as error:
             self.show_error(error)
             return
         if self.push(undo.DeleteInteraction(self.journal, self.apply_changes, entry)):
@@ -571,7 +574,7 @@ class MainWindow(QMainWindow):
             return
         try:
             changes = self.journal.contacts.add(dialog.fields())
-        except JournalError as error:
+        except (JournalError, StoreError) as error:
             self.show_error(error)
             return
         created = changes.created_id
@@ -803,7 +806,6 @@ class MainWindow(QMainWindow):
         """
         if not self.settings.has_legacy_cadences():
             return False
-        from relationship_journal.store.errors import StoreError
 
         legacy = self.settings.legacy_cadences()
         preferences = self.journal.preferences
@@ -900,7 +902,6 @@ class MainWindow(QMainWindow):
     def reopen_journal(self) -> None:
         """Open the (possibly restored) file again: checked, and upgraded if it is older."""
         from relationship_journal.store.database import Database
-        from relationship_journal.store.errors import StoreError
 
         try:
             self.journal.database = Database(self.journal.paths.database)
@@ -916,7 +917,7 @@ class MainWindow(QMainWindow):
         self.timeline.refresh()
 
     def show_error(self, error: BaseException) -> None:
-        if isinstance(error, JournalError | OSError):
+        if isinstance(error, JournalError | StoreError | OSError):
             self.statusBar().showMessage(str(error), 10000)
             QMessageBox.warning(self, "Relationship Journal", str(error))
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import JournalError
@@ -22,6 +22,7 @@ from relationship_journal.journal.meeting_log import (
 )
 from relationship_journal.journal.records import Changes, InteractionFields, InteractionView
 from relationship_journal.journal.snapshots import Snapshot, capture, restore
+from relationship_journal.store.errors import StoreError
 
 Apply = Callable[[Changes], None]
 
@@ -38,6 +39,8 @@ class Step(QUndoCommand):
     def __init__(self, label: str) -> None:
         super().__init__(label)
         self.already_done = False
+        self.failed = False  # the last undo/redo changed nothing: UndoStack steps back
+        self.skip_revert = False
 
     def do(self) -> None:
         raise NotImplementedError
@@ -51,14 +54,51 @@ class Step(QUndoCommand):
             return
         try:
             self.do()
-        except JournalError as error:
+        except (JournalError, StoreError) as error:
+            self.failed = True
             Step.report(error)
 
     def undo(self) -> None:
+        if self.skip_revert:
+            self.skip_revert = False
+            return
         try:
             self.revert()
-        except JournalError as error:
+        except (JournalError, StoreError) as error:
+            self.failed = True
             Step.report(error)
+
+
+class UndoStack(QUndoStack):
+    """A QUndoStack whose index stays put when a step's write fails.
+
+    QUndoStack moves its index whatever the command did; after a refused undo (full
+    disk, locked file) the stack would claim a change the database never saw, and the
+    next undo would revert the wrong step. So a failed step is stepped back over
+    without running it again (`already_done` / `skip_revert`).
+    """
+
+    def undo(self) -> None:
+        index = self.index()
+        if index <= 0:
+            return
+        step = self.command(index - 1)
+        super().undo()
+        if isinstance(step, Step) and step.failed:
+            step.failed = False
+            step.already_done = True  # the change is still in the database
+            super().redo()
+
+    def redo(self) -> None:
+        index = self.index()
+        if index >= self.count():
+            return
+        step = self.command(index)
+        super().redo()
+        if isinstance(step, Step) and step.failed:
+            step.failed = False
+            step.skip_revert = True  # the change never reached the database
+            super().undo()
 
 
 class LogInteraction(Step):

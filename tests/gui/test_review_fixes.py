@@ -35,3 +35,89 @@ def test_a_failed_notes_search_is_said_not_silent(demo_folder: Path, start_app: 
     window.contact_list.search.setText("zygomorph")
     qtbot.waitUntil(lambda: "locked by another program" in window.statusBar().currentMessage(), timeout=10000)
     assert "Notes not searched" in window.contact_list.count.text()
+
+
+FULL_DISK = "the journal could not be saved: the disk is full; nothing was changed"
+
+
+def _full_disk(*_args: Any, **_kwargs: Any) -> Any:
+    from relationship_journal.store.errors import StoreError
+
+    raise StoreError(FULL_DISK)
+
+
+def test_a_full_disk_on_save_is_a_message_and_no_undo_step(demo_folder: Path, start_app: Any, qtbot: Any,
+                                                           monkeypatch: Any, answers: dict[str, Any]) -> None:
+    from relationship_journal.gui import undo
+
+    window = start_app()
+    person = window.journal.contacts.list()[0]
+    before = len(window.journal.interactions.for_contact(person.id))
+    monkeypatch.setattr(undo, "log_meeting", _full_disk)
+    form = window.composer_dialog.form
+    window.composer_dialog.open_for([person.id])
+    form.note.setPlainText("Lunch by the river")
+    form.save_entry()
+    assert form.status.text() == FULL_DISK
+    assert form.note.toPlainText() == "Lunch by the river"  # nothing typed is lost
+    assert window.undo_stack.count() == 0
+    assert len(window.journal.interactions.for_contact(person.id)) == before
+    # A profile edit goes through `push`: shown, not stacked.
+    monkeypatch.setattr(window.journal.contacts, "update", _full_disk)
+    window._profile_edited(person.id, "organisation", person.organisation, "Elsewhere Ltd")
+    assert FULL_DISK in answers["warnings"]
+    assert window.undo_stack.count() == 0
+
+
+def test_a_failed_undo_or_redo_leaves_the_undo_stack_where_it_was(
+        demo_folder: Path, start_app: Any, qtbot: Any, monkeypatch: Any, answers: dict[str, Any]) -> None:
+    window = start_app()
+    person = window.journal.contacts.list()[0]
+    entry = window.journal.interactions.for_contact(person.id)[0]
+    window.delete_entry(entry.id)
+    assert window.undo_stack.index() == 1
+
+    with monkeypatch.context() as patch:  # Ctrl+Z while the disk is full
+        patch.setattr(window.journal.interactions, "restore", _full_disk)
+        window.act_undo.trigger()
+    assert FULL_DISK in answers["warnings"]
+    assert window.undo_stack.index() == 1, "the stack claims an undo the database never saw"
+    assert entry.id not in {e.id for e in window.journal.interactions.for_contact(person.id)}
+
+    window.act_undo.trigger()  # room again: the same Ctrl+Z now works
+    assert window.undo_stack.index() == 0
+    assert entry.id in {e.id for e in window.journal.interactions.for_contact(person.id)}
+
+    answers["warnings"].clear()
+    with monkeypatch.context() as patch:  # Ctrl+Shift+Z while the disk is full
+        patch.setattr(window.journal.interactions, "delete", _full_disk)
+        window.act_redo.trigger()
+    assert FULL_DISK in answers["warnings"]
+    assert window.undo_stack.index() == 0
+    assert entry.id in {e.id for e in window.journal.interactions.for_contact(person.id)}
+    window.act_redo.trigger()
+    assert window.undo_stack.index() == 1
+    assert entry.id not in {e.id for e in window.journal.interactions.for_contact(person.id)}
+
+
+def test_an_unexpected_error_in_the_window_is_a_report_and_a_message(
+        start_app: Any, answers: dict[str, Any], private_folders: Path) -> None:
+    import sys
+
+    from relationship_journal.gui.app import install_crash_hook
+    from relationship_journal.paths import resolve_paths
+
+    before = sys.excepthook
+    start_app()
+    assert sys.excepthook is before  # run_app put the old hook back
+    previous = install_crash_hook(None)
+    try:
+        try:
+            raise ValueError("a slot tripped")
+        except ValueError as error:
+            sys.excepthook(ValueError, error, error.__traceback__)
+    finally:
+        sys.excepthook = previous
+    assert len(answers["warnings"]) == 1 and "Something went wrong: ValueError" in answers["warnings"][0]
+    reports = list(resolve_paths().logs.glob("crash-*.log"))
+    assert len(reports) == 1 and "test_an_unexpected_error" in reports[0].read_text(encoding="utf-8")
