@@ -579,12 +579,8 @@ class MainWindow(QMainWindow):
             return
         created = changes.created_id
         assert created is not None
-        step = undo.SnapshotStep(self.journal, self.apply_changes, "Add contact", [created],
-                                 lambda: self.journal.contacts.update(created))
-        # Undo of an add is a delete; redo puts the same person back from the snapshot.
-        step.do = lambda: None  # type: ignore[method-assign]
-        step.snapshot = None
-        step.revert = lambda: self.apply_changes(self.journal.contacts.delete([created]))  # type: ignore[method-assign]
+        step = undo.AddContact(self.journal, self.apply_changes, created, dialog.fields().display_name)
+        step.already_done = True
         self.apply_changes(changes)
         self.undo_stack.push(step)
         self.show_contact(created)

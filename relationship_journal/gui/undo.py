@@ -175,6 +175,24 @@ class SetCommitmentDone(Step):
         self.apply(self.journal.ledger.set_commitment_done(self.commitment_id, self.before))
 
 
+class AddContact(Step):
+    """A person the user just added: undo deletes them, redo puts the same rows back."""
+
+    def __init__(self, journal: Journal, apply: Apply, contact_id: int, name: str) -> None:
+        super().__init__(f"Add {name}")
+        self.journal, self.apply, self.contact_id = journal, apply, contact_id
+        self.snapshot: Snapshot | None = None
+
+    def do(self) -> None:
+        # The add itself ran before the step was pushed; only a redo gets here.
+        if self.snapshot is not None:
+            self.apply(restore(self.journal, self.snapshot))
+
+    def revert(self) -> None:
+        self.snapshot = capture(self.journal, [self.contact_id])
+        self.apply(self.journal.contacts.delete([self.contact_id]))
+
+
 class SnapshotStep(Step):
     """A change to many rows of some people; undo puts their rows back exactly."""
 

@@ -121,3 +121,28 @@ def test_an_unexpected_error_in_the_window_is_a_report_and_a_message(
     assert len(answers["warnings"]) == 1 and "Something went wrong: ValueError" in answers["warnings"][0]
     reports = list(resolve_paths().logs.glob("crash-*.log"))
     assert len(reports) == 1 and "test_an_unexpected_error" in reports[0].read_text(encoding="utf-8")
+
+
+def test_undo_then_redo_of_add_contact_brings_the_person_back(start_app: Any, qtbot: Any,
+                                                             monkeypatch: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from relationship_journal.gui.contact_dialog import NewContactDialog
+
+    window = start_app()
+
+    def fill_and_accept(dialog: NewContactDialog) -> int:
+        dialog.name.setText("Grace Hopper")
+        dialog.organisation.setText("US Navy")
+        return NewContactDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NewContactDialog, "exec", fill_and_accept)
+    qtbot.mouseClick(window.empty.buttons[0], Qt.MouseButton.LeftButton)
+    assert [s.name for s in window.journal.contacts.list()] == ["Grace Hopper"]
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.journal.contacts.list() == []
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    back = window.journal.contacts.list()
+    assert [(s.name, s.organisation) for s in back] == [("Grace Hopper", "US Navy")]
+    assert [s.name for s in window.contact_list.model.summaries()] == ["Grace Hopper"]
