@@ -146,3 +146,55 @@ def test_undo_then_redo_of_add_contact_brings_the_person_back(start_app: Any, qt
     back = window.journal.contacts.list()
     assert [(s.name, s.organisation) for s in back] == [("Grace Hopper", "US Navy")]
     assert [s.name for s in window.contact_list.model.summaries()] == ["Grace Hopper"]
+
+
+SECRET = "a long walk by the river"
+
+
+def test_backups_of_an_encrypted_journal_restore_from_the_window(qtbot: Any, private_folders: Path,
+                                                                 monkeypatch: Any) -> None:
+    import pytest
+
+    pytest.importorskip("sqlcipher3")
+    from relationship_journal.gui.dialogs.backups_page import (
+        BackupsPage,
+        offer_restore_after_damage,
+    )
+    from relationship_journal.journal import Journal
+    from relationship_journal.journal.records import ContactFields
+    from relationship_journal.paths import resolve_paths
+    from relationship_journal.store import encryption, integrity
+    from relationship_journal.store.errors import StoreError
+
+    monkeypatch.delenv(encryption.PASSPHRASE_ENV, raising=False)
+    paths = resolve_paths(private_folders)
+    with Journal.open(private_folders) as journal:
+        journal.contacts.add(ContactFields(display_name="Priya Shah"))
+    encryption.encrypt_journal(paths.database, SECRET)
+    encryption.forget_passphrase(paths.database)
+    encryption.remember_passphrase(paths.database, SECRET)  # what unlocking the window does
+    try:
+        told: list[str] = []
+        page = BackupsPage(paths, confirm=lambda _question: True,
+                           tell=lambda title, text: told.append(f"{title}: {text}"))
+        qtbot.addWidget(page)
+        page.back_up_now()
+        assert not told
+        with Journal.open(private_folders) as journal:
+            journal.contacts.add(ContactFields(display_name="Added Later"))
+        manual = next(row for row in range(page.list.count()) if "manual" in page.list.item(row).text())
+        page.list.setCurrentRow(manual)
+        with qtbot.waitSignal(page.restored, timeout=30000):
+            assert page.restore_selected()
+        assert not told, told
+        assert integrity.file_kind(paths.database).name == "encrypted"
+        with Journal.open(private_folders) as journal:
+            assert [c.name for c in journal.contacts.list()] == ["Priya Shah"]
+
+        paths.database.write_bytes(b"\x00" * 4096)  # wrecked: the window offers a backup
+        assert offer_restore_after_damage(paths, StoreError("the journal is damaged"),
+                                          confirm=lambda _question: True)
+        with Journal.open(private_folders) as journal:  # the newest intact backup, whichever it is
+            assert "Priya Shah" in [c.name for c in journal.contacts.list()]
+    finally:
+        encryption.forget_passphrase(paths.database)

@@ -110,11 +110,11 @@ class BackupsPage(QWidget):
         self.status.setText(f"Backed up to {written.name}.")
 
     def _passphrase(self) -> str | None:
-        from relationship_journal.store import encryption, integrity
+        from relationship_journal.store import integrity
 
         if integrity.file_kind(self.paths.database).name != "encrypted":
             return None
-        return encryption.passphrase_for(self.paths.database)
+        return known_passphrase(self.paths)
 
     def restore_selected(self) -> bool:
         items = self.list.selectedItems()
@@ -132,7 +132,7 @@ class BackupsPage(QWidget):
         source = Path(chosen.data(PATH_ROLE))
         self._close_journal()
         try:
-            kept = backup.restore(self.paths.database, source)
+            kept = backup.restore(self.paths.database, source, known_passphrase(self.paths))
         except StoreError as error:
             self._tell("Restore failed", f"{error}\n\nThe journal was not changed.")
             return False
@@ -152,6 +152,21 @@ class BackupsPage(QWidget):
         QMessageBox.warning(self, title, text)
 
 
+def known_passphrase(paths: JournalPaths) -> str | None:
+    """The journal's passphrase as the window knows it (unlocked, or from the environment).
+
+    Backups of an encrypted journal are encrypted with the same passphrase, but the
+    store remembers it under the journal's path, not the backup's: it must be handed
+    over. None for a plain journal (or when nobody has given it).
+    """
+    from relationship_journal.store import encryption
+
+    try:
+        return encryption.passphrase_for(paths.database)
+    except StoreError:
+        return None
+
+
 def offer_restore_after_damage(
     paths: JournalPaths,
     error: StoreError,
@@ -159,7 +174,8 @@ def offer_restore_after_damage(
     confirm: Callable[[str], bool] | None = None,
 ) -> bool:
     """Tell the person the journal is damaged and offer the newest good backup; True if restored."""
-    good = backup.newest_good_backup(paths)
+    passphrase = known_passphrase(paths)
+    good = backup.newest_good_backup(paths, passphrase)
     if good is None:
         QMessageBox.critical(
             parent, "The journal cannot be opened", f"{error}\n\nNo intact backup was found."
@@ -178,5 +194,5 @@ def offer_restore_after_damage(
         )
     if not agreed:
         return False
-    backup.restore(paths.database, good.path)
+    backup.restore(paths.database, good.path, passphrase)
     return True
