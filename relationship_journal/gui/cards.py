@@ -10,12 +10,12 @@ from relationship_journal.gui.theme import colours
 class Card(QFrame):
     """A white (or dark) panel with a title, holding one part of a page."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, spacing: int = 8) -> None:
         super().__init__(parent)
         self.setObjectName("Card")
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(14, 10, 14, 12)
-        self.body.setSpacing(8)
+        self.body.setSpacing(spacing)
         self.title = QLabel(title, self)
         self.title.setObjectName("CardTitle")
         self.body.addWidget(self.title)

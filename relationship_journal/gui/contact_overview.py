@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.gui.cards import Badge, Card
-from relationship_journal.gui.gauges import PART_LABELS, HealthDial, PartBars
+from relationship_journal.gui.gauges import HealthDial, PartBars
 from relationship_journal.gui.theme import colours
 from relationship_journal.health import ContactHealth, TrajectoryPoint
 from relationship_journal.journal.records import CommitmentView, FavourView, InteractionView
+from relationship_journal.reports.words import PART_TITLES
 
 ASK_SIZES = {1: "Small: advice, an intro", 2: "Medium: a referral, an hour",
              3: "Large: a job, money, a big intro"}
@@ -179,7 +180,7 @@ class WhyCard(Card):
     def show_part(self, name: str, health: ContactHealth, entries: Sequence[InteractionView],
                   favours: Sequence[FavourView]) -> None:
         part = health.component(name)
-        self.title.setText(f"Why {PART_LABELS[name].lower()} is {part.score:.0f}")
+        self.title.setText(f"Why {PART_TITLES[name].lower()} is {part.score:.0f}")
         self.explanation.setText(part.explanation)
         rows = [
             f"<b>{e.date:%d %b %Y}</b> · {html.escape(e.kind)} · depth {e.depth}"
@@ -302,9 +303,9 @@ class TrajectoryCard(Card):
         labels = [(i, p.date.strftime("%b %y")) for i, p in enumerate(points) if i % 3 == 0]
         plot.getAxis("bottom").setTicks([labels])
         part_colours = ("#8fb3e8", "#9ad0b0", "#e6c07a", "#c9a0e8", "#e89aa8", "#8fd3d8")
-        for name, colour in zip(PART_LABELS, part_colours, strict=True):
+        for name, colour in zip(PART_TITLES, part_colours, strict=True):
             ys = [p.components.get(name, float("nan")) if p.score is not None else float("nan") for p in points]
-            plot.plot(xs, ys, pen=pg.mkPen(colour, width=1.2), name=PART_LABELS[name], connect="finite")
+            plot.plot(xs, ys, pen=pg.mkPen(colour, width=1.2), name=PART_TITLES[name], connect="finite")
         health = [p.score if p.score is not None else float("nan") for p in points]
         dots = {"symbol": "o", "symbolSize": 5, "symbolBrush": c.accent, "symbolPen": None} if any(
             p.score is not None for p in points) else {}

@@ -13,15 +13,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWi
 from relationship_journal.gui.resources import icon
 from relationship_journal.gui.theme import colours
 from relationship_journal.health import ContactHealth
+from relationship_journal.reports.words import PART_TITLES
 
-PART_LABELS = {
-    "recency": "Recency",
-    "frequency": "Frequency",
-    "consistency": "Consistency",
-    "depth": "Depth",
-    "reciprocity": "Reciprocity",
-    "investment": "Time invested",
-}
 PART_HINTS = {
     "recency": "How recently you were in touch, against the cadence you chose",
     "frequency": "How often you were in touch, against the cadence",
@@ -120,7 +113,7 @@ class PartBars(QWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
         self._rows: dict[str, tuple[QLabel, PartBar, QLabel, QToolButton]] = {}
-        for row, (name, label) in enumerate(PART_LABELS.items()):
+        for row, (name, label) in enumerate(PART_TITLES.items()):
             caption = QLabel(label, self)
             bar = PartBar(self)
             value = QLabel("—", self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -681,9 +681,6 @@ class MainWindow(QMainWindow):
         if paths:
             self.import_files(paths)
 
-    def import_file(self, path: str) -> None:
-        self.import_files([path])
-
     def import_files(self, paths: list[str]) -> None:
         """Read in the background, preview, then write one undoable batch (gui/import_dialog.py)."""
         from relationship_journal.gui.import_dialog import ImportFlow
@@ -939,5 +936,3 @@ class MainWindow(QMainWindow):
         self.restored_draft = True
         return True
 
-    def geometry_bytes(self) -> QByteArray:
-        return self.saveGeometry()

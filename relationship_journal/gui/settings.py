@@ -45,10 +45,6 @@ class AppSettings:
             raise ValueError(f"theme must be one of {', '.join(THEMES)} (got {value!r})")
         self._set("appearance/theme", value)
 
-    def effective_theme(self) -> Literal["light", "dark"]:
-        """The theme to paint with: 'system' follows the desktop's colour scheme."""
-        return resolve_theme(self.theme)
-
     # -- cadences (older versions kept them here; the journal holds them now) ----
     def legacy_cadences(self) -> dict[int, int]:
         """Circle cadences an older version stored in this file, valid ones only.

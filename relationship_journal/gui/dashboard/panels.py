@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal.gui import cards
 from relationship_journal.gui.dashboard.snapshot import OwedFavour, OwedReply
 from relationship_journal.gui.dashboard.words import days_phrase, short_date
 from relationship_journal.health import FadingEntry
@@ -31,18 +32,11 @@ from relationship_journal.health import FadingEntry
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class Card(QFrame):
-    """A titled panel in the app's card style."""
+class Card(cards.Card):
+    """The app's card (gui/cards.py), set a little tighter for the dashboard's figures."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("Card")
-        self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(14, 10, 14, 12)
-        self.body.setSpacing(4)
-        self.title = QLabel(title)
-        self.title.setObjectName("CardTitle")
-        self.body.addWidget(self.title)
+        super().__init__(title, parent, spacing=4)
 
 
 class FigureCard(Card):
