@@ -83,7 +83,8 @@ def test_restore_from_preferences_swaps_the_journal_and_refreshes(ada: Path, sta
         page = dialog.backups_page
         seen["tabs"] = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
         page.list.setCurrentRow(0)
-        seen["restored"] = page.restore_selected()
+        with qtbot.waitSignal(page.restored, timeout=30000):  # the copy runs on a worker
+            seen["restored"] = page.restore_selected()
         seen["status"] = page.status.text()
         return 0
 

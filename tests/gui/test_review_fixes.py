@@ -178,7 +178,8 @@ def test_backups_of_an_encrypted_journal_restore_from_the_window(qtbot: Any, pri
         page = BackupsPage(paths, confirm=lambda _question: True,
                            tell=lambda title, text: told.append(f"{title}: {text}"))
         qtbot.addWidget(page)
-        page.back_up_now()
+        with qtbot.waitSignal(page.backed_up, timeout=30000):
+            page.back_up_now()
         assert not told
         with Journal.open(private_folders) as journal:
             journal.contacts.add(ContactFields(display_name="Added Later"))
@@ -198,3 +199,41 @@ def test_backups_of_an_encrypted_journal_restore_from_the_window(qtbot: Any, pri
             assert "Priya Shah" in [c.name for c in journal.contacts.list()]
     finally:
         encryption.forget_passphrase(paths.database)
+
+
+def test_back_up_now_and_restore_run_off_the_gui_thread(qtbot: Any, journal: Any, monkeypatch: Any) -> None:
+    import threading
+
+    from relationship_journal.gui.dialogs.backups_page import BackupsPage
+    from relationship_journal.store import backup
+
+    threads: dict[str, int] = {}
+    calls: list[str] = []
+    real_backup_now, real_restore = backup.backup_now, backup.restore
+
+    def backup_now(*args: Any, **kwargs: Any) -> Any:
+        threads["backup"] = threading.get_ident()
+        return real_backup_now(*args, **kwargs)
+
+    def restore(*args: Any, **kwargs: Any) -> Any:
+        threads["restore"] = threading.get_ident()
+        calls.append("restore")
+        return real_restore(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "backup_now", backup_now)
+    monkeypatch.setattr(backup, "restore", restore)
+    journal.close()
+    page = BackupsPage(journal.paths, close_journal=lambda: calls.append("close"),
+                       reopen_journal=lambda: calls.append("reopen"), confirm=lambda _q: True)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.backed_up, timeout=30000):
+        page.back_up_now()
+        assert not page.backup_button.isEnabled()  # one at a time while it runs
+    assert page.backup_button.isEnabled() and "Backed up to" in page.status.text()
+    page.list.setCurrentRow(0)
+    with qtbot.waitSignal(page.restored, timeout=30000):
+        assert page.restore_selected()
+    assert calls == ["close", "restore", "reopen"]
+    gui = threading.get_ident()
+    assert threads["backup"] != gui and threads["restore"] != gui
+    assert "Restored from" in page.status.text()

@@ -2,7 +2,9 @@
 
 Restoring replaces the journal file, so the window's own connections must let go
 of it first: the host passes `close_journal` and `reopen_journal`, called around
-the restore (reopen also after a failed one). The store does the rest: it checks
+the restore on the GUI thread (reopen also after a failed one); the copying itself,
+for "Back up now" and "Restore…", runs on a worker (gui/worker.py) behind a progress
+dialog, so the window keeps painting. The store does the rest: it checks
 the backup read-only, backs up the current journal (or sets a damaged one aside),
 and swaps the file atomically.
 
@@ -14,7 +16,9 @@ and restores it if the person agrees.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal.gui.worker import Operation
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store import backup
 from relationship_journal.store.errors import StoreError
@@ -42,6 +47,7 @@ class BackupsPage(QWidget):
     """Lists backups; "Back up now" and "Restore…" (with a confirmation)."""
 
     restored = Signal(str)  # the backup restored from
+    backed_up = Signal(str)  # the backup just written
 
     def __init__(
         self,
@@ -100,14 +106,44 @@ class BackupsPage(QWidget):
     def _update_buttons(self) -> None:
         self.restore_button.setEnabled(bool(self.list.selectedItems()))
 
+    def _host(self) -> QWidget:
+        """Who owns the background work: the main window when there is one.
+
+        The Preferences dialog may be closed while a restore runs; the journal must
+        still be reopened then, so the work must not die with this page.
+        """
+        top = self.window()
+        return top.parentWidget() or top
+
+    def _set_busy(self, busy: bool) -> None:
+        self.backup_button.setEnabled(not busy)
+        self.list.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy and bool(self.list.selectedItems()))
+
     def back_up_now(self) -> None:
-        try:
-            written = backup.backup_now(self.paths.database, self._passphrase())
-        except StoreError as error:
+        """Copy the journal into backups/, off the GUI thread (a big journal takes a while)."""
+        database, passphrase = self.paths.database, self._passphrase()
+        self._set_busy(True)
+        self.status.setText("Backing up…")
+
+        def done(written: Path) -> None:
+            if shiboken6.isValid(self):
+                self._set_busy(False)
+                self.refresh()
+                self.status.setText(f"Backed up to {written.name}.")
+                self.backed_up.emit(str(written))
+
+        def failed(error: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._set_busy(False)
+            self.status.clear()
+            if not isinstance(error, StoreError | OSError):
+                raise error
             self._tell("Backup failed", str(error))
-            return
-        self.refresh()
-        self.status.setText(f"Backed up to {written.name}.")
+
+        Operation(self._host(), lambda _progress: backup.backup_now(database, passphrase), done, failed,
+                  title="Backing up the journal…").run()
 
     def _passphrase(self) -> str | None:
         from relationship_journal.store import integrity
@@ -127,21 +163,34 @@ class BackupsPage(QWidget):
             "restoring that backup."
         ):
             return False
-        from pathlib import Path
-
         source = Path(chosen.data(PATH_ROLE))
-        self._close_journal()
-        try:
-            kept = backup.restore(self.paths.database, source, known_passphrase(self.paths))
-        except StoreError as error:
+        database, passphrase = self.paths.database, known_passphrase(self.paths)
+        reopen = self._reopen_journal
+        self._close_journal()  # on the GUI thread: the window's connections let go first
+        self._set_busy(True)
+        self.status.setText("Restoring…")
+
+        def done(kept: Path | None) -> None:
+            reopen()
+            if shiboken6.isValid(self):
+                self._set_busy(False)
+                self.refresh()
+                where = f" The previous journal is kept as {kept.name}." if kept else ""
+                self.status.setText(f"Restored from {source.name}.{where}")
+                self.restored.emit(str(source))
+
+        def failed(error: BaseException) -> None:
+            reopen()
+            if not shiboken6.isValid(self):
+                return
+            self._set_busy(False)
+            self.status.clear()
+            if not isinstance(error, StoreError | OSError):
+                raise error
             self._tell("Restore failed", f"{error}\n\nThe journal was not changed.")
-            return False
-        finally:
-            self._reopen_journal()
-        self.refresh()
-        where = f" The previous journal is kept as {kept.name}." if kept else ""
-        self.status.setText(f"Restored from {source.name}.{where}")
-        self.restored.emit(str(source))
+
+        Operation(self._host(), lambda _progress: backup.restore(database, source, passphrase), done, failed,
+                  title="Restoring the backup…").run()
         return True
 
     def _ask(self, question: str) -> bool:
