@@ -47,21 +47,27 @@ def test_migrated_schema_matches_the_models(journal: Journal) -> None:
     assert differences == []
 
 
-def test_journal_at_the_first_revision_is_upgraded_with_its_data(tmp_path: Path) -> None:
-    """A journal made by revision 0001 opens in this version, data intact."""
+def _journal_at(tmp_path: Path, revision: str, name: str, stored_search_name: str) -> Path:
+    """The folder of a journal an app at `revision` left behind, holding one person."""
     from sqlalchemy import create_engine
 
     path = tmp_path / "old" / "journal.sqlite3"
     path.parent.mkdir()
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
-        migrate.upgrade(connection, "0001")
+        migrate.upgrade(connection, revision)
         connection.exec_driver_sql(
             "INSERT INTO contacts (display_name, search_name, circle, kin, archived) "
-            "VALUES ('Ada Old', 'ada old', 15, 0, 0)"
+            "VALUES (?, ?, 15, 0, 0)",
+            (name, stored_search_name),
         )
     engine.dispose()
-    with Journal.open(path.parent) as journal:
+    return path.parent
+
+
+def test_journal_at_the_first_revision_is_upgraded_with_its_data(tmp_path: Path) -> None:
+    """A journal made by revision 0001 opens in this version, data intact."""
+    with Journal.open(_journal_at(tmp_path, "0001", "Ada Old", "ada old")) as journal:
         assert [c.name for c in journal.contacts.list()] == ["Ada Old"]
         with journal.reading() as connection:
             assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
@@ -110,19 +116,7 @@ def test_raw_write_transaction_lands_whole_or_not_at_all(journal: Journal) -> No
 def test_upgrade_refolds_names_for_matching_and_search(tmp_path: Path) -> None:
     """A journal from before revision 0004 stored 'łukasz' unfolded; after the upgrade
     'lukasz' finds him by name and in search."""
-    from sqlalchemy import create_engine
-
-    path = tmp_path / "old" / "journal.sqlite3"
-    path.parent.mkdir()
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:
-        migrate.upgrade(connection, "0003")
-        connection.exec_driver_sql(
-            "INSERT INTO contacts (display_name, search_name, circle, kin, archived) "
-            "VALUES ('Łukasz Wróbel', 'łukasz wrobel', 50, 0, 0)"
-        )
-    engine.dispose()
-    with Journal.open(path.parent) as journal:
+    with Journal.open(_journal_at(tmp_path, "0003", "Łukasz Wróbel", "łukasz wrobel")) as journal:
         (hit,) = journal.search("lukasz")
         assert hit.title == "Łukasz Wróbel"
         assert journal.contacts.resolve("Lukasz") == hit.id
