@@ -24,6 +24,7 @@ from relationship_journal.reports.chart_series import (
     HealthHistogram,
     WeeklyCounts,
 )
+from relationship_journal.reports.gui_thread import on_gui_thread
 
 T = TypeVar("T")
 ChartBuilder = Callable[..., pg.PlotItem]  # (data, palette, into=None) -> PlotItem
@@ -358,12 +359,24 @@ def render_chart(
 
     The chart is laid out at its logical size (so fonts keep their proportions) and
     painted at `scale`× resolution, which keeps text and lines sharp in a PDF. Needs a
-    QApplication and must run on the GUI thread (pyqtgraph draws through a widget).
+    QApplication; from a worker thread the drawing is handed to the GUI thread (pyqtgraph
+    draws through a widget, and widgets live there only) and this waits for the image.
     """
     if width < 50 or height < 50:
         raise ValueError("a chart needs at least 50×50 pixels")
     if not 0.25 <= scale <= 8:
         raise ValueError("scale must be between 0.25 and 8")
+    return on_gui_thread(lambda: _draw_chart(builder, data, width, height, scale, palette))
+
+
+def _draw_chart(
+    builder: Callable[[T, ChartPalette], pg.PlotItem],
+    data: T,
+    width: int,
+    height: int,
+    scale: float,
+    palette: ChartPalette,
+) -> QImage:
     widget = chart_widget(builder, data, palette)
     try:
         widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)

@@ -85,8 +85,21 @@ def test_progress_rises_to_the_end(demo_journal: Journal, tmp_path: Path) -> Non
     assert values == sorted(values) and values[-1] == 1000 and len(set(values)) > 3
 
 
-def test_renders_on_a_worker_thread(demo_journal: Journal, tmp_path: Path) -> None:
-    """The GUI runs reports off its thread; charts and layout must work there too."""
+def test_renders_on_a_worker_thread(demo_journal: Journal, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The GUI runs reports off its thread while its event loop runs; charts are drawn on
+    the GUI thread (widgets live there only) and the rest on the worker."""
+    from PySide6.QtCore import QThread
+    from PySide6.QtWidgets import QApplication
+
+    from relationship_journal.reports import charts
+
+    drawn_on: list[bool] = []
+    draw = charts._draw_chart
+
+    def recording_draw(*args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn_on.append(QThread.currentThread() == QApplication.instance().thread())
+        return draw(*args, **kwargs)
+
     out = tmp_path / "thread.pdf"
     errors: list[BaseException] = []
 
@@ -98,10 +111,15 @@ def test_renders_on_a_worker_thread(demo_journal: Journal, tmp_path: Path) -> No
         except BaseException as error:  # handed to the test thread
             errors.append(error)
 
-    worker = threading.Thread(target=work)
-    worker.start()
-    worker.join(timeout=120)
+    charts._draw_chart = recording_draw
+    try:
+        worker = threading.Thread(target=work)
+        worker.start()
+        qtbot.waitUntil(lambda: not worker.is_alive(), timeout=180_000)  # the event loop runs
+    finally:
+        charts._draw_chart = draw
     assert not errors and page_count(out) > 3 and page_count(tmp_path / "brief.pdf") >= 1
+    assert drawn_on and all(drawn_on), "every chart must be drawn on the GUI thread"
 
 
 def test_unwritable_places_fail_before_any_work(demo_journal: Journal, tmp_path: Path) -> None:
