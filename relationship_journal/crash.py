@@ -24,10 +24,9 @@ import sys
 import traceback
 from collections import deque
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
-from relationship_journal import APP_NAME, __version__
+from relationship_journal import APP_NAME, __version__, clock
 from relationship_journal.paths import PRIVATE_FILE_MODE, ensure_private_dir, resolve_paths
 
 EXIT_CRASHED = 70  # EX_SOFTWARE from sysexits.h
@@ -84,7 +83,7 @@ def _environment_lines() -> list[str]:
     frozen = "yes" if getattr(sys, "frozen", False) else "no"
     lines = [
         f"{APP_NAME} {__version__}",
-        f"When: {datetime.now(UTC).isoformat(timespec='seconds')}",
+        f"When: {clock.utc_now().isoformat(timespec='seconds')}",
         f"Python: {platform.python_version()} (bundled app: {frozen})",
         f"System: {platform.platform()}",
     ]
@@ -111,7 +110,7 @@ def write_report(text: str, data_dir: str | os.PathLike[str] | None = None) -> P
     """Save a report in the user's log folder, private to them; None if that fails."""
     try:
         logs = ensure_private_dir(resolve_paths(data_dir).logs)
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        stamp = clock.utc_now().strftime("%Y%m%d-%H%M%S")
         path = logs / f"crash-{stamp}-{os.getpid()}.log"
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:

@@ -12,6 +12,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from relationship_journal import clock
 from relationship_journal import demo_vocabulary as words
 from relationship_journal.journal.bulk import NetworkRows, load_into_empty_journal
 from relationship_journal.journal.core import Journal
@@ -247,7 +248,7 @@ def generate_rows(
         raise ValidationError(f"the demo network's shape must be one of {', '.join(SHAPES)} (got '{shape}')")
     form = SHAPES[shape]
     total = check_size(contacts, interactions)
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     rng = random.Random(f"{seed}:{as_of.isoformat()}")
     names = _NameMaker(rng)
     people = []

@@ -7,13 +7,13 @@ print one line on failure (cli.main turns StoreError into that line).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import getpass
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from relationship_journal import clock
 from relationship_journal.paths import resolve_paths
 
 
@@ -75,7 +75,7 @@ def run_backup(args: argparse.Namespace) -> int:
     else:
         target = Path(args.out).expanduser().absolute()
         if target.is_dir():
-            target = target / f"journal-{dt.datetime.now().strftime('%Y-%m-%dT%H%M%S')}.sqlite3"
+            target = target / f"journal-{clock.now().strftime('%Y-%m-%dT%H%M%S')}.sqlite3"
         if integrity.file_kind(target).name not in ("missing", "empty", "sqlite", "encrypted"):
             from relationship_journal.store.errors import StoreError
 

@@ -8,6 +8,7 @@ import json
 import sys
 from typing import Any
 
+from relationship_journal import clock
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.vocabulary import parse_date
 from relationship_journal.paths import resolve_paths
@@ -54,7 +55,7 @@ def days_ago(day: dt.date | None, today: dt.date | None = None) -> str:
     """'today', '12 days ago', 'never' — how the list shows the last contact."""
     if day is None:
         return "never"
-    delta = ((today or dt.date.today()) - day).days
+    delta = ((today or clock.today()) - day).days
     if delta == 0:
         return "today"
     if delta == 1:

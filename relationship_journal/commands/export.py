@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import Any
 
+from relationship_journal import clock
 from relationship_journal.commands.common import date_arg, open_journal
 
 
@@ -31,7 +31,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     if args.split and args.format != "vcard":
         raise ValidationError("--split is only for vcard exports")
-    as_of = args.as_of or dt.date.today()
+    as_of = args.as_of or clock.today()
     with open_journal(args) as journal:
         contacts = everyone(journal, include_archived=args.archived)
         if args.format == "vcard":

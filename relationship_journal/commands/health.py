@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from relationship_journal import clock
 from relationship_journal.commands.common import date_arg, open_journal
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def run_health(args: argparse.Namespace) -> int:
     from relationship_journal.health import to_json_dict
     from relationship_journal.journal.health_inputs import gc_paused
 
-    as_of = args.as_of or dt.date.today()
+    as_of = args.as_of or clock.today()
     with open_journal(args) as journal, gc_paused():
         chosen = journal.contacts.resolve(args.contact) if args.contact else None
         network = journal.health.network(as_of)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from typing import Any
 
+from relationship_journal import clock
 from relationship_journal.commands.common import date_arg, open_journal
 from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import InteractionFields
@@ -33,7 +33,7 @@ def run_log(args: argparse.Namespace) -> int:
         changes = journal.interactions.log(
             InteractionFields(
                 contact_ids=contact_ids,
-                date=args.date or dt.date.today(),
+                date=args.date or clock.today(),
                 kind=args.kind,
                 minutes=args.minutes,
                 depth=args.depth,

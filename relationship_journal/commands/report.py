@@ -7,6 +7,7 @@ import datetime as dt
 import time
 from typing import Any
 
+from relationship_journal import clock
 from relationship_journal.commands.common import open_journal
 from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.vocabulary import CIRCLES, parse_date
@@ -50,7 +51,7 @@ def _circles(text: str | None) -> tuple[int, ...] | None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    as_of = _date(args.as_of, "--as-of") or dt.date.today()
+    as_of = _date(args.as_of, "--as-of") or clock.today()
     page_size = args.page_size.lower()
     if page_size not in ("a4", "letter"):
         raise ValidationError(f"--page-size must be a4 or letter (got '{args.page_size}')")

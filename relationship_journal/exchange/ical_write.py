@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from relationship_journal import clock
 from relationship_journal.exchange.atomic import write_atomically
 from relationship_journal.health.outputs import ContactHealth
 from relationship_journal.journal.records import CommitmentView, ContactDetail
@@ -56,7 +57,7 @@ def build_calendar(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "Relationship Journal")
-    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    stamp = clock.utc_now().replace(microsecond=0)
     counts = {"birthdays": 0, "dates": 0, "keep_in_touch": 0, "commitments": 0}
 
     def event(uid: str, summary: str, day: dt.date, yearly: bool, description: str = "") -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal import clock
 from relationship_journal.gui.drafts import DraftStore
 from relationship_journal.gui.safe_text import SafeTextBrowser
 from relationship_journal.gui.timeline_view import KIND_LABELS
@@ -126,7 +127,7 @@ class ComposerForm(QWidget):
         self.kind = QComboBox(self)
         for kind in INTERACTION_KINDS:
             self.kind.addItem(KIND_LABELS.get(kind, kind), kind)
-        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date = QDateEdit(QDate(clock.today()), self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.minutes = QSpinBox(self)
@@ -171,7 +172,7 @@ class ComposerForm(QWidget):
         self.promise_text = QLineEdit(self)
         self.promise_text.setPlaceholderText("a promise made (optional)")
         self.promise_due_on = QCheckBox("due", self)
-        self.promise_due = QDateEdit(QDate.currentDate().addDays(7), self)
+        self.promise_due = QDateEdit(QDate(clock.today()).addDays(7), self)
         self.promise_due.setCalendarPopup(True)
         self.promise_due.setDisplayFormat("yyyy-MM-dd")
         self.promise_due.setEnabled(False)
@@ -322,7 +323,7 @@ class ComposerForm(QWidget):
             "promise": [self.promise_owner.currentData(), self.promise_text.text(),
                         self.promise_due.date().toPython().isoformat() if self.promise_due_on.isChecked() else None],
             "editing": self.editing.id if self.editing else None,
-            "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+            "saved_at": clock.now().isoformat(timespec="seconds"),
         }
 
     def load_draft(self, draft: dict[str, Any]) -> None:
@@ -374,7 +375,7 @@ class ComposerForm(QWidget):
             self.promise_text.clear()
             self.promise_due_on.setChecked(False)
             self.minutes.setValue(0)
-            self.date.setDate(QDate.currentDate())
+            self.date.setDate(QDate(clock.today()))
             self.kind.setCurrentIndex(0)
             self.depth.setCurrentIndex(1)
             self.initiated.setCurrentIndex(3)

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from relationship_journal import clock
 from relationship_journal.journal.records import ContactSummary
 from relationship_journal.journal.text import fold
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES
@@ -71,7 +72,7 @@ class ContactTableModel(QAbstractTableModel):
         self._folded: list[str] = []
         self._health: dict[int, RowHealth] = {}
         self._row_of: dict[int, int] = {}
-        self.today = dt.date.today()
+        self.today = clock.today()
 
     # --- filling -------------------------------------------------------------------------
     def set_contacts(self, rows: Iterable[ContactSummary]) -> None:

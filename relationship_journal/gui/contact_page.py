@@ -12,6 +12,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from relationship_journal import clock
 from relationship_journal.gui.composer import ComposerForm, PeopleDirectory, Submit
 from relationship_journal.gui.contact_header import ContactHeader
 from relationship_journal.gui.contact_overview import ContactOverview
@@ -45,7 +46,7 @@ class ContactPage(QWidget):
         self.contact_id: int | None = None
         self.detail: ContactDetail | None = None
         self.health: ContactHealth | None = None
-        self.as_of = dt.date.today()
+        self.as_of = clock.today()
         self._trajectory_generation = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from relationship_journal import clock
 from relationship_journal.gui.timeline_view import KIND_LABELS, TimelineView
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.vocabulary import INTERACTION_KINDS
@@ -32,8 +33,8 @@ class GlobalTimeline(QWidget):
         self.kind.addItem("All kinds", None)
         for kind in INTERACTION_KINDS:
             self.kind.addItem(KIND_LABELS.get(kind, kind), kind)
-        self.since = QDateEdit(QDate.currentDate().addMonths(-3), self)
-        self.until = QDateEdit(QDate.currentDate(), self)
+        self.since = QDateEdit(QDate(clock.today()).addMonths(-3), self)
+        self.until = QDateEdit(QDate(clock.today()), self)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal import APP_NAME
+from relationship_journal import APP_NAME, clock
 from relationship_journal.gui import theme, undo
 from relationship_journal.gui.composer import PeopleDirectory
 from relationship_journal.gui.composer_dialog import ComposerDialog
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.journal = journal
         self.settings = settings
-        self.as_of = as_of or dt.date.today()
+        self.as_of = as_of or clock.today()
         self.undo_stack = undo.UndoStack(self)
         self.directory = PeopleDirectory()
         self.drafts = DraftStore(journal.paths.drafts)

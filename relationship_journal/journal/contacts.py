@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
+from relationship_journal import clock
 from relationship_journal.journal.errors import AmbiguousNameError, NotFoundError, ValidationError
 from relationship_journal.journal.records import (
     PROFILE_TEXT_FIELDS,
@@ -169,7 +170,7 @@ class ContactBook:
                 f: getattr(current, f) for f in EDITABLE_FIELDS
             }), **changes))
             _apply(session, contact, merged, changes.keys())
-            contact.updated_at = dt.datetime.now()
+            contact.updated_at = clock.now()
             return Changes(contacts=frozenset({contact_id}))
 
     def set_archived(self, contact_ids: Iterable[int], archived: bool = True) -> Changes:

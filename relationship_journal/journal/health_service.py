@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from relationship_journal import clock
 from relationship_journal.health import (
     DEFAULTS,
     ContactHealth,
@@ -82,19 +83,19 @@ class HealthService:
         with self._journal.reading() as connection:
             logs = load_logs(connection)
         with _readable_model_errors():
-            return compute_network(logs, as_of or dt.date.today(), self.params)
+            return compute_network(logs, as_of or clock.today(), self.params)
 
     def contact(self, contact_id: int, as_of: dt.date | None = None) -> ContactHealth:
         """One person's figures: cheap enough to recompute after every change."""
         with _readable_model_errors():
-            return compute_contact(self._log(contact_id), as_of or dt.date.today(), self.params)
+            return compute_contact(self._log(contact_id), as_of or clock.today(), self.params)
 
     def trajectory(
         self, contact_id: int, months: int = 24, as_of: dt.date | None = None
     ) -> tuple[TrajectoryPoint, ...]:
         """Health and its parts at each month end, oldest first."""
         with _readable_model_errors():
-            return trajectory(self._log(contact_id), as_of or dt.date.today(), months, self.params)
+            return trajectory(self._log(contact_id), as_of or clock.today(), months, self.params)
 
     def _log(self, contact_id: int) -> ContactLog:
         with self._journal.reading() as connection:

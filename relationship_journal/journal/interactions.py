@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from relationship_journal import clock
 from relationship_journal.journal.errors import NotFoundError, ValidationError
 from relationship_journal.journal.records import Changes, InteractionFields, InteractionView
 from relationship_journal.journal.vocabulary import (
@@ -48,7 +49,7 @@ def validate_interaction(fields: InteractionFields, today: dt.date | None = None
         check_range(fields.minutes, 0, 24 * 60, "minutes")
     if fields.people_present is not None:
         check_range(fields.people_present, 2, 100_000, "people present")
-    latest = (today or dt.date.today()) + dt.timedelta(days=366)
+    latest = (today or clock.today()) + dt.timedelta(days=366)
     if not EARLIEST_DATE <= fields.date <= latest:
         raise ValidationError(
             f"the date {fields.date.isoformat()} is out of range: entries go from "
@@ -129,7 +130,7 @@ class Timeline:
             row = self._row(session, interaction_id)
             before = {c.id for c in row.contacts}
             self._copy(session, row, fields)
-            row.updated_at = dt.datetime.now()
+            row.updated_at = clock.now()
             return Changes(
                 contacts=frozenset(before | set(fields.contact_ids)),
                 interactions=frozenset({interaction_id}),

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from relationship_journal import clock
 from relationship_journal.reports.errors import ReportError
 from relationship_journal.reports.output import atomic_output, check_destination
 from relationship_journal.reports.paged import ReportDocument, page_size_id, render_pdf
@@ -26,7 +27,7 @@ class ReportResult:
 
 def check_as_of(as_of: dt.date | None) -> dt.date:
     if as_of is None:
-        return dt.date.today()
+        return clock.today()
     if not isinstance(as_of, dt.date):
         raise ReportError(f"the report date must be a date (got {as_of!r})")
     return as_of

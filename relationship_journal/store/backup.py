@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from relationship_journal import clock
 from relationship_journal.paths import (
     PRIVATE_FILE_MODE,
     JournalPaths,
@@ -218,7 +219,7 @@ def _into_backups(database: Path, name: str, passphrase: str | None) -> Path:
 
 def backup_now(database: Path, passphrase: str | None = None, now: dt.datetime | None = None) -> Path:
     """A manual backup into the backups folder (kept until the user deletes it)."""
-    return _into_backups(database, f"manual-{_stamp(now or dt.datetime.now())}.sqlite3", passphrase)
+    return _into_backups(database, f"manual-{_stamp(now or clock.now())}.sqlite3", passphrase)
 
 
 def backup_before_migration(
@@ -226,7 +227,7 @@ def backup_before_migration(
 ) -> Path:
     """The copy taken before a schema upgrade, named after the revision it was made by."""
     path = _into_backups(
-        database, f"before-migration-{_stamp(now or dt.datetime.now())}-{revision}.sqlite3", passphrase
+        database, f"before-migration-{_stamp(now or clock.now())}-{revision}.sqlite3", passphrase
     )
     prune(database)
     return path
@@ -240,7 +241,7 @@ def ensure_daily_backup(
     database: Path, passphrase: str | None = None, today: dt.date | None = None
 ) -> Path | None:
     """Take today's backup unless it exists (one stat); returns the new backup's path."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     target = daily_backup_path(database, today)
     if target.exists():
         return None
@@ -410,7 +411,7 @@ def restore(
     Returns where the previous journal was kept (a before-restore backup, or the
     damaged file itself moved aside), or None when there was no journal.
     """
-    now = now or dt.datetime.now()
+    now = now or clock.now()
     source = source.absolute()
     refuse_if_window_open(database.parent)
     check_journal_file(source, passphrase)

@@ -7,12 +7,13 @@ boxes and input dialogs are patched to answer, so flows run without anyone click
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from relationship_journal import clock
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def demo_folder(private_folders: Path) -> Path:
     from relationship_journal.journal import Journal
 
     with Journal.open(private_folders) as journal:
-        generate(journal, contacts=40, seed=5, as_of=dt.date.today())
+        generate(journal, contacts=40, seed=5, as_of=clock.today())
     return private_folders
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
+from relationship_journal import clock
 from relationship_journal.journal.records import ContactFields, InteractionFields, Labelled
 
 
@@ -62,7 +63,7 @@ def test_merge_keeps_everything_and_undo_splits_again(start_app: Any, answers: d
                                                interests="poetry")).created_id
         b = journal.contacts.add(ContactFields("Ada King", phones=(Labelled("+44 20 7946 0000"),),
                                                tags=("history",), interests="horses", circle=15)).created_id
-        today = dt.date.today()
+        today = clock.today()
         journal.interactions.log(InteractionFields((a,), today - dt.timedelta(days=9), "call", note="first"))
         journal.interactions.log(InteractionFields((b,), today - dt.timedelta(days=3), "meeting", note="second"))
         journal.interactions.log(InteractionFields((a, b), today, "event", note="both were listed"))

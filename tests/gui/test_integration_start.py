@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from relationship_journal import APP_ID, APP_NAME, cli
+from relationship_journal import APP_ID, APP_NAME, cli, clock
 from relationship_journal.gui import worker
 from relationship_journal.gui.main_window import MainWindow
 from relationship_journal.journal import Journal
@@ -126,7 +126,7 @@ def _ada_two_months_quiet(data: Path) -> int:
         ada = journal.contacts.add(ContactFields(display_name="Ada Lovelace", circle=50)).created_id
         assert ada is not None
         journal.interactions.log(InteractionFields(contact_ids=(ada,), kind="call",
-                                                   date=dt.date.today() - dt.timedelta(days=60)))
+                                                   date=clock.today() - dt.timedelta(days=60)))
     return ada
 
 

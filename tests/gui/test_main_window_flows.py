@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from relationship_journal import clock
 from relationship_journal.gui import worker
 from relationship_journal.gui.contact_model import ContactIdRole
 from relationship_journal.gui.contact_page import PROFILE, TIMELINE
@@ -128,9 +129,8 @@ def test_search_finds_words_from_notes(demo_folder: Path, start_app: Any, qtbot:
 
     window = start_app()
     person = window.journal.contacts.list()[3]
-    import datetime as dt
 
-    window.journal.interactions.log(InteractionFields((person.id,), dt.date.today(), "call",
+    window.journal.interactions.log(InteractionFields((person.id,), clock.today(), "call",
                                                       note="Talked about the zygomorphic orchid show"))
     window.contact_list.search.setText("zygomorph")
     qtbot.waitUntil(lambda: _shown_ids(window) == [person.id], timeout=5000)

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QImage
 
+from relationship_journal import clock
 from relationship_journal.gui import worker
 from relationship_journal.gui.main_window import owes_a_favour
 
@@ -40,7 +41,7 @@ def test_promise_done_checkbox_is_undoable(demo_folder: Path, start_app: Any, qt
     journal = window.journal
     contact_id = window.page.contact_id
     window.apply_changes(journal.ledger.add_commitment(contact_id, "mine", "Send the conference photos",
-                                                       dt.date.today()))
+                                                       clock.today()))
     window.contact_list.owes.setChecked(True)
     assert contact_id in window.contact_list.proxy.owing_ids
     promise = next(c for c in journal.ledger.commitments(contact_id) if c.text == "Send the conference photos")
@@ -66,9 +67,9 @@ def test_global_timeline_filters_by_kind_and_dates(demo_folder: Path, start_app:
     timeline.kind.setCurrentIndex(timeline.kind.findData("email"))
     entries = timeline.timeline.entries()
     assert entries and {e.kind for e in entries} == {"email"}
-    since = dt.date.today() - dt.timedelta(days=30)
-    timeline.set_range(since, dt.date.today())
-    assert all(since <= e.date <= dt.date.today() for e in timeline.timeline.entries())
+    since = clock.today() - dt.timedelta(days=30)
+    timeline.set_range(since, clock.today())
+    assert all(since <= e.date <= clock.today() for e in timeline.timeline.entries())
 
 
 def test_window_remembers_last_contact_and_size(demo_folder: Path, start_app: Any) -> None:

@@ -7,10 +7,12 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from relationship_journal import clock
 from relationship_journal.journal import Journal
 from relationship_journal.journal.records import ContactFields, InteractionFields
 from relationship_journal.paths import resolve_paths
@@ -37,7 +39,7 @@ def test_first_write_of_the_day_takes_a_private_verified_backup(private_folders:
     with Journal.open(private_folders) as journal:
         _add(journal, "Ann Lee")
         _add(journal, "Ben Ode")
-    daily = backup.daily_backup_path(journal.paths.database, dt.date.today())
+    daily = backup.daily_backup_path(journal.paths.database, clock.today())
     assert daily.exists()
     assert daily.parent.stat().st_mode & 0o777 == 0o700
     assert daily.stat().st_mode & 0o777 == 0o600
@@ -52,7 +54,7 @@ def test_first_write_of_the_day_takes_a_private_verified_backup(private_folders:
 def test_reading_commands_take_no_backup(private_folders: Path) -> None:
     with Journal.open(private_folders) as journal:
         _add(journal, "Ann Lee")
-    daily = backup.daily_backup_path(journal.paths.database, dt.date.today())
+    daily = backup.daily_backup_path(journal.paths.database, clock.today())
     daily.unlink()
     with Journal.open(private_folders) as journal:
         journal.search("Ann")
@@ -74,11 +76,15 @@ def test_backup_includes_entries_still_in_the_wal(journal: Journal, tmp_path: Pa
     assert target.stat().st_mode & 0o777 == 0o600
 
 
-def test_retention_keeps_seven_daily_and_four_weekly(journal: Journal) -> None:
-    database = journal.paths.database
-    _add(journal, "Ann Lee")
-    template = backup.backup_now(database)
+def test_retention_keeps_seven_daily_and_four_weekly(
+    private_folders: Path, set_today: Callable[[dt.date], None]
+) -> None:
     today = dt.date(2026, 11, 23)  # a Monday
+    set_today(today)
+    with Journal.open(private_folders) as journal:
+        database = journal.paths.database
+        _add(journal, "Ann Lee")
+    template = backup.backup_now(database)
     folder = template.parent
     days = [today - dt.timedelta(days=n) for n in range(60)]
     for day in days:
@@ -164,7 +170,7 @@ def test_daily_backup_finds_damage_that_the_cheap_open_check_misses(
     private_folders: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     database = _journal_with_entries(private_folders)
-    backup.daily_backup_path(database, dt.date.today()).unlink()
+    backup.daily_backup_path(database, clock.today()).unlink()
     _damage(database)
     before = database.read_bytes()
     # As for a large journal: no quick_check on open, so only the daily backup can notice.
@@ -172,7 +178,7 @@ def test_daily_backup_finds_damage_that_the_cheap_open_check_misses(
     with Journal.open(private_folders) as journal, pytest.raises(DamagedJournal, match="damaged"):
         _add(journal, "Not Written")
     assert database.read_bytes() == before
-    assert not backup.daily_backup_path(database, dt.date.today()).exists()
+    assert not backup.daily_backup_path(database, clock.today()).exists()
 
 
 def test_newest_good_backup_skips_damaged_ones(private_folders: Path) -> None:
@@ -204,7 +210,7 @@ def test_every_write_to_a_damaged_journal_is_refused(
     private_folders: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     database = _journal_with_entries(private_folders)
-    backup.daily_backup_path(database, dt.date.today()).unlink()
+    backup.daily_backup_path(database, clock.today()).unlink()
     _damage(database)
     monkeypatch.setattr("relationship_journal.store.integrity.QUICK_CHECK_MAX_BYTES", 0)
     with Journal.open(private_folders) as journal:

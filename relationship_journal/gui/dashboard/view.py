@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal import clock
 from relationship_journal.gui import theme
 from relationship_journal.gui.dashboard.panels import (
     Card,
@@ -84,7 +85,7 @@ class DashboardView(QWidget):
     def refresh(self, as_of: dt.date | None = None) -> None:
         """Re-read the journal and recompute everything as of `as_of` (default: today)."""
         self._loaded = None
-        self._set_date(as_of or dt.date.today())
+        self._set_date(as_of or clock.today())
         self._start()
 
     def as_of(self) -> dt.date:
@@ -141,15 +142,15 @@ class DashboardView(QWidget):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate(clock.today()))
+        self.date_edit.setDate(QDate(clock.today()))
         self.date_edit.setToolTip("See the whole network as it stood on any past day")
         self.date_edit.setMinimumWidth(130)
         label.setBuddy(self.date_edit)
         self.date_edit.dateChanged.connect(self._date_changed)
         self.today_button = QPushButton("Today")
         self.today_button.setToolTip("Back to the network as it is today")
-        self.today_button.clicked.connect(lambda: self._set_date(dt.date.today(), recompute=True))
+        self.today_button.clicked.connect(lambda: self._set_date(clock.today(), recompute=True))
         row.addWidget(label)
         row.addWidget(self.date_edit)
         row.addWidget(self.today_button)
@@ -279,7 +280,7 @@ class DashboardView(QWidget):
 
     # -- computing -------------------------------------------------------------------------
     def _set_date(self, day: dt.date, recompute: bool = False) -> None:
-        self.date_edit.setMaximumDate(QDate.currentDate() if day <= dt.date.today() else QDate(day))
+        self.date_edit.setMaximumDate(QDate(clock.today()) if day <= clock.today() else QDate(day))
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(QDate(day))
         self.date_edit.blockSignals(False)
@@ -434,7 +435,7 @@ def _empty_series() -> dict[str, Any]:
         interactions_per_week,
     )
 
-    today = dt.date.today()
+    today = clock.today()
     return {
         "depth_breadth": DepthBreadthSeries((NetworkMoment(today, 0, 0, 0),)),
         "occupancy": circle_occupancy({}, DEFAULTS.circle_capacity, DEFAULTS.overload_factor),
