@@ -41,7 +41,7 @@ from relationship_journal.gui.settings import AppSettings
 from relationship_journal.gui.worker import Operation, Progress, wait_for_all
 from relationship_journal.health import ContactHealth
 from relationship_journal.journal.core import Journal
-from relationship_journal.journal.errors import JournalError, NotFoundError
+from relationship_journal.journal.errors import JournalError
 from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
 from relationship_journal.journal.merge import merge_contacts
 from relationship_journal.journal.records import Changes, ContactSummary, InteractionFields
@@ -49,7 +49,8 @@ from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
 from relationship_journal.store.errors import StoreError
 
 VIEWS = ("contacts", "timeline", "dashboard")
-SMALL_CHANGE = 15  # more contacts than this changed at once: reload the list in the background
+SMALL_CHANGE = 15  # more contacts than this changed at once: their health is recomputed in the background
+LARGE_CHANGE = 2000  # more than this: the whole list is reloaded in the background
 NETWORK_REFRESH_MS = 4000  # after changes settle, recompute the whole network in the background
 EXTERNAL_POLL_MS = 2000  # how often to look for writes made by the command line (one PRAGMA)
 
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.dashboard: Any = None
         self._dashboard_stale = True
         self._network_generation = 0
+        self._writes_applied = 0  # a list read that started before a change on screen is stale
         self._network_timer = QTimer(self, singleShot=True, interval=NETWORK_REFRESH_MS)
         self._network_timer.timeout.connect(self.load_network)
         self.restored_draft = False
@@ -321,11 +323,15 @@ class MainWindow(QMainWindow):
         (a reload nobody asked for, after the command line wrote, must not switch views)."""
         journal = self.journal
         self._absorb_own_writes()
+        writes_before = self._writes_applied
 
         def work(_progress: Progress) -> tuple[list[ContactSummary], list[str]]:
             return journal.contacts.list(), journal.contacts.tags()
 
         def done(result: tuple[list[ContactSummary], list[str]]) -> None:
+            if self._writes_applied != writes_before:  # read before a change now on screen: stale
+                self.load_contacts(select, keep_view)
+                return
             summaries, tags = result
             self.contact_list.model.today = self.as_of
             self.contact_list.model.set_contacts(summaries)
@@ -471,40 +477,37 @@ class MainWindow(QMainWindow):
     def apply_changes(self, changes: Changes) -> None:
         """Refresh what a write touched: list rows, their health, the page, other views."""
         self._absorb_own_writes()
+        self._writes_applied += 1
         self._dashboard_stale = True
         if self.dashboard is not None and self.stack.currentWidget() is self.dashboard:
             self._dashboard_stale = False
             self.dashboard.refresh(self.as_of)
         model = self.contact_list.model
-        if len(changes.contacts) > SMALL_CHANGE:
+        if len(changes.contacts) > LARGE_CHANGE:
             self.load_contacts()
         else:
+            # The rows come back (or go) with the change itself, in one narrowed read; a
+            # few people's health is computed here too, more in the background.
+            changed = sorted(changes.contacts)
+            current = {s.id: s for s in self.journal.contacts.list(only=changed)}
+            model.remove_contacts([cid for cid in changed if cid not in current])
             owing = set(self.contact_list.proxy.owing_ids)
-            gone = []
-            for cid in sorted(changes.contacts):
-                try:
-                    detail = self.journal.contacts.get(cid)
-                except NotFoundError:
-                    gone.append(cid)
+            for cid in changed:
+                if cid not in current:
                     continue
-                if detail.archived:
-                    gone.append(cid)
+                model.replace_contact(current[cid])
+                if len(changed) > SMALL_CHANGE:
                     continue
-                model.replace_contact(ContactSummary(
-                    id=detail.id, name=detail.display_name, organisation=detail.organisation,
-                    role=detail.role, circle=detail.circle, archived=detail.archived,
-                    last_contact=detail.last_contact, emails=tuple(e.value for e in detail.emails),
-                    phones=tuple(p.value for p in detail.phones), birthday=detail.birthday,
-                    tags=detail.tags,
-                ))
                 health = self.journal.health.contact(cid, self.as_of)
                 model.update_health(cid, _row_health(health))
                 owes = owes_a_favour(health) or any(
                     c.owner == "mine" for c in self.journal.ledger.commitments(cid, open_only=True))
                 (owing.add if owes else owing.discard)(cid)
             self.contact_list.proxy.owing_ids = frozenset(owing)
-            model.remove_contacts(gone)
-            self._network_timer.start()  # fading dates are network-wide: recompute when calm
+            if len(changed) > SMALL_CHANGE:
+                self.load_network()
+            else:
+                self._network_timer.start()  # fading dates are network-wide: recompute when calm
             self.directory.set_people([(s.id, s.name) for s in model.summaries()])
             self.contact_list.set_tags(self.journal.contacts.tags())
             self.contact_list.apply_filter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -242,25 +243,37 @@ class ContactBook:
             where = "" if include_archived else " WHERE NOT archived"
             return connection.execute(f"SELECT count(*) FROM contacts{where}").fetchone()[0]
 
-    def list(self, include_archived: bool = False) -> list[ContactSummary]:
-        """Every person with what a list row shows, in a handful of set-based queries."""
+    def list(self, include_archived: bool = False, only: Iterable[int] | None = None) -> list[ContactSummary]:
+        """Every person with what a list row shows, in a handful of set-based queries.
+
+        `only` narrows it to some people (a change touched them), still in one pass:
+        the window puts their rows right at once instead of reloading everyone.
+        """
+        chosen = "" if only is None else "IN (SELECT value FROM json_each(:only))"
+        params = {} if only is None else {"only": json.dumps(sorted(set(only)))}
+
+        def narrowed(column: str) -> str:
+            return f" WHERE {column} {chosen}" if chosen else ""
+
         with self._journal.reading() as connection:
-            where = "" if include_archived else " WHERE NOT archived"
+            conditions = ([] if include_archived else ["NOT archived"]) + ([f"id {chosen}"] if chosen else [])
+            where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
             rows = connection.execute(
                 "SELECT id, display_name, organisation, role, circle, archived, birthday_year, "
-                f"birthday_month, birthday_day FROM contacts{where} ORDER BY search_name, id"
+                f"birthday_month, birthday_day FROM contacts{where} ORDER BY search_name, id",
+                params,
             ).fetchall()
             last = dict(connection.execute(
-                "SELECT ic.contact_id, max(i.date) FROM interaction_contacts ic "
-                "JOIN interactions i ON i.id = ic.interaction_id GROUP BY ic.contact_id"
+                "SELECT ic.contact_id, max(i.date) FROM interaction_contacts ic JOIN interactions i "
+                f"ON i.id = ic.interaction_id{narrowed('ic.contact_id')} GROUP BY ic.contact_id",
+                params,
             ).fetchall())
-            emails = _grouped(connection, "SELECT contact_id, address FROM contact_emails ORDER BY position")
-            phones = _grouped(connection, "SELECT contact_id, number FROM contact_phones ORDER BY position")
-            tags = _grouped(
-                connection,
-                "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-                "ORDER BY t.name",
-            )
+            emails = _grouped(connection, "SELECT contact_id, address FROM contact_emails"
+                              f"{narrowed('contact_id')} ORDER BY position", params)
+            phones = _grouped(connection, "SELECT contact_id, number FROM contact_phones"
+                              f"{narrowed('contact_id')} ORDER BY position", params)
+            tags = _grouped(connection, "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t "
+                            f"ON t.id = ct.tag_id{narrowed('ct.contact_id')} ORDER BY t.name", params)
         return [
             ContactSummary(
                 id=cid,
@@ -328,9 +341,9 @@ class ContactBook:
         return ids
 
 
-def _grouped(connection: Any, sql: str) -> dict[int, list[str]]:
+def _grouped(connection: Any, sql: str, params: dict[str, str]) -> dict[int, list[str]]:
     grouped: dict[int, list[str]] = defaultdict(list)
-    for key, value in connection.execute(sql):
+    for key, value in connection.execute(sql, params):
         grouped[key].append(value)
     return grouped
 
