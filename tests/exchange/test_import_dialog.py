@@ -58,10 +58,10 @@ def test_flow_reads_previews_writes_and_undoes(qtbot: Any, journal: Journal) -> 
     flow = ImportFlow(parent, journal, [str(CORPUS / "ios_contacts.vcf")], stack, touched.append,
                       errors.append, messages.append)
     flow.start()
-    qtbot.waitUntil(lambda: flow.dialog is not None, timeout=30000)
+    qtbot.waitUntil(lambda: flow.dialog is not None, timeout=120_000)
     assert flow.dialog is not None and journal.contacts.count() == 0
     flow.dialog.accept()
-    qtbot.waitUntil(lambda: stack.count() == 1 and not worker.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: stack.count() == 1 and not worker.busy(), timeout=120_000)
     assert errors == []
     assert journal.contacts.count() == 3
     assert len(touched[-1].contacts) == 3
@@ -83,6 +83,6 @@ def test_a_file_that_is_not_contacts_reports_one_error_and_writes_nothing(
     flow = ImportFlow(parent, journal, [str(CORPUS / "junk.bin")], QUndoStack(parent),
                       lambda _changes: None, errors.append)
     flow.start()
-    qtbot.waitUntil(lambda: bool(errors) and not worker.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: bool(errors) and not worker.busy(), timeout=120_000)
     assert [str(e) for e in errors] == ["junk.bin is not a contact file (it is not text: binary or empty)"]
     assert flow.dialog is None and journal.contacts.count() == 0

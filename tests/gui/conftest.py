@@ -52,7 +52,7 @@ def wait_idle(qtbot: Any, window: Any) -> None:
     """Let background work (list, network health, trajectories) finish."""
     from relationship_journal.gui import worker
 
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
 
 
 @pytest.fixture
@@ -74,13 +74,13 @@ def start_app(qtbot: Any, monkeypatch: pytest.MonkeyPatch, answers: dict[str, An
         windows.append(window)
         qtbot.addWidget(window)
         qtbot.waitUntil(lambda: window.contact_list.model.rowCount() > 0 or window.stack.currentWidget()
-                        is window.empty, timeout=30000)
+                        is window.empty, timeout=120_000)
         wait_idle(qtbot, window)
         return window
 
     yield start
     from relationship_journal.gui import worker
 
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
     for window in windows:
         window.remember = False

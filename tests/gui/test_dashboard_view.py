@@ -14,7 +14,6 @@ from relationship_journal.journal import Journal
 from relationship_journal.journal.records import ContactFields
 
 AS_OF = dt.date(2026, 11, 23)
-WAIT_MS = 60_000
 
 
 @pytest.fixture
@@ -32,7 +31,7 @@ def view(qtbot, demo: Journal) -> Iterator[DashboardView]:  # type: ignore[no-un
 
 
 def _compute(qtbot, view: DashboardView, as_of: dt.date) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(view.history_computed, timeout=WAIT_MS):
+    with qtbot.waitSignal(view.history_computed, timeout=120_000):
         view.refresh(as_of)
 
 
@@ -67,7 +66,7 @@ def test_clicking_a_fading_name_opens_that_contact(qtbot, view, demo) -> None:  
     _compute(qtbot, view, AS_OF)
     target = view.fading_list.ids()[-1]
     rect = view.fading_list.row_rect(target)
-    with qtbot.waitSignal(view.contact_activated, timeout=2000) as signal:
+    with qtbot.waitSignal(view.contact_activated, timeout=120_000) as signal:
         qtbot.mouseClick(view.fading_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert signal.args == [target]
 
@@ -76,7 +75,7 @@ def test_an_earlier_as_of_date_shows_the_network_as_it_stood_then(qtbot, view, d
     _compute(qtbot, view, AS_OF)
     today_breadth = view.breadth_card.value.text()
     earlier = dt.date(2025, 5, 31)
-    with qtbot.waitSignal(view.history_computed, timeout=WAIT_MS):
+    with qtbot.waitSignal(view.history_computed, timeout=120_000):
         view.date_edit.setDate(QDate(earlier))  # what the user does with the picker
     then = _network(demo, earlier)
     assert view.snapshot is not None and view.snapshot.as_of == earlier
@@ -106,7 +105,7 @@ def test_promises_i_owe_appear_until_kept(qtbot, view, demo) -> None:  # type: i
 def test_an_empty_journal_shows_a_welcome_not_zeros(qtbot, journal) -> None:  # type: ignore[no-untyped-def]
     widget = DashboardView(journal)
     qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.computed, timeout=WAIT_MS):
+    with qtbot.waitSignal(widget.computed, timeout=120_000):
         widget.refresh(AS_OF)
     assert widget.snapshot is not None and widget.snapshot.is_empty
     assert widget._stack.currentWidget() is widget.empty_state
@@ -121,7 +120,7 @@ def test_a_view_closed_mid_computation_ignores_the_late_result(qtbot, demo) -> N
     widget.computed.connect(lambda: shown.append(True))
     widget.refresh(AS_OF)
     widget.deleteLater()
-    qtbot.waitUntil(lambda: not alive, timeout=WAIT_MS)  # the widget is gone
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)  # no error, no crash
+    qtbot.waitUntil(lambda: not alive, timeout=120_000)  # the widget is gone
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)  # no error, no crash
     assert widget.snapshot is None, "the late snapshot was applied to a closed view"
     assert not shown

@@ -64,11 +64,11 @@ def test_starting_with_a_card_opens_the_import_preview(card: Path, start_app: An
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window._import_flow is not None and window._import_flow.dialog is not None,
-                    timeout=30000)
+                    timeout=120_000)
     assert window._import_flow.paths == [str(card)]
     window._import_flow.dialog.accept()
     qtbot.waitUntil(lambda: [s.name for s in window.contact_list.model.summaries()] == ["Mateo Ruiz"]
-                    and not worker.busy(), timeout=30000)
+                    and not worker.busy(), timeout=120_000)
     window.remember = False
 
 
@@ -84,7 +84,7 @@ def test_a_second_start_hands_its_files_to_the_open_window(private_folders: Path
     first.activation_requested.connect(lambda: came_forward.append(True))
     try:
         assert claim_window(private_folders, files=(str(card),)) is None
-        qtbot.waitUntil(lambda: bool(received), timeout=10000)
+        qtbot.waitUntil(lambda: bool(received), timeout=120_000)
     finally:
         first.release()
     assert received == [[str(card.absolute())]] and came_forward == [True]
@@ -97,6 +97,6 @@ def test_macos_file_open_event_imports_the_file(card: Path, start_app: Any, qtbo
     window = start_app()
     QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(card)))
     qtbot.waitUntil(lambda: window._import_flow is not None and window._import_flow.dialog is not None,
-                    timeout=30000)
+                    timeout=120_000)
     assert window._import_flow.paths == [str(card)]
     window._import_flow.dialog.reject()

@@ -97,7 +97,7 @@ def test_todays_backup_is_taken_off_the_gui_thread(private_folders: Path, start_
 
     monkeypatch.setattr(Database, "ensure_daily_backup", record)
     window = start_app()
-    qtbot.waitUntil(lambda: bool(threads) and not worker.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: bool(threads) and not worker.busy(), timeout=120_000)
     window.journal.contacts.get(window.page.contact_id)  # reads and writes no longer take it
     window.apply_changes(window.journal.contacts.update(window.page.contact_id, role="Mathematician"))
     assert threads == [False]
@@ -112,7 +112,7 @@ def test_a_failed_backup_is_told_in_the_status_bar(start_app: Any, qtbot: Any,
 
     monkeypatch.setattr(Database, "ensure_daily_backup", refuse)
     window = start_app()
-    qtbot.waitUntil(lambda: window.backup_problem.isVisibleTo(window), timeout=30000)
+    qtbot.waitUntil(lambda: window.backup_problem.isVisibleTo(window), timeout=120_000)
     assert window.backup_problem.text() == "Today's backup could not be made: the backups folder is read-only"
     assert window.backup_problem.parent() is window.statusBar() or window.statusBar().isAncestorOf(
         window.backup_problem)
@@ -152,7 +152,7 @@ def test_journal_cadences_drive_health_and_preferences_write_them_to_the_journal
     window.act_preferences.trigger()
     assert window.journal.health.params.cadence_days[50] == 365
     assert window.page.health.display_score > tight  # two months late on monthly, early on yearly
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
     with Journal.open(private_folders) as other:  # what the command line and the reports read
         assert other.preferences.circle_cadences() == {50: 365}
         assert other.health.contact(ada).display_score == window.page.health.display_score

@@ -28,7 +28,7 @@ def test_operation_reports_success_on_the_gui_thread(qtbot: Any) -> None:
         return 41 + 1
 
     Operation(parent, work, lambda value: seen.append((value, threading.get_ident() == gui_thread))).run()
-    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=120_000)
     assert seen == [(42, True)]
 
 
@@ -48,7 +48,7 @@ def test_cancel_stops_the_work_and_reports_nothing(qtbot: Any) -> None:
     assert started.wait(5)
     operation.progress.cancel()
     release.set()
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=5000)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
     assert outcome == []
 
 
@@ -63,7 +63,7 @@ def test_failure_is_reported_not_raised(qtbot: Any) -> None:
         raise ValidationError("the file is not a contacts file")
 
     Operation(parent, work, None, errors.append).run()
-    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    qtbot.waitUntil(lambda: bool(errors), timeout=120_000)
     assert str(errors[0]) == "the file is not a contacts file"
 
 
@@ -72,14 +72,14 @@ def test_import_from_the_window_is_one_undo_step(start_app: Any, qtbot: Any, tmp
     cards = tmp_path / "phone.vcf"
     cards.write_text(VCARDS, encoding="utf-8")
     window.import_files([str(cards)])
-    qtbot.waitUntil(lambda: window._import_flow.dialog is not None, timeout=30000)
+    qtbot.waitUntil(lambda: window._import_flow.dialog is not None, timeout=120_000)
     window._import_flow.dialog.accept()
-    qtbot.waitUntil(lambda: window.contact_list.model.rowCount() == 2 and not worker.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: window.contact_list.model.rowCount() == 2 and not worker.busy(), timeout=120_000)
     assert sorted(s.name for s in window.contact_list.model.summaries()) == ["Mateo Ruiz", "Ngozi Okafor"]
     assert window.stack.currentWidget() is window.page
     window.undo_stack.undo()
-    qtbot.waitUntil(lambda: window.journal.contacts.count() == 0, timeout=10000)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty, timeout=10000)
+    qtbot.waitUntil(lambda: window.journal.contacts.count() == 0, timeout=120_000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty, timeout=120_000)
 
 
 def test_brief_exported_as_pdf_in_the_background(demo_folder: Path, start_app: Any, qtbot: Any,
@@ -87,7 +87,7 @@ def test_brief_exported_as_pdf_in_the_background(demo_folder: Path, start_app: A
     window = start_app()
     out = tmp_path / "brief.pdf"
     window.export_brief(window.page.contact_id, str(out))
-    qtbot.waitUntil(lambda: out.exists() and not worker.busy(), timeout=60000)
+    qtbot.waitUntil(lambda: out.exists() and not worker.busy(), timeout=120_000)
     assert out.read_bytes()[:5] == b"%PDF-"
     assert "Saved" in window.statusBar().currentMessage()
 

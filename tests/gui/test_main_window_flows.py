@@ -52,7 +52,7 @@ def test_find_open_log_and_undo(demo_folder: Path, start_app: Any, qtbot: Any) -
     window.contact_list.select(target.id)
     assert window.page.contact_id == target.id
     assert window.page.header.name.text() == target.name
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
 
     health_before = window.page.health.display_score
     entries_before = len(window.page.timeline.entries())
@@ -133,7 +133,7 @@ def test_search_finds_words_from_notes(demo_folder: Path, start_app: Any, qtbot:
     window.journal.interactions.log(InteractionFields((person.id,), clock.today(), "call",
                                                       note="Talked about the zygomorphic orchid show"))
     window.contact_list.search.setText("zygomorph")
-    qtbot.waitUntil(lambda: _shown_ids(window) == [person.id], timeout=5000)
+    qtbot.waitUntil(lambda: _shown_ids(window) == [person.id], timeout=120_000)
 
 
 def test_draft_comes_back_after_a_crash(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
@@ -142,7 +142,7 @@ def test_draft_comes_back_after_a_crash(demo_folder: Path, start_app: Any, qtbot
     window.page.focus_composer()
     qtbot.keyClicks(composer.note, "Half-written note about the offsite")
     draft = window.drafts.path
-    qtbot.waitUntil(draft.exists, timeout=2000)
+    qtbot.waitUntil(draft.exists, timeout=120_000)
     assert draft.stat().st_mode & 0o777 == 0o600
     assert draft.parent.stat().st_mode & 0o777 == 0o700
     window.remember = False

@@ -33,7 +33,7 @@ def test_a_failed_notes_search_is_said_not_silent(demo_folder: Path, start_app: 
 
     monkeypatch.setattr(window.journal, "search", locked)
     window.contact_list.search.setText("zygomorph")
-    qtbot.waitUntil(lambda: "locked by another program" in window.statusBar().currentMessage(), timeout=10000)
+    qtbot.waitUntil(lambda: "locked by another program" in window.statusBar().currentMessage(), timeout=120_000)
     assert "Notes not searched" in window.contact_list.count.text()
 
 
@@ -178,14 +178,14 @@ def test_backups_of_an_encrypted_journal_restore_from_the_window(qtbot: Any, pri
         page = BackupsPage(paths, confirm=lambda _question: True,
                            tell=lambda title, text: told.append(f"{title}: {text}"))
         qtbot.addWidget(page)
-        with qtbot.waitSignal(page.backed_up, timeout=30000):
+        with qtbot.waitSignal(page.backed_up, timeout=120_000):
             page.back_up_now()
         assert not told
         with Journal.open(private_folders) as journal:
             journal.contacts.add(ContactFields(display_name="Added Later"))
         manual = next(row for row in range(page.list.count()) if "manual" in page.list.item(row).text())
         page.list.setCurrentRow(manual)
-        with qtbot.waitSignal(page.restored, timeout=30000):
+        with qtbot.waitSignal(page.restored, timeout=120_000):
             assert page.restore_selected()
         assert not told, told
         assert integrity.file_kind(paths.database).name == "encrypted"
@@ -226,12 +226,12 @@ def test_back_up_now_and_restore_run_off_the_gui_thread(qtbot: Any, journal: Any
     page = BackupsPage(journal.paths, close_journal=lambda: calls.append("close"),
                        reopen_journal=lambda: calls.append("reopen"), confirm=lambda _q: True)
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.backed_up, timeout=30000):
+    with qtbot.waitSignal(page.backed_up, timeout=120_000):
         page.back_up_now()
         assert not page.backup_button.isEnabled()  # one at a time while it runs
     assert page.backup_button.isEnabled() and "Backed up to" in page.status.text()
     page.list.setCurrentRow(0)
-    with qtbot.waitSignal(page.restored, timeout=30000):
+    with qtbot.waitSignal(page.restored, timeout=120_000):
         assert page.restore_selected()
     assert calls == ["close", "restore", "reopen"]
     gui = threading.get_ident()

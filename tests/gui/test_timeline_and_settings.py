@@ -103,7 +103,7 @@ def test_screenshot_command_renders_each_view(demo_folder: Path, tmp_path: Path,
         assert (image.width(), image.height()) == (1024, 700)
         colours = {image.pixel(x, y) for x in range(0, 1024, 9) for y in range(0, 700, 9)}
         assert len(colours) > 40  # a real picture, not a blank window
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
 
 
 def test_screenshot_refuses_bad_arguments(tmp_path: Path, capsys: Any) -> None:

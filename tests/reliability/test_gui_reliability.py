@@ -32,7 +32,7 @@ def test_second_window_brings_the_first_forward(qtbot, private_folders: Path) ->
         assert (private_folders / backup.WINDOW_LOCK_NAME).stat().st_mode & 0o777 == 0o600
         second = SingleInstance(private_folders)
         assert not second.acquire(), "two windows on one journal"
-        with qtbot.waitSignal(first.activation_requested, timeout=5000):
+        with qtbot.waitSignal(first.activation_requested, timeout=120_000):
             assert second.notify_first()
     finally:
         first.release()
