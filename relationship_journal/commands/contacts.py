@@ -58,7 +58,8 @@ def run_add(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
         if not args.allow_duplicate:
             _refuse_same_name(journal, fields.display_name)
-        changes = journal.contacts.add(fields)
+        with journal.history.recording(f"Add {fields.display_name.strip()}"):
+            changes = journal.contacts.add(fields)
     print(changes.created_id)
     return 0
 

@@ -30,18 +30,20 @@ def run_log(args: argparse.Namespace) -> int:
     note = _read_note() if args.note == "-" else args.note
     with open_journal(args) as journal:
         contact_ids = tuple(journal.contacts.resolve(name) for name in args.names)
-        changes = journal.interactions.log(
-            InteractionFields(
-                contact_ids=contact_ids,
-                date=args.date or clock.today(),
-                kind=args.kind,
-                minutes=args.minutes,
-                depth=args.depth,
-                initiated_by=args.initiated_by,
-                note=note,
-                location=args.location,
+        names = ", ".join(journal.contacts.get(cid).display_name for cid in contact_ids)
+        with journal.history.recording(f"Log {args.kind} with {names}"):
+            changes = journal.interactions.log(
+                InteractionFields(
+                    contact_ids=contact_ids,
+                    date=args.date or clock.today(),
+                    kind=args.kind,
+                    minutes=args.minutes,
+                    depth=args.depth,
+                    initiated_by=args.initiated_by,
+                    note=note,
+                    location=args.location,
+                )
             )
-        )
     print(changes.created_id)
     return 0
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from relationship_journal.journal.contacts import ContactBook
     from relationship_journal.journal.health_service import HealthService
+    from relationship_journal.journal.history import History
     from relationship_journal.journal.interactions import Timeline
     from relationship_journal.journal.ledger import Ledger
     from relationship_journal.journal.preferences import Preferences
@@ -76,6 +77,12 @@ class Journal:
         from relationship_journal.journal.health_service import HealthService
 
         return HealthService(self)
+
+    @cached_property
+    def history(self) -> History:
+        from relationship_journal.journal.history import History
+
+        return History(self)
 
     @cached_property
     def preferences(self) -> Preferences:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relationship_journal.paths import PRIVATE_FILE_MODE, ensure_private_dir, make_private
-from relationship_journal.store import integrity
+from relationship_journal.store import change_log, integrity
 from relationship_journal.store.errors import StoreError
 from relationship_journal.store.integrity import SQLITE_HEADER
 from relationship_journal.store.schema import HEAD_REVISION
@@ -102,6 +102,7 @@ class Database:
                 migrate.upgrade(connection)
         finally:
             self._daily_backup_checked = False
+            self.close()  # pooled connections made before the upgrade lack the change log's triggers
 
     def before_migration(self, revision: str | None) -> None:
         """Back up an existing journal before its schema changes (a failed backup stops the upgrade)."""
@@ -183,6 +184,7 @@ class Database:
                 # Let SQLAlchemy issue BEGIN itself so a whole unit of work is one transaction.
                 dbapi_connection.isolation_level = None
                 apply_pragmas(dbapi_connection)
+                change_log.install(dbapi_connection)
 
             @event.listens_for(engine, "begin")
             def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
@@ -229,6 +231,8 @@ class Database:
         connection = self.connect()
         connection.isolation_level = None
         try:
+            if change_log.recording():  # bulk writes nobody undoes skip the triggers' set-up
+                change_log.install(connection)
             connection.execute("BEGIN IMMEDIATE")
             yield connection
             connection.execute("COMMIT")

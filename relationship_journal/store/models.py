@@ -251,6 +251,6 @@ class Commitment(Base):
 
 
 
-# The import feature and the journal's settings keep their tables in their own modules;
+# The import feature, the undo history and the journal's settings keep their tables in their own modules;
 # loading them here registers them.
-from relationship_journal.store import models_exchange, models_settings  # noqa: E402, F401
+from relationship_journal.store import models_exchange, models_history, models_settings  # noqa: E402, F401
