@@ -24,25 +24,31 @@ def register(commands: Any) -> None:
 
 
 def run_health(args: argparse.Namespace) -> int:
-    from relationship_journal.health import to_json_dict
+    from relationship_journal.health import contact_to_json_dict, to_json_dict
     from relationship_journal.journal.health_inputs import gc_paused
 
     as_of = args.as_of or clock.today()
+    if args.contact:
+        # One person's figures need only that person's entries (and the circle settings):
+        # never the whole network, which takes seconds at a few thousand contacts.
+        with open_journal(args) as journal:
+            person = journal.health.contact(journal.contacts.resolve(args.contact), as_of)
+        if args.json:
+            document = {"as_of": as_of.isoformat(), "contacts": [contact_to_json_dict(person)]}
+            sys.stdout.write(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
+        else:
+            _print_breakdown(person)
+        return 0
     with open_journal(args) as journal, gc_paused():
-        chosen = journal.contacts.resolve(args.contact) if args.contact else None
         network = journal.health.network(as_of)
-    shown = [c for c in network.contacts if c.contact_id == chosen] if chosen else None
     if args.json:
         with gc_paused():
-            document = to_json_dict(network, shown)
-            if not shown:
-                # Ask readiness is per person and long: listed with --contact, not for everyone.
-                for contact in document["contacts"]:
-                    contact.pop("asks", None)
+            document = to_json_dict(network)
+            # Ask readiness is per person and long: listed with --contact, not for everyone.
+            for contact in document["contacts"]:
+                contact.pop("asks", None)
             sys.stdout.write(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
         sys.stdout.write("\n")
-    elif shown:
-        _print_breakdown(shown[0])
     else:
         _print_table(network)
     return 0
