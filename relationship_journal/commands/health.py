@@ -25,6 +25,7 @@ def register(commands: Any) -> None:
 
 def run_health(args: argparse.Namespace) -> int:
     from relationship_journal.health import contact_to_json_dict, to_json_dict
+    from relationship_journal.journal import names
     from relationship_journal.journal.health_inputs import gc_paused
 
     as_of = args.as_of or clock.today()
@@ -32,7 +33,7 @@ def run_health(args: argparse.Namespace) -> int:
         # One person's figures need only that person's entries (and the circle settings):
         # never the whole network, which takes seconds at a few thousand contacts.
         with open_journal(args) as journal:
-            person = journal.health.contact(journal.contacts.resolve(args.contact), as_of)
+            person = journal.health.contact(names.resolve(journal, args.contact), as_of)
         if args.json:
             document = {"as_of": as_of.isoformat(), "contacts": [contact_to_json_dict(person)]}
             sys.stdout.write(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")

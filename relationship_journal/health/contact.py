@@ -43,6 +43,9 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
     touch_days = tl.touch_days
     k = bisect_right(days, today)
     kt = bisect_right(touch_days, today)
+    firsts = [d[0] for d in (days, tl.favour_days, tl.negative_days, tl.extra_positive_days) if d]
+    if firsts:  # decay tables reach back to the oldest evidence and on through the fade search
+        ctx.cover(today - min(firsts) + params.fade_horizon_days + 1)
     kh = bisect_right(tl.hour_days, today)
 
     recency, best = parts.recency(tl, k, today)
