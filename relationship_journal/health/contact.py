@@ -74,6 +74,8 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
         initiative_window=tl.initiative_window,
         today=today,
         params=params,
+        last_day=days[k - 1] if k else None,
+        cadence=tl.cadence,
     )
     balance = giving_balance(tl, today)
     asks = ask_readiness(
@@ -100,8 +102,22 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
         channel = tl.channel_of(best)
         recency_ids: tuple[int, ...] = (items[best].id,)
         group = tl.weights[best] < ctx.channel_weight[channel]
+        later = None
+        if best != k - 1:  # a later entry exists that weighs less than this one did
+            last_channel = tl.channel_of(k - 1)
+            later = (
+                last_channel,
+                today - days[k - 1],
+                tl.weights[k - 1] < ctx.channel_weight[last_channel],
+            )
         recency_words = explain.recency_text(
-            channel, today - days[best], best == k - 1, group, cadence_text
+            channel,
+            today - days[best],
+            best == k - 1,
+            group,
+            cadence_text,
+            dt.date.fromordinal(days[best]),
+            later,
         )
     else:
         recency_ids = ()
