@@ -187,7 +187,7 @@ def _contact(rng: random.Random, person: _Person, names: _NameMaker, as_of: dt.d
     )
 
 
-def _note(rng: random.Random, person: _Person) -> str:
+def _note(rng: random.Random, person: _Person, kind: str) -> str:
     if rng.random() < 0.25:
         return ""
     fill = {
@@ -196,7 +196,7 @@ def _note(rng: random.Random, person: _Person) -> str:
         "place": rng.choice(words.WHERE_MET),
         "organisation": rng.choice(words.ORGANISATIONS),
     }
-    parts = [rng.choice(words.NOTE_OPENINGS)]
+    parts = [rng.choice(words.NOTE_OPENINGS[kind])]
     parts += [t.format(**fill) for t in rng.sample(words.NOTE_TOPICS, rng.choice([1, 1, 2, 3]))]
     closing = rng.choice(words.NOTE_CLOSINGS).format(**fill)
     if closing:
@@ -282,8 +282,29 @@ def generate_rows(
         by_community.setdefault(p.community, []).append(p.index)
     for person, count in zip(people, counts, strict=True):
         _log_relationship(rng, person, count, as_of, rows, by_community[person.community], form.depth_shift)
-    rows.interactions.sort(key=lambda f: f.date)
+    _sort_by_date(rows)
     return rows
+
+
+def _sort_by_date(rows: NetworkRows) -> None:
+    """Order the entries by date (ids then follow time, as in a journal kept by hand) and
+    point each favour, ask and promise at its entry's new position.
+
+    The ledger rows hold positions in `rows.interactions`; sorting the list without
+    moving them would tie every favour to some other person's entry.
+    """
+    order = sorted(range(len(rows.interactions)), key=lambda i: rows.interactions[i].date)
+    moved_to = [0] * len(order)
+    for new, old in enumerate(order):
+        moved_to[old] = new
+    rows.interactions = [rows.interactions[old] for old in order]
+
+    def at(index: int | None) -> int | None:
+        return None if index is None else moved_to[index]
+
+    rows.favours = [(c, d, s, w, day, at(i)) for c, d, s, w, day, i in rows.favours]
+    rows.asks = [(c, w, s, o, day, r, at(i)) for c, w, s, o, day, r, i in rows.asks]
+    rows.commitments = [(c, o, t, day, due, done, at(i)) for c, o, t, day, due, done, i in rows.commitments]
 
 
 def _log_relationship(
@@ -324,7 +345,7 @@ def _log_relationship(
                 minutes=minutes,
                 initiated_by=initiated_by,
                 depth=depth,
-                note=_note(rng, person),
+                note=_note(rng, person, kind),
                 people_present=people_present if people_present and people_present >= 2 else None,
                 location=rng.choice(words.WHERE_MET) if kind in ("meeting", "social", "event") and rng.random() < 0.3 else None,
             )

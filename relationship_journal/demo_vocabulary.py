@@ -102,12 +102,20 @@ FAMILY = (
 IMPORTANT_DATES = ("wedding anniversary", "daughter's birthday", "son's birthday", "company founding day",
                    "marathon race day", "moved to the city")
 
-NOTE_OPENINGS = (
-    "Caught up over coffee.", "Long walk by the river.", "Quick call between meetings.",
-    "Lunch near their office.", "Dinner with partners.", "Met at the conference afterparty.",
-    "Video call, camera off halfway.", "Drinks after work.", "Exchanged messages about the weekend.",
-    "Bumped into them at the station.",
-)
+# How an entry's note opens, by the entry's kind: a note never contradicts its kind
+# (no "video call" logged as an event).
+NOTE_OPENINGS = {
+    "meeting": ("Caught up over coffee.", "Lunch near their office.", "Long walk by the river.",
+                "Breakfast before work.", "Met at their office."),
+    "social": ("Dinner with partners.", "Drinks after work.", "Long walk by the river.",
+               "Barbecue at their place.", "Went to a gig together."),
+    "event": ("Met at the conference afterparty.", "Bumped into them at the meetup.",
+              "Sat together at the launch event.", "Talked during the workshop break."),
+    "call": ("Quick call between meetings.", "Long phone call on a Sunday.", "They rang on the way home."),
+    "video": ("Video call, camera off halfway.", "Video chat across time zones.", "Quick video catch-up."),
+    "message": ("Exchanged messages about the weekend.", "Long message thread.", "Messages back and forth all evening."),
+    "email": ("Long email exchange.", "Wrote to them with an update.", "They emailed out of the blue."),
+}
 
 NOTE_TOPICS = (
     "Talked about {interest}; they lit up when it came up.",
@@ -126,7 +134,7 @@ NOTE_TOPICS = (
 
 NOTE_CLOSINGS = (
     "Promised to send them the article we discussed.", "They will intro me to someone at {organisation}.",
-    "Follow up in a month.", "Remember to ask how it went.", "Send a photo from the event.",
+    "Follow up in a month.", "Remember to ask how it went.", "Send them the photos I promised.",
     "", "", "",
 )
 

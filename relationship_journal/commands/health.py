@@ -24,25 +24,40 @@ def register(commands: Any) -> None:
 
 
 def run_health(args: argparse.Namespace) -> int:
-    from relationship_journal.health import to_json_dict
+    from relationship_journal.health import contact_to_json_dict, to_json_dict
+    from relationship_journal.health.windows import figure_windows
+    from relationship_journal.journal import names
     from relationship_journal.journal.health_inputs import gc_paused
 
     as_of = args.as_of or clock.today()
+    if args.contact:
+        # One person's figures need only that person's entries (and the circle settings):
+        # never the whole network, which takes seconds at a few thousand contacts.
+        with open_journal(args) as journal:
+            person = journal.health.contact(names.resolve(journal, args.contact), as_of)
+            windows = figure_windows(journal.health.params)
+        if args.json:
+            document = {
+                "as_of": as_of.isoformat(),
+                "contacts": [contact_to_json_dict(person)],
+                "windows": windows,
+            }
+            sys.stdout.write(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
+        else:
+            _print_breakdown(person)
+        return 0
     with open_journal(args) as journal, gc_paused():
-        chosen = journal.contacts.resolve(args.contact) if args.contact else None
         network = journal.health.network(as_of)
-    shown = [c for c in network.contacts if c.contact_id == chosen] if chosen else None
+        windows = figure_windows(journal.health.params)
     if args.json:
         with gc_paused():
-            document = to_json_dict(network, shown)
-            if not shown:
-                # Ask readiness is per person and long: listed with --contact, not for everyone.
-                for contact in document["contacts"]:
-                    contact.pop("asks", None)
+            document = to_json_dict(network)
+            document["windows"] = windows  # the window each figure covers, in words
+            # Ask readiness is per person and long: listed with --contact, not for everyone.
+            for contact in document["contacts"]:
+                contact.pop("asks", None)
             sys.stdout.write(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
         sys.stdout.write("\n")
-    elif shown:
-        _print_breakdown(shown[0])
     else:
         _print_table(network)
     return 0
@@ -91,11 +106,14 @@ def _print_network(network: NetworkHealth) -> None:
 
 
 def _print_breakdown(c: ContactHealth) -> None:
+    from relationship_journal.health.windows import balance_text
+
     print(f"{c.name}, as of {c.as_of.isoformat()}: health {_score(c).strip()} ({c.band}), "
           f"trust {c.trust:.0f}, {c.classification}")
     print(f"  {c.classification_reason}")
     for part in c.components:
         print(f"  {part.name:<12} {part.score:5.1f} × {part.weight:.2f} = {part.display:>2}  {part.explanation}")
+    print(f"  {balance_text(c.giving_balance).capitalize()}")
     if c.fade_date:
         print(f"  Fades below 50 on {c.fade_date.isoformat()}: {c.fade_cause_text or c.fade_cause}")
     for ask in c.asks:

@@ -19,7 +19,7 @@ COMPONENTS = ("recency", "frequency", "consistency", "depth", "reciprocity", "in
 COLUMNS = (
     "id", "name", "given_name", "family_name", "nickname", "organisation", "role", "emails",
     "phones", "urls", "birthday", "tags", "circle", "cadence_days", "last_interaction", "health",
-    "band", *COMPONENTS, "trust", "classification", "fade_date", "how_met", "met_on", "notes",
+    "band", *COMPONENTS, "trust", "giving_balance", "classification", "fade_date", "how_met", "met_on", "notes",
 )
 
 
@@ -47,6 +47,7 @@ def rows(contacts: Iterable[ContactDetail], health: dict[int, ContactHealth]) ->
             h.band if h else "",
             *(_figure(parts.get(name)) if h and h.score is not None else "" for name in COMPONENTS),
             _figure(h.trust) if h else "",
+            f"{h.giving_balance:+.1f}" if h else "",  # lately: see health.windows.lately
             h.classification if h else "",
             h.fade_date.isoformat() if h and h.fade_date else "",
             c.how_met or "",

@@ -27,6 +27,13 @@ from relationship_journal.gui.cards import Badge, Card
 from relationship_journal.gui.gauges import HealthDial, PartBars
 from relationship_journal.gui.theme import colours
 from relationship_journal.health import ContactHealth, TrajectoryPoint
+from relationship_journal.health.windows import (
+    IN_ALL,
+    balance_text,
+    favour_tally,
+    last_entries,
+    lately,
+)
 from relationship_journal.journal.records import CommitmentView, FavourView, InteractionView
 from relationship_journal.reports.words import PART_TITLES
 
@@ -126,6 +133,7 @@ class TrustCard(Card):
                 f"{health.trust_evidence_against:.1f} against (50 means unknown)"
             )
             self.badge.show_kind(health.classification.capitalize(), health.classification)
+            self.badge.setToolTip(health.classification_reason)
             self.reason.setText(health.classification_reason)
         self._show_ask()
 
@@ -256,8 +264,14 @@ class FavoursCard(Card):
     def set_favours(self, favours: Sequence[FavourView], health: ContactHealth | None) -> None:
         given = sum(1 for f in favours if f.direction == "given")
         received = len(favours) - given
-        balance = f" · giving balance {health.giving_balance:+.1f}" if health else ""
-        self.summary.setText(f"Given {given} · received {received}{balance}")
+        lines = [favour_tally(given, received)]
+        if health:
+            lines.append(balance_text(health.giving_balance).capitalize())
+        self.summary.setText("\n".join(lines))
+        self.summary.setToolTip(
+            f"The ledger counts every favour ({IN_ALL}). The giving balance counts them {lately()}. "
+            f"Reciprocity, in the health card, counts the favours {last_entries()}."
+        )
         c = colours()
         rows = [
             f"<span style='color:{c.muted}'>{f.date:%d %b %Y}</span> "

@@ -36,6 +36,8 @@ def classify(
     initiative_window: int,
     today: int,
     params: Parameters,
+    last_day: int | None = None,
+    cadence: int | None = None,
 ) -> tuple[str, str]:
     """(classification, the reason in words)."""
     gates = []
@@ -68,7 +70,18 @@ def classify(
         health is None or health < params.connection_health or recency < params.connection_recency
     )
     if trust >= params.dormant_trust and lapsed:
-        return "dormant", f"Trust {trust:.0f} is there but {_join(gates)}: reconnect."
+        # The badge alone reads as an error for someone seen recently: say what lapsed
+        # against what, in days, before the gates themselves.
+        silence = ""
+        if last_day is not None and cadence is not None and today >= last_day:
+            silence = (
+                f" but no contact for {today - last_day} days against a {cadence}-day cadence"
+            )
+        return (
+            "dormant",
+            f"Trust {trust:.0f}{silence or ' is there'} — reconnect. "
+            f"(A connection needs all five gates; {_join(gates)}.)",
+        )
     return "contact", f"A contact: {_join(gates)}."
 
 

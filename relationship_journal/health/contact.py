@@ -43,6 +43,9 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
     touch_days = tl.touch_days
     k = bisect_right(days, today)
     kt = bisect_right(touch_days, today)
+    firsts = [d[0] for d in (days, tl.favour_days, tl.negative_days, tl.extra_positive_days) if d]
+    if firsts:  # decay tables reach back to the oldest evidence and on through the fade search
+        ctx.cover(today - min(firsts) + params.fade_horizon_days + 1)
     kh = bisect_right(tl.hour_days, today)
 
     recency, best = parts.recency(tl, k, today)
@@ -71,6 +74,8 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
         initiative_window=tl.initiative_window,
         today=today,
         params=params,
+        last_day=days[k - 1] if k else None,
+        cadence=tl.cadence,
     )
     balance = giving_balance(tl, today)
     asks = ask_readiness(
@@ -97,8 +102,22 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
         channel = tl.channel_of(best)
         recency_ids: tuple[int, ...] = (items[best].id,)
         group = tl.weights[best] < ctx.channel_weight[channel]
+        later = None
+        if best != k - 1:  # a later entry exists that weighs less than this one did
+            last_channel = tl.channel_of(k - 1)
+            later = (
+                last_channel,
+                today - days[k - 1],
+                tl.weights[k - 1] < ctx.channel_weight[last_channel],
+            )
         recency_words = explain.recency_text(
-            channel, today - days[best], best == k - 1, group, cadence_text
+            channel,
+            today - days[best],
+            best == k - 1,
+            group,
+            cadence_text,
+            dt.date.fromordinal(days[best]),
+            later,
         )
     else:
         recency_ids = ()

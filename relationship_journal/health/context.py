@@ -34,6 +34,11 @@ class Context:
     their_share: dict[str, float]
     memo: dict[Any, Any] = field(default_factory=dict)  # shared read-only output pieces
 
+    def cover(self, days: int) -> None:
+        """Make every decay table reach `days` days back (see `Decay.cover`)."""
+        for table in (self.investment, self.giving, self.trust, self.trust_kin):
+            table.cover(days)
+
 
 _contexts: dict[int, Context] = {}
 _MAX_CONTEXTS = 16

@@ -3,10 +3,14 @@
 The model raises a decay base to a day count hundreds of thousands of times per
 network; looking the factor up is several times faster than `**`. The table holds
 exactly the values the formula gives, so a lookup and a direct computation agree to
-the last bit (the fade-date search relies on that).
+the last bit (the fade-date search relies on that), and every reader falls back to the
+formula past the table's end. The table grows to the span a log needs (`cover`), so
+one person's figures never pay for tabulating a century.
 """
 
 from __future__ import annotations
+
+from threading import Lock
 
 _TABLE_DAYS = 36_600  # a century of days; older evidence falls back to the formula
 
@@ -14,12 +18,25 @@ _TABLE_DAYS = 36_600  # a century of days; older evidence falls back to the form
 class Decay:
     """factor(Δ) = base ** (Δ / period) for whole days Δ >= 0."""
 
-    __slots__ = ("base", "period", "table")
+    __slots__ = ("base", "period", "table", "_growing")
 
     def __init__(self, base: float, period: float) -> None:
         self.base = base
         self.period = period
-        self.table: list[float] = [base ** (d / period) for d in range(_TABLE_DAYS)]
+        self.table: list[float] = []
+        self._growing = Lock()
+
+    def cover(self, days: int) -> None:
+        """Tabulate the factors for 0..days (up to a century); the list only ever grows,
+        in one step, so a reader on another thread sees a valid prefix."""
+        want = min(days + 1, _TABLE_DAYS)
+        if len(self.table) >= want:
+            return
+        with self._growing:
+            have = len(self.table)
+            if have < want:
+                base, period = self.base, self.period
+                self.table.extend([base ** (d / period) for d in range(have, want)])
 
     def factor(self, delta: int) -> float:
         if delta < _TABLE_DAYS:

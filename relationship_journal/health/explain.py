@@ -6,6 +6,10 @@ ago; your cadence for this circle is 30 days"), so nobody has to trust a black b
 
 from __future__ import annotations
 
+import datetime as dt
+
+from .windows import last_entries
+
 CHANNEL_LABEL = {
     "in_person": "in-person meeting",
     "video": "video call",
@@ -33,16 +37,38 @@ def cadence_phrase(cadence: int, custom: bool, kin: bool) -> str:
     return text
 
 
+def on_day(day: dt.date, delta: int) -> str:
+    """'28 Nov 2026, 3 days ago' — the day itself, so the entry can be found."""
+    return f"{day.day} {day:%b %Y}, {ago(delta)}"
+
+
 def recency_text(
-    channel: str | None, delta: int, latest: bool, group: bool, cadence_text: str
+    channel: str | None,
+    delta: int,
+    latest: bool,
+    group: bool,
+    cadence_text: str,
+    day: dt.date | None = None,
+    later: tuple[str, int, bool] | None = None,
 ) -> str:
+    """Names the entry recency used; when a later but lighter entry exists (`later`:
+    its channel, days ago and whether it was a group), says why that one counts less."""
     if channel is None:
         return f"No contact logged yet; {cadence_text}."
     label = CHANNEL_LABEL.get(channel, channel)
     if group:
         label = f"group {label}"
-    lead = "Last" if latest else "Strongest recent contact:"
-    return f"{lead} {label} {ago(delta)}; {cadence_text}."
+    when = on_day(day, delta) if day is not None else ago(delta)
+    if latest or later is None:
+        return f"Last contact: {label} on {when}; {cadence_text}."
+    later_channel, later_delta, later_group = later
+    later_label = CHANNEL_LABEL.get(later_channel, later_channel)
+    if later_group:
+        later_label = f"group {later_label}"
+    return (
+        f"Counts the {label} on {when}: it outweighs the later {later_label} "
+        f"({ago(later_delta)}), which carries less weight; {cadence_text}."
+    )
 
 
 def frequency_text(count: int, total: float, window: int, expected: float, cadence: int) -> str:
@@ -75,7 +101,7 @@ def depth_text(count: int, mean: float) -> str:
     if count == 0:
         return "No conversations logged yet."
     return (
-        f"Your last {count} interactions averaged depth {mean:.1f} of 5 "
+        f"Depth {mean:.1f} of 5 on average {last_entries(count)} "
         "(1 small talk, 3 personal, 5 support in a hard moment)."
     )
 
@@ -84,7 +110,7 @@ def reciprocity_text(count: int, me: float, them: float, given: int, received: i
     if count == 0:
         return "Nothing logged yet to judge give and take."
     return (
-        f"Of the last {count} interactions they started {them:g} and you {me:g}; "
+        f"{last_entries(count).capitalize()}: they started {them:g} and you {me:g}; "
         f"favours given {given}, received {received}."
     )
 

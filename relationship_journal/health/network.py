@@ -92,8 +92,7 @@ def summarise_network(
         if c.fade_date is not None and (
             cls in CONNECTED or c.circle <= params.fading_circles_up_to
         ):
-            notice = max(params.fading_notice_days, c.cadence_days)
-            if (c.fade_date - as_of).days <= notice:
+            if (c.fade_date - as_of).days <= params.fading_horizon_days:
                 fading.append(
                     FadingEntry(
                         c.contact_id,
@@ -151,6 +150,7 @@ def summarise_network(
             sum(calibre_scores) / len(calibre_scores) if calibre_scores else None,
         ),
         bands=bands,
+        fading_horizon_days=params.fading_horizon_days,
     )
 
 

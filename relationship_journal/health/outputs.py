@@ -150,6 +150,7 @@ class NetworkHealth:
     fading: tuple[FadingEntry, ...]
     high_calibre: CalibreDepth
     bands: dict[str, int]
+    fading_horizon_days: int = 60  # `fading` lists who falls below 50 within this many days
 
 
 @dataclass(slots=True)

@@ -138,8 +138,10 @@ class Parameters:
     open_ask_clearing_interactions: int = 2
     # Network.
     fade_threshold: float = 50.0
-    fade_horizon_days: int = 730
-    fading_notice_days: int = 30
+    fade_horizon_days: int = 730  # how far ahead each person's own fade date is searched
+    # The Fading list: who falls below 50 within this many days (a preference). "One
+    # cadence ahead" reached two years out for outer circles, which read as noise.
+    fading_horizon_days: int = 60
     fading_circles_up_to: int = 50
     overload_factor: float = 1.5
     circle_mismatch_layers: int = 2

@@ -90,6 +90,7 @@ def network_to_json_dict(network: NetworkHealth) -> dict[str, Any]:
             "top15_share": _round(network.attention.top15_share, 4),
             "effective_people": _round(network.attention.effective_people),
         },
+        "fading_horizon_days": network.fading_horizon_days,
         "fading": [
             {
                 "id": f.contact_id,

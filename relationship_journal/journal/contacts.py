@@ -13,7 +13,8 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
 from relationship_journal import clock
-from relationship_journal.journal.errors import AmbiguousNameError, NotFoundError, ValidationError
+from relationship_journal.journal import names
+from relationship_journal.journal.errors import NotFoundError, ValidationError
 from relationship_journal.journal.records import (
     PROFILE_TEXT_FIELDS,
     Birthday,
@@ -297,29 +298,11 @@ class ContactBook:
 
     def match(self, query: str, include_archived: bool = False) -> list[tuple[int, str]]:
         """People whose name contains `query`, ignoring case and accents."""
-        folded = fold(query)
-        if not folded:
-            return []
-        pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        where = "" if include_archived else " AND NOT archived"
-        with self._journal.reading() as connection:
-            return connection.execute(
-                "SELECT id, display_name FROM contacts WHERE search_name LIKE ? ESCAPE '\\'"
-                f"{where} ORDER BY search_name, id",
-                (pattern,),
-            ).fetchall()
+        return names.match(self._journal, query, include_archived)
 
     def resolve(self, query: str) -> int:
         """The one person `query` names; an exact name wins over partial matches."""
-        candidates = self.match(query)
-        if not candidates:
-            raise NotFoundError(f"no contact matches '{query}'")
-        if len(candidates) == 1:
-            return candidates[0][0]
-        exact = [cid for cid, name in candidates if fold(name) == fold(query)]
-        if len(exact) == 1:
-            return exact[0]
-        raise AmbiguousNameError(query, [name for _cid, name in candidates])
+        return names.resolve(self._journal, query)
 
     # --- helpers -------------------------------------------------------------------------
     def _row(self, session: Session, contact_id: int) -> Contact:

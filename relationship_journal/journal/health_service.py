@@ -51,21 +51,23 @@ class HealthService:
 
     @property
     def params(self) -> Parameters:
-        """The model's parameters: DEFAULTS with the circle cadences stored in the journal.
+        """The model's parameters: DEFAULTS with the circle cadences and the fading horizon
+        stored in the journal.
 
         Read once and kept; `journal.preferences.set_circle_cadences` refreshes them, and
         whoever swaps the file underneath (a restore) calls `refresh_params`.
         """
         params = self._params  # one read: a worker may ask while the window refreshes
         if params is None:
-            chosen = self._journal.preferences.circle_cadences()
-            params = (
-                dataclasses.replace(
-                    DEFAULTS, cadence_days=MappingProxyType(dict(DEFAULTS.cadence_days) | chosen)
-                )
-                if chosen
-                else DEFAULTS
-            )
+            preferences = self._journal.preferences
+            chosen = preferences.circle_cadences()
+            horizon = preferences.fading_horizon()
+            changes: dict[str, object] = {}
+            if chosen:
+                changes["cadence_days"] = MappingProxyType(dict(DEFAULTS.cadence_days) | chosen)
+            if horizon != DEFAULTS.fading_horizon_days:
+                changes["fading_horizon_days"] = horizon
+            params = dataclasses.replace(DEFAULTS, **changes) if changes else DEFAULTS  # type: ignore[arg-type]
             self._params = params
         return params
 

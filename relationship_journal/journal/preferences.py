@@ -1,6 +1,7 @@
 """The journal's own preferences: choices that change its figures, stored in the journal.
 
-The default keep-in-touch cadence per circle lives here rather than in the app's
+The default keep-in-touch cadence per circle, and how far ahead the Fading list looks,
+live here rather than in the app's
 settings file, so the window, the PDF report and the command line all compute health
 with the same cadences (one source for every number). Only the circles the person has
 changed are stored; a circle set back to the model's own cadence stores nothing, so it
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 MIN_CADENCE_DAYS = 1
 MAX_CADENCE_DAYS = 3650
 _CADENCE_KEY = "cadence_days.{circle}"
+FADING_HORIZON_KEY = "fading_horizon_days"
+MIN_FADING_HORIZON_DAYS = 1
+MAX_FADING_HORIZON_DAYS = 730  # the fade-date search looks no further
 
 
 def cadence_key(circle: int) -> str:
@@ -81,6 +85,46 @@ class Preferences:
                     )
         self._journal.health.refresh_params()
         return self.circle_cadences()
+
+    def fading_horizon(self) -> int:
+        """How many days ahead the Fading list looks (the model's 60 unless changed)."""
+        with self._journal.reading() as connection:
+            try:
+                row = connection.execute(
+                    "SELECT value FROM journal_settings WHERE key = ?", (FADING_HORIZON_KEY,)
+                ).fetchone()
+            except sqlite3.OperationalError:  # a file without the table: nothing was chosen
+                return DEFAULTS.fading_horizon_days
+        try:
+            days = int(row[0]) if row else DEFAULTS.fading_horizon_days
+        except (TypeError, ValueError):  # edited by hand: fall back rather than trust it
+            return DEFAULTS.fading_horizon_days
+        if not MIN_FADING_HORIZON_DAYS <= days <= MAX_FADING_HORIZON_DAYS:
+            return DEFAULTS.fading_horizon_days
+        return days
+
+    def set_fading_horizon(self, days: int | None) -> int:
+        """Set how far ahead the Fading list looks; None or the model's 60 stores nothing."""
+        if days is not None and (
+            isinstance(days, bool)
+            or not isinstance(days, int)
+            or not MIN_FADING_HORIZON_DAYS <= days <= MAX_FADING_HORIZON_DAYS
+        ):
+            raise ValidationError(
+                f"the fading horizon must be {MIN_FADING_HORIZON_DAYS}–{MAX_FADING_HORIZON_DAYS} "
+                f"days (got {days!r})"
+            )
+        with self._journal.database.writing() as connection:
+            if days is None or days == DEFAULTS.fading_horizon_days:
+                connection.execute("DELETE FROM journal_settings WHERE key = ?", (FADING_HORIZON_KEY,))
+            else:
+                connection.execute(
+                    "INSERT INTO journal_settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (FADING_HORIZON_KEY, str(days)),
+                )
+        self._journal.health.refresh_params()
+        return self.fading_horizon()
 
 
 def _checked(circle: object, days: object) -> int | None:

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 
 from relationship_journal.health import ContactHealth
+from relationship_journal.health.windows import balance_lean, balance_text, favour_tally
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.records import (
     CommitmentView,
@@ -179,12 +180,10 @@ def _favours(data: BriefData) -> str:
     given = [f for f in data.favours if f.direction == "given"]
     received = [f for f in data.favours if f.direction == "received"]
     balance = data.health.giving_balance
-    lean = ("you have given more lately" if balance > 0.5 else
-            "they have helped more lately" if balance < -0.5 else "about even lately")
     summary = (
-        f"<p>Given <b>{len(given)}</b> (total size {sum(f.size for f in given)}), "
-        f"received <b>{len(received)}</b> (total size {sum(f.size for f in received)}). "
-        f"Recent balance {balance:+.1f}: {lean}.</p>"
+        f"<p>{m.text(favour_tally(len(given), len(received)))} "
+        f"(total size {sum(f.size for f in given)} given, {sum(f.size for f in received)} received). "
+        f"{m.text(balance_text(balance).capitalize())}: {balance_lean(balance)}.</p>"
     )
     recent = [
         (m.day(f.date), "I helped" if f.direction == "given" else "They helped", m.text(f.what), str(f.size))

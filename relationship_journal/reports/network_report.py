@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from relationship_journal.health import NetworkHealth, Parameters, month_ends
 from relationship_journal.health.outputs import ContactHealth
+from relationship_journal.health.windows import lately
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
 from relationship_journal.reports import markup as m
@@ -187,8 +188,8 @@ def _fading(data: NetworkData) -> str:
         ))
     return (
         m.heading("Fading")
-        + f"<p>{m.plural(len(n.fading), 'relationship')} will fall below health 50 within a month "
-        "(or one cadence) unless you get in touch, soonest first.</p>"
+        + f"<p>{m.plural(len(n.fading), 'relationship')} will fall below health 50 within the next "
+        f"{n.fading_horizon_days} days unless you get in touch, soonest first.</p>"
         + m.table(["Name", "Circle", "Health", "Crosses 50", "Main cause"], rows,
                   widths=[22, 14, 13, 13, 38])
     )
@@ -209,9 +210,9 @@ def _owed(data: NetworkData) -> str:
     if data.favours:
         owed = [(m.text(f.name), f"{f.balance:+.1f}") for f in data.favours]
         parts.append(m.heading(f"Favours I owe ({len(data.favours):,})", 3))
-        parts.append('<p class="muted small">People whose recent help outweighs mine; the balance '
-                     "weighs recent favours most.</p>")
-        parts.append(m.table(["Name", "Balance"], owed, widths=[80, 20], numeric=[1]))
+        parts.append('<p class="muted small">People whose help outweighs mine: the giving balance '
+                     f"{m.text(lately(data.params))}.</p>")
+        parts.append(m.table(["Name", "Giving balance"], owed, widths=[75, 25], numeric=[1]))
     else:
         parts.append('<p class="muted">Nobody has helped you more than you have helped them lately.</p>')
     return "".join(parts)

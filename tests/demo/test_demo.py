@@ -128,3 +128,82 @@ def test_double_barrelled_names_join_two_different_families(rows) -> None:  # ty
         if contact.family_name and "-" in contact.family_name:
             first, second = contact.family_name.split("-", 1)
             assert first != second, contact.family_name
+
+
+# --- The demo agrees with itself: the first journal a new user sees must not contradict itself.
+
+LEDGER_TABLES = ("favours", "asks", "commitments")
+
+
+@pytest.fixture(scope="module")
+def demo_journal(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The default 150-person demo, as `relationship-journal demo --seed 3` makes it."""
+    with Journal.open(tmp_path_factory.mktemp("demo150")) as journal:
+        generate(journal, seed=3, as_of=AS_OF)
+        yield journal
+
+
+def test_every_favour_ask_and_promise_belongs_to_an_entry_with_its_person(demo_journal: Journal) -> None:
+    with demo_journal.reading() as connection:
+        for table in LEDGER_TABLES:
+            linked = connection.execute(
+                f"SELECT count(*) FROM {table} WHERE interaction_id IS NOT NULL"  # noqa: S608
+            ).fetchone()[0]
+            strangers = connection.execute(
+                f"SELECT count(*) FROM {table} x WHERE x.interaction_id IS NOT NULL AND NOT EXISTS "  # noqa: S608
+                "(SELECT 1 FROM interaction_contacts ic "
+                "WHERE ic.interaction_id = x.interaction_id AND ic.contact_id = x.contact_id)"
+            ).fetchone()[0]
+            assert linked > 10, table
+            assert strangers == 0, f"{strangers} of {linked} {table} point at an entry without their person"
+            misdated = connection.execute(
+                f"SELECT count(*) FROM {table} x JOIN interactions i ON i.id = x.interaction_id "  # noqa: S608
+                f"WHERE i.date != x.{'created_on' if table == 'commitments' else 'date'}"
+            ).fetchone()[0]
+            assert misdated == 0, f"{misdated} {table} are dated apart from their entry"
+
+
+def test_favours_reach_the_figures(demo_journal: Journal) -> None:
+    """Linked favours count for their person: balances move and reciprocity sees them."""
+    network = demo_journal.health.network(AS_OF)
+    people = network.contacts
+    moved = [c for c in people if abs(c.giving_balance) >= 0.05]
+    assert len(moved) >= len(people) / 10, f"only {len(moved)} of {len(people)} have a giving balance"
+    seen = [c for c in people if "favours given 0, received 0" not in c.component("reciprocity").explanation]
+    assert len(seen) >= len(people) / 10
+
+
+def test_each_note_matches_its_entry_kind(demo_journal: Journal) -> None:
+    from relationship_journal import demo_vocabulary as words
+
+    openings = {kind: set(texts) for kind, texts in words.NOTE_OPENINGS.items()}
+    every = set().union(*openings.values())
+    with demo_journal.reading() as connection:
+        entries = connection.execute("SELECT kind, note FROM interactions WHERE note != ''").fetchall()
+    assert entries
+    for kind, note in entries:
+        used = [o for o in every if note.startswith(o)]
+        assert used and set(used) <= openings[kind], f"a {kind} noted as {note!r}"
+
+
+def _journal_rows(journal: Journal) -> dict[str, list[tuple[object, ...]]]:
+    """Every table the demo writes, without the moments the rows were written (`*_at`)."""
+    tables = ("contacts", "interactions", "interaction_contacts", *LEDGER_TABLES)
+    found = {}
+    with journal.reading() as connection:
+        for table in tables:
+            columns = [r[1] for r in connection.execute(f"PRAGMA table_info({table})") if not r[1].endswith("_at")]
+            found[table] = connection.execute(
+                f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1, 2"  # noqa: S608
+            ).fetchall()
+    return found
+
+
+def test_the_same_seed_gives_the_same_journal(demo_journal: Journal, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with Journal.open(tmp_path / "again") as again:
+        generate(again, seed=3, as_of=AS_OF)
+        same = _journal_rows(again)
+    ours = _journal_rows(demo_journal)
+    assert all(ours.values())
+    for table, table_rows in ours.items():
+        assert table_rows == same[table], table

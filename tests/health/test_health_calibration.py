@@ -109,9 +109,31 @@ def test_one_message_sent_today_is_about_30():
 def test_close_friend_explanations_read_like_sentences():
     result = health(person(circle=15), _close_friend(), END + dt.timedelta(days=40))
     recency = result.component("recency").explanation
-    assert recency == "Last in-person meeting 41 days ago; your cadence for this circle is 30 days."
+    assert recency == (
+        "Last contact: in-person meeting on 18 Jun 2026, 41 days ago; "
+        "your cadence for this circle is 30 days."
+    )
     assert "24 interactions" not in result.component("depth").explanation
-    assert "last 12 interactions averaged depth 3.0" in result.component("depth").explanation
+    assert "Depth 3.0 of 5 on average in your last 12 entries" in result.component("depth").explanation
+
+
+def test_recency_names_the_entry_it_used_and_why_a_later_one_counts_less():
+    """A message today is lighter than a meeting three days ago: the sentence names the
+    meeting by its day, and says the later message carries less weight."""
+    log = [
+        meeting(1, END - dt.timedelta(days=3)),
+        InteractionInput(2, END, "message", initiated_by="me", depth=1),
+    ]
+    result = health(person(circle=15), log, END)
+    recency = result.component("recency")
+    assert recency.interaction_ids == (1,)
+    day = END - dt.timedelta(days=3)
+    assert recency.explanation.startswith(
+        f"Counts the in-person meeting on {day.day} {day:%b %Y}, 3 days ago: "
+        "it outweighs the later message (today), which carries less weight"
+    )
+    alone = health(person(circle=15), [meeting(1, END)], END).component("recency").explanation
+    assert alone.startswith(f"Last contact: in-person meeting on {END.day} {END:%b %Y}, today;")
 
 
 # --- each formula on a hand-worked example ----------------------------------------------

@@ -44,7 +44,10 @@ def test_a_silent_trusted_friend_becomes_dormant():
     assert result.trust >= 60
     assert scores(result)["recency"] < 25
     assert result.classification == "dormant"
-    assert "reconnect" in result.classification_reason
+    silent = (END + dt.timedelta(days=240) - result.last_interaction).days
+    assert result.classification_reason.startswith(
+        f"Trust {result.trust:.0f} but no contact for {silent} days against a 30-day cadence — reconnect."
+    )
 
 
 def test_shallow_pings_leave_a_contact():

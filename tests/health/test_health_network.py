@@ -10,6 +10,7 @@ import pytest
 from health_factories import END, meeting
 
 from relationship_journal.health import (
+    DEFAULTS,
     ContactInput,
     ContactLog,
     InteractionInput,
@@ -250,3 +251,17 @@ def test_json_contract():
     only_ann = to_json_dict(network, [network.contacts[0]])
     assert [c["id"] for c in only_ann["contacts"]] == [1]
     assert only_ann["network"]["total_contacts"] == 2
+
+
+def test_fading_lists_only_who_fades_within_the_horizon():
+    """Default 60 days: a friend seen today who fades in months is not "fading" yet, but a
+    longer horizon (the person's preference) lists them; their own fade date stays."""
+    import dataclasses
+
+    seen_today = trusted_friend(1, "Seen Today", last=END, minutes=60, count=12)
+    network = compute_network([seen_today], END)
+    (person,) = network.contacts
+    assert person.fade_date is not None and (person.fade_date - END).days > 60
+    assert network.fading == ()
+    longer = dataclasses.replace(DEFAULTS, fading_horizon_days=(person.fade_date - END).days)
+    assert [f.contact_id for f in compute_network([seen_today], END, longer).fading] == [1]

@@ -94,3 +94,21 @@ def test_params_set_by_hand_stay_until_refreshed(journal: Journal) -> None:
     assert journal.health.params.cadence_days[15] == 3
     journal.health.refresh_params()
     assert journal.health.params.cadence_days[15] == 60
+
+
+def test_the_fading_horizon_is_a_journal_preference(private_folders: Path) -> None:
+    """60 days unless chosen; kept in the journal beside the cadences, so the window, the
+    network report and `health` list the same people as fading."""
+    with Journal.open(private_folders) as journal:
+        assert journal.preferences.fading_horizon() == 60
+        assert journal.health.params.fading_horizon_days == 60
+        assert journal.preferences.set_fading_horizon(120) == 120
+        assert journal.health.params.fading_horizon_days == 120
+        assert _stored(journal) == {"fading_horizon_days": "120"}
+        for bad in (0, 731, "90", True):
+            with pytest.raises(ValidationError, match="fading horizon"):
+                journal.preferences.set_fading_horizon(bad)  # type: ignore[arg-type]
+    with Journal.open(private_folders) as journal:
+        assert journal.health.params.fading_horizon_days == 120
+        assert journal.preferences.set_fading_horizon(None) == 60
+        assert _stored(journal) == {}

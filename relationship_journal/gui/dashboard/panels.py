@@ -28,6 +28,7 @@ from relationship_journal.gui import cards
 from relationship_journal.gui.dashboard.snapshot import OwedFavour, OwedReply
 from relationship_journal.gui.dashboard.words import days_phrase, short_date
 from relationship_journal.health import FadingEntry
+from relationship_journal.health.windows import balance_text
 
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -206,8 +207,8 @@ class OwedList(PeopleList):
                 favour.name,
                 "a favour",
                 favour.contact_id,
-                f"{favour.name} has helped you more than you have helped them lately "
-                f"(balance {favour.balance:+.1f}): a good moment to give something back.",
+                f"{favour.name} has helped you more than you have helped them: "
+                f"{balance_text(favour.balance)}. A good moment to give something back.",
             )
         self._finish(len(replies) + len(favours))
 

@@ -203,7 +203,7 @@ class DashboardView(QWidget):
 
     def _make_lists(self) -> list[Card]:
         fading = Card("Fading")
-        self.fading_caption = QLabel("With no new contact, these fall below health 50 within their cadence.")
+        self.fading_caption = QLabel("With no new contact, these fall below health 50 within the fading horizon.")
         self.fading_caption.setObjectName("Muted")
         self.fading_caption.setWordWrap(True)
         self.fading_list = FadingList("Nobody is fading: every close tie is holding.")
@@ -385,6 +385,11 @@ class DashboardView(QWidget):
         self.index_card.show_figure(f"{net.wide_deep_index:.2f} · {net.verdict}", verdict_sentence(net),
                                     verdict_colour)
         warn = colours.bands["cold"]
+        self.fading_caption.setText(
+            "With no new contact, these fall below health 50 within the next "
+            f"{net.fading_horizon_days} days (Preferences › Keeping in touch). Each person's own "
+            "date is on their page."
+        )
         self.fading_list.show_entries(net.fading, snapshot.as_of, warn)
         self.owed_list.show_owed(snapshot.replies_owed, snapshot.favours_owed, snapshot.as_of, warn)
         self._set_chart("occupancy", snapshot.occupancy)

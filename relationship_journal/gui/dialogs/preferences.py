@@ -32,7 +32,12 @@ from PySide6.QtWidgets import (
 from relationship_journal.gui.settings import THEMES, AppSettings
 from relationship_journal.health import DEFAULTS
 from relationship_journal.journal.errors import JournalError
-from relationship_journal.journal.preferences import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
+from relationship_journal.journal.preferences import (
+    MAX_CADENCE_DAYS,
+    MAX_FADING_HORIZON_DAYS,
+    MIN_CADENCE_DAYS,
+    MIN_FADING_HORIZON_DAYS,
+)
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
 from relationship_journal.store.errors import StoreError
 
@@ -140,6 +145,19 @@ class PreferencesDialog(QDialog):
             box.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.cadence_boxes[circle] = box
             form.addRow(f"{CIRCLE_NAMES[circle].capitalize()} circle ({circle}):", box)
+        self.fading_horizon = QSpinBox()
+        self.fading_horizon.setRange(MIN_FADING_HORIZON_DAYS, MAX_FADING_HORIZON_DAYS)
+        self.fading_horizon.setSuffix(" days")
+        self.fading_horizon.setValue(self._journal.preferences.fading_horizon())
+        self.fading_horizon.setObjectName("fading_horizon")
+        self.fading_horizon.setFixedWidth(130)
+        self.fading_horizon.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.fading_horizon.setToolTip(
+            "The dashboard's Fading list shows who falls below health 50 within this many days "
+            f"without contact (the model's default is {DEFAULTS.fading_horizon_days}). Each "
+            "person's own fade date is still on their page."
+        )
+        form.addRow("Fading list looks ahead:", self.fading_horizon)
         layout.addLayout(form)
         reset = QPushButton("Use the model's cadences")
         reset.clicked.connect(self.reset_cadences)
@@ -154,6 +172,7 @@ class PreferencesDialog(QDialog):
     def reset_cadences(self) -> None:
         for circle, box in self.cadence_boxes.items():
             box.setValue(DEFAULTS.cadence_days[circle])
+        self.fading_horizon.setValue(DEFAULTS.fading_horizon_days)
 
     def open_data_folder(self) -> bool:
         """Show the data folder in the desktop's file manager (a local path, never a URL)."""
@@ -176,6 +195,14 @@ class PreferencesDialog(QDialog):
                 QMessageBox.warning(self, "Preferences", f"The cadences were not saved: {error}")
                 return
             self.cadences_changed = True
+        horizon = self.fading_horizon.value()
+        if horizon != self._journal.preferences.fading_horizon():
+            try:
+                self._journal.preferences.set_fading_horizon(horizon)
+            except (JournalError, StoreError) as error:
+                QMessageBox.warning(self, "Preferences", f"The fading horizon was not saved: {error}")
+                return
+            self.cadences_changed = True  # the journal's figures changed: recompute them
         self._settings.theme = self.chosen_theme()  # type: ignore[assignment]
         self.saved.emit()
         super().accept()
