@@ -83,6 +83,22 @@ class Database:
     def encrypted(self) -> bool:
         return self._passphrase is not None
 
+    def seal(self, path: Path, text: str) -> None:
+        """Write text the app keeps beside the journal (a draft): encrypted if the journal is."""
+        if self._passphrase is None:
+            raise StoreError("the journal is not encrypted: there is no passphrase to seal with")
+        from relationship_journal.store import encryption
+
+        encryption.write_sealed(path, self._passphrase, text)
+
+    def unseal(self, path: Path) -> str | None:
+        """What `seal` wrote, or None."""
+        if self._passphrase is None:
+            return None
+        from relationship_journal.store import encryption
+
+        return encryption.read_sealed(path, self._passphrase)
+
     def _prepare(self, passphrase: str | None) -> None:
         revision = self._inspect(passphrase)
         if revision == HEAD_REVISION:

@@ -364,6 +364,42 @@ def _decrypt_backups(database: Path, passphrase: str) -> list[Path]:
     return converted
 
 
+def write_sealed(path: Path, passphrase: str, text: str) -> None:
+    """Keep `text` in a small SQLCipher file under the journal's passphrase (a draft).
+
+    Rewritten in place in one transaction (its rollback journal is encrypted too), so
+    the file keeps its salt and the derived key is reused: a save takes milliseconds.
+    """
+    if not path.exists():
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        os.close(descriptor)
+    connection = connect_raw(path, passphrase)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE").fetchall()
+        connection.execute("CREATE TABLE IF NOT EXISTS sealed (id INTEGER PRIMARY KEY, text TEXT)")
+        connection.execute("INSERT OR REPLACE INTO sealed (id, text) VALUES (1, ?)", (text,))
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def read_sealed(path: Path, passphrase: str) -> str | None:
+    """The text `write_sealed` kept, or None (no file, another passphrase, damaged)."""
+    if not path.exists():
+        return None
+    try:
+        connection = connect_raw(path, passphrase, read_only=True)
+    except (StoreError, *database_errors()):
+        return None
+    try:
+        row = connection.execute("SELECT text FROM sealed WHERE id = 1").fetchone()
+    except database_errors():
+        return None
+    finally:
+        connection.close()
+    return row[0] if row else None
+
+
 def database_errors() -> tuple[type[Exception], ...]:
     """The DB-API errors an encrypted connection raises, for callers that catch sqlite3's."""
     if not available():
