@@ -63,7 +63,15 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> JournalPath
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) if needed and make it readable by the user alone."""
+    """Create `path` (and parents) if needed and make it readable by the user alone.
+
+    Folders it creates on the way are 0700 too (mkdir's `parents` would make them with
+    the umask's 0755); folders that already existed keep their modes, except `path`.
+    """
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(exist_ok=True, mode=PRIVATE_DIR_MODE)
+        folder.chmod(PRIVATE_DIR_MODE)  # mkdir's mode is masked by the umask
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
     if path.stat().st_mode & 0o777 != PRIVATE_DIR_MODE:
         path.chmod(PRIVATE_DIR_MODE)

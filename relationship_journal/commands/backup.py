@@ -21,7 +21,9 @@ def register(commands: Any) -> None:
     backup = commands.add_parser(
         "backup", help="back up the journal (into its backups folder, or to OUT)"
     )
-    backup.add_argument("out", nargs="?", metavar="OUT", help="a file or folder to write the backup to")
+    backup.add_argument(
+        "out", nargs="?", metavar="OUT", help="a file or folder to write the backup to"
+    )
     backup.add_argument("--list", action="store_true", help="list the backups instead")
     backup.set_defaults(run=run_backup)
 
@@ -57,7 +59,7 @@ def _require_journal(database: Path) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from relationship_journal.store import backup, encryption, integrity
+    from relationship_journal.store import backup, encryption, integrity, swap_lock
 
     database = _database(args)
     if args.list:
@@ -69,6 +71,15 @@ def run_backup(args: argparse.Namespace) -> int:
     passphrase = None
     if integrity.file_kind(database).name == "encrypted":
         passphrase = encryption.passphrase_for(database)
+    with swap_lock.using(database):  # not a copy of a file being encrypted or restored
+        written = _write_backup(args, database, passphrase)
+    print(f"Backed up to {written}")
+    return 0
+
+
+def _write_backup(args: argparse.Namespace, database: Path, passphrase: str | None) -> Path:
+    from relationship_journal.store import backup, integrity
+
     backup.inspect_file(database, passphrase)
     if args.out is None:
         written = backup.backup_now(database, passphrase)
@@ -81,8 +92,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
             raise StoreError(f"{target} exists and is not a journal backup; choose another name")
         written = backup.write_backup(database, target, passphrase)
-    print(f"Backed up to {written}")
-    return 0
+    return written
 
 
 def run_restore(args: argparse.Namespace) -> int:
@@ -102,11 +112,24 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def refuse_open_passphrase_file(path: Path) -> None:
+    """A passphrase file others may read is no secret: refuse it, as ssh refuses such a key."""
+    from relationship_journal.store.encryption import EncryptionError
+
+    mode = path.stat().st_mode & 0o777
+    if os.name == "posix" and mode & 0o077:
+        raise EncryptionError(
+            f"{path} can be read by other users (mode {mode:o}); nothing was changed — "
+            f"make it private first: chmod 600 {path}"
+        )
+
+
 def read_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
     """From --passphrase-file, the environment, or asked twice (once to decrypt) on the terminal."""
     from relationship_journal.store.encryption import PASSPHRASE_ENV, EncryptionError
 
     if args.passphrase_file:
+        refuse_open_passphrase_file(Path(args.passphrase_file))
         with open(args.passphrase_file, encoding="utf-8") as handle:
             passphrase = handle.readline().rstrip("\r\n")
     elif os.environ.get(PASSPHRASE_ENV):
@@ -116,9 +139,7 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
         if confirm and getpass.getpass("The same passphrase again: ") != passphrase:
             raise EncryptionError("the two passphrases differ; nothing was changed")
     else:
-        raise EncryptionError(
-            f"no passphrase: use --passphrase-file FILE or set {PASSPHRASE_ENV}"
-        )
+        raise EncryptionError(f"no passphrase: use --passphrase-file FILE or set {PASSPHRASE_ENV}")
     if not passphrase:
         raise EncryptionError("the passphrase must not be empty")
     return passphrase
@@ -134,7 +155,9 @@ def run_encrypt(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args, confirm=True)
     converted = encryption.encrypt_journal(database, passphrase)
     print(f"Encrypted {database} and {len(converted)} backup(s).")
-    print("Keep the passphrase safe: without it the journal cannot be opened by anyone, you included.")
+    print(
+        "Keep the passphrase safe: without it the journal cannot be opened by anyone, you included."
+    )
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from relationship_journal.commands.common import open_journal, print_json
@@ -77,7 +78,7 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.files:
         raise ValidationError("name at least one file to import (or use --undo-last, --batches)")
     with open_journal(args) as journal:
-        plan = planning.plan_import(journal, args.files)
+        plan = planning.plan_import(journal, args.files, _ProgressLine())
         batch_id = None
         if not args.dry_run and plan.has_changes():
             batch_id = planning.apply_import(journal, plan)
@@ -93,6 +94,34 @@ def run_import(args: argparse.Namespace) -> int:
         if batch_id is not None:
             print(f"This was import {batch_id}; `relationship-journal import --undo-last` takes it back.")
     return 0 if counts["new"] + counts["merge"] + counts["unchanged"] else 1
+
+
+class _ProgressLine:
+    """'Reading contacts: 45% (94 of 209 MB)' on stderr while a large import is read.
+
+    At a terminal the line is rewritten in place; otherwise a line is printed every 10%.
+    Small files (read in a blink) print nothing.
+    """
+
+    def __init__(self) -> None:
+        self._shown = -1
+        self._tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        from relationship_journal.exchange.plan import STREAM_FROM_BYTES
+
+        if total <= STREAM_FROM_BYTES or total == 0:
+            return
+        percent = min(100, done * 100 // total)
+        step = percent if self._tty else percent // 10 * 10
+        if step == self._shown:
+            return
+        self._shown = step
+        line = f"Reading contacts: {percent}% ({done / 1e6:.0f} of {total / 1e6:.0f} MB)"
+        if self._tty:
+            print("\r" + line, end="\n" if percent == 100 else "", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
 
 
 def _print_plan(plan: Any, verbose: bool) -> None:

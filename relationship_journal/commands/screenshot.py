@@ -59,6 +59,9 @@ def run_screenshot(args: argparse.Namespace) -> int:
 
         image = render(getattr(args, "data_dir", None), args.view, args.contact, args.size, args.theme,
                        args.as_of, Path(config), WAIT_SECONDS)
+        # A picture of the window shows people's names and notes: 0600, like the journal.
+        os.close(os.open(out, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(out, 0o600)
         if not image.save(str(out), "PNG"):
             raise ValidationError(f"could not write {out}")
     print(f"Saved {out} ({image.width()}x{image.height()}, view {args.view})")

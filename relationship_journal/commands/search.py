@@ -6,13 +6,27 @@ import argparse
 from typing import Any
 
 from relationship_journal.commands.common import open_journal, print_json
+from relationship_journal.journal.search import MAX_LIMIT
+
+
+def limit_arg(text: str) -> int:
+    """argparse type for --limit: a whole number from 1 up to what SQLite can be asked for."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"{text} is out of range: give 1 to {MAX_LIMIT:,}")
+    return value
 
 
 def register(commands: Any) -> None:
     search = commands.add_parser("search", help="search names, profiles and notes")
     search.add_argument("query")
     search.add_argument("--json", action="store_true")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument(
+        "--limit", type=limit_arg, default=50, help=f"at most this many results (1 to {MAX_LIMIT:,})"
+    )
     search.set_defaults(run=run_search)
 
 

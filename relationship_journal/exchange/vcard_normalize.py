@@ -15,7 +15,7 @@ import base64
 import binascii
 import quopri
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from relationship_journal.exchange.encodings import decode_bytes
@@ -59,6 +59,8 @@ class RawCard:
     line: int
     lines: list[str]
     closed: bool
+    # A property left out while splitting because it alone was too large to hold (a photo).
+    oversized: str | None = None
 
 
 @dataclass
@@ -81,27 +83,64 @@ class _Property:
     value: str
 
 
-def split_cards(text: str) -> Iterator[RawCard]:
-    """Every BEGIN:VCARD ... END:VCARD in the text; a card left open ends where the next begins."""
+# A card larger than this (as text) is not held whole: the property that overflows it
+# (in practice a photo of many megabytes) is left out as it streams past.
+MAX_CARD_CHARS = 8_000_000
+
+
+def _starts_property(line: str) -> bool:
+    match = _PROPERTY_LINE.match(line)
+    return bool(match) and (match.group(1).upper() in KNOWN_PROPERTIES or match.group(1).upper().startswith("X-"))
+
+
+def split_cards(text: str | Iterable[str]) -> Iterator[RawCard]:
+    """Every BEGIN:VCARD ... END:VCARD in the text; a card left open ends where the next begins.
+
+    `text` may be the file's lines one by one (exchange/plan streams a large file that
+    way): only the current card is held, and a property that would make it larger than
+    MAX_CARD_CHARS is dropped line by line instead of being gathered.
+    """
     current: list[str] | None = None
-    start = number = 0
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for index, line in enumerate(text.split("\n"), start=1):
+    start = number = size = 0
+    start_of_property = 0
+    oversized: str | None = None
+    skipping = False
+    if isinstance(text, str):
+        text = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for index, line in enumerate(text, start=1):
         if current is not None and line[:1] in (" ", "\t") and "VCARD" not in line.upper():
+            if skipping:
+                continue
             current.append(line)  # a folded line (most of a photo): no need to look further
+            size += len(line)
         elif _BEGIN.match(line):
             if current is not None:
-                yield RawCard(number, start, current, closed=False)
+                yield RawCard(number, start, current, closed=False, oversized=oversized)
             number += 1
-            current, start = [], index
+            current, start, size, oversized, skipping = [], index, 0, None, False
+            continue
         elif _END.match(line):
             if current is not None:
-                yield RawCard(number, start, current, closed=True)
+                yield RawCard(number, start, current, closed=True, oversized=oversized)
                 current = None
+            continue
         elif current is not None:
+            if skipping and not _starts_property(line):
+                continue
+            skipping = False
+            if line[:1] not in (" ", "\t") and _starts_property(line):
+                start_of_property = len(current)
             current.append(line)
+            size += len(line)
+        if current is not None and size > MAX_CARD_CHARS and not skipping:
+            dropped = current[start_of_property:]
+            match = _PROPERTY_LINE.match(dropped[0]) if dropped else None
+            oversized = match.group(1).upper() if match else "a value"
+            size -= sum(len(part) for part in dropped)
+            del current[start_of_property:]
+            skipping = True
     if current is not None:
-        yield RawCard(number, start, current, closed=False)
+        yield RawCard(number, start, current, closed=False, oversized=oversized)
 
 
 def _is_qp(header: str) -> bool:
@@ -281,6 +320,9 @@ def clean(card: RawCard) -> CleanCard:
         raise CardError("the card is empty")
     version = next((p.value.strip() for p in props if p.name == "VERSION"), "3.0")
     result = CleanCard(text="", version=version)
+    if card.oversized:
+        what = "photo" if card.oversized in ("PHOTO", "LOGO") else card.oversized
+        result.notes.append(f"{what} is larger than {MAX_CARD_CHARS // 1_000_000} MB; left out")
     out = ["BEGIN:VCARD", "VERSION:3.0"]
     for prop in props:
         if prop.name == "PHOTO":

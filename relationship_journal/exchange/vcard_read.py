@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from relationship_journal.exchange import vcard_normalize
@@ -109,8 +110,8 @@ def read_card(component: Any, clean: vcard_normalize.CleanCard) -> dict[str, Any
     return person
 
 
-def read_vcards(text: str, path: str) -> ParsedFile:
-    """Every card in a vCard file, each cleaned and parsed on its own."""
+def read_vcards(text: str | Iterable[str], path: str) -> ParsedFile:
+    """Every card in a vCard file, each cleaned and parsed on its own (`text` may be its lines)."""
     import vobject
 
     # vobject logs each line it skips; the skip report is ours to give, once, in words.

@@ -17,6 +17,7 @@ from pathlib import Path
 from relationship_journal.exchange.atomic import write_atomically
 from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import ContactDetail, Labelled
+from relationship_journal.paths import ensure_private_dir
 
 # Labels vCard 4.0 can say with TYPE; anything else goes in a grouped X-ABLabel.
 _TYPES = {
@@ -150,7 +151,7 @@ def write_vcard_folder(contacts: Iterable[ContactDetail], folder: str | os.PathL
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise ValidationError(f"{target} is a file; --split needs a folder")
-    target.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(target)  # one card per person: as private as the journal (0700)
     count = 0
     for contact in contacts:
         write_atomically(target / f"{contact_uid(contact)}.vcf", card(contact).encode("utf-8"))

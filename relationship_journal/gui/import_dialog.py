@@ -237,8 +237,10 @@ class ImportFlow:
         journal, paths = self.journal, self.paths
 
         def read(progress: Progress) -> ImportPlan:
-            progress.step(f"Reading {', '.join(Path(p).name for p in paths)}")
-            return plan_import(journal, paths)
+            label = f"Reading {', '.join(Path(p).name for p in paths)}"
+            progress.step(label)
+            # A large file streams card by card: the bar follows it (in kB) and can stop it.
+            return plan_import(journal, paths, lambda done, total: progress.step(label, done >> 10, total >> 10))
 
         _active.add(self)
         Operation(self.parent, read, self.preview, self._failed, title="Reading contacts").run()

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.as_of = as_of or clock.today()
         self.undo_stack = undo.UndoStack(self)
         self.directory = PeopleDirectory()
-        self.drafts = DraftStore(journal.paths.drafts)
+        self.drafts = DraftStore(journal.paths.drafts, journal)
         self.dashboard: Any = None
         self._dashboard_stale = True
         self._network_generation = 0

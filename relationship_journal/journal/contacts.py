@@ -26,7 +26,13 @@ from relationship_journal.journal.records import (
     YearlyDate,
 )
 from relationship_journal.journal.text import fold, normalize_phone
-from relationship_journal.journal.vocabulary import check_circle, check_range, check_text
+from relationship_journal.journal.vocabulary import (
+    check_circle,
+    check_range,
+    check_text,
+    single_line,
+    without_controls,
+)
 from relationship_journal.store.models import (
     Contact,
     ContactEmail,
@@ -46,12 +52,12 @@ EDITABLE_FIELDS = frozenset(f.name for f in dataclasses.fields(ContactFields))
 def _clean_text(value: str | None) -> str | None:
     if value is None:
         return None
-    value = value.strip()
+    value = without_controls(value).strip()
     return value or None
 
 
 def _validate(fields: ContactFields) -> ContactFields:
-    name = check_text(fields.display_name, "a contact's name")
+    name = check_text(single_line(fields.display_name), "a contact's name")
     check_circle(fields.circle)
     if fields.calibre is not None:
         check_range(fields.calibre, 1, 5, "calibre")
@@ -63,10 +69,9 @@ def _validate(fields: ContactFields) -> ContactFields:
     for phone in fields.phones:
         if not normalize_phone(phone.value).lstrip("+"):
             raise ValidationError(f"'{phone.value}' is not a phone number")
-    for tag in fields.tags:
-        check_text(tag, "a tag", limit=100)
+    tags = tuple(check_text(single_line(tag), "a tag", limit=100) for tag in fields.tags)
     texts = {name_: _clean_text(getattr(fields, name_)) for name_ in PROFILE_TEXT_FIELDS}
-    return dataclasses.replace(fields, display_name=name, **texts)
+    return dataclasses.replace(fields, display_name=name, tags=tags, **texts)
 
 
 def _tag_rows(session: Session, names: Iterable[str]) -> list[Tag]:

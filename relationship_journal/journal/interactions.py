@@ -21,6 +21,7 @@ from relationship_journal.journal.vocabulary import (
     INTERACTION_KINDS,
     check_choice,
     check_range,
+    without_controls,
 )
 from relationship_journal.store.models import Contact, Interaction
 
@@ -57,11 +58,12 @@ def validate_interaction(fields: InteractionFields, today: dt.date | None = None
         )
     if len(fields.note) > MAX_NOTE_CHARS:
         raise ValidationError(f"the note is longer than {MAX_NOTE_CHARS:,} characters")
+    note = without_controls(fields.note)  # a NUL would cut the note short in snippets and PDFs
     contact_ids = tuple(dict.fromkeys(fields.contact_ids))
     present = fields.people_present
     if present is None and len(contact_ids) > 1:
         present = len(contact_ids) + 1  # everyone named, and me: the health model dilutes groups
-    return dataclasses.replace(fields, contact_ids=contact_ids, people_present=present)
+    return dataclasses.replace(fields, note=note, contact_ids=contact_ids, people_present=present)
 
 
 def _contacts(session: Session, contact_ids: Sequence[int]) -> list[Contact]:

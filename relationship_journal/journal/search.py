@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import SearchHit
 
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words)
 
 
+MAX_LIMIT = 10_000  # the note ids of one page of hits go into one IN (...) list
+
+
 class Search:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
@@ -36,6 +40,8 @@ class Search:
         query = fts_query(text)
         if query is None:
             return []
+        if not 1 <= limit <= MAX_LIMIT:
+            raise ValidationError(f"the number of results must be 1 to {MAX_LIMIT:,} (got {limit})")
         with self._journal.reading() as connection:
             people = connection.execute(
                 "SELECT f.rowid, c.display_name, bm25(contact_fts, 10.0, 10.0, 4.0, 1.0) AS rank, "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from relationship_journal.journal.errors import ValidationError
 
@@ -49,6 +50,22 @@ def parse_date(text: str, what: str = "date") -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except (ValueError, AttributeError):
         raise ValidationError(f"{what} must be a date written YYYY-MM-DD (got '{text}')") from None
+
+
+_LINE_BREAKS_AND_SPACES = re.compile(r"\s+")
+# C0 and C1 control characters other than tab, line feed and carriage return: a NUL
+# cuts text short in C libraries (the FTS snippet, the PDF), the others print as nothing.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """`text` without invisible control characters (NUL, escape, …); lines and tabs stay."""
+    return _CONTROLS.sub("", text)
+
+
+def single_line(text: str) -> str:
+    """A name or tag on one line: line breaks and runs of spaces become one space."""
+    return _LINE_BREAKS_AND_SPACES.sub(" ", without_controls(text)).strip()
 
 
 def check_text(value: str, what: str, limit: int = 200) -> str:

@@ -1,35 +1,21 @@
 """Writing a report file safely: never a half-written PDF under the user's name.
 
 The PDF is written to a private temporary file (0600) in the destination folder
-and renamed over the target in one step; the finished file gets the permissions a
-new file of the user's would get (their umask), or keeps those of the file it
-replaces.
+and renamed over the target in one step. It stays 0600, whatever the umask says or
+the file it replaces had: a report holds notes about other people, and everything
+the app writes is readable by its owner alone.
 """
 
 from __future__ import annotations
 
 import os
-import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from relationship_journal.paths import PRIVATE_FILE_MODE
 from relationship_journal.reports.errors import ReportError
-
-
-def _umask() -> int:
-    """The process umask, read without changing it where the OS lets us (threads are running)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def check_destination(path: str | os.PathLike[str]) -> Path:
@@ -59,11 +45,7 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     temp = Path(temporary)
     try:
         yield temp
-        if target.exists():
-            mode = stat.S_IMODE(target.stat().st_mode)
-        else:
-            mode = 0o666 & ~_umask()
-        os.chmod(temp, mode & ~0o002)  # never world-writable, whatever the umask says
+        os.chmod(temp, PRIVATE_FILE_MODE)
         os.replace(temp, target)
     except OSError as error:
         raise ReportError(f"cannot write the report to {target}: {error.strerror or error}") from None

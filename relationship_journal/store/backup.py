@@ -77,7 +77,11 @@ class BackupInfo:
             "before-restore": "before a restore",
             "damaged": "damaged journal set aside",
         }
-        when = self.taken.strftime("%Y-%m-%d") if self.kind == "daily" else self.taken.strftime("%Y-%m-%d %H:%M:%S")
+        when = (
+            self.taken.strftime("%Y-%m-%d")
+            if self.kind == "daily"
+            else self.taken.strftime("%Y-%m-%d %H:%M:%S")
+        )
         return f"{when} — {kinds[self.kind]} ({_human_size(self.size)})"
 
 
@@ -217,7 +221,9 @@ def _into_backups(database: Path, name: str, passphrase: str | None) -> Path:
     return write_backup(database, folder / name, passphrase)
 
 
-def backup_now(database: Path, passphrase: str | None = None, now: dt.datetime | None = None) -> Path:
+def backup_now(
+    database: Path, passphrase: str | None = None, now: dt.datetime | None = None
+) -> Path:
     """A manual backup into the backups folder (kept until the user deletes it)."""
     return _into_backups(database, f"manual-{_stamp(now or clock.now())}.sqlite3", passphrase)
 
@@ -274,7 +280,7 @@ def _to_delete(backups: list[BackupInfo]) -> Iterable[BackupInfo]:
         yield from [info for info in backups if info.kind == kind][KEEP_OTHER:]
 
 
-_TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.tmp$")
+_TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.tmp(?:-journal|-wal|-shm)?$")
 
 
 def _pid_alive(pid: int) -> bool:
@@ -355,7 +361,11 @@ def newest_good_backup(paths: JournalPaths, passphrase: str | None = None) -> Ba
 def window_pid(data_dir: Path) -> int | None:
     """The process id of a running window holding this journal's lock (see gui/single_instance)."""
     try:
-        first = (data_dir / WINDOW_LOCK_NAME).read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
+        first = (
+            (data_dir / WINDOW_LOCK_NAME)
+            .read_text(encoding="utf-8", errors="replace")
+            .split("\n", 1)[0]
+        )
         pid = int(first.strip())
     except (OSError, ValueError):
         return None
@@ -409,8 +419,14 @@ def restore(
     """Replace the journal with the backup `source`, keeping the current journal first.
 
     Returns where the previous journal was kept (a before-restore backup, or the
-    damaged file itself moved aside), or None when there was no journal.
+    damaged file itself moved aside), or None when there was no journal. The journal is
+    held alone from the copy of the current file to the swap (store/swap_lock): a write
+    by another process lands before the before-restore backup, or in the restored file.
+    A plain backup restored into an encrypted journal is encrypted with its passphrase,
+    so restoring never turns encryption off.
     """
+    from relationship_journal.store.swap_lock import swapping
+
     now = now or clock.now()
     source = source.absolute()
     refuse_if_window_open(database.parent)
@@ -420,6 +436,17 @@ def restore(
         from relationship_journal.store import encryption
 
         source_secret = encryption.passphrase_for(source, passphrase)
+    with swapping(database, "restoring"):
+        return _restore_alone(database, source, source_secret, passphrase, now)
+
+
+def _restore_alone(
+    database: Path,
+    source: Path,
+    source_secret: str | None,
+    passphrase: str | None,
+    now: dt.datetime,
+) -> Path | None:
     current_kind = integrity.file_kind(database).name
     current_secret = None
     if current_kind == "encrypted":
@@ -443,7 +470,13 @@ def restore(
     elif current_kind == "foreign":
         kept = _set_aside_damaged(database, now)
     incoming = database.with_name(f".{database.name}.restoring")
-    write_backup(source, incoming, source_secret)
+    _remove_quietly(incoming)
+    if current_secret is not None and source_secret is None:
+        from relationship_journal.store import encryption
+
+        encryption.export_encrypted(source, incoming, current_secret)
+    else:
+        write_backup(source, incoming, source_secret)
     os.replace(incoming, database)
     for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)

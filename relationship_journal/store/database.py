@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relationship_journal.paths import PRIVATE_FILE_MODE, ensure_private_dir, make_private
-from relationship_journal.store import change_log, integrity
+from relationship_journal.store import change_log, integrity, leftovers, swap_lock
 from relationship_journal.store.errors import StoreError
 from relationship_journal.store.integrity import SQLITE_HEADER
 from relationship_journal.store.schema import HEAD_REVISION
@@ -44,7 +44,9 @@ def storage_problem(error: BaseException) -> str:
     if "disk is full" in text:
         return "the journal could not be saved: the disk is full; nothing was changed"
     if "readonly" in text or "read-only" in text:
-        return "the journal could not be saved: its folder or file is read-only; nothing was changed"
+        return (
+            "the journal could not be saved: its folder or file is read-only; nothing was changed"
+        )
     if "malformed" in text or "not a database" in text:
         return f"the journal is damaged ({text}); restore a backup with 'relationship-journal restore FILE'"
     return f"the journal could not be used: {text}; nothing was changed"
@@ -65,20 +67,77 @@ class Database:
         self._engine: Engine | None = None
         self._passphrase: str | None = None
         self._daily_backup_checked = False
-        self._prepare(passphrase)
+        self._verified = False  # whole by a check since this process opened it
+        self._lock = swap_lock.lock_for(path)
+        ensure_private_dir(path.parent)
+        leftovers.remove_leftovers(path, self._lock)
+        self._lock.acquire_shared()
+        self._holding = True
+        try:
+            self._prepare(passphrase)
+        except BaseException:
+            self._let_go()
+            raise
 
     @property
     def encrypted(self) -> bool:
         return self._passphrase is not None
 
+    def seal(self, path: Path, text: str) -> None:
+        """Write text the app keeps beside the journal (a draft): encrypted if the journal is."""
+        if self._passphrase is None:
+            raise StoreError("the journal is not encrypted: there is no passphrase to seal with")
+        from relationship_journal.store import encryption
+
+        encryption.write_sealed(path, self._passphrase, text)
+
+    def unseal(self, path: Path) -> str | None:
+        """What `seal` wrote, or None."""
+        if self._passphrase is None:
+            return None
+        from relationship_journal.store import encryption
+
+        return encryption.read_sealed(path, self._passphrase)
+
     def _prepare(self, passphrase: str | None) -> None:
-        ensure_private_dir(self.path.parent)
+        revision = self._inspect(passphrase)
+        if revision == HEAD_REVISION:
+            return
+        # Only now, with the file known to be an older journal of ours (or new), may it
+        # change: alone (store/swap_lock), so no other process writes into the old schema.
+        self._lock.release_shared()
+        self._holding = False
+        with self._lock.exclusive("upgrading"):
+            self._lock.acquire_shared()  # kept when the upgrade is done
+            self._holding = True
+            revision = self._inspect(passphrase)  # another process may have upgraded it meanwhile
+            if revision == HEAD_REVISION:
+                return
+            self._daily_backup_checked = True  # the migration backup stands in for today's
+            if revision is not None:
+                self.before_migration(revision)
+                self._verified = True  # the backup just taken passed integrity_check
+            from relationship_journal.store import migrate
+
+            try:
+                with self.engine.begin() as connection:
+                    migrate.upgrade(connection)
+            finally:
+                self._daily_backup_checked = False
+                self._dispose_engine()  # its connections predate the change log's tables and triggers
+
+    def _inspect(self, passphrase: str | None) -> str | None:
+        """Check the file read-only (creating a new one); its schema revision."""
         kind = integrity.file_kind(self.path).name
         if kind == "missing":
             fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE)
             os.close(fd)
         if kind == "foreign":
-            raise StoreError(f"{self.path} is not a Relationship Journal database (not an SQLite file)")
+            raise StoreError(
+                f"{self.path} is not a Relationship Journal database (not an SQLite file)"
+            )
+        if kind == "empty":
+            integrity.refuse_emptied(self.path)
         make_private(self.path)
         revision: str | None = None
         if kind == "encrypted":
@@ -87,22 +146,11 @@ class Database:
             secret = encryption.passphrase_for(self.path, passphrase)
             revision = encryption.inspect(self.path, secret)
             self._passphrase = secret
+            encryption.finish_encrypting_backups(self.path, secret)  # after a stopped `encrypt`
         elif kind == "sqlite":
             revision = integrity.inspect_sqlite(self.path)
-        if revision == HEAD_REVISION:
-            return
-        # Only now, with the file known to be an older journal of ours (or new), may it change.
-        self._daily_backup_checked = True  # the migration backup stands in for today's
-        if revision is not None:
-            self.before_migration(revision)
-        from relationship_journal.store import migrate
-
-        try:
-            with self.engine.begin() as connection:
-                migrate.upgrade(connection)
-        finally:
-            self._daily_backup_checked = False
-            self.close()  # pooled connections made before the upgrade lack the change log's triggers
+        self._verified = kind in ("missing", "empty") or integrity.checked_on_open(self.path)
+        return revision
 
     def before_migration(self, revision: str | None) -> None:
         """Back up an existing journal before its schema changes (a failed backup stops the upgrade)."""
@@ -123,7 +171,10 @@ class Database:
         from relationship_journal.store import backup
 
         try:
-            return backup.ensure_daily_backup(self.path, self._passphrase)
+            written = backup.ensure_daily_backup(self.path, self._passphrase)
+            if written is not None:
+                self._verified = True  # the copy passed integrity_check page by page
+            return written
         except backup.DamagedJournal:
             self._daily_backup_checked = False  # every later write is refused as well
             raise
@@ -150,8 +201,7 @@ class Database:
     @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine, created on first use (SQLAlchemy is slow to import)."""
-        if not self._daily_backup_checked:
-            self.ensure_daily_backup()
+        self._before_writing()
         if self._engine is None:
             from sqlalchemy import create_engine, event
 
@@ -226,8 +276,7 @@ class Database:
         lock from the start (BEGIN IMMEDIATE); it commits on a clean exit and rolls back
         on any error, so the work lands whole or not at all.
         """
-        if not self._daily_backup_checked:
-            self.ensure_daily_backup()
+        self._before_writing()
         connection = self.connect()
         connection.isolation_level = None
         try:
@@ -245,7 +294,30 @@ class Database:
         finally:
             connection.close()
 
-    def close(self) -> None:
+    def _before_writing(self) -> None:
+        """Refuse to write into a damaged file, whatever its size (store/integrity)."""
+        if not self._daily_backup_checked:
+            self.ensure_daily_backup()
+        if not self._verified:
+            if self._passphrase is not None:
+                from relationship_journal.store import encryption
+
+                encryption.check_before_writing(self.path, self._passphrase)
+            else:
+                integrity.check_before_writing(self.path)
+            self._verified = True
+
+    def _let_go(self) -> None:
+        if self._holding:
+            self._holding = False
+            self._lock.release_shared()
+
+    def _dispose_engine(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+
+    def close(self) -> None:
+        """Let go of the file: connections closed, and another process may now swap it."""
+        self._dispose_engine()
+        self._let_go()

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from relationship_journal.paths import PRIVATE_FILE_MODE, ensure_private_dir
-from relationship_journal.store import integrity
+from relationship_journal.store import integrity, swap_lock
 from relationship_journal.store.errors import StoreError
 from relationship_journal.store.integrity import IntegrityError
+from relationship_journal.store.swap_lock import swapping
 
 PASSPHRASE_ENV = "RELATIONSHIP_JOURNAL_PASSPHRASE"
 _remembered: dict[Path, str] = {}
@@ -87,7 +88,9 @@ def passphrase_for(path: Path, given: str | None = None) -> str:
     if from_env:
         return from_env
     if not available():
-        raise PassphraseNeeded(f"{path} is not a Relationship Journal database (not an SQLite file)")
+        raise PassphraseNeeded(
+            f"{path} is not a Relationship Journal database (not an SQLite file)"
+        )
     raise PassphraseNeeded(
         f"{path} is not a Relationship Journal database, unless it is an encrypted one: "
         f"give its passphrase (set {PASSPHRASE_ENV} for scripts)"
@@ -235,6 +238,28 @@ def _convert_file(path: Path, source_key: str | None, target_key: str) -> None:
         raise
 
 
+def export_encrypted(source: Path, target: Path, passphrase: str) -> None:
+    """Write the plain journal `source` as a new encrypted file `target` (0600), checked whole.
+
+    Used to restore a plain backup into an encrypted journal: the plain pages never
+    touch the disk beside it, not even in a temporary file.
+    """
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    os.close(descriptor)
+    try:
+        _export(source, None, target, passphrase)
+        _verify(target, passphrase)
+        descriptor = os.open(target, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    except BaseException:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        raise
+
+
 def _backup_files(database: Path) -> list[Path]:
     from relationship_journal.store.backup import list_backups
 
@@ -242,47 +267,137 @@ def _backup_files(database: Path) -> list[Path]:
 
 
 def encrypt_journal(database: Path, passphrase: str) -> list[Path]:
-    """Encrypt a plain journal and its backups; returns the backups converted."""
+    """Encrypt a plain journal and its backups; returns the backups converted.
+
+    Resumable: when the journal is already encrypted with this passphrase (an earlier
+    run was stopped part-way), the backups still plain are encrypted now. The whole run
+    holds the journal alone (store/swap_lock), so no write lands in the plain file after
+    it was copied, and no plain backup is taken meanwhile.
+    """
     if not passphrase:
         raise EncryptionError("the passphrase must not be empty")
-    kind = integrity.file_kind(database).name
-    if kind == "encrypted":
-        raise EncryptionError(f"{database} is already encrypted")
-    if kind != "sqlite":
-        raise EncryptionError(f"{database} is not a Relationship Journal database")
     dbapi()
-    try:
-        integrity.inspect_sqlite(database, full=True)
-    except IntegrityError as error:
-        raise EncryptionError(str(error)) from error
-    _convert_file(database, None, passphrase)
-    converted = []
-    for backup in _backup_files(database):
-        if integrity.file_kind(backup).name == "sqlite":
-            _convert_file(backup, None, passphrase)
-            converted.append(backup)
+    with swapping(database, "encrypting"):
+        kind = integrity.file_kind(database).name
+        if kind == "encrypted":
+            if not check_passphrase(database, passphrase):
+                raise WrongPassphrase(
+                    f"{database} is already encrypted, with another passphrase; nothing was changed"
+                )
+            converted = _encrypt_backups(database, passphrase)
+            if not converted:
+                raise EncryptionError(f"{database} is already encrypted, and so are its backups")
+            return converted
+        if kind != "sqlite":
+            raise EncryptionError(f"{database} is not a Relationship Journal database")
+        try:
+            integrity.inspect_sqlite(database, full=True)
+        except IntegrityError as error:
+            raise EncryptionError(str(error)) from error
+        _convert_file(database, None, passphrase)
+        converted = _encrypt_backups(database, passphrase)
     ensure_private_dir(database.parent)
     return converted
 
 
+def plain_backups(database: Path) -> list[Path]:
+    """Backups of the journal that are plain SQLite (left by an encrypt that was stopped)."""
+    return [path for path in _backup_files(database) if integrity.file_kind(path).name == "sqlite"]
+
+
+def _encrypt_backups(database: Path, passphrase: str) -> list[Path]:
+    converted = []
+    for backup in plain_backups(database):
+        _convert_file(backup, None, passphrase)
+        converted.append(backup)
+    return converted
+
+
+def finish_encrypting_backups(database: Path, passphrase: str) -> list[Path]:
+    """On opening an encrypted journal: encrypt backups an interrupted `encrypt` left plain.
+
+    Skipped (and left for the next start) when another process holds the journal.
+    """
+    if not plain_backups(database):
+        return []
+    lock = swap_lock.lock_for(database)
+    try:
+        with lock.exclusive("encrypting the backups of", wait=0):
+            return _encrypt_backups(database, passphrase)
+    except swap_lock.JournalBusy:
+        return []
+
+
+def check_before_writing(path: Path, passphrase: str) -> None:
+    """integrity.check_before_writing for an encrypted journal."""
+    integrity.check_pages(
+        path, lambda target: connect_raw(target, passphrase, read_only=True), database_errors()
+    )
+
+
 def decrypt_journal(database: Path, passphrase: str) -> list[Path]:
     """Turn an encrypted journal (and its backups with the same passphrase) back into plain SQLite."""
-    kind = integrity.file_kind(database).name
-    if kind == "sqlite":
-        raise EncryptionError(f"{database} is not encrypted")
-    if kind != "encrypted":
-        raise EncryptionError(f"{database} is not a Relationship Journal database")
-    try:
-        inspect(database, passphrase, full=True)
-    except IntegrityError as error:
-        raise EncryptionError(str(error)) from error
-    _convert_file(database, passphrase, "")
+    with swapping(database, "decrypting"):
+        kind = integrity.file_kind(database).name
+        if kind == "sqlite":
+            # Resumable: a decrypt stopped part-way left backups encrypted.
+            converted = _decrypt_backups(database, passphrase)
+            if not converted:
+                raise EncryptionError(f"{database} is not encrypted")
+            return converted
+        if kind != "encrypted":
+            raise EncryptionError(f"{database} is not a Relationship Journal database")
+        try:
+            inspect(database, passphrase, full=True)
+        except IntegrityError as error:
+            raise EncryptionError(str(error)) from error
+        _convert_file(database, passphrase, "")
+        return _decrypt_backups(database, passphrase)
+
+
+def _decrypt_backups(database: Path, passphrase: str) -> list[Path]:
     converted = []
     for backup in _backup_files(database):
         if integrity.file_kind(backup).name == "encrypted" and check_passphrase(backup, passphrase):
             _convert_file(backup, passphrase, "")
             converted.append(backup)
     return converted
+
+
+def write_sealed(path: Path, passphrase: str, text: str) -> None:
+    """Keep `text` in a small SQLCipher file under the journal's passphrase (a draft).
+
+    Rewritten in place in one transaction (its rollback journal is encrypted too), so
+    the file keeps its salt and the derived key is reused: a save takes milliseconds.
+    """
+    if not path.exists():
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        os.close(descriptor)
+    connection = connect_raw(path, passphrase)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE").fetchall()
+        connection.execute("CREATE TABLE IF NOT EXISTS sealed (id INTEGER PRIMARY KEY, text TEXT)")
+        connection.execute("INSERT OR REPLACE INTO sealed (id, text) VALUES (1, ?)", (text,))
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def read_sealed(path: Path, passphrase: str) -> str | None:
+    """The text `write_sealed` kept, or None (no file, another passphrase, damaged)."""
+    if not path.exists():
+        return None
+    try:
+        connection = connect_raw(path, passphrase, read_only=True)
+    except (StoreError, *database_errors()):
+        return None
+    try:
+        row = connection.execute("SELECT text FROM sealed WHERE id = 1").fetchone()
+    except database_errors():
+        return None
+    finally:
+        connection.close()
+    return row[0] if row else None
 
 
 def database_errors() -> tuple[type[Exception], ...]:

@@ -9,9 +9,14 @@ switch, no WAL recovery written back, no migration.
 10,000-contact demo journal (149 MB, 300,000 interactions), far over the 100 ms a
 search may take. So on open it runs only for files up to `QUICK_CHECK_MAX_BYTES`
 (4 MB: a few ms, and more than years of real use); larger journals get a header,
-schema and root-page check on open (under 1 ms on the 149 MB file), and the full
-`integrity_check` in the first write of each day, which verifies the daily backup
-(store/backup.py).
+schema and root-page check on open (under 1 ms on the 149 MB file).
+
+A write is another matter: writing into a damaged file spreads the damage and buries
+it under new work. So before a process's first write (store/database) a larger
+journal gets its `quick_check` too, unless the first write of the day has just checked
+it whole by taking the daily backup (`integrity_check` of the copy, store/backup.py).
+Reads stay instant at every size; a write command on a very large journal pays one
+pass over the file (bench/run.py: "quick_check before writing").
 """
 
 from __future__ import annotations
@@ -164,6 +169,77 @@ def damaged(path: Path, detail: str) -> JournalDamaged:
     )
 
 
+def checked_on_open(path: Path) -> bool:
+    """Whether `inspect` ran quick_check on this file (it does on small files only)."""
+    try:
+        return path.stat().st_size <= QUICK_CHECK_MAX_BYTES
+    except OSError:
+        return False
+
+
+def check_pages(
+    path: Path,
+    opener: Callable[[Path], Any],
+    database_error: type[Exception] | tuple[type[Exception], ...],
+) -> None:
+    """quick_check through a read-only connection: every page read once; raises JournalDamaged."""
+    try:
+        connection = opener(path)
+    except database_error as error:
+        raise IntegrityError(cannot_open(path, error)) from error
+    try:
+        problem = quick_check(connection)
+    except database_error as error:
+        if looks_damaged(str(error)) or "not a database" in str(error):
+            raise damaged(path, str(error)) from error
+        raise IntegrityError(cannot_open(path, error)) from error
+    finally:
+        connection.close()
+    if problem is not None:
+        raise damaged(path, problem)
+
+
+def check_before_writing(path: Path) -> None:
+    """The check a plain journal gets before its first write when open did not run it."""
+    check_pages(path, open_read_only, sqlite3.DatabaseError)
+
+
+def newest_backup(path: Path) -> Path | None:
+    """The newest backup beside the journal at `path` (not a damaged file set aside)."""
+    folder = path.parent / "backups"
+    try:
+        names = sorted(
+            (
+                entry
+                for entry in folder.iterdir()
+                if entry.name.endswith(".sqlite3") and not entry.name.startswith((".", "damaged-"))
+            ),
+            key=lambda entry: entry.stat().st_mtime,
+            reverse=True,
+        )
+    except OSError:
+        return None
+    return names[0] if names else None
+
+
+def refuse_emptied(path: Path) -> None:
+    """A journal file that is empty (0 bytes) while backups exist has lost its contents.
+
+    A new journal is an empty file only for the moment between its creation and its
+    first schema (and then has no backups); an empty file beside backups was truncated
+    by something else, and writing a new journal into it would hide the loss.
+    """
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return  # SQLite keeps the first pages in the WAL until a checkpoint
+    newest = newest_backup(path)
+    if newest is not None:
+        raise JournalDamaged(
+            f"{path} is empty (0 bytes): the journal's contents are gone; nothing was changed — "
+            f"restore the newest backup with 'relationship-journal restore {newest}'"
+        )
+
+
 def inspect_sqlite(path: Path, *, full: bool = False) -> str | None:
     """Check a plain SQLite journal read-only; return its revision or raise IntegrityError."""
     return inspect(path, open_read_only, sqlite3.DatabaseError, full=full)
@@ -210,4 +286,3 @@ def inspect(
         return revision
     finally:
         connection.close()
-

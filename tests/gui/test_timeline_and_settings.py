@@ -99,6 +99,7 @@ def test_screenshot_command_renders_each_view(demo_folder: Path, tmp_path: Path,
     for view in ("contact", "composer", "dashboard"):
         out = tmp_path / f"{view}.png"
         assert cli.main(["screenshot", str(out), "--view", view, "--contact", name, "--size", "1024x700"]) == 0
+        assert out.stat().st_mode & 0o777 == 0o600  # a picture of people's notes is private
         image = QImage(str(out))
         assert (image.width(), image.height()) == (1024, 700)
         colours = {image.pixel(x, y) for x in range(0, 1024, 9) for y in range(0, 700, 9)}

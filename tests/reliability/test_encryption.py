@@ -48,6 +48,7 @@ def encrypted(private_folders: Path, tmp_path: Path) -> Path:
     assert _rj(private_folders, "backup").returncode == 0
     passphrase_file = tmp_path / "passphrase.txt"
     passphrase_file.write_text(PASSPHRASE + "\n")
+    passphrase_file.chmod(0o600)  # a passphrase file others can read is refused
     result = _rj(private_folders, "encrypt", "--passphrase-file", str(passphrase_file))
     assert result.returncode == 0, result.stderr
     return private_folders
@@ -112,6 +113,7 @@ def test_backups_of_an_encrypted_journal_restore_with_the_passphrase(encrypted: 
 def test_decrypt_brings_back_plain_sqlite(encrypted: Path, tmp_path: Path) -> None:
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("nope\n")
+    wrong.chmod(0o600)
     refused = _rj(encrypted, "decrypt", "--passphrase-file", str(wrong))
     assert refused.returncode == 1 and "passphrase does not open" in refused.stderr
     result = _rj(encrypted, "decrypt", passphrase=PASSPHRASE)

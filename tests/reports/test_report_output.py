@@ -44,19 +44,19 @@ def test_a_resource_that_is_not_ours_is_refused(tmp_path: Path) -> None:
                    Steps(None, {"layout": 1, "pages": 1}))
 
 
-def test_existing_file_is_replaced_whole_and_keeps_its_mode(demo_journal: Journal, tmp_path: Path) -> None:
+def test_existing_file_is_replaced_whole_and_made_private(demo_journal: Journal, tmp_path: Path) -> None:
     out = tmp_path / "review.pdf"
     out.write_bytes(b"old report")
-    out.chmod(0o640)
+    out.chmod(0o644)
     render_period_review(demo_journal, out, AS_OF - dt.timedelta(days=30), AS_OF, "a4")
     assert out.read_bytes().startswith(b"%PDF")
-    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["review.pdf"]  # no temporary file left
 
 
-def test_new_file_follows_the_umask(demo_journal: Journal, tmp_path: Path) -> None:
+def test_new_file_is_private_whatever_the_umask(demo_journal: Journal, tmp_path: Path) -> None:
     out = tmp_path / "new.pdf"
-    old = os.umask(0o077)
+    old = os.umask(0o022)
     try:
         render_period_review(demo_journal, out, AS_OF - dt.timedelta(days=30), AS_OF, "a4")
     finally:

@@ -231,3 +231,41 @@ def test_set_aside_damaged_journals_are_never_pruned(journal: Journal) -> None:
     backup.prune(database)
     after = {p.name for p in folder.iterdir() if p.name.startswith("damaged-")}
     assert after == before and len(after) == 8
+
+
+def test_a_large_damaged_journal_takes_no_write_even_after_todays_backup(
+    private_folders: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Today's backup was taken before the damage: the check before the first write finds it."""
+    database = _journal_with_entries(private_folders)
+    assert backup.daily_backup_path(database, clock.today()).exists()
+    _damage(database)
+    before = database.read_bytes()
+    monkeypatch.setattr("relationship_journal.store.integrity.QUICK_CHECK_MAX_BYTES", 0)
+    with Journal.open(private_folders) as journal:  # opening and reading stay instant
+        assert journal.contacts.resolve("Ann Lee")
+        with pytest.raises(StoreError, match="damaged"):
+            _add(journal, "Not Written")
+    assert database.read_bytes() == before
+
+
+def test_an_emptied_journal_is_refused_with_the_newest_backup_named(
+    private_folders: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from relationship_journal import cli
+    from relationship_journal.store.integrity import JournalDamaged
+
+    database = _journal_with_entries(private_folders, 3)
+    newest = backup.backup_now(database)
+    database.write_bytes(b"")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    with pytest.raises(JournalDamaged, match="empty"):
+        Journal.open(private_folders)
+    assert cli.main(["--data-dir", str(private_folders), "add", "Not Written"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and str(newest) in err
+    assert database.stat().st_size == 0  # nothing was written into it
+    backup.restore(database, newest)
+    with Journal.open(private_folders) as journal:
+        assert journal.contacts.resolve("Ann Lee")

@@ -1,0 +1,59 @@
+"""Clearing away what a killed encrypt, decrypt, restore or backup left half-written.
+
+Those operations write a hidden temporary file and rename it into place; a kill -9
+before the rename leaves the temporary behind. It may hold the journal's notes (a
+decrypting copy holds them in plain text), so it is removed at the next start — but
+only while no other process is in the middle of such an operation (store/swap_lock).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from relationship_journal.store.swap_lock import JournalLock
+
+_SUFFIXES = (".converting", ".restoring")
+_COMPANIONS = ("", "-journal", "-wal", "-shm")
+
+
+def _is_leftover(name: str) -> bool:
+    if not name.startswith("."):
+        return False
+    stem = name
+    for companion in _COMPANIONS[1:]:
+        if stem.endswith(companion):
+            stem = stem[: -len(companion)]
+    return stem.endswith(_SUFFIXES)
+
+
+def find_leftovers(database: Path) -> list[Path]:
+    """Temporaries of a conversion or restore beside the journal and in its backups folder."""
+    found: list[Path] = []
+    for folder in (database.parent, database.parent / "backups"):
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        found += [entry for entry in entries if _is_leftover(entry.name)]
+    return found
+
+
+def remove_leftovers(database: Path, lock: JournalLock) -> list[Path]:
+    """Delete the leftovers of an operation that was killed; returns what was removed."""
+    from relationship_journal.store.backup import remove_stale_temporaries
+
+    removed: list[Path] = []
+    found = find_leftovers(database)
+    if found and not lock.is_swapping():
+        for path in found:
+            try:
+                path.unlink()
+            except OSError:
+                continue  # a read-only folder: nothing of ours can be cleaned there
+            removed.append(path)
+    for folder in (database.parent, database.parent / "backups"):
+        try:
+            removed += remove_stale_temporaries(folder)  # pid-named: safe while others work
+        except OSError:
+            continue
+    return removed
