@@ -96,6 +96,8 @@ class ComposerForm(QWidget):
                        self.promise_text.textChanged):
             signal.connect(self._changed)
         self.note.textChanged.connect(self._preview_timer.start)
+        # A draft restored before the list loads shows names once the names are known.
+        self.directory.model.modelReset.connect(self._show_people)
 
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:

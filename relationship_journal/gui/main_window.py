@@ -36,6 +36,7 @@ from relationship_journal.gui.contact_page import ContactPage
 from relationship_journal.gui.drafts import DraftStore
 from relationship_journal.gui.empty_state import EmptyState
 from relationship_journal.gui.global_timeline import GlobalTimeline
+from relationship_journal.gui.loading_state import LoadingState
 from relationship_journal.gui.resources import app_icon, icon
 from relationship_journal.gui.settings import AppSettings
 from relationship_journal.gui.worker import Operation, Progress, wait_for_all
@@ -127,7 +128,8 @@ class MainWindow(QMainWindow):
         self.timeline.delete_entry.connect(self.delete_entry)
         self.nothing = QWidget(self)
         self.nothing.setObjectName("Page")
-        for widget in (self.empty, self.page, self.timeline, self.nothing):
+        self.loading = LoadingState(self)  # first: shown until the list is read, never the welcome
+        for widget in (self.loading, self.empty, self.page, self.timeline, self.nothing):
             self.stack.addWidget(widget)
         self.stack.currentChanged.connect(self._sync_left_pane)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -194,6 +196,11 @@ class MainWindow(QMainWindow):
         self.act_redo.triggered.disconnect()
         self.act_redo.triggered.connect(self.undo_stack.redo)
         self.addActions([self.act_undo, self.act_redo])
+        app = QApplication.instance()
+        if app is not None:  # an empty text field lets Ctrl+Z through to the journal's undo
+            from relationship_journal.gui.undo_keys import UndoKeysFallThrough
+
+            app.installEventFilter(UndoKeysFallThrough(self))
         self.act_find = a("&Find…", self.focus_search, QKeySequence.StandardKey.Find, "find",
                           "Find a person by name, organisation or notes")
         self.act_next = a("Ne&xt contact", lambda: self.contact_list.step(1), ["Ctrl+]", "Alt+Down"], "next")
@@ -229,8 +236,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
             self.theme_group.addAction(action)
             self.act_themes[name] = action
-        self.act_preferences = a("&Preferences…", self.open_preferences, QKeySequence.StandardKey.Preferences,
-                                 "settings")
+        # Linux has no standard Preferences key: Ctrl+, as other apps there use.
+        preferences_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or "Ctrl+,"
+        self.act_preferences = a("&Preferences…", self.open_preferences, preferences_keys, "settings")
         self.act_about = a("&About Relationship Journal", self.open_about, None, "info")
         self._selection_changed([])
 
@@ -336,7 +344,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"{len(summaries):,} people in your journal", 4000)
             if not summaries:
                 self.stack.setCurrentWidget(self.empty)
-            elif keep_view and self.stack.currentWidget() is not self.empty:
+            elif keep_view and self.stack.currentWidget() not in (self.empty, self.loading):
                 if self.stack.currentWidget() is self.page:
                     self.page.refresh()  # says `missing` (and shows nothing) if they were deleted
                 if self.page.contact_id is not None:
@@ -427,6 +435,7 @@ class MainWindow(QMainWindow):
     def open_contact(self, contact_id: int) -> None:
         self.page.show_contact(contact_id, self.as_of)
         if self.page.contact_id == contact_id:
+            self.contact_list.open_id = contact_id
             self.stack.setCurrentWidget(self.page)
             self.act_views["contacts"].setChecked(True)
             self.settings.last_contact_id = contact_id

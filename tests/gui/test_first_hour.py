@@ -1,0 +1,150 @@
+"""What a new user met in their first hour with the window, done as they did it.
+
+Each test clicks and types on the real window (started as a double-click starts it) and
+checks what the user would see.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from relationship_journal.gui.contact_model import ContactIdRole
+from tests.gui.conftest import wait_idle
+
+
+def shown_ids(window: Any) -> list[int]:
+    proxy = window.contact_list.proxy
+    return [proxy.index(r, 0).data(ContactIdRole) for r in range(proxy.rowCount())]
+
+
+def highlighted_id(window: Any) -> int | None:
+    view = window.contact_list.view
+    rows = view.selectionModel().selectedRows()
+    return int(rows[0].data(ContactIdRole)) if len(rows) == 1 else None
+
+
+def click_row(qtbot: Any, window: Any, contact_id: int) -> None:
+    view = window.contact_list.view
+    row = shown_ids(window).index(contact_id)
+    rect = view.visualRect(window.contact_list.proxy.index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def unique_word(name: str, everyone: list[str]) -> str:
+    """A piece of `name` no other name (or organisation) in the list contains."""
+    for word in sorted(name.split(), key=len, reverse=True):
+        if sum(word.casefold() in other.casefold() for other in everyone) == 1:
+            return word
+    return name
+
+
+def test_the_highlighted_row_is_always_the_open_page(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    window = start_app()
+    people = window.journal.contacts.list()
+    first, other = people[0], people[5]
+    click_row(qtbot, window, first.id)
+    assert window.page.contact_id == first.id
+
+    # A search that leaves one row, someone else's.
+    window.contact_list.search.setFocus()
+    qtbot.keyClicks(window.contact_list.search, other.name)
+    qtbot.waitUntil(lambda: shown_ids(window) == [other.id] or other.id in shown_ids(window), timeout=5000)
+    assert first.id not in shown_ids(window)
+    highlighted = highlighted_id(window)
+    assert highlighted in (None, window.page.contact_id), "a row is highlighted that is not the open page"
+
+    # Clicking the row opens it, even if it were already the current row.
+    click_row(qtbot, window, other.id)
+    assert window.page.contact_id == other.id
+    assert window.page.header.name.text() == other.name
+    assert highlighted_id(window) == other.id
+
+    # Back on the first person's page via the timeline, then Enter on the current row.
+    window.contact_list.search.clear()
+    qtbot.waitUntil(lambda: first.id in shown_ids(window), timeout=5000)
+    assert highlighted_id(window) == other.id  # the open person's row, highlighted again
+    window.show_view("timeline")
+    window.contact_list.view.setFocus()
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.page
+    assert window.page.contact_id == other.id
+
+
+def test_ctrl_z_after_saving_reaches_the_journal(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    window = start_app()
+    person = window.page.contact_id
+    entries = len(window.journal.interactions.for_contact(person))
+    composer = window.page.composer
+    window.page.focus_composer()
+    qtbot.keyClicks(composer.note, "Coffee at the station")
+    qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.journal.interactions.for_contact(person)) == entries + 1
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+
+    for field in (composer.picker, window.contact_list.search):  # where the focus ends up
+        qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+        assert QApplication.focusWidget() is field
+        qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert len(window.journal.interactions.for_contact(person)) == entries
+        qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert len(window.journal.interactions.for_contact(person)) == entries + 1
+
+    # A field with typing of its own still undoes its own typing first.
+    qtbot.keyClicks(window.contact_list.search, "zz")
+    qtbot.keyClick(window.contact_list.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.contact_list.search.text() == ""
+    assert len(window.journal.interactions.for_contact(person)) == entries + 1
+
+
+def test_ctrl_comma_opens_preferences(demo_folder: Path, start_app: Any, qtbot: Any, monkeypatch: Any) -> None:
+    from relationship_journal.gui.dialogs.preferences import PreferencesDialog
+
+    opened: list[bool] = []
+    monkeypatch.setattr(PreferencesDialog, "exec", lambda self: opened.append(True) or 0)
+    window = start_app()
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [True]
+
+
+def test_a_restored_draft_names_the_person(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    window = start_app()
+    name = window.page.header.name.text()
+    window.page.focus_composer()
+    qtbot.keyClicks(window.page.composer.note, "Half a thought")
+    qtbot.waitUntil(window.drafts.path.exists, timeout=3000)
+    window.remember = False
+    window.hide()  # the app dies before saving
+
+    second = start_app()
+    assert second.restored_draft
+    label = second.composer_dialog.form.people_label.text()
+    assert name.replace("&", "&amp;") in label or name in label
+    assert "#" not in label
+
+
+def test_launch_shows_loading_never_the_welcome(demo_folder: Path, start_app: Any, qtbot: Any,
+                                                monkeypatch: Any) -> None:
+    from relationship_journal.gui.main_window import MainWindow
+
+    seen: list[str] = []
+    original_show = MainWindow.show
+
+    def show(self: Any) -> None:
+        def note(_index: int = 0) -> None:
+            widget = self.stack.currentWidget()
+            seen.append("welcome" if widget is self.empty else type(widget).__name__)
+
+        note()
+        self.stack.currentChanged.connect(note)
+        original_show(self)
+
+    monkeypatch.setattr(MainWindow, "show", show)
+    window = start_app()
+    assert window.contact_list.model.rowCount() > 0
+    assert "welcome" not in seen
+    assert seen[0] == "LoadingState"
+    assert window.stack.currentWidget() is window.page
