@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 
 def field_can(widget: QObject, redo: bool) -> bool:
@@ -30,7 +37,8 @@ def field_can(widget: QObject, redo: bool) -> bool:
 def is_redo(event: QKeyEvent) -> bool | None:
     """True for a redo key, False for undo, None for anything else."""
     if event.matches(QKeySequence.StandardKey.Redo) or QKeySequence(event.keyCombination()) in (
-        QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")
+        QKeySequence("Ctrl+Shift+Z"),
+        QKeySequence("Ctrl+Y"),
     ):
         return True
     if event.matches(QKeySequence.StandardKey.Undo):

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from relationship_journal.gui.contact_model import ContactIdRole
-from tests.gui.conftest import wait_idle
 
 
 def shown_ids(window: Any) -> list[int]:
@@ -42,7 +41,9 @@ def unique_word(name: str, everyone: list[str]) -> str:
     return name
 
 
-def test_the_highlighted_row_is_always_the_open_page(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+def test_the_highlighted_row_is_always_the_open_page(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
     window = start_app()
     people = window.journal.contacts.list()
     first, other = people[0], people[5]
@@ -52,10 +53,14 @@ def test_the_highlighted_row_is_always_the_open_page(demo_folder: Path, start_ap
     # A search that leaves one row, someone else's.
     window.contact_list.search.setFocus()
     qtbot.keyClicks(window.contact_list.search, other.name)
-    qtbot.waitUntil(lambda: shown_ids(window) == [other.id] or other.id in shown_ids(window), timeout=5000)
+    qtbot.waitUntil(
+        lambda: shown_ids(window) == [other.id] or other.id in shown_ids(window), timeout=5000
+    )
     assert first.id not in shown_ids(window)
     highlighted = highlighted_id(window)
-    assert highlighted in (None, window.page.contact_id), "a row is highlighted that is not the open page"
+    assert highlighted in (None, window.page.contact_id), (
+        "a row is highlighted that is not the open page"
+    )
 
     # Clicking the row opens it, even if it were already the current row.
     click_row(qtbot, window, other.id)
@@ -74,7 +79,9 @@ def test_the_highlighted_row_is_always_the_open_page(demo_folder: Path, start_ap
     assert window.page.contact_id == other.id
 
 
-def test_ctrl_z_after_saving_reaches_the_journal(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+def test_ctrl_z_after_saving_reaches_the_journal(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
     window = start_app()
     person = window.page.contact_id
     entries = len(window.journal.interactions.for_contact(person))
@@ -90,7 +97,11 @@ def test_ctrl_z_after_saving_reaches_the_journal(demo_folder: Path, start_app: A
         assert QApplication.focusWidget() is field
         qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         assert len(window.journal.interactions.for_contact(person)) == entries
-        qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            field,
+            Qt.Key.Key_Z,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
         assert len(window.journal.interactions.for_contact(person)) == entries + 1
 
     # A field with typing of its own still undoes its own typing first.
@@ -100,7 +111,9 @@ def test_ctrl_z_after_saving_reaches_the_journal(demo_folder: Path, start_app: A
     assert len(window.journal.interactions.for_contact(person)) == entries + 1
 
 
-def test_ctrl_comma_opens_preferences(demo_folder: Path, start_app: Any, qtbot: Any, monkeypatch: Any) -> None:
+def test_ctrl_comma_opens_preferences(
+    demo_folder: Path, start_app: Any, qtbot: Any, monkeypatch: Any
+) -> None:
     from relationship_journal.gui.dialogs.preferences import PreferencesDialog
 
     opened: list[bool] = []
@@ -126,8 +139,9 @@ def test_a_restored_draft_names_the_person(demo_folder: Path, start_app: Any, qt
     assert "#" not in label
 
 
-def test_launch_shows_loading_never_the_welcome(demo_folder: Path, start_app: Any, qtbot: Any,
-                                                monkeypatch: Any) -> None:
+def test_launch_shows_loading_never_the_welcome(
+    demo_folder: Path, start_app: Any, qtbot: Any, monkeypatch: Any
+) -> None:
     from relationship_journal.gui.main_window import MainWindow
 
     seen: list[str] = []
