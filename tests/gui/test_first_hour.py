@@ -162,3 +162,55 @@ def test_launch_shows_loading_never_the_welcome(
     assert "welcome" not in seen
     assert seen[0] == "LoadingState"
     assert window.stack.currentWidget() is window.page
+
+
+def _retype(qtbot: Any, field: Any, text: str) -> None:
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
+
+
+def test_dates_are_read_or_refused_with_a_reason(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QLocale
+
+    from relationship_journal import clock
+
+    window = start_app()
+    person = window.page.contact_id
+    before = len(window.journal.interactions.for_contact(person))
+    window.page.focus_composer()
+    composer = window.page.composer
+    qtbot.keyClicks(composer.note, "Lunch")
+
+    _retype(qtbot, composer.date, "2026-02-31")
+    assert not composer.save.isEnabled()
+    assert "February 2026 has 28 days" in composer.status.text()
+    qtbot.keyClick(composer.date, Qt.Key.Key_Tab)
+    assert composer.date.text() == "2026-02-31"  # left as typed, in red: never turned into 2026-02-03
+    assert not composer.date.valid
+    qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.journal.interactions.for_contact(person)) == before  # nothing saved
+
+    _retype(qtbot, composer.date, "31/02/2026")
+    assert not composer.save.isEnabled()
+    assert "not a date" in composer.status.text()
+
+    _retype(qtbot, composer.date, "yesterday")
+    qtbot.keyClick(composer.date, Qt.Key.Key_Tab)
+    yesterday = clock.today() - dt.timedelta(days=1)
+    assert composer.save.isEnabled()
+    assert composer.status.text() == ""
+    assert composer.date.text() == yesterday.isoformat()
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        _retype(qtbot, composer.date, "28/02/2026")
+        assert composer.date.date().toPython() == dt.date(2026, 2, 28)
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    qtbot.mouseClick(composer.save, Qt.MouseButton.LeftButton)
+    saved = window.journal.interactions.for_contact(person)
+    assert len(saved) == before + 1
+    assert any(e.date == dt.date(2026, 2, 28) and e.note == "Lunch" for e in saved)
