@@ -214,3 +214,41 @@ def test_dates_are_read_or_refused_with_a_reason(demo_folder: Path, start_app: A
     saved = window.journal.interactions.for_contact(person)
     assert len(saved) == before + 1
     assert any(e.date == dt.date(2026, 2, 28) and e.note == "Lunch" for e in saved)
+
+
+def _contrast(image: Any) -> float:
+    """The contrast ratio between the darkest and the lightest pixel of a highlighted item."""
+    from PySide6.QtGui import QColor
+
+    def luminance(colour: QColor) -> float:
+        def channel(c: float) -> float:
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+    values = [luminance(image.pixelColor(x, y)) for x in range(3, image.width() - 3)
+              for y in range(3, image.height() - 3)]
+    return (max(values) + 0.05) / (min(values) + 0.05)
+
+
+def test_highlighted_items_are_readable_in_both_themes(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    window = start_app()
+    window.page.focus_composer()
+    composer = window.page.composer
+    for theme_name in ("light", "dark"):
+        window.set_theme(theme_name)
+        for combo in (composer.favour_size, composer.depth, composer.initiated, window.contact_list.circle):
+            qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+            view = combo.view()
+            qtbot.waitUntil(view.isVisible, timeout=3000)
+            qtbot.keyClick(view, Qt.Key.Key_Down)
+            image = view.viewport().grab(view.visualRect(view.currentIndex())).toImage()
+            assert _contrast(image) >= 3, f"{theme_name}: the highlighted item of a drop-down is unreadable"
+            qtbot.keyClick(view, Qt.Key.Key_Escape)
+        menu = window.menuBar().actions()[1].menu()
+        menu.popup(window.mapToGlobal(window.rect().center()))
+        qtbot.waitUntil(menu.isVisible, timeout=3000)
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+        image = menu.grab(menu.actionGeometry(menu.activeAction())).toImage()
+        assert _contrast(image) >= 3, f"{theme_name}: the highlighted menu item is unreadable"
+        menu.hide()
