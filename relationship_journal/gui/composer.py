@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal import clock
+from relationship_journal.gui.collation import sorted_names
 from relationship_journal.gui.date_field import DateField
 from relationship_journal.gui.drafts import DraftStore
 from relationship_journal.gui.safe_text import SafeTextBrowser
@@ -61,7 +62,7 @@ class PeopleDirectory:
         self._ids = {}
         for cid, name in people:
             self._ids.setdefault(name, cid)
-        self.model.setStringList(sorted(self._ids, key=str.casefold))
+        self.model.setStringList(sorted_names(list(self._ids)))
 
     def id_of(self, name: str) -> int | None:
         return self._ids.get(name.strip())

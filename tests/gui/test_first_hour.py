@@ -252,3 +252,36 @@ def test_highlighted_items_are_readable_in_both_themes(demo_folder: Path, start_
         image = menu.grab(menu.actionGeometry(menu.activeAction())).toImage()
         assert _contrast(image) >= 3, f"{theme_name}: the highlighted menu item is unreadable"
         menu.hide()
+
+
+def test_a_new_person_goes_to_their_place_in_the_list(demo_folder: Path, start_app: Any, qtbot: Any,
+                                                      monkeypatch: Any) -> None:
+    from relationship_journal.gui.contact_dialog import NewContactDialog
+
+    window = start_app()
+
+    def fill_and_accept(dialog: NewContactDialog) -> int:
+        dialog.name.setText("Aaron Aardvark")
+        return NewContactDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NewContactDialog, "exec", fill_and_accept)
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.page.header.name.text() == "Aaron Aardvark"
+    proxy = window.contact_list.proxy
+    names = [proxy.index(r, 0).data(Qt.ItemDataRole.DisplayRole) for r in range(proxy.rowCount())]
+    assert names[0] == "Aaron Aardvark", names[:3]
+    # Accented Latin names sit with their letter, before names in other scripts.
+    latin = [n for n in names if n[0].isascii() or n[0] in "ÀÁÂÄÅÉÈÊÍÓÖØÚÜÇŁŚŻŽ"]
+    first_other = next((i for i, n in enumerate(names) if n not in latin), len(names))
+    assert all(n in latin for n in names[:first_other])
+    assert [n for n in names[:first_other]] == sorted(names[:first_other], key=_english_key)
+
+
+def _english_key(name: str) -> Any:
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale(QLocale.Language.English))
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    collator.setNumericMode(True)
+    return collator.sortKey(name)
