@@ -182,20 +182,17 @@ class MainWindow(QMainWindow):
         self.act_demo = a("Load &demo network", self.load_demo, None, "demo",
                           "Fill an empty journal with a made-up network to explore")
         self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_undo.setIcon(icon("undo", theme.colours().text))
-        self.act_undo.setProperty("icon_name", "undo")
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.act_redo.setIcon(icon("redo", theme.colours().text))
-        self.act_redo.setProperty("icon_name", "redo")
-        # Qt wires these to its own slots; ours keep the stack still when a step fails.
-        self.act_undo.triggered.disconnect()
-        self.act_undo.triggered.connect(self.undo_stack.undo)
-        self.act_redo.triggered.disconnect()
-        self.act_redo.triggered.connect(self.undo_stack.redo)
-        self.addActions([self.act_undo, self.act_redo])
+        # Fixed labels, so the toolbar never shifts as "Undo Import new-people.vcf" grows;
+        # what would be undone is in the tooltip and the status tip.
+        self.act_undo = a("&Undo", self.undo_stack.undo, QKeySequence.StandardKey.Undo, "undo")
+        self.act_redo = a("&Redo", self.undo_stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "redo")
+        for action, can, text, verb in (
+            (self.act_undo, self.undo_stack.canUndoChanged, self.undo_stack.undoTextChanged, "Undo"),
+            (self.act_redo, self.undo_stack.canRedoChanged, self.undo_stack.redoTextChanged, "Redo"),
+        ):
+            can.connect(action.setEnabled)
+            text.connect(lambda what, act=action, v=verb: self._describe_undo(act, v, what))
+            action.setEnabled(False)
         app = QApplication.instance()
         if app is not None:  # an empty text field lets Ctrl+Z through to the journal's undo
             from relationship_journal.gui.undo_keys import UndoKeysFallThrough
@@ -241,6 +238,13 @@ class MainWindow(QMainWindow):
         self.act_preferences = a("&Preferences…", self.open_preferences, preferences_keys, "settings")
         self.act_about = a("&About Relationship Journal", self.open_about, None, "info")
         self._selection_changed([])
+
+    @staticmethod
+    def _describe_undo(action: QAction, verb: str, what: str) -> None:
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tip = f"{verb}: {what}" if what else f"Nothing to {verb.lower()}"
+        action.setToolTip(f"{tip} ({keys})")
+        action.setStatusTip(tip)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

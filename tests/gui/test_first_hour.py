@@ -285,3 +285,24 @@ def _english_key(name: str) -> Any:
     collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     collator.setNumericMode(True)
     return collator.sortKey(name)
+
+
+def test_the_toolbar_stays_put_as_undo_grows(demo_folder: Path, start_app: Any, qtbot: Any,
+                                             answers: dict[str, Any]) -> None:
+    window = start_app()
+    toolbar = window.toolbar
+
+    def places() -> list[Any]:
+        return [toolbar.widgetForAction(a).geometry() for a in toolbar.actions() if not a.isSeparator()]
+
+    before = places()
+    click_row(qtbot, window, window.journal.contacts.list()[2].id)
+    answers["text"] = "people-met-at-the-lisbon-web-summit-2026"
+    window.act_add_tag.trigger()
+    assert window.undo_stack.canUndo()
+    assert places() == before
+    assert "lisbon-web-summit" in window.act_undo.toolTip()
+    assert window.act_undo.text() == "&Undo"
+    qtbot.mouseClick(toolbar.widgetForAction(window.act_undo), Qt.MouseButton.LeftButton)
+    assert places() == before
+    assert "lisbon-web-summit" in window.act_redo.toolTip()
