@@ -306,3 +306,23 @@ def test_the_toolbar_stays_put_as_undo_grows(demo_folder: Path, start_app: Any, 
     qtbot.mouseClick(toolbar.widgetForAction(window.act_undo), Qt.MouseButton.LeftButton)
     assert places() == before
     assert "lisbon-web-summit" in window.act_redo.toolTip()
+
+
+def test_emptying_the_name_keeps_it_and_says_why(demo_folder: Path, start_app: Any, qtbot: Any,
+                                                 answers: dict[str, Any]) -> None:
+    from relationship_journal.gui.contact_page import PROFILE
+
+    window = start_app()
+    person = window.page.contact_id
+    name = window.page.header.name.text()
+    window.page.tabs.setCurrentIndex(PROFILE)
+    field = window.page.profile.widgets["display_name"]
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)  # leave the field: this is when it is saved
+    assert answers["warnings"] == []  # no pop-up
+    assert field.text() == name
+    assert window.journal.contacts.get(person).display_name == name
+    problem = window.page.profile.name_problem
+    assert problem.isVisible() and "needs a name" in problem.text()
