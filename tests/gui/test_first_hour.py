@@ -326,3 +326,26 @@ def test_emptying_the_name_keeps_it_and_says_why(demo_folder: Path, start_app: A
     assert window.journal.contacts.get(person).display_name == name
     problem = window.page.profile.name_problem
     assert problem.isVisible() and "needs a name" in problem.text()
+
+
+def test_the_why_panel_follows_a_save(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    from relationship_journal.gui.contact_page import TIMELINE
+
+    window = start_app()
+    page = window.page
+    page.tabs.setCurrentIndex(0)
+    _caption, _bar, _value, why_button = page.overview.health.parts._rows["depth"]
+    qtbot.mouseClick(why_button, Qt.MouseButton.LeftButton)
+    assert page.overview.why.isVisibleTo(page)
+    before = page.overview.why.title.text()
+    assert before == f"Why depth is {page.health.component('depth').score:.0f}"
+
+    page.tabs.setCurrentIndex(TIMELINE)
+    composer = page.composer
+    composer.depth.setCurrentIndex(4)  # support in a hard moment
+    composer.minutes.setValue(180)
+    qtbot.keyClicks(composer.note, "A long, honest talk")
+    qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    after = page.health.component("depth").score
+    assert page.overview.why.title.text() == f"Why depth is {after:.0f}"
+    assert "A long, honest talk" in page.overview.why.list.text()
