@@ -145,6 +145,10 @@ class MainWindow(QMainWindow):
                                               self.drafts, self)
         self.selection_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.selection_label)
+        from relationship_journal.gui.report_runner import SavedFile
+
+        self.saved_file = SavedFile(self)  # after a PDF: Open / Show in folder
+        self.statusBar().addPermanentWidget(self.saved_file)
         # A failed backup stays in view (a passing message would be gone in seconds).
         self.backup_problem = QLabel(self)
         self.backup_problem.hide()
@@ -179,6 +183,10 @@ class MainWindow(QMainWindow):
                             "Import a vCard, Google/Outlook CSV or LinkedIn Connections.csv")
         self.act_export_pdf = a("&Export brief as PDF…", self.export_pdf, QKeySequence.StandardKey.Print,
                                 "export-pdf", "A one-page brief of this person, as PDF")
+        self.act_network_report = a("&Network report as PDF…", self.export_network_report, "Ctrl+Shift+P",
+                                    "export-pdf", "The whole network: depth, circles, who is fading, as PDF")
+        self.act_period_review = a("Period &review as PDF…", self.export_period_review, None, "export-pdf",
+                                   "What happened in a period: entries, promises, favours, as PDF")
         self.act_demo = a("Load &demo network", self.load_demo, None, "demo",
                           "Fill an empty journal with a made-up network to explore")
         self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -251,7 +259,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.act_new_interaction, self.act_new_contact])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_import, self.act_export_pdf, self.act_demo])
+        file_menu.addActions([self.act_import, self.act_export_pdf, self.act_network_report,
+                              self.act_period_review, self.act_demo])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = bar.addMenu("&Edit")
@@ -690,8 +699,11 @@ class MainWindow(QMainWindow):
 
     def import_contacts(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(
-            self, "Import contacts", "", "Contacts (*.vcf *.vcard *.csv);;All files (*)")
+            self, "Import contacts", self.settings.last_folder, "Contacts (*.vcf *.vcard *.csv);;All files (*)")
         if paths:
+            from pathlib import Path
+
+            self.settings.last_folder = str(Path(paths[0]).parent)
             self.import_files(paths)
 
     def import_files(self, paths: list[str]) -> None:
@@ -730,9 +742,10 @@ class MainWindow(QMainWindow):
         if self.page.contact_id is None:
             self.statusBar().showMessage("Open a person first, then export their brief.", 5000)
             return
+        from relationship_journal.gui.report_runner import ask_pdf_path
+
         name = self.directory.name_of(self.page.contact_id)
-        path, _filter = QFileDialog.getSaveFileName(self, "Export brief as PDF", f"{name} brief.pdf",
-                                                    "PDF (*.pdf)")
+        path = ask_pdf_path(self, "Export brief as PDF", f"{name} brief.pdf")
         if path:
             self.export_brief(self.page.contact_id, path)
 
@@ -744,8 +757,42 @@ class MainWindow(QMainWindow):
 
             return write_brief(journal, contact_id, path, as_of, progress.step)
 
-        Operation(self, work, lambda where: self.statusBar().showMessage(f"Saved {where}", 8000),
-                  self.show_error, title="Writing the PDF").run()
+        self._write_pdf(work, path, "Writing the PDF")
+
+    def export_network_report(self) -> None:
+        from relationship_journal.gui.report_runner import ask_pdf_path, write_network
+
+        path = ask_pdf_path(self, "Network report as PDF", f"Network report {self.as_of.isoformat()}.pdf")
+        if path:
+            journal, as_of = self.journal, self.as_of
+            self._write_pdf(lambda progress: write_network(journal, path, as_of, progress.step), path,
+                            "Writing the network report")
+
+    def export_period_review(self) -> None:
+        from relationship_journal.gui.report_runner import (
+            ask_pdf_path,
+            ask_review_period,
+            write_review,
+        )
+
+        period = ask_review_period(self, self.as_of)
+        if period is None:
+            return
+        start, end = period
+        path = ask_pdf_path(self, "Period review as PDF", f"Review {start.isoformat()} to {end.isoformat()}.pdf")
+        if path:
+            journal = self.journal
+            self._write_pdf(lambda progress: write_review(journal, path, start, end, progress.step), path,
+                            "Writing the period review")
+
+    def _write_pdf(self, work: Any, path: str, title: str) -> None:
+        """On the worker, behind a progress dialog with Cancel; then offer Open / Show in folder."""
+
+        def done(where: str) -> None:
+            self.statusBar().showMessage(f"Saved {where}", 8000)
+            self.saved_file.show_file(path, where.rsplit("/", 1)[-1])
+
+        Operation(self, work, done, self.show_error, title=title).run()
 
     def open_preferences(self) -> None:
         try:
