@@ -18,6 +18,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from relationship_journal import __version__
 from relationship_journal.commands import COMMAND_MODULES
@@ -28,8 +29,15 @@ PROG = "relationship-journal"
 CONTACT_SUFFIXES = (".vcf", ".vcard", ".csv")  # the same as gui/import_dialog.CONTACT_SUFFIXES
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line (the command and the reason), not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog=PROG,
         description="An offline journal for the depth of your relationships. "
         "With no command, opens the window.",

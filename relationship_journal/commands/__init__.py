@@ -7,6 +7,7 @@ that quick commands start quickly.
 COMMAND_MODULES = (
     "contacts",
     "log",
+    "ask",
     "history",
     "search",
     "demo",

@@ -10,7 +10,7 @@ from typing import Any
 
 from relationship_journal import clock
 from relationship_journal.journal.core import Journal
-from relationship_journal.journal.vocabulary import parse_date
+from relationship_journal.journal.days import parse_day
 from relationship_journal.paths import resolve_paths
 from relationship_journal.store.encryption import ask_on_terminal
 
@@ -26,9 +26,10 @@ LATEST_DAY = dt.date(2999, 12, 31)
 
 
 def date_arg(text: str) -> dt.date:
-    """argparse type for YYYY-MM-DD within the years a journal can mean; the message says so."""
+    """argparse type for YYYY-MM-DD (or today/yesterday) within the years a journal can mean;
+    an impossible day ("2026-02-31") is refused with the reason, never rolled over."""
     try:
-        day = parse_date(text)
+        day = parse_day(text, clock.today())
     except Exception as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     if not EARLIEST_DAY <= day <= LATEST_DAY:

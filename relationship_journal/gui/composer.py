@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal import clock
+from relationship_journal.gui.collation import sorted_names
+from relationship_journal.gui.date_field import DateField
 from relationship_journal.gui.drafts import DraftStore
 from relationship_journal.gui.safe_text import SafeTextBrowser
 from relationship_journal.gui.timeline_view import KIND_LABELS
@@ -61,7 +62,7 @@ class PeopleDirectory:
         self._ids = {}
         for cid, name in people:
             self._ids.setdefault(name, cid)
-        self.model.setStringList(sorted(self._ids, key=str.casefold))
+        self.model.setStringList(sorted_names(list(self._ids)))
 
     def id_of(self, name: str) -> int | None:
         return self._ids.get(name.strip())
@@ -85,6 +86,7 @@ class ComposerForm(QWidget):
         self.editing: InteractionView | None = None
         self.people: list[int] = []
         self._loading = False
+        self._date_message = ""
         self._build()
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
@@ -96,6 +98,8 @@ class ComposerForm(QWidget):
                        self.promise_text.textChanged):
             signal.connect(self._changed)
         self.note.textChanged.connect(self._preview_timer.start)
+        # A draft restored before the list loads shows names once the names are known.
+        self.directory.model.modelReset.connect(self._show_people)
 
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -127,9 +131,7 @@ class ComposerForm(QWidget):
         self.kind = QComboBox(self)
         for kind in INTERACTION_KINDS:
             self.kind.addItem(KIND_LABELS.get(kind, kind), kind)
-        self.date = QDateEdit(QDate(clock.today()), self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = DateField(QDate(clock.today()), self)
         self.minutes = QSpinBox(self)
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSingleStep(15)
@@ -172,9 +174,7 @@ class ComposerForm(QWidget):
         self.promise_text = QLineEdit(self)
         self.promise_text.setPlaceholderText("a promise made (optional)")
         self.promise_due_on = QCheckBox("due", self)
-        self.promise_due = QDateEdit(QDate(clock.today()).addDays(7), self)
-        self.promise_due.setCalendarPopup(True)
-        self.promise_due.setDisplayFormat("yyyy-MM-dd")
+        self.promise_due = DateField(QDate(clock.today()).addDays(7), self)
         self.promise_due.setEnabled(False)
         self.promise_due_on.toggled.connect(self.promise_due.setEnabled)
         ledger.addWidget(self.favour_direction, 0, 0)
@@ -237,6 +237,25 @@ class ComposerForm(QWidget):
         self.setTabOrder(self.note, self.discard)
         self.setTabOrder(self.discard, self.save)
         self._show_people()
+        for field in (self.date, self.promise_due):
+            field.validity_changed.connect(self._dates_checked)
+        self.promise_due_on.toggled.connect(self._dates_checked)
+
+    def date_problem(self) -> str:
+        """Why a date on the form is no date ("" when both are fine)."""
+        for field in (self.date, self.promise_due):
+            if field.isEnabled() and not field.valid:
+                return field.problem
+        return ""
+
+    def _dates_checked(self, *_args: object) -> None:
+        problem = self.date_problem()
+        self.save.setEnabled(not problem)
+        if problem:
+            self.status.setText(problem)
+        elif self.status.text() == self._date_message:
+            self.status.clear()
+        self._date_message = problem
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
@@ -400,6 +419,9 @@ class ComposerForm(QWidget):
             self.drafts.save(self.to_draft())
 
     def save_entry(self) -> None:
+        if self.date_problem():
+            self.status.setText(self.date_problem())
+            return
         if not self.people:
             self.status.setText("Add at least one person (type a name in “Add a person…”).")
             self.picker.setFocus()

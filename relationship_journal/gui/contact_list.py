@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -63,6 +64,9 @@ class ContactList(QWidget):
         self.proxy.setSourceModel(self.model)
         self._search_generation = 0
         self._filtering = False
+        self.open_id: int | None = None  # whose page is open: the only row that may be highlighted
+        self._press_opened = False
+        self._just_opened: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 6, 6)
         layout.setSpacing(6)
@@ -138,6 +142,11 @@ class ContactList(QWidget):
         self.view.setItemDelegateForColumn(HEALTH, self._delegates[1])
         self.view.setItemDelegateForColumn(TYPE, self._delegates[2])
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        # A click or Enter on the row that is already current opens it too (the current
+        # row does not change, so nothing else would).
+        self.view.pressed.connect(self._pressed)
+        self.view.clicked.connect(self._clicked)
+        self.view.activated.connect(self._clicked)
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit(self.selected_ids())
         )
@@ -186,9 +195,33 @@ class ContactList(QWidget):
         self._filtering = True
         try:
             self.proxy.set_filter(self.current_filter(), matches)
+            self._keep_highlight_honest()
         finally:
             self._filtering = False
         self._show_count()
+
+    def _keep_highlight_honest(self) -> None:
+        """The highlighted row is the open page's person, or there is none.
+
+        When a filter hides the open person, Qt moves the current row to a neighbour
+        that nobody opened: clear it. When they show again, highlight them again.
+        """
+        if len(self.selected_ids()) > 1:
+            return  # a multi-selection for a bulk action is the user's own
+        current = self.view.currentIndex()
+        shown = int(current.data(ContactIdRole)) if current.isValid() else None
+        if shown == self.open_id:
+            return
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        if self.open_id is not None:
+            row = self.model.row_of(self.open_id)
+            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
+            if index.isValid():
+                selection.setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                )
 
     def apply_filter(self, *_args: object) -> None:
         self._set_filter(self.proxy.note_matches)
@@ -235,7 +268,26 @@ class ContactList(QWidget):
         # Narrowing the list must not open whoever slides under the cursor: only a
         # choice the user makes (click, arrow keys, Enter) opens a page.
         if current.isValid() and not self._filtering:
-            self.contact_selected.emit(int(current.data(ContactIdRole)))
+            self._just_opened = int(current.data(ContactIdRole))
+            self._open(self._just_opened)
+
+    def _open(self, contact_id: int) -> None:
+        self.open_id = contact_id
+        self.contact_selected.emit(contact_id)
+
+    def _pressed(self, index: QModelIndex) -> None:
+        # Did this very press make the row current (and so open it already)?
+        self._press_opened = index.isValid() and self._just_opened == int(index.data(ContactIdRole))
+        self._just_opened = None
+
+    def _clicked(self, index: QModelIndex) -> None:
+        already, self._press_opened = self._press_opened, False
+        modifiers = QApplication.keyboardModifiers()
+        if not index.isValid() or already or modifiers & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        ):
+            return  # Ctrl/Shift+click builds a selection for a bulk action
+        self._open(int(index.data(ContactIdRole)))
 
     def selected_ids(self) -> list[int]:
         rows = self.view.selectionModel().selectedRows()
@@ -256,8 +308,9 @@ class ContactList(QWidget):
         finally:
             self._filtering = False
         self.view.scrollTo(index)
+        self.open_id = contact_id
         if open_page:
-            self.contact_selected.emit(contact_id)
+            self._open(contact_id)
         return True
 
     def open_first(self) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCollatorSortKey,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from relationship_journal import clock
+from relationship_journal.gui.collation import name_key
 from relationship_journal.journal.records import ContactSummary
 from relationship_journal.journal.text import fold
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES
@@ -72,12 +74,17 @@ class ContactTableModel(QAbstractTableModel):
         self._folded: list[str] = []
         self._health: dict[int, RowHealth] = {}
         self._row_of: dict[int, int] = {}
+        self._name_keys: dict[int, tuple[str, QCollatorSortKey]] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self.today = clock.today()
 
     # --- filling -------------------------------------------------------------------------
     def set_contacts(self, rows: Iterable[ContactSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sort is not None:
+            column, order = self._sort
+            self._rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         self._reindex()
         self.endResetModel()
 
@@ -108,6 +115,8 @@ class ContactTableModel(QAbstractTableModel):
             self._rows[row] = summary
             self._folded[row] = self._fold(summary)
             self._emit_row(summary.id)
+        if self._sort is not None:  # a new or renamed person goes to their place in the order
+            self.sort(*self._sort)
 
     def remove_contacts(self, contact_ids: Iterable[int]) -> None:
         rows = sorted((self._row_of[c] for c in contact_ids if c in self._row_of), reverse=True)
@@ -198,16 +207,26 @@ class ContactTableModel(QAbstractTableModel):
                 return f"{row.name}\n{self.data(index, SubtitleRole)}"
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        keys = {
-            NAME: lambda r: fold(r.name),
+    def _name_key(self, row: ContactSummary) -> QCollatorSortKey:
+        cached = self._name_keys.get(row.id)
+        if cached is None or cached[0] != row.name:
+            cached = (row.name, name_key(row.name))
+            self._name_keys[row.id] = cached
+        return cached[1]
+
+    def _sort_key(self, column: int):  # type: ignore[no-untyped-def]
+        return {
+            NAME: self._name_key,
             HEALTH: lambda r: (h.score if (h := self._health.get(r.id)) and h.score is not None else -1),
             LAST: lambda r: r.last_contact or dt.date.min,
             TYPE: lambda r: (h.classification if (h := self._health.get(r.id)) else ""),
-        }
-        key = keys.get(column)
+        }.get(column)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self._sort_key(column)
         if key is None:
             return
+        self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         old_ids = [r.id for r in self._rows]
         persistent = self.persistentIndexList()

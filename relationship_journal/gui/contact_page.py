@@ -48,6 +48,7 @@ class ContactPage(QWidget):
         self.health: ContactHealth | None = None
         self.as_of = clock.today()
         self._trajectory_generation = 0
+        self._why_part: str | None = None  # the part whose "Why" panel is open
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -116,6 +117,8 @@ class ContactPage(QWidget):
         self.overview.favours.set_favours(self.journal.ledger.favours(cid), self.health)
         self.timeline.set_entries(self.journal.interactions.for_contact(cid), focus_contact=cid)
         self.profile.set_detail(self.detail)
+        if self._why_part and not self.overview.why.isHidden():
+            self.show_why(self._why_part, scroll=False)  # the open "Why" follows the new figures
         self._start_trajectory()
 
     def _start_trajectory(self) -> None:
@@ -132,9 +135,11 @@ class ContactPage(QWidget):
 
         Operation(self, work, done, lambda error: self.status.emit(f"Trajectory failed: {error}")).run()
 
-    def show_why(self, part: str) -> None:
+    def show_why(self, part: str, scroll: bool = True) -> None:
         if self.health is None or self.health.score is None:
+            self.overview.why.hide()
             return
+        self._why_part = part
         component = self.health.component(part)
         entries = []
         for iid in list(component.interaction_ids)[-12:][::-1]:
@@ -146,7 +151,8 @@ class ContactPage(QWidget):
         favours = [f for f in self.journal.ledger.favours(self.contact_id) if f.id in favour_ids]
         self.overview.why.show_part(part, self.health, entries, favours)
         self.overview.why.show()
-        self.overview.ensureWidgetVisible(self.overview.why)
+        if scroll:
+            self.overview.ensureWidgetVisible(self.overview.why)
 
     def focus_composer(self) -> None:
         self.tabs.setCurrentIndex(TIMELINE)

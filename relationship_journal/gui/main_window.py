@@ -36,6 +36,7 @@ from relationship_journal.gui.contact_page import ContactPage
 from relationship_journal.gui.drafts import DraftStore
 from relationship_journal.gui.empty_state import EmptyState
 from relationship_journal.gui.global_timeline import GlobalTimeline
+from relationship_journal.gui.loading_state import LoadingState
 from relationship_journal.gui.resources import app_icon, icon
 from relationship_journal.gui.settings import AppSettings
 from relationship_journal.gui.worker import Operation, Progress, wait_for_all
@@ -129,7 +130,8 @@ class MainWindow(QMainWindow):
         self.timeline.delete_entry.connect(self.delete_entry)
         self.nothing = QWidget(self)
         self.nothing.setObjectName("Page")
-        for widget in (self.empty, self.page, self.timeline, self.nothing):
+        self.loading = LoadingState(self)  # first: shown until the list is read, never the welcome
+        for widget in (self.loading, self.empty, self.page, self.timeline, self.nothing):
             self.stack.addWidget(widget)
         self.stack.currentChanged.connect(self._sync_left_pane)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -145,6 +147,10 @@ class MainWindow(QMainWindow):
                                               self.drafts, self)
         self.selection_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.selection_label)
+        from relationship_journal.gui.report_runner import SavedFile
+
+        self.saved_file = SavedFile(self)  # after a PDF: Open / Show in folder
+        self.statusBar().addPermanentWidget(self.saved_file)
         # A failed backup stays in view (a passing message would be gone in seconds).
         self.backup_problem = QLabel(self)
         self.backup_problem.hide()
@@ -179,23 +185,29 @@ class MainWindow(QMainWindow):
                             "Import a vCard, Google/Outlook CSV or LinkedIn Connections.csv")
         self.act_export_pdf = a("&Export brief as PDF…", self.export_pdf, QKeySequence.StandardKey.Print,
                                 "export-pdf", "A one-page brief of this person, as PDF")
+        self.act_network_report = a("&Network report as PDF…", self.export_network_report, "Ctrl+Shift+P",
+                                    "export-pdf", "The whole network: depth, circles, who is fading, as PDF")
+        self.act_period_review = a("Period &review as PDF…", self.export_period_review, None, "export-pdf",
+                                   "What happened in a period: entries, promises, favours, as PDF")
         self.act_demo = a("Load &demo network", self.load_demo, None, "demo",
                           "Fill an empty journal with a made-up network to explore")
         self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_undo.setIcon(icon("undo", theme.colours().text))
-        self.act_undo.setProperty("icon_name", "undo")
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.act_redo.setIcon(icon("redo", theme.colours().text))
-        self.act_redo.setProperty("icon_name", "redo")
-        # Qt wires these to its own slots; ours keep the stack still when a step fails.
-        self.act_undo.triggered.disconnect()
-        self.act_undo.triggered.connect(self.undo_stack.undo)
-        self.act_redo.triggered.disconnect()
-        self.act_redo.triggered.connect(self.undo_stack.redo)
-        self.addActions([self.act_undo, self.act_redo])
+        # Fixed labels, so the toolbar never shifts as "Undo Import new-people.vcf" grows;
+        # what would be undone is in the tooltip and the status tip.
+        self.act_undo = a("&Undo", self.undo_stack.undo, QKeySequence.StandardKey.Undo, "undo")
+        self.act_redo = a("&Redo", self.undo_stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "redo")
+        for action, can, text, verb in (
+            (self.act_undo, self.undo_stack.canUndoChanged, self.undo_stack.undoTextChanged, "Undo"),
+            (self.act_redo, self.undo_stack.canRedoChanged, self.undo_stack.redoTextChanged, "Redo"),
+        ):
+            can.connect(action.setEnabled)
+            text.connect(lambda what, act=action, v=verb: self._describe_undo(act, v, what))
+            action.setEnabled(False)
+        app = QApplication.instance()
+        if app is not None:  # an empty text field lets Ctrl+Z through to the journal's undo
+            from relationship_journal.gui.undo_keys import UndoKeysFallThrough
+
+            app.installEventFilter(UndoKeysFallThrough(self))
         self.act_find = a("&Find…", self.focus_search, QKeySequence.StandardKey.Find, "find",
                           "Find a person by name, organisation or notes")
         self.act_next = a("Ne&xt contact", lambda: self.contact_list.step(1), ["Ctrl+]", "Alt+Down"], "next")
@@ -231,17 +243,26 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
             self.theme_group.addAction(action)
             self.act_themes[name] = action
-        self.act_preferences = a("&Preferences…", self.open_preferences, QKeySequence.StandardKey.Preferences,
-                                 "settings")
+        # Linux has no standard Preferences key: Ctrl+, as other apps there use.
+        preferences_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or "Ctrl+,"
+        self.act_preferences = a("&Preferences…", self.open_preferences, preferences_keys, "settings")
         self.act_about = a("&About Relationship Journal", self.open_about, None, "info")
         self._selection_changed([])
+
+    @staticmethod
+    def _describe_undo(action: QAction, verb: str, what: str) -> None:
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tip = f"{verb}: {what}" if what else f"Nothing to {verb.lower()}"
+        action.setToolTip(f"{tip} ({keys})")
+        action.setStatusTip(tip)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.act_new_interaction, self.act_new_contact])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_import, self.act_export_pdf, self.act_demo])
+        file_menu.addActions([self.act_import, self.act_export_pdf, self.act_network_report,
+                              self.act_period_review, self.act_demo])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = bar.addMenu("&Edit")
@@ -342,7 +363,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"{len(summaries):,} people in your journal", 4000)
             if not summaries:
                 self.stack.setCurrentWidget(self.empty)
-            elif keep_view and self.stack.currentWidget() is not self.empty:
+            elif keep_view and self.stack.currentWidget() not in (self.empty, self.loading):
                 if self.stack.currentWidget() is self.page:
                     self.page.refresh()  # says `missing` (and shows nothing) if they were deleted
                 if self.page.contact_id is not None:
@@ -433,6 +454,7 @@ class MainWindow(QMainWindow):
     def open_contact(self, contact_id: int) -> None:
         self.page.show_contact(contact_id, self.as_of)
         if self.page.contact_id == contact_id:
+            self.contact_list.open_id = contact_id
             self.stack.setCurrentWidget(self.page)
             self.act_views["contacts"].setChecked(True)
             self.settings.last_contact_id = contact_id
@@ -680,8 +702,11 @@ class MainWindow(QMainWindow):
 
     def import_contacts(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(
-            self, "Import contacts", "", "Contacts (*.vcf *.vcard *.csv);;All files (*)")
+            self, "Import contacts", self.settings.last_folder, "Contacts (*.vcf *.vcard *.csv);;All files (*)")
         if paths:
+            from pathlib import Path
+
+            self.settings.last_folder = str(Path(paths[0]).parent)
             self.import_files(paths)
 
     def import_files(self, paths: list[str]) -> None:
@@ -720,9 +745,10 @@ class MainWindow(QMainWindow):
         if self.page.contact_id is None:
             self.statusBar().showMessage("Open a person first, then export their brief.", 5000)
             return
+        from relationship_journal.gui.report_runner import ask_pdf_path
+
         name = self.directory.name_of(self.page.contact_id)
-        path, _filter = QFileDialog.getSaveFileName(self, "Export brief as PDF", f"{name} brief.pdf",
-                                                    "PDF (*.pdf)")
+        path = ask_pdf_path(self, "Export brief as PDF", f"{name} brief.pdf")
         if path:
             self.export_brief(self.page.contact_id, path)
 
@@ -734,8 +760,42 @@ class MainWindow(QMainWindow):
 
             return write_brief(journal, contact_id, path, as_of, progress.step)
 
-        Operation(self, work, lambda where: self.statusBar().showMessage(f"Saved {where}", 8000),
-                  self.show_error, title="Writing the PDF").run()
+        self._write_pdf(work, path, "Writing the PDF")
+
+    def export_network_report(self) -> None:
+        from relationship_journal.gui.report_runner import ask_pdf_path, write_network
+
+        path = ask_pdf_path(self, "Network report as PDF", f"Network report {self.as_of.isoformat()}.pdf")
+        if path:
+            journal, as_of = self.journal, self.as_of
+            self._write_pdf(lambda progress: write_network(journal, path, as_of, progress.step), path,
+                            "Writing the network report")
+
+    def export_period_review(self) -> None:
+        from relationship_journal.gui.report_runner import (
+            ask_pdf_path,
+            ask_review_period,
+            write_review,
+        )
+
+        period = ask_review_period(self, self.as_of)
+        if period is None:
+            return
+        start, end = period
+        path = ask_pdf_path(self, "Period review as PDF", f"Review {start.isoformat()} to {end.isoformat()}.pdf")
+        if path:
+            journal = self.journal
+            self._write_pdf(lambda progress: write_review(journal, path, start, end, progress.step), path,
+                            "Writing the period review")
+
+    def _write_pdf(self, work: Any, path: str, title: str) -> None:
+        """On the worker, behind a progress dialog with Cancel; then offer Open / Show in folder."""
+
+        def done(where: str) -> None:
+            self.statusBar().showMessage(f"Saved {where}", 8000)
+            self.saved_file.show_file(path, where.rsplit("/", 1)[-1])
+
+        Operation(self, work, done, self.show_error, title=title).run()
 
     def open_preferences(self) -> None:
         try:

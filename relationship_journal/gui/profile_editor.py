@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal.gui.theme import colours
 from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import Birthday, ContactDetail, Labelled, YearlyDate
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
@@ -98,6 +99,13 @@ class ProfileEditor(QWidget):
             edit.editingFinished.connect(lambda n=name: self._commit(n))
             form.addRow(label, edit)
             self.widgets[name] = edit
+        # Said under the field, as the New-contact dialog does; the name is kept, never blanked.
+        self.name_problem = QLabel(self)
+        self.name_problem.setWordWrap(True)
+        self.name_problem.setStyleSheet(f"color: {colours().bands['cold']};")
+        self.name_problem.hide()
+        form.insertRow(1, "", self.name_problem)
+        self.widgets["display_name"].textEdited.connect(lambda _t: self.name_problem.hide())  # type: ignore[attr-defined]
         for name, label in NOTE_FIELDS.items():
             note = NoteEdit(self)
             note.left.connect(lambda n=name: self._commit(n))
@@ -149,6 +157,8 @@ class ProfileEditor(QWidget):
                             emails=self.emails, phones=self.phones)
 
     def set_detail(self, detail: ContactDetail) -> None:
+        if self.detail is None or self.detail.id != detail.id:
+            self.name_problem.hide()
         self.detail = detail
         for name in TEXT_FIELDS:
             self.widgets[name].setText(getattr(detail, name) or "")  # type: ignore[attr-defined]
@@ -197,6 +207,12 @@ class ProfileEditor(QWidget):
             value = self.value(name)
         except ValidationError as error:
             self.invalid.emit(str(error))
+            return
+        if name == "display_name" and not value:
+            kept = self.detail.display_name
+            self.widgets[name].setText(kept)  # type: ignore[attr-defined]
+            self.name_problem.setText(f"A contact needs a name, so “{kept}” was kept.")
+            self.name_problem.show()
             return
         if value != getattr(self.detail, name):
             self.edited.emit(name, value)

@@ -116,6 +116,21 @@ class AppSettings:
     def last_view(self, value: str) -> None:
         self._set("session/last_view", value)
 
+    @property
+    def last_folder(self) -> str:
+        """Where the last file was opened or saved: file dialogs start there (else Documents)."""
+        from PySide6.QtCore import QStandardPaths
+
+        saved = str(self._qsettings.value("session/last_folder", "") or "")
+        if saved and Path(saved).is_dir():
+            return saved
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._set("session/last_folder", value)
+
     # -- plumbing ---------------------------------------------------------------
     def sync(self) -> None:
         """Write to disk now and keep the file private."""

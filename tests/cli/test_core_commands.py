@@ -26,7 +26,7 @@ def assert_clean_failure(result: subprocess.CompletedProcess[str], phrase: str) 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert phrase in result.stderr
-    assert len(result.stderr.strip().splitlines()) <= 1 or result.returncode == 2  # argparse adds usage
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
 def test_add_log_list_and_search(tmp_path: Path) -> None:

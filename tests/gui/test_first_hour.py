@@ -1,0 +1,351 @@
+"""What a new user met in their first hour with the window, done as they did it.
+
+Each test clicks and types on the real window (started as a double-click starts it) and
+checks what the user would see.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from relationship_journal.gui.contact_model import ContactIdRole
+
+
+def shown_ids(window: Any) -> list[int]:
+    proxy = window.contact_list.proxy
+    return [proxy.index(r, 0).data(ContactIdRole) for r in range(proxy.rowCount())]
+
+
+def highlighted_id(window: Any) -> int | None:
+    view = window.contact_list.view
+    rows = view.selectionModel().selectedRows()
+    return int(rows[0].data(ContactIdRole)) if len(rows) == 1 else None
+
+
+def click_row(qtbot: Any, window: Any, contact_id: int) -> None:
+    view = window.contact_list.view
+    row = shown_ids(window).index(contact_id)
+    rect = view.visualRect(window.contact_list.proxy.index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def unique_word(name: str, everyone: list[str]) -> str:
+    """A piece of `name` no other name (or organisation) in the list contains."""
+    for word in sorted(name.split(), key=len, reverse=True):
+        if sum(word.casefold() in other.casefold() for other in everyone) == 1:
+            return word
+    return name
+
+
+def test_the_highlighted_row_is_always_the_open_page(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
+    window = start_app()
+    people = window.journal.contacts.list()
+    first, other = people[0], people[5]
+    click_row(qtbot, window, first.id)
+    assert window.page.contact_id == first.id
+
+    # A search that leaves one row, someone else's.
+    window.contact_list.search.setFocus()
+    qtbot.keyClicks(window.contact_list.search, other.name)
+    qtbot.waitUntil(
+        lambda: shown_ids(window) == [other.id] or other.id in shown_ids(window), timeout=5000
+    )
+    assert first.id not in shown_ids(window)
+    highlighted = highlighted_id(window)
+    assert highlighted in (None, window.page.contact_id), (
+        "a row is highlighted that is not the open page"
+    )
+
+    # Clicking the row opens it, even if it were already the current row.
+    click_row(qtbot, window, other.id)
+    assert window.page.contact_id == other.id
+    assert window.page.header.name.text() == other.name
+    assert highlighted_id(window) == other.id
+
+    # Back on the first person's page via the timeline, then Enter on the current row.
+    window.contact_list.search.clear()
+    qtbot.waitUntil(lambda: first.id in shown_ids(window), timeout=5000)
+    assert highlighted_id(window) == other.id  # the open person's row, highlighted again
+    window.show_view("timeline")
+    window.contact_list.view.setFocus()
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.page
+    assert window.page.contact_id == other.id
+
+
+def test_ctrl_z_after_saving_reaches_the_journal(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
+    window = start_app()
+    person = window.page.contact_id
+    entries = len(window.journal.interactions.for_contact(person))
+    composer = window.page.composer
+    window.page.focus_composer()
+    qtbot.keyClicks(composer.note, "Coffee at the station")
+    qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.journal.interactions.for_contact(person)) == entries + 1
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+
+    for field in (composer.picker, window.contact_list.search):  # where the focus ends up
+        qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+        assert QApplication.focusWidget() is field
+        qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert len(window.journal.interactions.for_contact(person)) == entries
+        qtbot.keyClick(
+            field,
+            Qt.Key.Key_Z,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+        assert len(window.journal.interactions.for_contact(person)) == entries + 1
+
+    # A field with typing of its own still undoes its own typing first.
+    qtbot.keyClicks(window.contact_list.search, "zz")
+    qtbot.keyClick(window.contact_list.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.contact_list.search.text() == ""
+    assert len(window.journal.interactions.for_contact(person)) == entries + 1
+
+
+def test_ctrl_comma_opens_preferences(
+    demo_folder: Path, start_app: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    from relationship_journal.gui.dialogs.preferences import PreferencesDialog
+
+    opened: list[bool] = []
+    monkeypatch.setattr(PreferencesDialog, "exec", lambda self: opened.append(True) or 0)
+    window = start_app()
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [True]
+
+
+def test_a_restored_draft_names_the_person(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    window = start_app()
+    name = window.page.header.name.text()
+    window.page.focus_composer()
+    qtbot.keyClicks(window.page.composer.note, "Half a thought")
+    qtbot.waitUntil(window.drafts.path.exists, timeout=3000)
+    window.remember = False
+    window.hide()  # the app dies before saving
+
+    second = start_app()
+    assert second.restored_draft
+    label = second.composer_dialog.form.people_label.text()
+    assert name.replace("&", "&amp;") in label or name in label
+    assert "#" not in label
+
+
+def test_launch_shows_loading_never_the_welcome(
+    demo_folder: Path, start_app: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    from relationship_journal.gui.main_window import MainWindow
+
+    seen: list[str] = []
+    original_show = MainWindow.show
+
+    def show(self: Any) -> None:
+        def note(_index: int = 0) -> None:
+            widget = self.stack.currentWidget()
+            seen.append("welcome" if widget is self.empty else type(widget).__name__)
+
+        note()
+        self.stack.currentChanged.connect(note)
+        original_show(self)
+
+    monkeypatch.setattr(MainWindow, "show", show)
+    window = start_app()
+    assert window.contact_list.model.rowCount() > 0
+    assert "welcome" not in seen
+    assert seen[0] == "LoadingState"
+    assert window.stack.currentWidget() is window.page
+
+
+def _retype(qtbot: Any, field: Any, text: str) -> None:
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
+
+
+def test_dates_are_read_or_refused_with_a_reason(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QLocale
+
+    from relationship_journal import clock
+
+    window = start_app()
+    person = window.page.contact_id
+    before = len(window.journal.interactions.for_contact(person))
+    window.page.focus_composer()
+    composer = window.page.composer
+    qtbot.keyClicks(composer.note, "Lunch")
+
+    _retype(qtbot, composer.date, "2026-02-31")
+    assert not composer.save.isEnabled()
+    assert "February 2026 has 28 days" in composer.status.text()
+    qtbot.keyClick(composer.date, Qt.Key.Key_Tab)
+    assert composer.date.text() == "2026-02-31"  # left as typed, in red: never turned into 2026-02-03
+    assert not composer.date.valid
+    qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.journal.interactions.for_contact(person)) == before  # nothing saved
+
+    _retype(qtbot, composer.date, "31/02/2026")
+    assert not composer.save.isEnabled()
+    assert "not a date" in composer.status.text()
+
+    _retype(qtbot, composer.date, "yesterday")
+    qtbot.keyClick(composer.date, Qt.Key.Key_Tab)
+    yesterday = clock.today() - dt.timedelta(days=1)
+    assert composer.save.isEnabled()
+    assert composer.status.text() == ""
+    assert composer.date.text() == yesterday.isoformat()
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        _retype(qtbot, composer.date, "28/02/2026")
+        assert composer.date.date().toPython() == dt.date(2026, 2, 28)
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    qtbot.mouseClick(composer.save, Qt.MouseButton.LeftButton)
+    saved = window.journal.interactions.for_contact(person)
+    assert len(saved) == before + 1
+    assert any(e.date == dt.date(2026, 2, 28) and e.note == "Lunch" for e in saved)
+
+
+def _contrast(image: Any) -> float:
+    """The contrast ratio between the darkest and the lightest pixel of a highlighted item."""
+    from PySide6.QtGui import QColor
+
+    def luminance(colour: QColor) -> float:
+        def channel(c: float) -> float:
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+    values = [luminance(image.pixelColor(x, y)) for x in range(3, image.width() - 3)
+              for y in range(3, image.height() - 3)]
+    return (max(values) + 0.05) / (min(values) + 0.05)
+
+
+def test_highlighted_items_are_readable_in_both_themes(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    window = start_app()
+    window.page.focus_composer()
+    composer = window.page.composer
+    for theme_name in ("light", "dark"):
+        window.set_theme(theme_name)
+        for combo in (composer.favour_size, composer.depth, composer.initiated, window.contact_list.circle):
+            qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+            view = combo.view()
+            qtbot.waitUntil(view.isVisible, timeout=3000)
+            qtbot.keyClick(view, Qt.Key.Key_Down)
+            image = view.viewport().grab(view.visualRect(view.currentIndex())).toImage()
+            assert _contrast(image) >= 3, f"{theme_name}: the highlighted item of a drop-down is unreadable"
+            qtbot.keyClick(view, Qt.Key.Key_Escape)
+        menu = window.menuBar().actions()[1].menu()
+        menu.popup(window.mapToGlobal(window.rect().center()))
+        qtbot.waitUntil(menu.isVisible, timeout=3000)
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+        image = menu.grab(menu.actionGeometry(menu.activeAction())).toImage()
+        assert _contrast(image) >= 3, f"{theme_name}: the highlighted menu item is unreadable"
+        menu.hide()
+
+
+def test_a_new_person_goes_to_their_place_in_the_list(demo_folder: Path, start_app: Any, qtbot: Any,
+                                                      monkeypatch: Any) -> None:
+    from relationship_journal.gui.contact_dialog import NewContactDialog
+
+    window = start_app()
+
+    def fill_and_accept(dialog: NewContactDialog) -> int:
+        dialog.name.setText("Aaron Aardvark")
+        return NewContactDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NewContactDialog, "exec", fill_and_accept)
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.page.header.name.text() == "Aaron Aardvark"
+    proxy = window.contact_list.proxy
+    names = [proxy.index(r, 0).data(Qt.ItemDataRole.DisplayRole) for r in range(proxy.rowCount())]
+    assert names[0] == "Aaron Aardvark", names[:3]
+    # Accented Latin names sit with their letter, before names in other scripts.
+    latin = [n for n in names if n[0].isascii() or n[0] in "ÀÁÂÄÅÉÈÊÍÓÖØÚÜÇŁŚŻŽ"]
+    first_other = next((i for i, n in enumerate(names) if n not in latin), len(names))
+    assert all(n in latin for n in names[:first_other])
+    assert [n for n in names[:first_other]] == sorted(names[:first_other], key=_english_key)
+
+
+def _english_key(name: str) -> Any:
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale(QLocale.Language.English))
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    collator.setNumericMode(True)
+    return collator.sortKey(name)
+
+
+def test_the_toolbar_stays_put_as_undo_grows(demo_folder: Path, start_app: Any, qtbot: Any,
+                                             answers: dict[str, Any]) -> None:
+    window = start_app()
+    toolbar = window.toolbar
+
+    def places() -> list[Any]:
+        return [toolbar.widgetForAction(a).geometry() for a in toolbar.actions() if not a.isSeparator()]
+
+    before = places()
+    click_row(qtbot, window, window.journal.contacts.list()[2].id)
+    answers["text"] = "people-met-at-the-lisbon-web-summit-2026"
+    window.act_add_tag.trigger()
+    assert window.undo_stack.canUndo()
+    assert places() == before
+    assert "lisbon-web-summit" in window.act_undo.toolTip()
+    assert window.act_undo.text() == "&Undo"
+    qtbot.mouseClick(toolbar.widgetForAction(window.act_undo), Qt.MouseButton.LeftButton)
+    assert places() == before
+    assert "lisbon-web-summit" in window.act_redo.toolTip()
+
+
+def test_emptying_the_name_keeps_it_and_says_why(demo_folder: Path, start_app: Any, qtbot: Any,
+                                                 answers: dict[str, Any]) -> None:
+    from relationship_journal.gui.contact_page import PROFILE
+
+    window = start_app()
+    person = window.page.contact_id
+    name = window.page.header.name.text()
+    window.page.tabs.setCurrentIndex(PROFILE)
+    field = window.page.profile.widgets["display_name"]
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)  # leave the field: this is when it is saved
+    assert answers["warnings"] == []  # no pop-up
+    assert field.text() == name
+    assert window.journal.contacts.get(person).display_name == name
+    problem = window.page.profile.name_problem
+    assert problem.isVisible() and "needs a name" in problem.text()
+
+
+def test_the_why_panel_follows_a_save(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    from relationship_journal.gui.contact_page import TIMELINE
+
+    window = start_app()
+    page = window.page
+    page.tabs.setCurrentIndex(0)
+    _caption, _bar, _value, why_button = page.overview.health.parts._rows["depth"]
+    qtbot.mouseClick(why_button, Qt.MouseButton.LeftButton)
+    assert page.overview.why.isVisibleTo(page)
+    before = page.overview.why.title.text()
+    assert before == f"Why depth is {page.health.component('depth').score:.0f}"
+
+    page.tabs.setCurrentIndex(TIMELINE)
+    composer = page.composer
+    composer.depth.setCurrentIndex(4)  # support in a hard moment
+    composer.minutes.setValue(180)
+    qtbot.keyClicks(composer.note, "A long, honest talk")
+    qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    after = page.health.component("depth").score
+    assert page.overview.why.title.text() == f"Why depth is {after:.0f}"
+    assert "A long, honest talk" in page.overview.why.list.text()
