@@ -15,6 +15,7 @@ from relationship_journal import clock
 from relationship_journal.journal.errors import AmbiguousNameError, NotFoundError, ValidationError
 from relationship_journal.journal.records import (
     PROFILE_TEXT_FIELDS,
+    Address,
     Birthday,
     Changes,
     ContactDetail,
@@ -27,6 +28,7 @@ from relationship_journal.journal.text import fold, normalize_phone
 from relationship_journal.journal.vocabulary import check_circle, check_range, check_text
 from relationship_journal.store.models import (
     Contact,
+    ContactAddress,
     ContactEmail,
     ContactPhone,
     ContactUrl,
@@ -64,7 +66,19 @@ def _validate(fields: ContactFields) -> ContactFields:
     for tag in fields.tags:
         check_text(tag, "a tag", limit=100)
     texts = {name_: _clean_text(getattr(fields, name_)) for name_ in PROFILE_TEXT_FIELDS}
-    return dataclasses.replace(fields, display_name=name, **texts)
+    addresses = tuple(_clean_address(a) for a in fields.addresses if not a.is_empty())
+    uid = _clean_text(fields.uid)
+    if uid is not None and len(uid) > 300:
+        raise ValidationError("a contact's UID is longer than 300 characters")
+    return dataclasses.replace(fields, display_name=name, addresses=addresses, uid=uid, **texts)
+
+
+def _clean_address(address: Address) -> Address:
+    """Parts trimmed to one line each (a street may keep its own line breaks), label tidied."""
+    parts = {p: " ".join(getattr(address, p).split()) for p in Address.PARTS if p != "street"}
+    street = "\n".join(" ".join(line.split()) for line in address.street.splitlines() if line.strip())
+    label = (address.label or "").strip()[:60] or None
+    return Address(label=label, street=street, **parts)
 
 
 def _tag_rows(session: Session, names: Iterable[str]) -> list[Tag]:
@@ -106,6 +120,14 @@ def _apply(session: Session, contact: Contact, fields: ContactFields, names: Ite
             ]
         elif name == "tags":
             contact.tags = _tag_rows(session, value)
+        elif name == "addresses":
+            contact.addresses = [
+                ContactAddress(
+                    label=a.label, street=a.street, extended=a.extended, po_box=a.po_box, city=a.city,
+                    region=a.region, postcode=a.postcode, country=a.country, position=i,
+                )
+                for i, a in enumerate(value)
+            ]
         elif name == "important_dates":
             contact.important_dates = [
                 ImportantDate(label=d.label, month=d.month, day=d.day, year=d.year) for d in value
@@ -133,10 +155,14 @@ def _detail(contact: Contact, last_contact: dt.date | None) -> ContactDetail:
         important_dates=tuple(
             YearlyDate(d.label, d.month, d.day, d.year) for d in contact.important_dates
         ),
+        addresses=tuple(
+            Address(a.label, a.street, a.city, a.region, a.postcode, a.country, a.po_box, a.extended)
+            for a in contact.addresses
+        ),
         **{
             name: getattr(contact, name)
             for name in EDITABLE_FIELDS
-            - {"birthday", "emails", "phones", "urls", "tags", "important_dates"}
+            - {"birthday", "emails", "phones", "urls", "tags", "important_dates", "addresses"}
         },
     )
 
