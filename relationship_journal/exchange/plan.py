@@ -48,6 +48,19 @@ class ImportPlan:
     skipped: list[SkippedRecord] = field(default_factory=list)
     # What the last apply_import touched, so views refresh only those people.
     changes: Changes = field(default_factory=Changes)
+    # The possible matches (Decision.index) the user chose to merge; the rest stay apart.
+    merge_possible: set[int] = field(default_factory=set)
+    # The journal as it was when the plan was made, so a choice re-decides without the disk.
+    known: imports.KnownNetwork | None = None
+
+    def choose(self, index: int, merge_them: bool) -> None:
+        """Merge (or keep apart) the possible match at `index`, and decide everything again."""
+        if merge_them:
+            self.merge_possible.add(index)
+        else:
+            self.merge_possible.discard(index)
+        if self.known is not None:
+            _writes, self.decisions = merge.decide(self.people, self.known, self.merge_possible)
 
     @property
     def sources(self) -> str:
@@ -57,6 +70,7 @@ class ImportPlan:
         counted = Counter(d.action for d in self.decisions)
         return {
             merge.NEW: counted[merge.NEW],
+            merge.POSSIBLE: counted[merge.POSSIBLE],
             merge.MERGE: counted[merge.MERGE],
             merge.UNCHANGED: counted[merge.UNCHANGED],
             SKIPPED: len(self.skipped),
@@ -64,14 +78,19 @@ class ImportPlan:
 
     def summary(self) -> str:
         c = self.counts()
-        return (
-            f"imported {c[merge.NEW]}, merged {c[merge.MERGE]}, "
-            f"unchanged {c[merge.UNCHANGED]}, skipped {c[SKIPPED]}"
-        )
+        said = f"imported {c[merge.NEW] + c[merge.POSSIBLE]}, merged {c[merge.MERGE]}, "
+        said += f"unchanged {c[merge.UNCHANGED]}, skipped {c[SKIPPED]}"
+        if c[merge.POSSIBLE]:
+            said += f" ({c[merge.POSSIBLE]} possible match{'es' if c[merge.POSSIBLE] > 1 else ''} kept apart)"
+        return said
 
     def has_changes(self) -> bool:
         c = self.counts()
-        return bool(c[merge.NEW] or c[merge.MERGE])
+        return bool(c[merge.NEW] or c[merge.MERGE] or c[merge.POSSIBLE])
+
+    def changed_values(self) -> list[tuple[str, str]]:
+        """(where, what) for every value dropped or changed on the way in."""
+        return [(d.position, note) for d in self.decisions for note in d.notes]
 
 
 def read_file(path: str | os.PathLike[str]) -> ParsedFile:
@@ -105,7 +124,8 @@ def plan_from_files(journal: Journal, files: Iterable[ParsedFile]) -> ImportPlan
     for parsed in plan.files:
         plan.people += parsed.people
         plan.skipped += parsed.skipped
-    _writes, plan.decisions = merge.decide(plan.people, imports.known_network(journal))
+    plan.known = imports.known_network(journal)
+    _writes, plan.decisions = merge.decide(plan.people, plan.known, plan.merge_possible)
     return plan
 
 
@@ -134,7 +154,7 @@ def apply_import(
     """Write the plan as one batch; its id (for undo), or None when there was nothing to write."""
 
     def decide(known: imports.KnownNetwork) -> imports.ImportWrites:
-        writes, decisions = merge.decide(plan.people, known)
+        writes, decisions = merge.decide(plan.people, known, plan.merge_possible)
         plan.decisions = decisions
         writes.summary = plan.summary()
         return writes
@@ -152,9 +172,19 @@ def undo_import(journal: Journal, batch_id: int | None = None) -> imports.UndoRe
 def describe(decision: merge.Decision) -> str:
     """One line of the preview for a record that matched someone."""
     if decision.action == merge.NEW:
-        return f"{decision.position}: new: {decision.name}"
+        line = f"{decision.position}: new: {decision.name}"
+        if decision.confidence == "weak":
+            line += f" (not merged with {decision.matched_name}: {decision.reason})"
+        return line
+    if decision.action == merge.POSSIBLE:
+        return (
+            f"{decision.position}: possible match, kept apart: {decision.name} "
+            f"[{decision.record_summary}] may be {decision.matched_name} [{decision.matched_summary}] "
+            f"({decision.reason})"
+        )
     target = decision.matched_name or decision.name
-    line = f"{decision.position}: {decision.action}: {decision.name} -> {target} (same {decision.matched_by})"
+    why = decision.reason if decision.possible else f"same {decision.matched_by}"
+    line = f"{decision.position}: {decision.action}: {decision.name} -> {target} ({why})"
     if decision.details:
         line += "; " + "; ".join(decision.details)
     return line

@@ -21,6 +21,9 @@ class ImportedPerson:
     # The file's own id for the person (a vCard UID): two records with different ids are
     # two people to the program that wrote them, even when their names are the same.
     source_id: str | None = None
+    # Every value the reader dropped or changed on the way in, in words ("birthday
+    # '1985-13-45' is not a date; left out"), for the preview and the CLI summary.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
