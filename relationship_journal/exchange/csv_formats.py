@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from relationship_journal.exchange import detect
+from relationship_journal.exchange import csv_mapped, detect
 from relationship_journal.exchange.records import ImportedPerson, ParsedFile, SkippedRecord
 from relationship_journal.exchange.values import (
     build_person,
@@ -133,14 +133,46 @@ def linkedin_person(row: Row) -> dict[str, Any]:
     }
 
 
+# Formats read by their own column names; every other CSV is read through a column mapping.
 READERS: dict[str, Callable[[Row], dict[str, Any]]] = {
     detect.GOOGLE: google_person,
-    detect.OUTLOOK: outlook_person,
     detect.LINKEDIN: linkedin_person,
 }
+_SAMPLE_ROWS = 20
 
 
-def read_csv(text: str, path: str, kind: str) -> ParsedFile:
+def csv_columns(text: str) -> tuple[list[str], list[list[str]]]:
+    """A CSV's header and its first rows, for the mapping step."""
+    header = detect.csv_header(text)
+    if header is None:
+        return [], []
+    body = "\n".join(text.split("\n")[header.line + 1:])
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=header.delimiter)
+    samples: list[list[str]] = []
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                samples.append(cells)
+            if len(samples) >= _SAMPLE_ROWS:
+                break
+    except csv.Error:
+        pass
+    return header.columns, samples
+
+
+def mapping_for(text: str, kind: str, given: csv_mapped.ColumnMapping | None = None) -> csv_mapped.ColumnMapping | None:
+    """How a CSV's columns are read: the user's mapping, the client's own, or a guess."""
+    if kind in READERS:
+        return None
+    if given is not None:
+        return given
+    columns, samples = csv_columns(text)
+    return csv_mapped.known_mapping(columns) or csv_mapped.guess_mapping(columns, samples)
+
+
+def read_csv(
+    text: str, path: str, kind: str, mapping: csv_mapped.ColumnMapping | None = None
+) -> ParsedFile:
     """Every row of a contacts CSV after its header; `kind` is one of detect's CSV formats."""
     parsed = ParsedFile(path=path, format=kind)
     header = detect.csv_header(text)
@@ -149,7 +181,8 @@ def read_csv(text: str, path: str, kind: str) -> ParsedFile:
     header_index, keys = header.line, [c.casefold() for c in header.columns]
     body = "\n".join(text.split("\n")[header_index + 1:])
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=header.delimiter)
-    person_of = READERS[kind]
+    parsed.mapping = mapping_for(text, kind, mapping)
+    person_of = READERS.get(kind)
     number = 0
     while True:
         line = header_index + 2 + reader.line_num
@@ -169,9 +202,16 @@ def read_csv(text: str, path: str, kind: str) -> ParsedFile:
                 position, f"the row has {len(cells)} columns but the header has {len(keys)}"
             ))
             continue
-        row = dict(zip(keys, cells, strict=False))
+        report: list[str] = []
         try:
-            parsed.people.append(ImportedPerson(position, build_person(person_of(row))))
+            if person_of is not None:
+                found = person_of(dict(zip(keys, cells, strict=False)))
+            else:
+                assert parsed.mapping is not None
+                found = csv_mapped.person(cells, parsed.mapping, report)
+            fields = build_person(found, report)
         except ValidationError as error:
             parsed.skipped.append(SkippedRecord(position, str(error)))
+            continue
+        parsed.people.append(ImportedPerson(position, fields, fields.uid, tuple(report)))
     return parsed

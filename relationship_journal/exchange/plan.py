@@ -9,6 +9,7 @@ the write lock, so an edit made while the preview was open is never overwritten.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -16,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from relationship_journal.exchange import detect, merge
-from relationship_journal.exchange.csv_formats import read_csv
+from relationship_journal.exchange import csv_mapped, detect, merge
+from relationship_journal.exchange.csv_formats import csv_columns, read_csv
+from relationship_journal.exchange.csv_mapped import ColumnMapping
 from relationship_journal.exchange.encodings import decode
 from relationship_journal.exchange.records import (
     ImportedPerson,
@@ -93,27 +95,41 @@ class ImportPlan:
         return [(d.position, note) for d in self.decisions for note in d.notes]
 
 
-def read_file(path: str | os.PathLike[str]) -> ParsedFile:
-    """One file's people and skipped records; NotAContactFile if it is not a contacts file."""
+def read_file(
+    path: str | os.PathLike[str], mapping: ColumnMapping | str | None = None
+) -> ParsedFile:
+    """One file's people and skipped records; NotAContactFile if it is not a contacts file.
+
+    `mapping` says how a CSV's columns are read: a ColumnMapping (the window's mapping
+    step) or `--map` text ("Full name=name,Mail=email").
+    """
     path = Path(path)
     name = path.name
     if path.is_dir():
         raise NotAContactFile(f"{name} is a folder, not a contact file")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise NotAContactFile(f"{name} is too large to be a contact file ({path.stat().st_size:,} bytes)")
-    parsed = read_bytes(path.read_bytes(), name)
+    parsed = read_bytes(path.read_bytes(), name, mapping)
     parsed.path = str(path)
     return parsed
 
 
-def read_bytes(data: bytes, name: str) -> ParsedFile:
+def read_bytes(data: bytes, name: str, mapping: ColumnMapping | str | None = None) -> ParsedFile:
     """The people in a file's content (`name` is only for messages); the format comes from the content."""
     text = decode(data)
     kind = detect.detect(text, name)
     if kind == detect.VCARD:
         parsed = read_vcards(text, name)
     else:
-        parsed = read_csv(text, name, kind)
+        if isinstance(mapping, str):
+            columns, samples = csv_columns(text)
+            try:
+                mapping = csv_mapped.mapping_from_text(columns, mapping, samples)
+            except ValueError as error:
+                raise NotAContactFile(f"{name}: {error}") from None
+        if kind in (detect.GOOGLE, detect.LINKEDIN) and mapping is not None:
+            kind = mapping.format  # the user's own mapping wins over the client's reader
+        parsed = read_csv(text, name, kind, mapping)
     if not parsed.people and not parsed.skipped:
         raise NotAContactFile(f"{name} has no contacts in it")
     return parsed
@@ -143,9 +159,59 @@ def expand(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     return files
 
 
-def plan_import(journal: Journal, paths: Sequence[str | os.PathLike[str]]) -> ImportPlan:
-    """Read `paths` (files, or folders of .vcf files) and say what importing them would do; writes nothing."""
-    return plan_from_files(journal, [read_file(p) for p in expand(paths)])
+def plan_import(
+    journal: Journal,
+    paths: Sequence[str | os.PathLike[str]],
+    mapping: str | None = None,
+    shrink_photo: Callable[[bytes], bytes | None] | None = None,
+) -> ImportPlan:
+    """Read `paths` (files, or folders of .vcf files) and say what importing them would do; writes nothing.
+
+    A CSV no client wrote is read with `mapping` (--map text), else with the mapping
+    remembered for its header, else with a guess (`ParsedFile.needs_mapping`).
+    `shrink_photo` makes photos small for the journal (the caller brings the imaging).
+    """
+    files = []
+    for path in expand(paths):
+        parsed = read_file(path, mapping) if mapping else read_file(path)
+        if parsed.needs_mapping and parsed.mapping is not None:
+            remembered = remembered_mapping(journal, parsed.mapping)
+            if remembered is not None:
+                parsed = read_file(path, remembered)
+        files.append(parsed)
+    if shrink_photo is not None:
+        for parsed in files:
+            parsed.people = [shrink(person, shrink_photo) for person in parsed.people]
+    return plan_from_files(journal, files)
+
+
+def remembered_mapping(journal: Journal, mapping: ColumnMapping) -> ColumnMapping | None:
+    """The fields the user confirmed last time for this same set of columns, if any."""
+    fields = journal.preferences.csv_mapping(mapping.columns)
+    if fields is None or len(fields) != len(mapping.columns):
+        return None
+    return csv_mapped.with_fields(mapping, fields)
+
+
+def remember_mapping(journal: Journal, mapping: ColumnMapping) -> None:
+    journal.preferences.remember_csv_mapping(mapping.columns, mapping.fields)
+
+
+def shrink(person: ImportedPerson, shrink_photo: Callable[[bytes], bytes | None]) -> ImportedPerson:
+    """The person with their photo made small, said in their notes when it changed."""
+    photo = person.fields.photo
+    if not photo:
+        return person
+    small = shrink_photo(photo)
+    if small is None:
+        note = "photo cannot be read as an image; left out"
+        fields = dataclasses.replace(person.fields, photo=None)
+    elif small == photo:
+        return person
+    else:
+        note = f"photo made smaller for the journal ({len(photo) // 1024 or 1} KB → {len(small) // 1024 or 1} KB)"
+        fields = dataclasses.replace(person.fields, photo=small)
+    return dataclasses.replace(person, fields=fields, notes=(*person.notes, note))
 
 
 def apply_import(

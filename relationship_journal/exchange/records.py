@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from relationship_journal.journal.errors import JournalError
 from relationship_journal.journal.records import ContactFields
+
+if TYPE_CHECKING:
+    from relationship_journal.exchange.csv_mapped import ColumnMapping
 
 
 class NotAContactFile(JournalError):
@@ -42,3 +46,10 @@ class ParsedFile:
     format: str
     people: list[ImportedPerson] = field(default_factory=list)
     skipped: list[SkippedRecord] = field(default_factory=list)
+    # How a CSV's columns were read (None for vCard, Google and LinkedIn, which name their own).
+    mapping: ColumnMapping | None = None
+
+    @property
+    def needs_mapping(self) -> bool:
+        """A CSV no client we know wrote, read by a guess the user has not confirmed."""
+        return self.mapping is not None and not self.mapping.known
