@@ -35,7 +35,13 @@ _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}$")
 _DATE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|--\d{2}-?\d{2})$")
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?::::|;|\n)\s*")
-_PHONE_LABELS = {"mobile": "mobile", "work phone": "work", "home phone": "home", "fax": "fax", "phone": None}
+_PHONE_LABELS = {
+    "mobile": "mobile",
+    "work phone": "work",
+    "home phone": "home",
+    "fax": "fax",
+    "phone": None,
+}
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,9 @@ class ColumnMapping:
 
     def has_someone(self) -> bool:
         """Whether a row can name a person: a name part or an email column."""
-        return any(f in csv_headers.NAME_FIELDS or f == "email" or f == "organisation" for f in self.fields)
+        return any(
+            f in csv_headers.NAME_FIELDS or f == "email" or f == "organisation" for f in self.fields
+        )
 
 
 def known_mapping(columns: Sequence[str]) -> ColumnMapping | None:
@@ -90,7 +98,10 @@ def guess_mapping(columns: Sequence[str], samples: Sequence[Sequence[str]]) -> C
         cells = [row[index].strip() for row in samples if index < len(row) and row[index].strip()]
         field = csv_headers.field_from_words(column)
         shape = _shape(cells)
-        if field is None or (shape and field in ("", "notes") and shape != field and _sure_shape(cells)):
+        contact_kinds = ("email", *csv_headers.PHONE_FIELDS)
+        if field is None or (
+            shape in contact_kinds and field not in contact_kinds and _sure_shape(cells)
+        ):
             field = shape or ""
         fields.append(field)
     if not any(f in csv_headers.NAME_FIELDS for f in fields):
@@ -102,7 +113,9 @@ def guess_mapping(columns: Sequence[str], samples: Sequence[Sequence[str]]) -> C
     return ColumnMapping(tuple(columns), tuple(fields), SPREADSHEET, False, day_first)
 
 
-def mapping_from_text(columns: Sequence[str], text: str, samples: Sequence[Sequence[str]]) -> ColumnMapping:
+def mapping_from_text(
+    columns: Sequence[str], text: str, samples: Sequence[Sequence[str]]
+) -> ColumnMapping:
     """The user's `--map "Column=field,…"` over the guess; ValueError names what is wrong."""
     from relationship_journal.exchange.csv_headers import field_name
 
@@ -113,7 +126,9 @@ def mapping_from_text(columns: Sequence[str], text: str, samples: Sequence[Seque
             raise ValueError(f"--map takes Column=field pairs (got '{pair}')")
         name = field_name(field)
         if name is None:
-            raise ValueError(f"'{field.strip()}' is not a field; use one of: {', '.join(csv_headers.FIELDS)}")
+            raise ValueError(
+                f"'{field.strip()}' is not a field; use one of: {', '.join(csv_headers.FIELDS)}"
+            )
         given[column.strip().casefold()] = name
     by_name = {c.strip().casefold(): i for i, c in enumerate(columns)}
     missing = [c for c in given if c not in by_name]
@@ -132,13 +147,20 @@ def with_fields(mapping: ColumnMapping, fields: Sequence[str]) -> ColumnMapping:
 
 
 def _columns(samples: Sequence[Sequence[str]], count: int) -> list[list[str]]:
-    return [[row[i].strip() for row in samples if i < len(row) and row[i].strip()] for i in range(count)]
+    return [
+        [row[i].strip() for row in samples if i < len(row) and row[i].strip()] for i in range(count)
+    ]
 
 
 def _shape(cells: list[str]) -> str | None:
     if not cells:
         return None
-    for pattern, field in ((_EMAIL, "email"), (_URL, "website"), (_DATE, "birthday"), (_PHONE, "phone")):
+    for pattern, field in (
+        (_EMAIL, "email"),
+        (_URL, "website"),
+        (_DATE, "birthday"),
+        (_PHONE, "phone"),
+    ):
         matching = [c for c in cells if pattern.match(c)]
         if len(matching) * 10 >= len(cells) * 6:
             if field == "phone" and not all(len(re.sub(r"\D", "", c)) >= 6 for c in matching):
@@ -161,7 +183,9 @@ def _month_first(cell: str) -> bool:
     return bool(match) and int(match[2]) > 12
 
 
-def _date(text: str, day_first: bool, report: list[str], label: str = "birthday") -> Birthday | None:
+def _date(
+    text: str, day_first: bool, report: list[str], label: str = "birthday"
+) -> Birthday | None:
     """A date in the forms spreadsheets write: ISO, 17.03.1985, 03/17/1985 or 17/03/1985."""
     text = original = text.strip()
     if not text or re.fullmatch(r"0?0[/.]0?0[/.]0{2,4}", text):
@@ -197,15 +221,21 @@ def person(cells: Sequence[str], mapping: ColumnMapping, report: list[str]) -> d
         "display_name": one("name"),
         "given_name": " ".join(p for p in (one("first name"), one("middle name")) if p),
         "family_name": one("last name"),
-        "name_parts": (one("prefix"), " ".join(p for p in (one("first name"), one("middle name")) if p),
-                       one("last name"), one("suffix")),
+        "name_parts": (
+            one("prefix"),
+            " ".join(p for p in (one("first name"), one("middle name")) if p),
+            one("last name"),
+            one("suffix"),
+        ),
         "nickname": one("nickname"),
         "organisation": one("organisation"),
         "role": one("role"),
         "notes": "\n\n".join(values.get("notes", [])),
         "how_met": one("how we met"),
         "uid": one("uid"),
-        "emails": [Labelled(v) for cell in values.get("email", []) for v in re.split(r"[;,\s]+", cell) if v],
+        "emails": [
+            Labelled(v) for cell in values.get("email", []) for v in re.split(r"[;,\s]+", cell) if v
+        ],
         "phones": [
             Labelled(v, _PHONE_LABELS[field])
             for field in _PHONE_LABELS
@@ -213,8 +243,12 @@ def person(cells: Sequence[str], mapping: ColumnMapping, report: list[str]) -> d
             for v in _SPLIT.split(cell)
             if v
         ],
-        "urls": [Labelled(v) for cell in values.get("website", []) for v in _SPLIT.split(cell) if v],
-        "tags": [t for cell in values.get("tags", []) for t in re.split(r"\s*(?::::|;|,)\s*", cell) if t],
+        "urls": [
+            Labelled(v) for cell in values.get("website", []) for v in _SPLIT.split(cell) if v
+        ],
+        "tags": [
+            t for cell in values.get("tags", []) for t in re.split(r"\s*(?::::|;|,)\s*", cell) if t
+        ],
         "addresses": _addresses(values),
     }
     if values.get("birthday"):
@@ -244,20 +278,22 @@ def _addresses(values: dict[str, list[str]]) -> list[Any]:
             groups[f"#{numbered[1]}"][numbered[2]] += cells
             continue
         for label in csv_headers.ADDRESS_LABELS:
-            part = field[len(label):] if field.startswith(label) else None
+            part = field[len(label) :] if field.startswith(label) else None
             if part in csv_headers.ADDRESS_PARTS:
                 groups[label.strip()][part] += cells
                 break
     found = []
     for label, parts in groups.items():
         name = " ".join(parts.get("label", [])) if label.startswith("#") else label
-        found.append(address(
-            clean_label(name) if name else None,
-            street="\n".join(parts.get("street", [])),
-            po_box=" ".join(parts.get("po box", [])),
-            city=" ".join(parts.get("city", [])),
-            region=" ".join(parts.get("region", [])),
-            postcode=" ".join(parts.get("postcode", [])),
-            country=" ".join(parts.get("country", [])),
-        ))
+        found.append(
+            address(
+                clean_label(name) if name else None,
+                street="\n".join(parts.get("street", [])),
+                po_box=" ".join(parts.get("po box", [])),
+                city=" ".join(parts.get("city", [])),
+                region=" ".join(parts.get("region", [])),
+                postcode=" ".join(parts.get("postcode", [])),
+                country=" ".join(parts.get("country", [])),
+            )
+        )
     return found

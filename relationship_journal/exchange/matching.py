@@ -96,17 +96,31 @@ def compatible_names(a: ContactFields, b: ContactFields) -> bool:
 
 def contradicts(journal: ContactFields, imported: ContactFields) -> bool:
     """Whether two people with the same name are shown by their data to be different people."""
-    if journal.emails and imported.emails and not (
-        {e.value.casefold() for e in journal.emails} & {e.value.casefold() for e in imported.emails}
+    if (
+        journal.emails
+        and imported.emails
+        and not (
+            {e.value.casefold() for e in journal.emails}
+            & {e.value.casefold() for e in imported.emails}
+        )
     ):
         return True
-    if journal.phones and imported.phones and not (
-        {normalize_phone(p.value) for p in journal.phones}
-        & {normalize_phone(p.value) for p in imported.phones}
+    if (
+        journal.phones
+        and imported.phones
+        and not (
+            {normalize_phone(p.value) for p in journal.phones}
+            & {normalize_phone(p.value) for p in imported.phones}
+        )
     ):
         return True
-    if journal.birthday and imported.birthday and (
-        (journal.birthday.month, journal.birthday.day) != (imported.birthday.month, imported.birthday.day)
+    if (
+        journal.birthday
+        and imported.birthday
+        and (
+            (journal.birthday.month, journal.birthday.day)
+            != (imported.birthday.month, imported.birthday.day)
+        )
     ):
         return True
     return bool(
@@ -141,7 +155,10 @@ class Index:
         self.name[fold(fields.display_name)].add(cid)
 
     def candidates(
-        self, fields: ContactFields, people: dict[int, ContactFields], distinct: Callable[[int], bool]
+        self,
+        fields: ContactFields,
+        people: dict[int, ContactFields],
+        distinct: Callable[[int], bool],
     ) -> list[Match]:
         """Everyone the record may be, the surest first (then the journal's oldest person)."""
         found: dict[int, Match] = {}
@@ -162,7 +179,14 @@ class Index:
                 other = people[cid]
                 if same_name(other, fields):
                     level = LIKELY if generic else SURE
-                    offer(Match(cid, level, "email", f"same name and a shared {'team ' if generic else ''}email"))
+                    offer(
+                        Match(
+                            cid,
+                            level,
+                            "email",
+                            f"same name and a shared {'team ' if generic else ''}email",
+                        )
+                    )
                 elif generic:
                     offer(Match(cid, WEAK, "email", f"only the shared mailbox {email}"))
                 elif compatible_names(other, fields):
