@@ -103,6 +103,8 @@ def guess_mapping(columns: Sequence[str], samples: Sequence[Sequence[str]]) -> C
             shape in contact_kinds and field not in contact_kinds and _sure_shape(cells)
         ):
             field = shape or ""
+        elif field in csv_headers.NAME_FIELDS and _sure_shape(cells):
+            field = ""  # numbers and addresses are never a name, whatever the header says
         fields.append(field)
     if not any(f in csv_headers.NAME_FIELDS for f in fields):
         for index, cells in enumerate(_columns(samples, len(columns))):

@@ -185,6 +185,14 @@ def plan_import(
     return plan_from_files(journal, files)
 
 
+def samples_of(path: str | os.PathLike[str]) -> list[list[str]]:
+    """A CSV's first rows, for the column-mapping step ([] for anything else)."""
+    try:
+        return csv_columns(decode(Path(path).read_bytes()))[1]
+    except OSError:
+        return []
+
+
 def remembered_mapping(journal: Journal, mapping: ColumnMapping) -> ColumnMapping | None:
     """The fields the user confirmed last time for this same set of columns, if any."""
     fields = journal.preferences.csv_mapping(mapping.columns)
