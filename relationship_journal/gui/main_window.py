@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
         def done(result: tuple[list[ContactSummary], list[str]]) -> None:
             summaries, tags = result
             self.contact_list.model.today = self.as_of
+            self.contact_list.model.photo_loader = self.journal.contacts.photos
             self.contact_list.model.set_contacts(summaries)
             self.contact_list.set_tags(tags)
             self.contact_list.apply_filter()
@@ -496,7 +497,7 @@ class MainWindow(QMainWindow):
                     role=detail.role, circle=detail.circle, archived=detail.archived,
                     last_contact=detail.last_contact, emails=tuple(e.value for e in detail.emails),
                     phones=tuple(p.value for p in detail.phones), birthday=detail.birthday,
-                    tags=detail.tags,
+                    tags=detail.tags, has_photo=detail.photo is not None,
                 ))
                 health = self.journal.health.contact(cid, self.as_of)
                 model.update_health(cid, _row_health(health))

@@ -274,7 +274,7 @@ class ContactBook:
             where = "" if include_archived else " WHERE NOT archived"
             rows = connection.execute(
                 "SELECT id, display_name, organisation, role, circle, archived, birthday_year, "
-                f"birthday_month, birthday_day FROM contacts{where} ORDER BY search_name, id"
+                f"birthday_month, birthday_day, photo IS NOT NULL FROM contacts{where} ORDER BY search_name, id"
             ).fetchall()
             last = dict(connection.execute(
                 "SELECT ic.contact_id, max(i.date) FROM interaction_contacts ic "
@@ -300,9 +300,21 @@ class ContactBook:
                 phones=tuple(phones.get(cid, ())),
                 birthday=Birthday(month, day, year) if month and day else None,
                 tags=tuple(tags.get(cid, ())),
+                has_photo=bool(has_photo),
             )
-            for cid, name, organisation, role, circle, archived, year, month, day in rows
+            for cid, name, organisation, role, circle, archived, year, month, day, has_photo in rows
         ]
+
+    def photos(self, contact_ids: Iterable[int]) -> dict[int, bytes]:
+        """The photos of these people, in one query (the list asks for the rows it shows)."""
+        ids = sorted(set(contact_ids))[:900]
+        if not ids:
+            return {}
+        with self._journal.reading() as connection:
+            return dict(connection.execute(
+                f"SELECT id, photo FROM contacts WHERE photo IS NOT NULL AND id IN ({','.join('?' * len(ids))})",
+                ids,
+            ).fetchall())
 
     def tags(self) -> list[str]:
         with self._journal.reading() as connection:

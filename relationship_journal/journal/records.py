@@ -177,6 +177,7 @@ class ContactSummary:
     phones: tuple[str, ...] = ()
     birthday: Birthday | None = None
     tags: tuple[str, ...] = ()
+    has_photo: bool = False
 
 
 @dataclass(frozen=True)
