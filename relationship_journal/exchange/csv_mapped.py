@@ -86,7 +86,7 @@ def _format_of(columns: list[str]) -> str:
     keys = {" ".join(re.sub(r"[^\w/]+", " ", c.casefold()).split()) for c in columns}
     if csv_headers.JOURNAL_MARKERS <= keys:
         return JOURNAL
-    if any(csv_headers._key(c) in csv_headers.THUNDERBIRD_MARKERS for c in columns):
+    if any(csv_headers.header_key(c) in csv_headers.THUNDERBIRD_MARKERS for c in columns):
         return THUNDERBIRD
     return OUTLOOK
 

@@ -189,6 +189,11 @@ def build_person(person: dict[str, Any], report: list[str] | None = None) -> Con
     )
     if name is None:
         raise ValidationError("the record has no name, email or phone")
+    named = _first(person.get("display_name"), composed, given_family, person.get("nickname"))
+    if named is None and report is not None:
+        source = "organisation" if name == _first(person.get("organisation")) else (
+            "email" if emails and name == emails[0].value else "phone")
+        report.append(f"no name in the record; named by its {source}")
     name = " ".join(name.split())
     if len(name) > _NAME_LIMIT and report is not None:
         report.append(f"name cut to {_NAME_LIMIT} characters")

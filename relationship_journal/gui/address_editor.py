@@ -50,11 +50,20 @@ class AddressDialog(QDialog):
         self.postcode = QLineEdit(address.postcode, self)
         self.country = QLineEdit(address.country, self)
         form = QFormLayout(self)
-        for label, widget in (("Label", self.label), ("Street", self.street), ("Flat / suite", self.extended),
-                              ("PO box", self.po_box), ("City", self.city), ("Region / state", self.region),
-                              ("Postcode", self.postcode), ("Country", self.country)):
+        for label, widget in (
+            ("Label", self.label),
+            ("Street", self.street),
+            ("Flat / suite", self.extended),
+            ("PO box", self.po_box),
+            ("City", self.city),
+            ("Region / state", self.region),
+            ("Postcode", self.postcode),
+            ("Country", self.country),
+        ):
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -71,9 +71,13 @@ class ColumnMappingStep(QWidget):
             "values in them. Your choice is remembered for files with the same columns."
         )
         self.table.setRowCount(len(self.mapping.columns))
-        for row, (column, field) in enumerate(zip(self.mapping.columns, self.mapping.fields, strict=True)):
+        for row, (column, field) in enumerate(
+            zip(self.mapping.columns, self.mapping.fields, strict=True)
+        ):
             self.table.setItem(row, 0, QTableWidgetItem(column or f"(column {row + 1})"))
-            values = [cells[row].strip() for cells in samples if row < len(cells) and cells[row].strip()]
+            values = [
+                cells[row].strip() for cells in samples if row < len(cells) and cells[row].strip()
+            ]
             self.table.setItem(row, 1, QTableWidgetItem(" · ".join(values[:_SAMPLES])))
             choice = QComboBox(self.table)
             choice.addItem(LEAVE_OUT, "")

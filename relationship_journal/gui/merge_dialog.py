@@ -25,7 +25,9 @@ def describe(detail: ContactDetail, entries: int) -> str:
 class MergeDialog(QDialog):
     """Keep one record and fold the other into it; the record with more history is offered first."""
 
-    def __init__(self, people: list[tuple[ContactDetail, int]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, people: list[tuple[ContactDetail, int]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Merge two contacts")
         first, second = sorted(people, key=lambda p: (-p[1], p[0].id))

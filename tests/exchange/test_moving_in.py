@@ -581,3 +581,20 @@ def test_csv_round_trip_gives_the_same_people(journal: Journal, tmp_path: Path) 
             ]
 
         assert comparable(_same_people(empty)) == comparable(_same_people(journal))
+
+
+def test_google_csv_addresses_and_a_bad_birthday(tmp_path: Path) -> None:
+    header = ("First Name,Middle Name,Last Name,Birthday,Labels,E-mail 1 - Label,E-mail 1 - Value,"
+              "Address 1 - Label,Address 1 - Formatted,Address 1 - Street,Address 1 - City,Address 1 - PO Box,"
+              "Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,Address 1 - Extended Address")
+    row = ("Nia,,Okafor,1990-02-30,* myContacts,* Home,nia@okafor.example,Home,\"5 Marina Rd\nLagos\",5 Marina Rd,"
+           "Lagos,,Lagos State,101001,Nigeria,")
+    (person,) = read_file(csv_file(tmp_path, f"{header}\n{row}\n", encoding="utf-8")).people
+    assert person.fields.addresses == (Address("home", "5 Marina Rd", "Lagos", "Lagos State", "101001", "Nigeria"),)
+    assert person.notes == ("birthday '1990-02-30' is not a date; left out",)
+
+
+def test_naming_a_person_by_their_email_is_said(tmp_path: Path) -> None:
+    (person,) = read_file(vcf(tmp_path, "EMAIL:solo@example.org")).people
+    assert person.fields.display_name == "solo@example.org"
+    assert person.notes == ("no name in the record; named by its email",)

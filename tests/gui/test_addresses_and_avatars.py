@@ -45,12 +45,18 @@ def test_an_address_is_added_on_the_profile_tab_and_undone(
     monkeypatch.setattr(AddressList, "ask", lambda self, _address: home)
     editor.add_button.click()
     assert window.journal.contacts.get(cid).addresses == (home,)
-    qtbot.waitUntil(lambda: editor.list.item(0).text() == "home: 12 Harbour Lane, Bristol BS1 4QA, United Kingdom")
+    qtbot.waitUntil(
+        lambda: (
+            editor.list.item(0).text() == "home: 12 Harbour Lane, Bristol BS1 4QA, United Kingdom"
+        )
+    )
     window.undo_stack.undo()
     assert window.journal.contacts.get(cid).addresses == ()
 
 
-def test_the_list_shows_a_photo_for_people_who_have_one(private_folders: Path, start_app: Any, qtbot: Any) -> None:
+def test_the_list_shows_a_photo_for_people_who_have_one(
+    private_folders: Path, start_app: Any, qtbot: Any
+) -> None:
     from relationship_journal.journal import Journal
 
     with Journal.open() as journal:
@@ -60,6 +66,8 @@ def test_the_list_shows_a_photo_for_people_who_have_one(private_folders: Path, s
     model = window.contact_list.model
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=20000)
     rows = {model.data(model.index(r, 0), AvatarRole)[1]: r for r in range(2)}
-    qtbot.waitUntil(lambda: model.data(model.index(rows["Ola Nordmann"], 0), AvatarRole)[2] is not None)
+    qtbot.waitUntil(
+        lambda: model.data(model.index(rows["Ola Nordmann"], 0), AvatarRole)[2] is not None
+    )
     assert model.data(model.index(rows["Ola Nordmann"], 0), AvatarRole)[0] == with_photo
     assert model.data(model.index(rows["Per Uten"], 0), AvatarRole)[2] is None  # initials instead
