@@ -131,6 +131,12 @@ _MAIL = (
     r"e ?mail|\bmail\b|courriel|correo|posta elettronica|messagerie|adresse electronique|correio"
 )
 _WORDS: list[tuple[str, str]] = [
+    # Google's numbered columns carry their label beside the value ("E-Mail 1 - Label"), and
+    # phonetic or pre-formatted copies of other columns: none of them is a value to read.
+    (r"\b\d+ (label|type|typ|tipo|etikett|etiquette|libelle|etiqueta|etichetta|rotulo)\b", ""),
+    (r"formatted|formatiert|formate|formateado|formattato|geformatteerd|formatado", ""),
+    (r"phonetic|phonetisch|phonetique|fonetico|fonetisch|yomi|file as|speichern unter", ""),
+    (r"organi[sz]\w* \d+ (title|titel|titre|titulo|titolo|position|cargo|functie)", "role"),
     (
         rf"({_MAIL}).*(display|angezeigt|affich|mostrado|visualizzato|weergave|exibicao|type|typ\b|tipo)",
         "",
