@@ -1,4 +1,4 @@
-"""`import` contacts from vCard / Google / Outlook / LinkedIn files, `--dry-run`, `--undo-last`."""
+"""`import` contacts from vCard or any contacts CSV, `--map`, `--dry-run`, `--undo-last`."""
 
 from __future__ import annotations
 
@@ -15,12 +15,21 @@ _SHOWN = 50
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "import",
-        help="import contacts from vCard (.vcf) or Google / Outlook / LinkedIn CSV files",
-        description="Import contacts. The format is told from each file's content. People who are "
-        "already in the journal (same email, phone, or name with nothing contradicting it) are "
-        "merged, not duplicated. The whole import is one batch that --undo-last takes back.",
+        help="import contacts from vCard (.vcf) or CSV files (Google, Outlook in any language, "
+        "Thunderbird, LinkedIn, any spreadsheet)",
+        description="Import contacts. The format is told from each file's content. A person already "
+        "in the journal (same UID, or same email and a compatible name) is merged, not duplicated; "
+        "a likely match (same name and organisation, or same name and a shared phone) is kept "
+        "apart and listed as a possible match; a shared office phone or info@ mailbox never "
+        "merges anyone. The whole import is one batch that --undo-last takes back.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="a file, or a folder of .vcf files")
+    parser.add_argument("--map", metavar="COLUMN=FIELD,...", dest="column_map",
+                        help="how to read a CSV's columns, e.g. \"Full name=name,Mail=email\" (fields: "
+                        "name, first name, last name, organisation, role, email, phone, mobile, "
+                        "birthday, notes, tags, street, city, postcode, country, …; '' skips a column)")
+    parser.add_argument("--merge-possible", action="store_true",
+                        help="merge the possible matches too (by default they are kept apart)")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
     parser.add_argument("--undo-last", action="store_true", help="take back the latest import")
     parser.add_argument("--undo", type=int, metavar="N", help="take back import number N")
@@ -78,7 +87,23 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.files:
         raise ValidationError("name at least one file to import (or use --undo-last, --batches)")
     with open_journal(args) as journal:
-        plan = planning.plan_import(journal, args.files, _ProgressLine())
+        plan = planning.plan_import(journal, args.files, args.column_map, _shrink_photo, _ProgressLine())
+        unreadable = [f for f in plan.files if f.mapping is not None and not f.mapping.has_someone()]
+        if unreadable:
+            mapping = unreadable[0].mapping
+            assert mapping is not None
+            raise ValidationError(
+                f"{unreadable[0].path}: no column looks like a name or an email; say which is which "
+                f"with --map \"{mapping.columns[0]}=name,...\" (columns: {', '.join(mapping.columns)})"
+            )
+        if args.column_map:
+            for parsed in plan.files:
+                if parsed.mapping is not None:
+                    planning.remember_mapping(journal, parsed.mapping)
+        if args.merge_possible:
+            for decision in list(plan.decisions):
+                if decision.action == "possible match":
+                    plan.choose(decision.index, True)
         batch_id = None
         if not args.dry_run and plan.has_changes():
             batch_id = planning.apply_import(journal, plan)
@@ -93,7 +118,14 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"Done: {plan.summary()}.")
         if batch_id is not None:
             print(f"This was import {batch_id}; `relationship-journal import --undo-last` takes it back.")
-    return 0 if counts["new"] + counts["merge"] + counts["unchanged"] else 1
+    return 0 if counts["new"] + counts["possible match"] + counts["merge"] + counts["unchanged"] else 1
+
+
+def _shrink_photo(data: bytes) -> bytes | None:
+    """Photos made avatar-sized; Qt is loaded only when a file has a photo."""
+    from relationship_journal.reports.images import shrink_photo
+
+    return shrink_photo(data)
 
 
 class _ProgressLine:
@@ -133,7 +165,15 @@ def _print_plan(plan: Any, verbose: bool) -> None:
             f"{parsed.path}: {detect.FORMAT_NAMES[parsed.format]}, {len(parsed.people)} people read, "
             f"{len(parsed.skipped)} skipped"
         )
-    shown = [d for d in plan.decisions if verbose or d.action == merge.MERGE]
+        if parsed.mapping is not None and (parsed.needs_mapping or verbose or parsed.format == detect.SPREADSHEET):
+            how = "guessed; change with --map" if parsed.needs_mapping else "as given"
+            print(f"  columns read as ({how}): {parsed.mapping.as_text() or 'nothing'}")
+        if parsed.mapping is not None and parsed.mapping.ignored():
+            print(f"  columns not read: {', '.join(parsed.mapping.ignored())}")
+    shown = [
+        d for d in plan.decisions
+        if verbose or d.action in (merge.MERGE, merge.POSSIBLE) or d.confidence == "weak"
+    ]
     for decision in shown[:_SHOWN]:
         print("  " + planning.describe(decision))
     if len(shown) > _SHOWN:
@@ -142,6 +182,14 @@ def _print_plan(plan: Any, verbose: bool) -> None:
         print(f"  skipped {skipped.position}: {skipped.reason}")
     if len(plan.skipped) > _SHOWN:
         print(f"  ... and {len(plan.skipped) - _SHOWN} more skipped (use --json for all)")
+    changed = plan.changed_values()
+    for position, note in changed[:_SHOWN]:
+        print(f"  changed {position}: {note}")
+    if len(changed) > _SHOWN:
+        print(f"  ... and {len(changed) - _SHOWN} more values dropped or changed (use --json for all)")
+    if plan.counts()[merge.POSSIBLE]:
+        print("  Possible matches were kept apart; --merge-possible merges them, or merge two people "
+              "later in the window.")
 
 
 def _as_json(plan: Any, batch_id: int | None, dry_run: bool) -> dict[str, Any]:
@@ -150,7 +198,11 @@ def _as_json(plan: Any, batch_id: int | None, dry_run: bool) -> dict[str, Any]:
         "batch_id": batch_id,
         "counts": plan.counts(),
         "files": [
-            {"path": f.path, "format": f.format, "people": len(f.people), "skipped": len(f.skipped)}
+            {
+                "path": f.path, "format": f.format, "people": len(f.people), "skipped": len(f.skipped),
+                "columns": dict(zip(f.mapping.columns, f.mapping.fields, strict=True)) if f.mapping else None,
+                "mapping_guessed": f.needs_mapping,
+            }
             for f in plan.files
         ],
         "records": [
@@ -162,6 +214,11 @@ def _as_json(plan: Any, batch_id: int | None, dry_run: bool) -> dict[str, Any]:
                 "matched_name": d.matched_name,
                 "matched_by": d.matched_by,
                 "details": list(d.details),
+                "confidence": d.confidence,
+                "reason": d.reason,
+                "record": d.record_summary,
+                "matched": d.matched_summary,
+                "changed": list(d.notes),
             }
             for d in plan.decisions
         ],

@@ -1,4 +1,8 @@
-"""Google Contacts, Outlook and LinkedIn CSV files: one row, one person.
+"""Contacts CSV files: one row, one person.
+
+Google Contacts and LinkedIn are read by their own column names; every other CSV
+(Outlook in any language, Thunderbird, the journal's own, a user's spreadsheet) is
+read through a column mapping (`csv_mapped`).
 
 Each service names its columns its own way; the header tells which one wrote the
 file, and each row is read on its own so one bad row is skipped, not the file.
@@ -14,14 +18,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from relationship_journal.exchange import detect
+from relationship_journal.exchange import csv_mapped, detect
 from relationship_journal.exchange.records import ImportedPerson, ParsedFile, SkippedRecord
 from relationship_journal.exchange.values import (
+    address,
+    birthday_or_report,
     build_person,
     clean_label,
     is_system_group,
     parse_birthday,
-    parse_us_date,
 )
 from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import Labelled
@@ -55,7 +60,29 @@ def _numbered(row: Row, kind: str, label_word: str) -> list[Labelled]:
     return found
 
 
-def google_person(row: Row) -> dict[str, Any]:
+def _google_addresses(row: Row) -> list[Any]:
+    """Google's 'Address 1 - Street' … 'Address 1 - Country' columns, all of them."""
+    found = []
+    for number in range(1, 20):
+        prefix = f"address {number} - "
+        if f"{prefix}street" not in row and f"{prefix}city" not in row and f"{prefix}formatted" not in row:
+            break
+        label = _get(row, f"{prefix}label", f"{prefix}type").lstrip("* ")
+        street = _get(row, f"{prefix}street")
+        parts = {
+            "street": street or ("" if _get(row, f"{prefix}city") else _get(row, f"{prefix}formatted")),
+            "po_box": _get(row, f"{prefix}po box"),
+            "extended": _get(row, f"{prefix}extended address"),
+            "city": _get(row, f"{prefix}city"),
+            "region": _get(row, f"{prefix}region"),
+            "postcode": _get(row, f"{prefix}postal code"),
+            "country": _get(row, f"{prefix}country"),
+        }
+        found.append(address(label or None, **parts))
+    return found
+
+
+def google_person(row: Row, report: list[str] | None = None) -> dict[str, Any]:
     tags = [
         t.strip().lstrip("* ").strip()
         for t in _MULTI.split(_get(row, "labels", "group membership"))
@@ -73,8 +100,9 @@ def google_person(row: Row) -> dict[str, Any]:
         "organisation": _get(row, "organization name", "organization 1 - name"),
         "role": _get(row, "organization title", "organization 1 - title"),
         "notes": _get(row, "notes"),
-        "birthday": parse_birthday(_get(row, "birthday")),
+        "birthday": birthday_or_report(_get(row, "birthday"), report if report is not None else []),
         "emails": _numbered(row, "e-mail", "label"),
+        "addresses": _google_addresses(row),
         "phones": _numbered(row, "phone", "label"),
         "urls": _numbered(row, "website", "label"),
         "photo_url": _get(row, "photo") if _get(row, "photo").startswith("http") else "",
@@ -82,43 +110,7 @@ def google_person(row: Row) -> dict[str, Any]:
     }
 
 
-_OUTLOOK_EMAILS = (("e-mail address", None), ("e-mail 2 address", None), ("e-mail 3 address", None))
-_OUTLOOK_PHONES = (
-    ("mobile phone", "mobile"),
-    ("business phone", "work"),
-    ("business phone 2", "work"),
-    ("home phone", "home"),
-    ("home phone 2", "home"),
-    ("other phone", "other"),
-    ("primary phone", "main"),
-    ("company main phone", "work"),
-    ("business fax", "work fax"),
-    ("home fax", "home fax"),
-)
-
-
-def outlook_person(row: Row) -> dict[str, Any]:
-    categories = re.split(r"[;,]", _get(row, "categories"))
-    return {
-        "display_name": " ".join(p for p in (_get(row, "title"), _get(row, "first name"),
-                                             _get(row, "middle name"), _get(row, "last name"),
-                                             _get(row, "suffix")) if p)
-        or _get(row, "e-mail display name"),
-        "given_name": " ".join(p for p in (_get(row, "first name"), _get(row, "middle name")) if p),
-        "family_name": _get(row, "last name"),
-        "nickname": _get(row, "nickname"),
-        "organisation": _get(row, "company"),
-        "role": _get(row, "job title"),
-        "notes": _get(row, "notes"),
-        "birthday": parse_us_date(_get(row, "birthday")) if _get(row, "birthday") else None,
-        "emails": [Labelled(_get(row, c), label) for c, label in _OUTLOOK_EMAILS if _get(row, c)],
-        "phones": [Labelled(_get(row, c), label) for c, label in _OUTLOOK_PHONES if _get(row, c)],
-        "urls": [Labelled(_get(row, "web page"), None)] if _get(row, "web page") else [],
-        "tags": [c.strip() for c in categories if c.strip()],
-    }
-
-
-def linkedin_person(row: Row) -> dict[str, Any]:
+def linkedin_person(row: Row, report: list[str] | None = None) -> dict[str, Any]:
     connected = parse_birthday(_get(row, "connected on"))
     met_on = dt.date(connected.year, connected.month, connected.day) if connected and connected.year else None
     return {
@@ -133,14 +125,46 @@ def linkedin_person(row: Row) -> dict[str, Any]:
     }
 
 
-READERS: dict[str, Callable[[Row], dict[str, Any]]] = {
+# Formats read by their own column names; every other CSV is read through a column mapping.
+READERS: dict[str, Callable[[Row, list[str]], dict[str, Any]]] = {
     detect.GOOGLE: google_person,
-    detect.OUTLOOK: outlook_person,
     detect.LINKEDIN: linkedin_person,
 }
+_SAMPLE_ROWS = 20
 
 
-def read_csv(text: str, path: str, kind: str) -> ParsedFile:
+def csv_columns(text: str) -> tuple[list[str], list[list[str]]]:
+    """A CSV's header and its first rows, for the mapping step."""
+    header = detect.csv_header(text)
+    if header is None:
+        return [], []
+    body = "\n".join(text.split("\n")[header.line + 1:])
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=header.delimiter)
+    samples: list[list[str]] = []
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                samples.append(cells)
+            if len(samples) >= _SAMPLE_ROWS:
+                break
+    except csv.Error:
+        pass
+    return header.columns, samples
+
+
+def mapping_for(text: str, kind: str, given: csv_mapped.ColumnMapping | None = None) -> csv_mapped.ColumnMapping | None:
+    """How a CSV's columns are read: the user's mapping, the client's own, or a guess."""
+    if kind in READERS:
+        return None
+    if given is not None:
+        return given
+    columns, samples = csv_columns(text)
+    return csv_mapped.known_mapping(columns) or csv_mapped.guess_mapping(columns, samples)
+
+
+def read_csv(
+    text: str, path: str, kind: str, mapping: csv_mapped.ColumnMapping | None = None
+) -> ParsedFile:
     """Every row of a contacts CSV after its header; `kind` is one of detect's CSV formats."""
     parsed = ParsedFile(path=path, format=kind)
     header = detect.csv_header(text)
@@ -149,7 +173,8 @@ def read_csv(text: str, path: str, kind: str) -> ParsedFile:
     header_index, keys = header.line, [c.casefold() for c in header.columns]
     body = "\n".join(text.split("\n")[header_index + 1:])
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=header.delimiter)
-    person_of = READERS[kind]
+    parsed.mapping = mapping_for(text, kind, mapping)
+    person_of = READERS.get(kind)
     number = 0
     while True:
         line = header_index + 2 + reader.line_num
@@ -169,9 +194,16 @@ def read_csv(text: str, path: str, kind: str) -> ParsedFile:
                 position, f"the row has {len(cells)} columns but the header has {len(keys)}"
             ))
             continue
-        row = dict(zip(keys, cells, strict=False))
+        report: list[str] = []
         try:
-            parsed.people.append(ImportedPerson(position, build_person(person_of(row))))
+            if person_of is not None:
+                found = person_of(dict(zip(keys, cells, strict=False)), report)
+            else:
+                assert parsed.mapping is not None
+                found = csv_mapped.person(cells, parsed.mapping, report)
+            fields = build_person(found, report)
         except ValidationError as error:
             parsed.skipped.append(SkippedRecord(position, str(error)))
+            continue
+        parsed.people.append(ImportedPerson(position, fields, fields.uid, tuple(report)))
     return parsed

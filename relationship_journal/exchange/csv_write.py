@@ -25,7 +25,25 @@ COLUMNS = (
     "id", "name", "given_name", "family_name", "nickname", "organisation", "role", "emails",
     "phones", "urls", "birthday", "tags", "circle", "cadence_days", "last_interaction", "health",
     "band", *COMPONENTS, "trust", "giving_balance", "classification", "fade_date", "how_met", "met_on", "notes",
+    "uid",
 )
+# Each address in its parts, numbered, after the columns above (as many groups as anyone needs).
+ADDRESS_COLUMNS = ("label", "street", "po box", "city", "region", "postcode", "country")
+
+
+def _address_cells(contact: ContactDetail, groups: int) -> list[str]:
+    cells: list[str] = []
+    for number in range(groups):
+        a = contact.addresses[number] if number < len(contact.addresses) else None
+        cells += [
+            (a.label or "") if a else "", a.street if a else "", a.po_box if a else "", a.city if a else "",
+            a.region if a else "", a.postcode if a else "", a.country if a else "",
+        ]
+    return cells
+
+
+def header(groups: int) -> list[str]:
+    return [*COLUMNS, *(f"address {n} {part}" for n in range(1, groups + 1) for part in ADDRESS_COLUMNS)]
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -40,7 +58,9 @@ def _figure(value: float | None) -> str:
     return "" if value is None else f"{value:.0f}"
 
 
-def rows(contacts: Iterable[ContactDetail], health: dict[int, ContactHealth]) -> list[list[str]]:
+def rows(
+    contacts: Iterable[ContactDetail], health: dict[int, ContactHealth], groups: int = 0
+) -> list[list[str]]:
     table = []
     for c in contacts:
         h = health.get(c.id)
@@ -66,6 +86,8 @@ def rows(contacts: Iterable[ContactDetail], health: dict[int, ContactHealth]) ->
             c.how_met or "",
             c.met_on.isoformat() if c.met_on else "",
             c.notes or "",
+            c.uid or "",
+            *_address_cells(c, groups),
         ])
     return table
 
@@ -77,8 +99,10 @@ def write_csv(
 ) -> int:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    table = rows(contacts, health)
+    people = list(contacts)
+    groups = max([1, *(len(c.addresses) for c in people)])
+    writer.writerow(header(groups))
+    table = rows(people, health, groups)
     writer.writerows([neutralise(cell) for cell in row] for row in table)
     write_atomically(path, buffer.getvalue().encode("utf-8-sig"))
     return len(table)

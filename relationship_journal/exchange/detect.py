@@ -12,12 +12,18 @@ VCARD = "vcard"
 GOOGLE = "google"
 OUTLOOK = "outlook"
 LINKEDIN = "linkedin"
+THUNDERBIRD = "thunderbird"
+JOURNAL = "journal"
+SPREADSHEET = "spreadsheet"
 
 FORMAT_NAMES = {
     VCARD: "vCard",
     GOOGLE: "Google Contacts CSV",
     OUTLOOK: "Outlook CSV",
     LINKEDIN: "LinkedIn connections CSV",
+    THUNDERBIRD: "Thunderbird address book CSV",
+    JOURNAL: "Relationship Journal CSV",
+    SPREADSHEET: "CSV",
 }
 
 _BEGIN_VCARD = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -44,22 +50,45 @@ class CsvHeader:
     delimiter: str
 
 
+def _cells(line: str) -> tuple[list[str], str] | None:
+    """A line's cells and separator (Outlook in some locales uses ';', spreadsheets a tab)."""
+    delimiter = max((";", ",", "\t"), key=line.count)
+    if delimiter not in line:
+        return None
+    try:
+        return [c.strip().lstrip("\ufeff") for c in next(csv.reader([line], delimiter=delimiter))], delimiter
+    except (csv.Error, StopIteration):
+        return None
+
+
 def csv_header(text: str) -> CsvHeader | None:
-    """The first line that is a known contacts header (Outlook in some locales uses ';')."""
-    for index, line in enumerate(text.split("\n")[:_HEADER_SEARCH_LINES]):
-        delimiter = ";" if line.count(";") > line.count(",") else ","
-        if delimiter not in line:
+    """The first line that is a known contacts header; else the first line of a CSV (any columns)."""
+    lines = text.split("\n")[:_HEADER_SEARCH_LINES]
+    first: CsvHeader | None = None
+    for index, line in enumerate(lines):
+        found = _cells(line.rstrip("\r"))
+        if found is None:
             continue
-        try:
-            columns = [c.strip() for c in next(csv.reader([line], delimiter=delimiter))]
-        except (csv.Error, StopIteration):
-            continue
+        columns, delimiter = found
         if csv_format(columns):
             return CsvHeader(index, columns, delimiter)
-    return None
+        if first is None and sum(1 for c in columns if c) >= 2 and not any("@" in c for c in columns):
+            first = CsvHeader(index, columns, delimiter)
+    return first
 
 
 def csv_format(columns: list[str]) -> str | None:
+    """The client that writes this header, or None for a CSV no client we know wrote."""
+    from relationship_journal.exchange.csv_mapped import known_mapping
+
+    found = _english_format(columns)
+    if found:
+        return found
+    mapping = known_mapping(columns)
+    return mapping.format if mapping else None
+
+
+def _english_format(columns: list[str]) -> str | None:
     names = {c.casefold() for c in columns}
     if {"first name", "last name", "connected on"} <= names:
         return LINKEDIN
@@ -75,7 +104,7 @@ def csv_format(columns: list[str]) -> str | None:
 
 
 def detect(text: str, name: str) -> str:
-    """One of VCARD, GOOGLE, OUTLOOK, LINKEDIN; refuses anything else in one clear line."""
+    """One of the formats above; refuses anything else in one clear line."""
     # A card among stray control characters is still a card: cleaning drops them.
     if text.strip() and _BEGIN_VCARD.search(text):
         return VCARD
@@ -83,9 +112,5 @@ def detect(text: str, name: str) -> str:
         raise NotAContactFile(f"{name} is not a contact file (it is not text: binary or empty)")
     header = csv_header(text)
     if header is not None:
-        found = csv_format(header.columns)
-        assert found is not None
-        return found
-    raise NotAContactFile(
-        f"{name} is not a contact file (no vCard, and no Google, Outlook or LinkedIn CSV header)"
-    )
+        return csv_format(header.columns) or SPREADSHEET
+    raise NotAContactFile(f"{name} is not a contact file (no vCard, and no CSV header line)")

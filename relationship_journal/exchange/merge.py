@@ -1,10 +1,10 @@
 """Who is new and who is already in the journal: the merge rules of an import.
 
-A person in the file is the same as one in the journal when they share an email, a
-phone number (in normalised form), or the same name (ignoring case and accents)
-with nothing that contradicts it. A match only ever adds what the journal lacks;
-where both have a value and they differ, the journal's value stays and the file's
-is kept in the contact's history. So importing the same file twice changes nothing.
+`matching` says who a record may be and how sure that is. A sure match is merged; a
+likely one is a *possible match* the user decides (keep apart unless they choose
+merge); a weak one comes in as a new person. A merge only ever adds what the journal
+lacks; where both have a value and they differ, the journal's value stays and the
+file's is kept in the contact's history. So importing the same file twice changes nothing.
 
 Everything is decided from one in-memory index of the journal, loaded once: no
 query per person, so ten thousand cards are matched in well under a second.
@@ -13,29 +13,29 @@ query per person, so ten thousand cards are matched in well under a second.
 from __future__ import annotations
 
 import dataclasses
-import functools
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from relationship_journal.exchange import matching
+from relationship_journal.exchange.matching import fold
 from relationship_journal.exchange.records import ImportedPerson
 from relationship_journal.journal.imports import (
     FILLABLE_COLUMNS,
     Conflict,
     ContactAddition,
     ImportWrites,
+    KnownContact,
     KnownNetwork,
 )
-from relationship_journal.journal.records import ContactFields, Labelled, YearlyDate
-from relationship_journal.journal.text import fold as _fold_uncached
+from relationship_journal.journal.records import Address, ContactFields, Labelled, YearlyDate
 from relationship_journal.journal.text import normalize_phone
 
 NEW = "new"
 MERGE = "merge"
 UNCHANGED = "unchanged"
-# A phone must have this many digits to identify someone (not "112" or an extension).
-_MIN_PHONE_DIGITS = 6
+# A likely match the user has not chosen to merge: it comes in as a new person.
+POSSIBLE = "possible match"
 _FIELD_WORDS = {
     "name": "name",
     "given_name": "first name",
@@ -49,6 +49,7 @@ _FIELD_WORDS = {
     "photo_url": "photo link",
     "birthday": "birthday",
     "photo": "photo",
+    "uid": "UID",
 }
 
 
@@ -63,6 +64,18 @@ class Decision:
     matched_name: str | None = None
     matched_by: str | None = None
     details: tuple[str, ...] = ()
+    # Its place in the import (the key of a merge / keep apart choice).
+    index: int = 0
+    # sure / likely / weak, and the reason in words, when the record resembles someone.
+    confidence: str | None = None
+    reason: str = ""
+    # Whether this was a likely match the user may merge or keep apart.
+    possible: bool = False
+    # What tells the two apart: organisation, email, entries, last contact.
+    record_summary: str = ""
+    matched_summary: str = ""
+    # Values the reader dropped or changed, with why.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -73,17 +86,21 @@ class _Outcome:
     urls: list[Labelled] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     dates: list[YearlyDate] = field(default_factory=list)
+    addresses: list[Address] = field(default_factory=list)
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)
 
     def adds_anything(self) -> bool:
-        return bool(self.fill or self.emails or self.phones or self.urls or self.tags or self.dates)
+        return bool(
+            self.fill or self.emails or self.phones or self.urls or self.tags or self.dates or self.addresses
+        )
 
     def details(self) -> list[str]:
         said = [f"adds {_FIELD_WORDS.get(k, k)}" for k in self.fill]
         for items, word in ((self.emails, "email"), (self.phones, "phone"), (self.urls, "link"),
-                            (self.tags, "tag"), (self.dates, "date")):
+                            (self.tags, "tag"), (self.dates, "date"), (self.addresses, "address")):
             if items:
-                said.append(f"adds {len(items)} {word}{'s' if len(items) > 1 else ''}")
+                plural = "es" if word == "address" else "s"
+                said.append(f"adds {len(items)} {word}{plural if len(items) > 1 else ''}")
         said += [
             f"keeps {_FIELD_WORDS.get(f, f)} '{_brief(kept)}' (file says '{_brief(imported)}')"
             for f, kept, imported in self.conflicts
@@ -91,19 +108,10 @@ class _Outcome:
         return said
 
 
-# Unicode decomposition is the costliest step of matching, and names repeat: fold each once.
-fold = functools.lru_cache(maxsize=1 << 16)(_fold_uncached)
-
-
 def _brief(value: str, limit: int = 60) -> str:
     """A value on one short line, for the preview."""
     flat = " / ".join(part.strip() for part in value.splitlines() if part.strip())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def _phone_key(number: str) -> str | None:
-    key = normalize_phone(number)
-    return key if len(key.lstrip("+")) >= _MIN_PHONE_DIGITS else None
 
 
 def _text(value: Any) -> str:
@@ -127,6 +135,8 @@ def compare(journal: ContactFields, imported: ContactFields, has_photo: bool) ->
             continue
         if mine is None or _text(mine) == "":
             out.fill[column] = theirs
+        elif column == "uid":
+            continue  # another address book's id for the same person: the first one stays
         elif _text(mine) != _text(theirs) and not (column == "notes" and _text(theirs) in _text(mine)):
             out.conflicts.append((column, _text(mine), _text(theirs)))
     if imported.birthday is not None:
@@ -151,6 +161,8 @@ def compare(journal: ContactFields, imported: ContactFields, has_photo: bool) ->
     out.urls = [u for u in imported.urls if u.value.rstrip("/") not in urls]
     tags = {fold(t) for t in journal.tags}
     out.tags = [t for t in imported.tags if fold(t) not in tags]
+    addresses = {a.key() for a in journal.addresses}
+    out.addresses = [a for a in imported.addresses if a.key() not in addresses]
     dates = {(fold(d.label), d.month, d.day) for d in journal.important_dates}
     out.dates = [d for d in imported.important_dates if (fold(d.label), d.month, d.day) not in dates]
     return out
@@ -158,24 +170,7 @@ def compare(journal: ContactFields, imported: ContactFields, has_photo: bool) ->
 
 def conflicting(journal: ContactFields, imported: ContactFields) -> bool:
     """Whether two people with the same name are shown by their data to be different people."""
-    if journal.emails and imported.emails and not (
-        {e.value.casefold() for e in journal.emails} & {e.value.casefold() for e in imported.emails}
-    ):
-        return True
-    if journal.phones and imported.phones and not (
-        {normalize_phone(p.value) for p in journal.phones}
-        & {normalize_phone(p.value) for p in imported.phones}
-    ):
-        return True
-    if journal.birthday and imported.birthday and (
-        (journal.birthday.month, journal.birthday.day) != (imported.birthday.month, imported.birthday.day)
-    ):
-        return True
-    return bool(
-        journal.organisation
-        and imported.organisation
-        and fold(journal.organisation) != fold(imported.organisation)
-    )
+    return matching.contradicts(journal, imported)
 
 
 def _apply(fields: ContactFields, out: _Outcome) -> ContactFields:
@@ -188,64 +183,32 @@ def _apply(fields: ContactFields, out: _Outcome) -> ContactFields:
         urls=fields.urls + tuple(out.urls),
         tags=fields.tags + tuple(out.tags),
         important_dates=fields.important_dates + tuple(out.dates),
+        addresses=fields.addresses + tuple(out.addresses),
     )
 
 
-class _Index:
-    """Email, phone and name keys to people: the journal's (ids > 0) and this import's new ones (< 0)."""
-
-    def __init__(self) -> None:
-        self.email: dict[str, set[int]] = defaultdict(set)
-        self.phone: dict[str, set[int]] = defaultdict(set)
-        self.name: dict[str, set[int]] = defaultdict(set)
-
-    def add(self, cid: int, fields: ContactFields) -> None:
-        for e in fields.emails:
-            self.email[e.value.casefold()].add(cid)
-        for p in fields.phones:
-            key = _phone_key(p.value)
-            if key:
-                self.phone[key].add(cid)
-        self.name[fold(fields.display_name)].add(cid)
-
-    def match(
-        self, fields: ContactFields, people: dict[int, ContactFields], distinct: Callable[[int], bool]
-    ) -> tuple[int, str] | None:
-        """The person `fields` describes, if known; never one for whom `distinct` says so.
-
-        Several people may share an email or a phone (a family address, a switchboard):
-        then the one who also shares more (the phone, the name) is the match.
-        """
-        scores: dict[int, int] = defaultdict(int)
-        for key in {e.value.casefold() for e in fields.emails}:
-            for cid in self.email.get(key, ()):
-                scores[cid] |= 4
-        for key in {k for p in fields.phones if (k := _phone_key(p.value))}:
-            for cid in self.phone.get(key, ()):
-                scores[cid] |= 2
-        for cid in self.name.get(fold(fields.display_name), ()):
-            if cid in scores or not conflicting(people[cid], fields):
-                scores[cid] |= 1
-        candidates = [(score, cid) for cid, score in scores.items() if not distinct(cid)]
-        if not candidates:
-            return None
-        best = max(score for score, _cid in candidates)
-        cid = _first(c for score, c in candidates if score == best)
-        return cid, "email" if best & 4 else "phone" if best & 2 else "name"
+def summary(fields: ContactFields, known: KnownContact | None = None) -> str:
+    """What tells two people of one name apart: organisation, email, entries, last contact."""
+    parts = [fields.organisation or "no organisation"]
+    parts.append(fields.emails[0].value if fields.emails else "no email")
+    if known is not None:
+        parts.append(f"{known.entries} entr{'y' if known.entries == 1 else 'ies'}")
+        parts.append(f"last contact {known.last_contact.isoformat()}" if known.last_contact else "never in touch")
+    return " · ".join(parts)
 
 
-def _first(ids: Iterable[int]) -> int:
-    """The journal's oldest person first; then the import's earliest new one."""
-    ids = sorted(ids)
-    positive = [i for i in ids if i > 0]
-    return positive[0] if positive else max(ids)
+def decide(
+    people: list[ImportedPerson], known: KnownNetwork, merge_possible: Iterable[int] = ()
+) -> tuple[ImportWrites, list[Decision]]:
+    """The writes an import makes, and a decision per record for the preview.
 
-
-def decide(people: list[ImportedPerson], known: KnownNetwork) -> tuple[ImportWrites, list[Decision]]:
-    """The writes an import makes, and a decision per record for the preview."""
+    `merge_possible` holds the places (Decision.index) of the likely matches the user
+    chose to merge; every other likely match is kept apart, as a new person.
+    """
+    chosen = frozenset(merge_possible)
     current: dict[int, ContactFields] = {cid: k.fields for cid, k in known.contacts.items()}
     has_photo = {cid: k.has_photo for cid, k in known.contacts.items()}
-    index = _Index()
+    index = matching.Index()
     for cid, fields in current.items():
         index.add(cid, fields)
     created: list[ContactFields] = []
@@ -255,15 +218,34 @@ def decide(people: list[ImportedPerson], known: KnownNetwork) -> tuple[ImportWri
     decisions: list[Decision] = []
     # New people by the file's own id: another id in the same import is another person.
     source_ids: dict[int, str] = {}
-    for person in people:
+    for place, person in enumerate(people):
         fields = person.fields
         sid = person.source_id
 
         def distinct(cid: int, sid: str | None = sid) -> bool:
             return sid is not None and source_ids.get(cid, sid) != sid
 
-        found = index.match(fields, current, distinct)
-        if found is None:
+        found = index.candidates(fields, current, distinct)
+        best = found[0] if found else None
+        base = {
+            "index": place,
+            "notes": person.notes,
+            "record_summary": summary(fields),
+        }
+        if best is not None:
+            base.update(
+                confidence=best.level,
+                reason=best.reason,
+                matched_summary=_matched_summary(best.contact_id, known),
+            )
+        merge_it = best is not None and (
+            best.level == matching.SURE or (best.level == matching.LIKELY and place in chosen)
+        )
+        if best is not None and best.level == matching.LIKELY and not merge_it:
+            out = compare(current[best.contact_id], fields, has_photo.get(best.contact_id, False))
+            if not out.adds_anything() and not out.conflicts:
+                merge_it = True  # nothing in the record that the journal lacks: nothing to decide
+        if best is None or not merge_it:
             created.append(fields)
             cid = -len(created)
             if person.source_id:
@@ -271,9 +253,20 @@ def decide(people: list[ImportedPerson], known: KnownNetwork) -> tuple[ImportWri
             current[cid] = fields
             has_photo[cid] = False
             index.add(cid, fields)
-            decisions.append(Decision(person.position, fields.display_name, NEW))
+            possible = best is not None and best.level == matching.LIKELY
+            decisions.append(Decision(
+                person.position,
+                fields.display_name,
+                POSSIBLE if possible else NEW,
+                contact_id=best.contact_id if possible and best.contact_id > 0 else None,
+                matched_name=current[best.contact_id].display_name if best is not None else None,
+                matched_by=best.matched_by if best is not None else None,
+                possible=possible,
+                **base,
+            ))
             continue
-        cid, how = found
+        assert best is not None
+        cid = best.contact_id
         out = compare(current[cid], fields, has_photo.get(cid, False))
         new_conflicts = [c for c in out.conflicts if (cid, c[0], c[2]) not in recorded]
         recorded.update((cid, f, imported) for f, _kept, imported in new_conflicts)
@@ -290,6 +283,7 @@ def decide(people: list[ImportedPerson], known: KnownNetwork) -> tuple[ImportWri
             has_photo[cid] = True
         index.add(cid, current[cid])
         changed = out.adds_anything() or bool(new_conflicts)
+        how = best.matched_by
         decisions.append(Decision(
             person.position,
             fields.display_name,
@@ -298,6 +292,8 @@ def decide(people: list[ImportedPerson], known: KnownNetwork) -> tuple[ImportWri
             matched_name=matched_name,
             matched_by=how if cid > 0 else f"{how}, with a new person earlier in this import",
             details=tuple(out.details()),
+            possible=best.level == matching.LIKELY and changed,
+            **base,
         ))
     writes = ImportWrites(
         created=created,
@@ -310,6 +306,7 @@ def decide(people: list[ImportedPerson], known: KnownNetwork) -> tuple[ImportWri
                 urls=tuple(out.urls),
                 tags=tuple(out.tags),
                 important_dates=tuple(out.dates),
+                addresses=tuple(out.addresses),
             )
             for cid, out in additions.items()
         ],
@@ -317,6 +314,11 @@ def decide(people: list[ImportedPerson], known: KnownNetwork) -> tuple[ImportWri
     )
     return writes, decisions
 
+
+def _matched_summary(cid: int, known: KnownNetwork) -> str:
+    if cid < 0:
+        return "a new person earlier in this import"
+    return summary(known.contacts[cid].fields, known.contacts[cid])
 
 def _accumulate(total: _Outcome, out: _Outcome) -> None:
     for key, value in out.fill.items():
@@ -326,3 +328,4 @@ def _accumulate(total: _Outcome, out: _Outcome) -> None:
     total.urls += out.urls
     total.tags += out.tags
     total.dates += out.dates
+    total.addresses += out.addresses

@@ -9,6 +9,7 @@ the write lock, so an edit made while the preview was open is never overwritten.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -16,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from relationship_journal.exchange import detect, merge
-from relationship_journal.exchange.csv_formats import read_csv
+from relationship_journal.exchange import csv_mapped, detect, merge
+from relationship_journal.exchange.csv_formats import csv_columns, read_csv
+from relationship_journal.exchange.csv_mapped import ColumnMapping
 from relationship_journal.exchange.encodings import decode, iter_lines
 from relationship_journal.exchange.records import (
     ImportedPerson,
@@ -48,6 +50,19 @@ class ImportPlan:
     skipped: list[SkippedRecord] = field(default_factory=list)
     # What the last apply_import touched, so views refresh only those people.
     changes: Changes = field(default_factory=Changes)
+    # The possible matches (Decision.index) the user chose to merge; the rest stay apart.
+    merge_possible: set[int] = field(default_factory=set)
+    # The journal as it was when the plan was made, so a choice re-decides without the disk.
+    known: imports.KnownNetwork | None = None
+
+    def choose(self, index: int, merge_them: bool) -> None:
+        """Merge (or keep apart) the possible match at `index`, and decide everything again."""
+        if merge_them:
+            self.merge_possible.add(index)
+        else:
+            self.merge_possible.discard(index)
+        if self.known is not None:
+            _writes, self.decisions = merge.decide(self.people, self.known, self.merge_possible)
 
     @property
     def sources(self) -> str:
@@ -57,6 +72,7 @@ class ImportPlan:
         counted = Counter(d.action for d in self.decisions)
         return {
             merge.NEW: counted[merge.NEW],
+            merge.POSSIBLE: counted[merge.POSSIBLE],
             merge.MERGE: counted[merge.MERGE],
             merge.UNCHANGED: counted[merge.UNCHANGED],
             SKIPPED: len(self.skipped),
@@ -64,14 +80,19 @@ class ImportPlan:
 
     def summary(self) -> str:
         c = self.counts()
-        return (
-            f"imported {c[merge.NEW]}, merged {c[merge.MERGE]}, "
-            f"unchanged {c[merge.UNCHANGED]}, skipped {c[SKIPPED]}"
-        )
+        said = f"imported {c[merge.NEW] + c[merge.POSSIBLE]}, merged {c[merge.MERGE]}, "
+        said += f"unchanged {c[merge.UNCHANGED]}, skipped {c[SKIPPED]}"
+        if c[merge.POSSIBLE]:
+            said += f" ({c[merge.POSSIBLE]} possible match{'es' if c[merge.POSSIBLE] > 1 else ''} kept apart)"
+        return said
 
     def has_changes(self) -> bool:
         c = self.counts()
-        return bool(c[merge.NEW] or c[merge.MERGE])
+        return bool(c[merge.NEW] or c[merge.MERGE] or c[merge.POSSIBLE])
+
+    def changed_values(self) -> list[tuple[str, str]]:
+        """(where, what) for every value dropped or changed on the way in."""
+        return [(d.position, note) for d in self.decisions for note in d.notes]
 
 
 # A vCard file larger than this is read card by card as it streams from the disk (with
@@ -82,8 +103,16 @@ _SAMPLE_BYTES = 64 * 1024
 Progress = Callable[[int, int], None]  # (bytes read, bytes in all)
 
 
-def read_file(path: str | os.PathLike[str], progress: Progress | None = None) -> ParsedFile:
-    """One file's people and skipped records; NotAContactFile if it is not a contacts file."""
+def read_file(
+    path: str | os.PathLike[str],
+    mapping: ColumnMapping | str | None = None,
+    progress: Progress | None = None,
+) -> ParsedFile:
+    """One file's people and skipped records; NotAContactFile if it is not a contacts file.
+
+    `mapping` says how a CSV's columns are read: a ColumnMapping (the window's mapping
+    step) or `--map` text ("Full name=name,Mail=email").
+    """
     path = Path(path)
     name = path.name
     if path.is_dir():
@@ -92,23 +121,25 @@ def read_file(path: str | os.PathLike[str], progress: Progress | None = None) ->
     if size > MAX_FILE_BYTES:
         raise NotAContactFile(f"{name} is too large to be a contact file ({size:,} bytes)")
     if size <= STREAM_FROM_BYTES:
-        parsed = read_bytes(path.read_bytes(), name)
+        parsed = read_bytes(path.read_bytes(), name, mapping)
     else:
-        parsed = _read_streaming(path, size, progress)
+        parsed = _read_streaming(path, size, progress, mapping)
     parsed.path = str(path)
     if progress is not None:
         progress(size, size)
     return parsed
 
 
-def _read_streaming(path: Path, size: int, progress: Progress | None) -> ParsedFile:
+def _read_streaming(
+    path: Path, size: int, progress: Progress | None, mapping: ColumnMapping | str | None
+) -> ParsedFile:
     name = path.name
     with path.open("rb") as handle:
         sample = handle.read(_SAMPLE_BYTES)
         kind = detect.detect(decode(sample), name)
         handle.seek(0)
         if kind != detect.VCARD:
-            return read_bytes(handle.read(), name)  # CSV is read whole (it is capped in size)
+            return read_bytes(handle.read(), name, mapping)  # CSV is read whole (it is capped in size)
         report = None if progress is None else (lambda done: progress(done, size))
         parsed = read_vcards(iter_lines(handle, sample, report), name)
     if not parsed.people and not parsed.skipped:
@@ -116,14 +147,22 @@ def _read_streaming(path: Path, size: int, progress: Progress | None) -> ParsedF
     return parsed
 
 
-def read_bytes(data: bytes, name: str) -> ParsedFile:
+def read_bytes(data: bytes, name: str, mapping: ColumnMapping | str | None = None) -> ParsedFile:
     """The people in a file's content (`name` is only for messages); the format comes from the content."""
     text = decode(data)
     kind = detect.detect(text, name)
     if kind == detect.VCARD:
         parsed = read_vcards(text, name)
     else:
-        parsed = read_csv(text, name, kind)
+        if isinstance(mapping, str):
+            columns, samples = csv_columns(text)
+            try:
+                mapping = csv_mapped.mapping_from_text(columns, mapping, samples)
+            except ValueError as error:
+                raise NotAContactFile(f"{name}: {error}") from None
+        if kind in (detect.GOOGLE, detect.LINKEDIN) and mapping is not None:
+            kind = mapping.format  # the user's own mapping wins over the client's reader
+        parsed = read_csv(text, name, kind, mapping)
     if not parsed.people and not parsed.skipped:
         raise NotAContactFile(f"{name} has no contacts in it")
     return parsed
@@ -134,7 +173,8 @@ def plan_from_files(journal: Journal, files: Iterable[ParsedFile]) -> ImportPlan
     for parsed in plan.files:
         plan.people += parsed.people
         plan.skipped += parsed.skipped
-    _writes, plan.decisions = merge.decide(plan.people, imports.known_network(journal))
+    plan.known = imports.known_network(journal)
+    _writes, plan.decisions = merge.decide(plan.people, plan.known, plan.merge_possible)
     return plan
 
 
@@ -153,22 +193,73 @@ def expand(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
 
 
 def plan_import(
-    journal: Journal, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None
+    journal: Journal,
+    paths: Sequence[str | os.PathLike[str]],
+    mapping: str | None = None,
+    shrink_photo: Callable[[bytes], bytes | None] | None = None,
+    progress: Progress | None = None,
 ) -> ImportPlan:
     """Read `paths` (files, or folders of .vcf files) and say what importing them would do; writes nothing.
 
+    A CSV no client wrote is read with `mapping` (--map text), else with the mapping
+    remembered for its header, else with a guess (`ParsedFile.needs_mapping`).
+    `shrink_photo` makes photos small for the journal (the caller brings the imaging).
     `progress(bytes read, bytes in all)` follows the reading, file after file.
     """
-    files = expand(paths)
-    if progress is None:
-        return plan_from_files(journal, [read_file(p) for p in files])
-    sizes = [p.stat().st_size if p.is_file() else 0 for p in files]
+    paths_found = expand(paths)
+    sizes = [p.stat().st_size if p.is_file() else 0 for p in paths_found]
     total = sum(sizes)
-    parsed = []
-    for index, file in enumerate(files):
+    files = []
+    for index, path in enumerate(paths_found):
         before = sum(sizes[:index])
-        parsed.append(read_file(file, lambda done, _size, before=before: progress(before + done, total)))
-    return plan_from_files(journal, parsed)
+        report = None if progress is None else (lambda done, _size, before=before: progress(before + done, total))
+        parsed = read_file(path, mapping or None, report)
+        if parsed.needs_mapping and parsed.mapping is not None:
+            remembered = remembered_mapping(journal, parsed.mapping)
+            if remembered is not None:
+                parsed = read_file(path, remembered)
+        files.append(parsed)
+    if shrink_photo is not None:
+        for parsed in files:
+            parsed.people = [shrink(person, shrink_photo) for person in parsed.people]
+    return plan_from_files(journal, files)
+
+
+def samples_of(path: str | os.PathLike[str]) -> list[list[str]]:
+    """A CSV's first rows, for the column-mapping step ([] for anything else)."""
+    try:
+        return csv_columns(decode(Path(path).read_bytes()))[1]
+    except OSError:
+        return []
+
+
+def remembered_mapping(journal: Journal, mapping: ColumnMapping) -> ColumnMapping | None:
+    """The fields the user confirmed last time for this same set of columns, if any."""
+    fields = journal.preferences.csv_mapping(mapping.columns)
+    if fields is None or len(fields) != len(mapping.columns):
+        return None
+    return csv_mapped.with_fields(mapping, fields)
+
+
+def remember_mapping(journal: Journal, mapping: ColumnMapping) -> None:
+    journal.preferences.remember_csv_mapping(mapping.columns, mapping.fields)
+
+
+def shrink(person: ImportedPerson, shrink_photo: Callable[[bytes], bytes | None]) -> ImportedPerson:
+    """The person with their photo made small, said in their notes when it changed."""
+    photo = person.fields.photo
+    if not photo:
+        return person
+    small = shrink_photo(photo)
+    if small is None:
+        note = "photo cannot be read as an image; left out"
+        fields = dataclasses.replace(person.fields, photo=None)
+    elif small == photo:
+        return person
+    else:
+        note = f"photo made smaller for the journal ({len(photo) // 1024 or 1} KB → {len(small) // 1024 or 1} KB)"
+        fields = dataclasses.replace(person.fields, photo=small)
+    return dataclasses.replace(person, fields=fields, notes=(*person.notes, note))
 
 
 def apply_import(
@@ -177,7 +268,7 @@ def apply_import(
     """Write the plan as one batch; its id (for undo), or None when there was nothing to write."""
 
     def decide(known: imports.KnownNetwork) -> imports.ImportWrites:
-        writes, decisions = merge.decide(plan.people, known)
+        writes, decisions = merge.decide(plan.people, known, plan.merge_possible)
         plan.decisions = decisions
         writes.summary = plan.summary()
         return writes
@@ -195,9 +286,19 @@ def undo_import(journal: Journal, batch_id: int | None = None) -> imports.UndoRe
 def describe(decision: merge.Decision) -> str:
     """One line of the preview for a record that matched someone."""
     if decision.action == merge.NEW:
-        return f"{decision.position}: new: {decision.name}"
+        line = f"{decision.position}: new: {decision.name}"
+        if decision.confidence == "weak":
+            line += f" (not merged with {decision.matched_name}: {decision.reason})"
+        return line
+    if decision.action == merge.POSSIBLE:
+        return (
+            f"{decision.position}: possible match, kept apart: {decision.name} "
+            f"[{decision.record_summary}] may be {decision.matched_name} [{decision.matched_summary}] "
+            f"({decision.reason})"
+        )
     target = decision.matched_name or decision.name
-    line = f"{decision.position}: {decision.action}: {decision.name} -> {target} (same {decision.matched_by})"
+    why = decision.reason if decision.possible else f"same {decision.matched_by}"
+    line = f"{decision.position}: {decision.action}: {decision.name} -> {target} ({why})"
     if decision.details:
         line += "; " + "; ".join(decision.details)
     return line

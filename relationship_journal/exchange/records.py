@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from relationship_journal.journal.errors import JournalError
 from relationship_journal.journal.records import ContactFields
+
+if TYPE_CHECKING:
+    from relationship_journal.exchange.csv_mapped import ColumnMapping
 
 
 class NotAContactFile(JournalError):
@@ -21,6 +25,9 @@ class ImportedPerson:
     # The file's own id for the person (a vCard UID): two records with different ids are
     # two people to the program that wrote them, even when their names are the same.
     source_id: str | None = None
+    # Every value the reader dropped or changed on the way in, in words ("birthday
+    # '1985-13-45' is not a date; left out"), for the preview and the CLI summary.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,3 +46,10 @@ class ParsedFile:
     format: str
     people: list[ImportedPerson] = field(default_factory=list)
     skipped: list[SkippedRecord] = field(default_factory=list)
+    # How a CSV's columns were read (None for vCard, Google and LinkedIn, which name their own).
+    mapping: ColumnMapping | None = None
+
+    @property
+    def needs_mapping(self) -> bool:
+        """A CSV no client we know wrote, read by a guess the user has not confirmed."""
+        return self.mapping is not None and not self.mapping.known

@@ -13,7 +13,13 @@ from typing import Any
 
 from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.imports import validate_contact
-from relationship_journal.journal.records import Birthday, ContactFields, Labelled, YearlyDate
+from relationship_journal.journal.records import (
+    Address,
+    Birthday,
+    ContactFields,
+    Labelled,
+    YearlyDate,
+)
 from relationship_journal.journal.text import normalize_phone
 
 # Apple writes labels as _$!<HomePage>!$_; Google as "* myContacts".
@@ -107,17 +113,40 @@ def parse_yearly(text: str, label: str) -> YearlyDate | None:
     return YearlyDate(label[:200] or "date", found.month, found.day, found.year)
 
 
-def _labelled(items: Any, valid: Any, key: Any) -> tuple[Labelled, ...]:
+def _labelled(
+    items: Any, valid: Any, key: Any, report: list[str] | None = None, what: str = ""
+) -> tuple[Labelled, ...]:
     seen: set[str] = set()
     kept = []
     for item in items:
         value = item.value.strip()
+        if value and not valid(value) and report is not None:
+            report.append(f"{what} '{_brief(value)}' is not {_ARTICLE[what]} {what}; left out")
         if not value or not valid(value) or key(value) in seen:
             continue
         seen.add(key(value))
         label = item.label.strip()[:_LABEL_LIMIT] if item.label else None
         kept.append(Labelled(value, label or None))
     return tuple(kept)
+
+
+_ARTICLE = {"email": "an", "phone": "a", "link": "a"}
+
+
+def _brief(value: str, limit: int = 60) -> str:
+    flat = " ".join(value.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def birthday_or_report(text: str, report: list[str], label: str = "birthday", **options: Any) -> Birthday | None:
+    """The birthday in `text`, or None with the reason added to `report` (never silently)."""
+    text = text.strip()
+    if not text:
+        return None
+    found = parse_birthday(text, **options)
+    if found is None:
+        report.append(f"{label} '{_brief(text)}' is not a date; left out")
+    return found
 
 
 def _first(*values: Any) -> str | None:
@@ -127,15 +156,22 @@ def _first(*values: Any) -> str | None:
     return None
 
 
-def build_person(person: dict[str, Any]) -> ContactFields:
-    """A valid ContactFields from what a reader found; ValidationError says why not."""
+def _valid_email(value: str) -> bool:
+    return "@" in value and len(value) <= 320 and " " not in value
+
+
+def build_person(person: dict[str, Any], report: list[str] | None = None) -> ContactFields:
+    """A valid ContactFields from what a reader found; ValidationError says why not.
+
+    What is dropped or changed on the way (an email without '@', a name cut short) is
+    said in `report`, when given, so the preview can show it against its record.
+    """
     person = dict(person)
     name_parts = person.pop("name_parts", None)
-    emails = _labelled(
-        person.get("emails", ()), lambda v: "@" in v and len(v) <= 320 and " " not in v, str.casefold
-    )
+    emails = _labelled(person.get("emails", ()), _valid_email, str.casefold, report, "email")
     phones = _labelled(
-        person.get("phones", ()), lambda v: bool(normalize_phone(v).lstrip("+")), normalize_phone
+        person.get("phones", ()), lambda v: bool(normalize_phone(v).lstrip("+")), normalize_phone,
+        report, "phone",
     )
     urls = _labelled(person.get("urls", ()), lambda v: True, lambda v: v.rstrip("/"))
     composed = " ".join(p for p in (name_parts or ()) if p) if name_parts else None
@@ -153,7 +189,16 @@ def build_person(person: dict[str, Any]) -> ContactFields:
     )
     if name is None:
         raise ValidationError("the record has no name, email or phone")
-    name = " ".join(name.split())[:_NAME_LIMIT]
+    named = _first(person.get("display_name"), composed, given_family, person.get("nickname"))
+    if named is None and report is not None:
+        source = "organisation" if name == _first(person.get("organisation")) else (
+            "email" if emails and name == emails[0].value else "phone")
+        report.append(f"no name in the record; named by its {source}")
+    name = " ".join(name.split())
+    if len(name) > _NAME_LIMIT and report is not None:
+        report.append(f"name cut to {_NAME_LIMIT} characters")
+    name = name[:_NAME_LIMIT]
+    addresses = tuple(dict.fromkeys(a for a in person.get("addresses", ()) if not a.is_empty()))
     tags = tuple(dict.fromkeys(t.strip()[:100] for t in person.get("tags", ()) if t.strip()))
     fields = ContactFields(
         display_name=name,
@@ -173,5 +218,12 @@ def build_person(person: dict[str, Any]) -> ContactFields:
         urls=urls,
         tags=tags,
         important_dates=tuple(person.get("important_dates", ())),
+        addresses=addresses,
+        uid=_first(person.get("uid")),
     )
     return validate_contact(fields)
+
+
+def address(label: str | None, **parts: str) -> Address:
+    """An Address from parts a reader found (missing parts empty, each trimmed)."""
+    return Address(label=clean_label(label) if label else None, **{k: (v or "").strip() for k, v in parts.items()})

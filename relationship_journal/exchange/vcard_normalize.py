@@ -27,10 +27,10 @@ KNOWN_PROPERTIES = frozenset(
     FBURL FN GENDER GEO IMPP KEY KIND LABEL LANG LOGO MAILER MEMBER N NAME NICKNAME NOTE ORG PHOTO
     PRODID PROFILE RELATED REV ROLE SORT-STRING SOUND SOURCE TEL TITLE TZ UID URL VERSION XML""".split()
 )
-# What the journal reads of a card; the rest (addresses, keys, sounds, client X- fields)
+# What the journal reads of a card; the rest (keys, sounds, client X- fields)
 # is dropped quietly before vobject, whose time grows with every line it is given.
 READ_PROPERTIES = frozenset(
-    """FN N NICKNAME ORG TITLE ROLE NOTE BDAY ANNIVERSARY EMAIL TEL URL CATEGORIES UID
+    """FN N NICKNAME ORG TITLE ROLE NOTE BDAY ANNIVERSARY EMAIL TEL URL CATEGORIES UID ADR
     X-ABLABEL X-ABDATE X-ANNIVERSARY""".split()
 )
 # Bare vCard 2.1 parameters that are encodings rather than types.
@@ -39,7 +39,7 @@ _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _STRUCTURED = {"N", "ADR", "ORG"}
 _LIST_VALUED = {"CATEGORIES", "NICKNAME"}
 # Values vobject unescapes as text; others (EMAIL, TEL, URL, dates) are passed as written.
-_TEXT = frozenset({"FN", "N", "NICKNAME", "ORG", "TITLE", "ROLE", "NOTE", "CATEGORIES", "X-ABLABEL"})
+_TEXT = frozenset({"FN", "N", "NICKNAME", "ORG", "TITLE", "ROLE", "NOTE", "CATEGORIES", "X-ABLABEL", "ADR"})
 _PROPERTY_LINE = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?([A-Za-z0-9_-]+)[ \t]*[;:]")
 _BEGIN = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
 _END = re.compile(r"^[ \t]*END[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
@@ -72,6 +72,7 @@ class CleanCard:
     photo: bytes | None = None
     photo_url: str | None = None
     apple_omit_year: bool = False
+    # What cleaning had to drop (an unreadable photo), said against the card in the preview.
     notes: list[str] = field(default_factory=list)
 
 
@@ -261,7 +262,13 @@ def _take_photo(prop: _Property, card: CleanCard) -> None:
         return
     else:
         return
-    if photo and len(photo) <= _MAX_PHOTO_BYTES and card.photo is None:
+    if card.photo is not None:
+        return
+    if not photo:
+        card.notes.append("photo cannot be read (not a JPEG, PNG or GIF image); left out")
+    elif len(photo) > _MAX_PHOTO_BYTES:
+        card.notes.append(f"photo is larger than {_MAX_PHOTO_BYTES // 1_000_000} MB; left out")
+    else:
         card.photo = photo
 
 

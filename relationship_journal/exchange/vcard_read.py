@@ -10,17 +10,18 @@ from typing import Any
 from relationship_journal.exchange import vcard_normalize
 from relationship_journal.exchange.records import ImportedPerson, ParsedFile, SkippedRecord
 from relationship_journal.exchange.values import (
+    address,
+    birthday_or_report,
     build_person,
     clean_label,
     is_system_group,
-    parse_birthday,
     parse_yearly,
 )
 from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import Labelled, YearlyDate
 
 # Type parameters that say nothing a person would call a label.
-_NOISE_TYPES = {"internet", "pref", "voice", "x400", "other", "x"}
+_NOISE_TYPES = {"internet", "pref", "voice", "x400", "other", "x", "postal", "parcel", "dom", "intl"}
 _TYPE_WORDS = {"cell": "mobile", "iphone": "mobile", "main": "main", "fax": "fax"}
 
 
@@ -43,8 +44,19 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def read_card(component: Any, clean: vcard_normalize.CleanCard) -> dict[str, Any]:
+def _part(value: Any, name: str) -> str:
+    """One part of a structured value (vobject gives a list when the part held commas)."""
+    part = getattr(value, name, "")
+    if isinstance(part, list):
+        return ", ".join(str(p).strip() for p in part if str(p).strip())
+    return str(part or "").strip()
+
+
+def read_card(
+    component: Any, clean: vcard_normalize.CleanCard, report: list[str] | None = None
+) -> dict[str, Any]:
     """The person a parsed card describes, as keyword arguments for ContactFields."""
+    report = report if report is not None else []
     labels: dict[str, str] = {}
     by_name: dict[str, list[Any]] = defaultdict(list)
     for line in component.getChildren():
@@ -76,7 +88,9 @@ def read_card(component: Any, clean: vcard_normalize.CleanCard) -> dict[str, Any
     if any(notes):
         person["notes"] = "\n\n".join(n for n in notes if n)
     if "BDAY" in by_name:
-        person["birthday"] = parse_birthday(_text(by_name["BDAY"][0].value), clean.apple_omit_year)
+        person["birthday"] = birthday_or_report(
+            _text(by_name["BDAY"][0].value), report, omit_year=clean.apple_omit_year
+        )
     person["emails"] = tuple(
         Labelled(_text(line.value), _label(_types(line), group_label(line)))
         for line in by_name.get("EMAIL", [])
@@ -104,9 +118,27 @@ def read_card(component: Any, clean: vcard_normalize.CleanCard) -> dict[str, Any
             found = parse_yearly(_text(line.value), label)
             if found is not None:
                 dates.append(found)
+            elif _text(line.value):
+                report.append(f"{label} '{_text(line.value)[:40]}' is not a date; left out")
     person["important_dates"] = tuple(dict.fromkeys(dates))
+    person["addresses"] = tuple(
+        address(
+            _label(_types(line), group_label(line)),
+            street=_part(line.value, "street"),
+            extended=_part(line.value, "extended"),
+            po_box=_part(line.value, "box"),
+            city=_part(line.value, "city"),
+            region=_part(line.value, "region"),
+            postcode=_part(line.value, "code"),
+            country=_part(line.value, "country"),
+        )
+        for line in by_name.get("ADR", [])
+    )
+    if "UID" in by_name:
+        person["uid"] = _text(by_name["UID"][0].value)[:300] or None
     person["photo"] = clean.photo
     person["photo_url"] = clean.photo_url
+    report += clean.notes
     return person
 
 
@@ -122,7 +154,8 @@ def read_vcards(text: str | Iterable[str], path: str) -> ParsedFile:
         try:
             clean = vcard_normalize.clean(raw)
             component = vobject.readOne(clean.text, ignoreUnreadable=True)
-            fields = build_person(read_card(component, clean))
+            report: list[str] = []
+            fields = build_person(read_card(component, clean, report), report)
         except vcard_normalize.CardError as error:
             parsed.skipped.append(SkippedRecord(position, str(error)))
             continue
@@ -132,9 +165,7 @@ def read_vcards(text: str | Iterable[str], path: str) -> ParsedFile:
         except Exception as error:  # noqa: BLE001 - vobject raises many kinds; the card is skipped, not lost silently
             parsed.skipped.append(SkippedRecord(position, f"the card cannot be read ({_short(error)})"))
             continue
-        uid = component.contents.get("uid")
-        source_id = _text(uid[0].value) if uid else None
-        parsed.people.append(ImportedPerson(position, fields, source_id or None))
+        parsed.people.append(ImportedPerson(position, fields, fields.uid, tuple(report)))
     return parsed
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from relationship_journal.exchange.atomic import write_atomically
 from relationship_journal.journal.errors import ValidationError
-from relationship_journal.journal.records import ContactDetail, Labelled
+from relationship_journal.journal.records import Address, ContactDetail, Labelled
 from relationship_journal.paths import ensure_private_dir
 
 # Labels vCard 4.0 can say with TYPE; anything else goes in a grouped X-ABLabel.
@@ -71,6 +71,9 @@ def _media_type(photo: bytes) -> str:
     return "image/jpeg"
 
 
+_ADR_ORDER = ("po_box", "extended", "street", "city", "region", "postcode", "country")
+
+
 class _Lines:
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -79,8 +82,13 @@ class _Lines:
     def add(self, line: str) -> None:
         self.lines.append(fold(line))
 
-    def labelled(self, name: str, item: Labelled) -> None:
-        value = item.value.replace("\r", " ").replace("\n", " ")
+    def address(self, address: Address) -> None:
+        """ADR: PO box; extended; street; city; region; postcode; country (RFC 6350 6.3.1)."""
+        value = ";".join(escape(getattr(address, part)) for part in _ADR_ORDER)
+        self.labelled("ADR", Labelled(value, address.label), escaped=True)
+
+    def labelled(self, name: str, item: Labelled, escaped: bool = False) -> None:
+        value = item.value if escaped else item.value.replace("\r", " ").replace("\n", " ")
         label = (item.label or "").strip()
         words = label.lower().split()
         if not label:
@@ -93,13 +101,18 @@ class _Lines:
             self.add(f"item{self.groups}.X-ABLabel:{escape(label)}")
 
 
+def _single_line(value: str) -> str:
+    return " ".join(value.split())
+
+
 def card(contact: ContactDetail) -> str:
     """One person as a vCard 4.0 card (CRLF line ends, as the RFC asks)."""
     out = _Lines()
     out.add("BEGIN:VCARD")
     out.add("VERSION:4.0")
     out.add("PRODID:-//Relationship Journal//vCard export//EN")
-    out.add(f"UID:urn:uuid:{contact_uid(contact)}")
+    # The sending address book's own UID goes back to it, so a sync updates its card.
+    out.add(f"UID:{_single_line(contact.uid)}" if contact.uid else f"UID:urn:uuid:{contact_uid(contact)}")
     out.add(f"FN:{escape(contact.display_name)}")
     out.add(
         "N:"
@@ -118,6 +131,8 @@ def card(contact: ContactDetail) -> str:
         out.labelled("TEL", phone)
     for url in contact.urls:
         out.labelled("URL", url)
+    for address in contact.addresses:
+        out.address(address)
     if contact.birthday:
         b = contact.birthday
         out.add(f"BDAY:{b.year:04d}{b.month:02d}{b.day:02d}" if b.year else f"BDAY:--{b.month:02d}{b.day:02d}")

@@ -24,6 +24,11 @@ def initials(name: str) -> str:
 
 def avatar_pixmap(detail: ContactDetail, size: int = AVATAR, ratio: float = 1.0) -> QPixmap:
     """The person's photo cut to a circle, or their initials on a colour of their own."""
+    return avatar(detail.id, detail.display_name, detail.photo, size, ratio)
+
+
+def avatar(contact_id: int, name: str, photo: bytes | None, size: int = AVATAR, ratio: float = 1.0) -> QPixmap:
+    """A photo cut to a circle, or initials on the person's own colour (the list and the page)."""
     pixmap = QPixmap(int(size * ratio), int(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -31,7 +36,7 @@ def avatar_pixmap(detail: ContactDetail, size: int = AVATAR, ratio: float = 1.0)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     path = QPainterPath()
     path.addEllipse(QRectF(0, 0, size, size))
-    image = QImage.fromData(detail.photo) if detail.photo else QImage()
+    image = QImage.fromData(photo) if photo else QImage()
     if not image.isNull():
         painter.setClipPath(path)
         scaled = image.scaled(int(size * ratio), int(size * ratio),
@@ -39,13 +44,13 @@ def avatar_pixmap(detail: ContactDetail, size: int = AVATAR, ratio: float = 1.0)
                               Qt.TransformationMode.SmoothTransformation)
         painter.drawImage(QRectF(0, 0, size, size), scaled)
     else:
-        painter.fillPath(path, QColor(AVATAR_COLOURS[detail.id % len(AVATAR_COLOURS)]))
+        painter.fillPath(path, QColor(AVATAR_COLOURS[contact_id % len(AVATAR_COLOURS)]))
         font = QFont()
         font.setPixelSize(int(size * 0.38))
         font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
         painter.setPen(QColor("#ffffff"))
-        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(detail.display_name))
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(name))
     painter.end()
     return pixmap
 

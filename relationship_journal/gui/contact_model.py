@@ -9,7 +9,7 @@ precomputed accept mask, so typing in the search box stays instant at 10,000 row
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 
 from relationship_journal import clock
@@ -31,6 +32,7 @@ ContactIdRole = Qt.ItemDataRole.UserRole + 1
 HealthRole = Qt.ItemDataRole.UserRole + 2  # (score or None, band)
 SubtitleRole = Qt.ItemDataRole.UserRole + 3
 ClassRole = Qt.ItemDataRole.UserRole + 4
+AvatarRole = Qt.ItemDataRole.UserRole + 5  # (contact id, name, photo bytes or None)
 
 COLUMNS = ("Name", "Health", "Last", "Type")
 NAME, HEALTH, LAST, TYPE = range(4)
@@ -77,10 +79,15 @@ class ContactTableModel(QAbstractTableModel):
         self._name_keys: dict[int, tuple[str, QCollatorSortKey]] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.today = clock.today()
+        # Photos are fetched for the rows being painted, a batch at a time, and kept.
+        self.photo_loader: Callable[[list[int]], dict[int, bytes]] | None = None
+        self._photos: dict[int, bytes | None] = {}
+        self._wanted: set[int] = set()
 
     # --- filling -------------------------------------------------------------------------
     def set_contacts(self, rows: Iterable[ContactSummary]) -> None:
         self.beginResetModel()
+        self._photos.clear()
         self._rows = list(rows)
         if self._sort is not None:
             column, order = self._sort
@@ -114,6 +121,7 @@ class ContactTableModel(QAbstractTableModel):
         else:
             self._rows[row] = summary
             self._folded[row] = self._fold(summary)
+            self._photos.pop(summary.id, None)  # the photo may have changed with the profile
             self._emit_row(summary.id)
         if self._sort is not None:  # a new or renamed person goes to their place in the order
             self.sort(*self._sort)
@@ -127,6 +135,26 @@ class ContactTableModel(QAbstractTableModel):
             self.endRemoveRows()
         if rows:
             self._reindex()
+
+    def _photo(self, row: ContactSummary) -> bytes | None:
+        if not row.has_photo or self.photo_loader is None:
+            return None
+        if row.id not in self._photos and row.id not in self._wanted:
+            if not self._wanted:
+                QTimer.singleShot(0, self._load_photos)
+            self._wanted.add(row.id)
+        return self._photos.get(row.id)
+
+    def _load_photos(self) -> None:
+        wanted, self._wanted = sorted(self._wanted), set()
+        if not wanted or self.photo_loader is None:
+            return
+        found = self.photo_loader(wanted)
+        for cid in wanted:
+            self._photos[cid] = found.get(cid)
+            row = self._row_of.get(cid)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0), [AvatarRole])
 
     def _reindex(self) -> None:
         self._folded = [self._fold(r) for r in self._rows]
@@ -175,6 +203,8 @@ class ContactTableModel(QAbstractTableModel):
         column = index.column()
         if role == ContactIdRole:
             return row.id
+        if role == AvatarRole:
+            return row.id, row.name, self._photo(row)
         health = self._health.get(row.id)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from relationship_journal.gui.contact_header import avatar
 from relationship_journal.gui.contact_model import (
     CLASS_LABELS,
     LAST,
+    AvatarRole,
     ClassRole,
     HealthRole,
     SubtitleRole,
@@ -34,6 +36,13 @@ class NameDelegate(QStyledItemDelegate):
         c = colours()
         rect = option.rect.adjusted(8, 4, -6, -4)
         painter.save()
+        found = index.data(AvatarRole)
+        if found is not None:
+            side = rect.height() - 4
+            ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+            picture = self._avatar(found, side, ratio)
+            painter.drawPixmap(rect.left(), rect.top() + 2, picture)
+            rect = rect.adjusted(side + 10, 0, 0, 0)
         bold = QFont(option.font)
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
@@ -54,6 +63,19 @@ class NameDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(200, ROW_HEIGHT)
+
+    _cache: dict[tuple[object, ...], QPixmap] = {}
+
+    def _avatar(self, found: tuple[int, str, bytes | None], side: int, ratio: float) -> QPixmap:
+        """Drawn once per person and size, not on every repaint of the list."""
+        cid, name, photo = found
+        key = (cid, name, len(photo) if photo else 0, side, ratio)
+        picture = self._cache.get(key)
+        if picture is None:
+            if len(self._cache) > 4000:
+                self._cache.clear()
+            picture = self._cache[key] = avatar(cid, name, photo, size=side, ratio=ratio)
+        return picture
 
 
 class HealthBarDelegate(QStyledItemDelegate):

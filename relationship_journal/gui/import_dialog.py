@@ -1,7 +1,8 @@
 """Importing contacts from the window: read, preview, write, undo — never on the GUI thread.
 
-`ImportFlow` reads the files in the background, shows `ImportPreviewDialog` (every
-record as new / merge / unchanged / skipped, with the reason), writes the plan in
+`ImportFlow` reads the files in the background, shows `ImportPreviewDialog` (a
+column-mapping step first for a CSV no client wrote; then every record as new /
+possible match / merge / unchanged / skipped, with the reason), writes the plan in
 the background with progress once the user agrees, and puts one `ImportBatchStep`
 on the undo stack, so Ctrl+Z takes the whole import back. `contact_file_paths`
 reads a drag-and-drop's files.
@@ -15,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -30,32 +31,36 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from relationship_journal.exchange import merge
-from relationship_journal.exchange.plan import ImportPlan, apply_import, plan_import, undo_import
+from relationship_journal.exchange.plan import (
+    ImportPlan,
+    apply_import,
+    plan_from_files,
+    plan_import,
+    read_file,
+    remember_mapping,
+    samples_of,
+    undo_import,
+)
+from relationship_journal.gui.import_mapping import ColumnMappingStep
+from relationship_journal.gui.import_preview import (
+    ACTION_WORDS,
+    DecisionRole,
+    ImportPlanModel,
+    PossibleMatchPanel,
+)
 from relationship_journal.gui.undo import Step
 from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.records import Changes
 
 CONTACT_SUFFIXES = (".vcf", ".vcard", ".csv")
-ACTION_WORDS = {
-    merge.NEW: "New",
-    merge.MERGE: "Merge",
-    merge.UNCHANGED: "Unchanged",
-    "skipped": "Skipped",
-}
-COLUMNS = ("What happens", "Name", "Into", "Details", "Where in the file")
-
-Row = tuple[str, str, str, str, str]
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-
-
 def contact_file_paths(mime: QMimeData) -> list[str]:
     """The local .vcf / .csv files in a drag-and-drop, in the order they were dropped."""
     if not mime.hasUrls():
@@ -67,66 +72,23 @@ def contact_file_paths(mime: QMimeData) -> list[str]:
     ]
 
 
-def plan_rows(plan: ImportPlan) -> list[Row]:
-    rows: list[Row] = []
-    for d in plan.decisions:
-        into = ""
-        if d.action != merge.NEW:
-            into = f"{d.matched_name} (same {d.matched_by})" if d.matched_name else ""
-        rows.append((d.action, d.name, into, "; ".join(d.details), d.position))
-    rows += [("skipped", "", "", s.reason, s.position) for s in plan.skipped]
-    return rows
-
-
-class ImportPlanModel(QAbstractTableModel):
-    """Every record of the plan, one row each (model/view: fine for 10,000 cards)."""
-
-    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows = plan_rows(plan)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = row[index.column()]
-            return ACTION_WORDS.get(value, value) if index.column() == 0 else value
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (2, 3, 4):
-            return row[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row[0]
-        return None
-
-    def headerData(  # noqa: N802 - Qt's name
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
-
-
 class ImportPreviewDialog(QDialog):
-    """What an import would do, before anything is written; Import writes it, Cancel does not."""
+    """What an import would do, before anything is written; Import writes it, Cancel does not.
 
-    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+    A CSV whose columns no client writes first gets the column-mapping step; possible
+    matches are chosen one by one in the panel under the table (keep apart by default).
+    """
+
+    mapping_chosen = Signal(str, object)  # path, ColumnMapping: the flow reads the file again
+
+    def __init__(self, plan: ImportPlan, parent: QWidget | None = None,
+                 samples: dict[str, list[list[str]]] | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
+        self.samples = samples or {}
         self.setWindowTitle("Import contacts")
-        self.resize(1040, 560)
-        counts = plan.counts()
-        files = html.escape(", ".join(Path(f.path).name for f in plan.files))  # a name may hold '<'
-        self.summary = QLabel(
-            f"<b>{files}</b><br>{counts[merge.NEW]} new, {counts[merge.MERGE]} merged into people "
-            f"already in your journal, {counts[merge.UNCHANGED]} unchanged, "
-            f"{counts['skipped']} skipped."
-        )
+        self.resize(1120, 620)
+        self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = ImportPlanModel(plan, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -134,52 +96,147 @@ class ImportPreviewDialog(QDialog):
         self.proxy.setFilterRole(Qt.ItemDataRole.UserRole)
         self.proxy.setFilterKeyColumn(0)
         self.filter = QComboBox()
-        self.filter.addItem("Everything", "")
-        for action, word in ACTION_WORDS.items():
-            if counts[action]:
-                self.filter.addItem(f"{word} ({counts[action]})", action)
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the file's own order first
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((90, 190, 210, 330)):
+        for column, width in enumerate((215, 140, 300, 220, 220)):
             self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.panel = PossibleMatchPanel(self)
+        self.panel.chosen.connect(self._chosen)
+        self.panel.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        changes = counts[merge.NEW] + counts[merge.MERGE]
-        self.import_button = self.buttons.addButton(
-            f"Import {changes} {'person' if changes == 1 else 'people'}" if changes else "Nothing to import",
-            QDialogButtonBox.ButtonRole.AcceptRole,
-        )
-        self.import_button.setEnabled(plan.has_changes())
-        self.import_button.setDefault(plan.has_changes())
+        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.columns_button = self.buttons.addButton("Change columns…", QDialogButtonBox.ButtonRole.ResetRole)
+        self.columns_button.clicked.connect(self._back_to_mapping)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Show:"))
         bar.addWidget(self.filter)
         bar.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        preview = QWidget(self)
+        page = QVBoxLayout(preview)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.summary)
+        page.addLayout(bar)
+        page.addWidget(self.table, 1)
+        page.addWidget(self.panel)
         note = QLabel("Nothing is written until you press Import; afterwards, Undo takes the whole "
                       "import back. Values that disagree with your journal are kept in the "
-                      "person's history, never overwritten.")
+                      "person's history, never overwritten. Possible matches are kept apart "
+                      "unless you choose Merge.")
         note.setWordWrap(True)
-        layout.addWidget(note)
+        page.addWidget(note)
+        self.mapping_step = ColumnMappingStep(self)
+        self.mapping_step.confirmed.connect(self._mapping_confirmed)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.mapping_step)
+        self.pages.addWidget(preview)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
+        self.set_plan(plan)
+
+    def set_plan(self, plan: ImportPlan, ask_mapping: bool = True) -> None:
+        """Show `plan`: the mapping step first if one of its CSVs still needs one."""
+        self.plan = plan
+        pending = next((f for f in plan.files if f.needs_mapping), None) if ask_mapping else None
+        self.columns_button.setVisible(any(f.mapping is not None and f.format == "spreadsheet" for f in plan.files))
+        if pending is not None:
+            self.mapping_step.show_file(pending, self.samples.get(pending.path, []))
+            self.pages.setCurrentIndex(0)
+            self.import_button.setEnabled(False)
+            self.columns_button.hide()
+            return
+        self.pages.setCurrentIndex(1)
+        self.model.set_plan(plan)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        plan = self.plan
+        counts = plan.counts()
+        files = html.escape(", ".join(Path(f.path).name for f in plan.files))  # a name may hold '<'
+        changed = len(plan.changed_values())
+        possible = sum(1 for d in plan.decisions if d.possible or d.action == merge.POSSIBLE)
+        text = (
+            f"<b>{files}</b><br>{counts[merge.NEW]} new, {counts[merge.MERGE]} merged into people "
+            f"already in your journal, {counts[merge.UNCHANGED]} unchanged, "
+            f"{counts['skipped']} skipped."
+        )
+        if possible:
+            apart = counts[merge.POSSIBLE]
+            text += (f"<br><b>{possible} possible match{'es' if possible > 1 else ''}</b>: {apart} kept apart "
+                     f"as {'a new person' if apart == 1 else 'new people'} — select one to compare and choose.")
+        if changed:
+            text += f"<br>{changed} value{'s' if changed > 1 else ''} dropped or changed on the way in (see Details)."
+        for parsed in plan.files:
+            if parsed.mapping is not None and parsed.mapping.ignored():
+                text += (f"<br>{html.escape(Path(parsed.path).name)}: columns not read: "
+                         f"{html.escape(', '.join(parsed.mapping.ignored()))}.")
+        self.summary.setText(text)
+        current = self.filter.currentData()
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.addItem("Everything", "")
+        tally = {key: sum(1 for row in self.model.rows if key in row[6].split()) for key in ACTION_WORDS}
+        for key, word in ACTION_WORDS.items():
+            if tally[key]:
+                self.filter.addItem(f"{word} ({tally[key]})", key)
+        self.filter.setCurrentIndex(max(0, self.filter.findData(current)))
+        self.filter.blockSignals(False)
+        self._filter_changed()
+        writes = counts[merge.NEW] + counts[merge.POSSIBLE] + counts[merge.MERGE]
+        self.import_button.setText(
+            f"Import {writes} {'person' if writes == 1 else 'people'}" if writes else "Nothing to import"
+        )
+        self.import_button.setEnabled(plan.has_changes())
+        self.import_button.setDefault(plan.has_changes())
+
+    def decision_at(self, row: int) -> merge.Decision | None:
+        index = self.proxy.index(row, 0).data(DecisionRole) if row >= 0 else -1
+        return self.plan.decisions[index] if index is not None and index >= 0 else None
+
+    def select_decision(self, decision_index: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(DecisionRole) == decision_index:
+                self.table.selectRow(row)
+                return
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.panel.show_decision(self.decision_at(current.row()))
+
+    def _chosen(self, index: int, merge_them: bool) -> None:
+        self.plan.choose(index, merge_them)
+        self.model.set_plan(self.plan)
+        self._refresh()
+        self.select_decision(index)
 
     def _filter_changed(self) -> None:
-        action = self.filter.currentData() or ""
-        self.proxy.setFilterFixedString(action)
+        key = self.filter.currentData() or ""
+        self.proxy.setFilterRegularExpression(QRegularExpression(rf"\b{key}\b" if key else ""))
+
+    def _mapping_confirmed(self, path: str, mapping: Any) -> None:
+        self.mapping_step.confirm.setEnabled(False)
+        self.mapping_chosen.emit(path, mapping)
+
+    def _back_to_mapping(self) -> None:
+        parsed = next((f for f in self.plan.files if f.mapping is not None and f.format == "spreadsheet"), None)
+        if parsed is None:
+            return
+        self.mapping_step.show_file(parsed, self.samples.get(parsed.path, []))
+        self.pages.setCurrentIndex(0)
+        self.import_button.setEnabled(False)
 
 
 class ImportBatchStep(Step):
@@ -202,6 +259,13 @@ class ImportBatchStep(Step):
 
 
 _active: set[ImportFlow] = set()  # flows in progress, kept alive until they end
+
+
+def shrink_photo(data: bytes) -> bytes | None:
+    """Photos made avatar-sized on the way in (QImage works on the reading worker)."""
+    from relationship_journal.reports.images import shrink_photo as shrink
+
+    return shrink(data)
 
 
 class ImportFlow:
@@ -236,20 +300,41 @@ class ImportFlow:
     def start(self) -> None:
         journal, paths = self.journal, self.paths
 
-        def read(progress: Progress) -> ImportPlan:
+        def read(progress: Progress) -> tuple[ImportPlan, dict[str, list[list[str]]]]:
             label = f"Reading {', '.join(Path(p).name for p in paths)}"
             progress.step(label)
             # A large file streams card by card: the bar follows it (in kB) and can stop it.
-            return plan_import(journal, paths, lambda done, total: progress.step(label, done >> 10, total >> 10))
+            plan = plan_import(
+                journal, paths, shrink_photo=shrink_photo,
+                progress=lambda done, total: progress.step(label, done >> 10, total >> 10),
+            )
+            return plan, {f.path: samples_of(f.path) for f in plan.files if f.mapping is not None}
 
         _active.add(self)
-        Operation(self.parent, read, self.preview, self._failed, title="Reading contacts").run()
+        Operation(self.parent, read, lambda found: self.preview(*found), self._failed,
+                  title="Reading contacts").run()
 
-    def preview(self, plan: ImportPlan) -> None:
-        self.dialog = ImportPreviewDialog(plan, self.parent)
-        self.dialog.accepted.connect(lambda: self.write(plan))
+    def preview(self, plan: ImportPlan, samples: dict[str, list[list[str]]] | None = None) -> None:
+        self.dialog = ImportPreviewDialog(plan, self.parent, samples)
+        self.dialog.accepted.connect(lambda: self.write(self.dialog.plan if self.dialog else plan))
         self.dialog.rejected.connect(self._end)
+        self.dialog.mapping_chosen.connect(self.remap)
         self.dialog.open()
+
+    def remap(self, path: str, mapping: Any) -> None:
+        """Read one CSV again with the user's columns (remembered for next time), then preview."""
+        journal, dialog = self.journal, self.dialog
+        assert dialog is not None
+        files = dialog.plan.files
+
+        def read(progress: Progress) -> ImportPlan:
+            progress.step(f"Reading {Path(path).name} with your columns")
+            remember_mapping(journal, mapping)
+            again = [read_file(f.path, mapping) if f.path == path else f for f in files]
+            return plan_from_files(journal, again)
+
+        Operation(self.parent, read, lambda plan: dialog.set_plan(plan, ask_mapping=False), self._failed,
+                  title="Reading contacts").run()
 
     def write(self, plan: ImportPlan) -> None:
         journal = self.journal

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -355,6 +356,7 @@ class MainWindow(QMainWindow):
                 return
             summaries, tags = result
             self.contact_list.model.today = self.as_of
+            self.contact_list.model.photo_loader = self.journal.contacts.photos
             self.contact_list.model.set_contacts(summaries)
             self.contact_list.set_tags(tags)
             self.contact_list.apply_filter()
@@ -665,15 +667,14 @@ class MainWindow(QMainWindow):
         if len(ids) != 2:
             self.statusBar().showMessage("Select exactly two people to merge (Ctrl+click).", 5000)
             return
+        from relationship_journal.gui.merge_dialog import MergeDialog
+
         names = {cid: self.directory.name_of(cid) for cid in ids}
-        options = [f"Keep “{names[a]}”, fold in “{names[b]}”" for a, b in (ids, ids[::-1])]
-        choice, ok = QInputDialog.getItem(
-            self, "Merge two contacts",
-            "Every interaction, favour, promise, email, phone, tag and note is kept.\n"
-            "Which record should remain?", options, 0, False)
-        if not ok:
+        people = [(self.journal.contacts.get(cid), len(self.journal.interactions.for_contact(cid))) for cid in ids]
+        dialog = MergeDialog(people, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        keep, duplicate = ids if options.index(choice) == 0 else ids[::-1]
+        keep, duplicate = dialog.chosen()
         if self.push(undo.SnapshotStep(self.journal, self.apply_changes, f"Merge {names[duplicate]} into "
                                        f"{names[keep]}", [keep, duplicate],
                                        lambda: merge_contacts(self.journal, keep, duplicate))):

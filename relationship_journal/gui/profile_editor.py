@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal.gui.address_editor import AddressList
 from relationship_journal.gui.theme import colours
 from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import Birthday, ContactDetail, Labelled, YearlyDate
@@ -149,6 +150,9 @@ class ProfileEditor(QWidget):
         self.phones = QLineEdit(self)
         self.phones.editingFinished.connect(lambda: self._commit("phones"))
         form.addRow("Phone", self.phones)
+        self.addresses = AddressList(self)
+        self.addresses.changed.connect(lambda found: self.edited.emit("addresses", found))
+        form.addRow("Addresses", self.addresses)
         hint = QLabel("Changes are saved when you leave a field; Ctrl+Z undoes them.", self)
         hint.setProperty("muted", True)
         form.addRow("", hint)
@@ -174,6 +178,7 @@ class ProfileEditor(QWidget):
         self.dates.setText(format_dates(detail.important_dates))
         self.emails.setText(", ".join(e.value for e in detail.emails))
         self.phones.setText(", ".join(p.value for p in detail.phones))
+        self.addresses.set_addresses(detail.addresses)
 
     def value(self, name: str) -> Any:
         """What the field now says, parsed into the type the journal stores."""

@@ -17,6 +17,7 @@ from relationship_journal.journal import names
 from relationship_journal.journal.errors import NotFoundError, ValidationError
 from relationship_journal.journal.records import (
     PROFILE_TEXT_FIELDS,
+    Address,
     Birthday,
     Changes,
     ContactDetail,
@@ -35,6 +36,7 @@ from relationship_journal.journal.vocabulary import (
 )
 from relationship_journal.store.models import (
     Contact,
+    ContactAddress,
     ContactEmail,
     ContactPhone,
     ContactUrl,
@@ -71,7 +73,19 @@ def _validate(fields: ContactFields) -> ContactFields:
             raise ValidationError(f"'{phone.value}' is not a phone number")
     tags = tuple(check_text(single_line(tag), "a tag", limit=100) for tag in fields.tags)
     texts = {name_: _clean_text(getattr(fields, name_)) for name_ in PROFILE_TEXT_FIELDS}
-    return dataclasses.replace(fields, display_name=name, tags=tags, **texts)
+    addresses = tuple(_clean_address(a) for a in fields.addresses if not a.is_empty())
+    uid = _clean_text(fields.uid)
+    if uid is not None and len(uid) > 300:
+        raise ValidationError("a contact's UID is longer than 300 characters")
+    return dataclasses.replace(fields, display_name=name, tags=tags, addresses=addresses, uid=uid, **texts)
+
+
+def _clean_address(address: Address) -> Address:
+    """Parts trimmed to one line each (a street may keep its own line breaks), label tidied."""
+    parts = {p: " ".join(getattr(address, p).split()) for p in Address.PARTS if p != "street"}
+    street = "\n".join(" ".join(line.split()) for line in address.street.splitlines() if line.strip())
+    label = (address.label or "").strip()[:60] or None
+    return Address(label=label, street=street, **parts)
 
 
 def _tag_rows(session: Session, names: Iterable[str]) -> list[Tag]:
@@ -113,6 +127,14 @@ def _apply(session: Session, contact: Contact, fields: ContactFields, names: Ite
             ]
         elif name == "tags":
             contact.tags = _tag_rows(session, value)
+        elif name == "addresses":
+            contact.addresses = [
+                ContactAddress(
+                    label=a.label, street=a.street, extended=a.extended, po_box=a.po_box, city=a.city,
+                    region=a.region, postcode=a.postcode, country=a.country, position=i,
+                )
+                for i, a in enumerate(value)
+            ]
         elif name == "important_dates":
             contact.important_dates = [
                 ImportantDate(label=d.label, month=d.month, day=d.day, year=d.year) for d in value
@@ -140,10 +162,14 @@ def _detail(contact: Contact, last_contact: dt.date | None) -> ContactDetail:
         important_dates=tuple(
             YearlyDate(d.label, d.month, d.day, d.year) for d in contact.important_dates
         ),
+        addresses=tuple(
+            Address(a.label, a.street, a.city, a.region, a.postcode, a.country, a.po_box, a.extended)
+            for a in contact.addresses
+        ),
         **{
             name: getattr(contact, name)
             for name in EDITABLE_FIELDS
-            - {"birthday", "emails", "phones", "urls", "tags", "important_dates"}
+            - {"birthday", "emails", "phones", "urls", "tags", "important_dates", "addresses"}
         },
     )
 
@@ -266,7 +292,7 @@ class ContactBook:
             where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
             rows = connection.execute(
                 "SELECT id, display_name, organisation, role, circle, archived, birthday_year, "
-                f"birthday_month, birthday_day FROM contacts{where} ORDER BY search_name, id",
+                f"birthday_month, birthday_day, photo IS NOT NULL FROM contacts{where} ORDER BY search_name, id",
                 params,
             ).fetchall()
             last = dict(connection.execute(
@@ -293,9 +319,21 @@ class ContactBook:
                 phones=tuple(phones.get(cid, ())),
                 birthday=Birthday(month, day, year) if month and day else None,
                 tags=tuple(tags.get(cid, ())),
+                has_photo=bool(has_photo),
             )
-            for cid, name, organisation, role, circle, archived, year, month, day in rows
+            for cid, name, organisation, role, circle, archived, year, month, day, has_photo in rows
         ]
+
+    def photos(self, contact_ids: Iterable[int]) -> dict[int, bytes]:
+        """The photos of these people, in one query (the list asks for the rows it shows)."""
+        ids = sorted(set(contact_ids))[:900]
+        if not ids:
+            return {}
+        with self._journal.reading() as connection:
+            return dict(connection.execute(
+                f"SELECT id, photo FROM contacts WHERE photo IS NOT NULL AND id IN ({','.join('?' * len(ids))})",
+                ids,
+            ).fetchall())
 
     def tags(self) -> list[str]:
         with self._journal.reading() as connection:

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from relationship_journal.journal.records import ContactFields, Labelled, YearlyDate
+from relationship_journal.journal.records import Address, ContactFields, Labelled, YearlyDate
 from relationship_journal.journal.text import fold, normalize_phone
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ FILLABLE_COLUMNS = (
     "met_on",
     "notes",
     "photo_url",
+    "uid",
 )
 
 
@@ -36,7 +37,7 @@ _CONTACT_COLUMNS = (
     "display_name, search_name, given_name, family_name, nickname, organisation, role, "
     "birthday_year, birthday_month, birthday_day, how_met, where_met, met_on, interests, goals, "
     "family, can_do_for_them, communities, notes, calibre, circle, cadence_days, kin, photo, "
-    "photo_url, archived"
+    "photo_url, archived, uid"
 )
 
 
@@ -49,7 +50,7 @@ def _contact_row(c: ContactFields) -> tuple[Any, ...]:
         c.birthday.day if c.birthday else None,
         c.how_met, c.where_met, c.met_on.isoformat() if c.met_on else None, c.interests, c.goals,
         c.family, c.can_do_for_them, c.communities, c.notes, c.calibre, c.circle, c.cadence_days,
-        int(c.kin), c.photo, c.photo_url, 0,
+        int(c.kin), c.photo, c.photo_url, 0, c.uid,
     )
 
 
@@ -61,7 +62,7 @@ def insert_created(
 ) -> list[int]:
     base = connection.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()[0]
     ids = [base + i + 1 for i in range(len(created))]
-    placeholders = ",".join("?" * 27)
+    placeholders = ",".join("?" * 28)
     step = 500
     for start in range(0, len(created), step):
         chunk = created[start:start + step]
@@ -74,6 +75,7 @@ def insert_created(
     pairs = list(zip(ids, created, strict=True))
     _insert_children(connection, ((cid, c.emails, c.phones, c.urls, c.important_dates) for cid, c in pairs))
     _link_tags(connection, ((cid, c.tags) for cid, c in pairs))
+    insert_addresses(connection, ((cid, c.addresses) for cid, c in pairs))
     connection.executemany(
         "INSERT INTO import_batch_contacts (batch_id, contact_id, action, undo) VALUES (?, ?, 'created', '{}')",
         ((batch_id, cid) for cid in ids),
@@ -105,6 +107,34 @@ def _insert_children(
     )
     connection.executemany(
         "INSERT INTO important_dates (contact_id, label, month, day, year) VALUES (?,?,?,?,?)", dates
+    )
+
+
+ADDRESS_PARTS = "street, extended, po_box, city, region, postcode, country"
+
+
+def insert_addresses(
+    connection: sqlite3.Connection, rows: Iterable[tuple[int, Iterable[Address]]]
+) -> None:
+    """Addresses after any the person already has, in the order given."""
+    rows = [(cid, list(items)) for cid, items in rows]
+    ids = [cid for cid, items in rows if items]
+    if not ids:
+        return
+    offsets = dict(connection.execute(
+        "SELECT contact_id, max(position) + 1 FROM contact_addresses "
+        f"WHERE contact_id IN ({marks(ids)}) GROUP BY contact_id",
+        ids,
+    ).fetchall())
+    connection.executemany(
+        f"INSERT INTO contact_addresses (contact_id, label, {ADDRESS_PARTS}, position) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (
+            (cid, a.label, a.street, a.extended, a.po_box, a.city, a.region, a.postcode, a.country,
+             offsets.get(cid, 0) + i)
+            for cid, items in rows
+            for i, a in enumerate(items)
+        ),
     )
 
 
@@ -177,6 +207,7 @@ def apply_additions(
             "urls": [u.value for u in addition.urls],
             "tags": list(addition.tags),
             "dates": [[d.label, d.month, d.day] for d in addition.important_dates],
+            "addresses": [[a.street, a.city, a.postcode] for a in addition.addresses],
         })))
     _insert_children(
         connection,
@@ -184,6 +215,7 @@ def apply_additions(
         offsets,
     )
     _link_tags(connection, ((a.contact_id, a.tags) for a in additions))
+    insert_addresses(connection, ((a.contact_id, a.addresses) for a in additions))
     connection.executemany(
         "INSERT INTO import_batch_contacts (batch_id, contact_id, action, undo) VALUES (?, ?, 'changed', ?)",
         undo_rows,
@@ -217,6 +249,11 @@ def restore(connection: sqlite3.Connection, contact_id: int, undo: dict[str, Any
         connection.execute(
             "DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)",
             (contact_id, name),
+        )
+    for street, city, postcode in undo.get("addresses", []):
+        connection.execute(
+            "DELETE FROM contact_addresses WHERE contact_id = ? AND street = ? AND city = ? AND postcode = ?",
+            (contact_id, street, city, postcode),
         )
     for label, month, day in undo.get("dates", []):
         connection.execute(

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from relationship_journal.journal import import_rows
 from relationship_journal.journal.errors import NotFoundError
 from relationship_journal.journal.records import (
+    Address,
     Birthday,
     Changes,
     ContactDetail,
@@ -50,6 +51,9 @@ class KnownContact:
     id: int
     fields: ContactFields
     has_photo: bool = False
+    # What tells two people of the same name apart in a preview or the merge dialog.
+    entries: int = 0
+    last_contact: dt.date | None = None
 
 
 @dataclass
@@ -72,10 +76,12 @@ class ContactAddition:
     urls: tuple[Labelled, ...] = ()
     tags: tuple[str, ...] = ()
     important_dates: tuple[YearlyDate, ...] = ()
+    addresses: tuple[Address, ...] = ()
 
     def is_empty(self) -> bool:
         return not (
             self.fill or self.emails or self.phones or self.urls or self.tags or self.important_dates
+            or self.addresses
         )
 
 
@@ -149,8 +155,21 @@ def load_known(connection: sqlite3.Connection) -> KnownNetwork:
     rows = connection.execute(
         "SELECT id, display_name, given_name, family_name, nickname, organisation, role, "
         "birthday_year, birthday_month, birthday_day, how_met, met_on, notes, photo_url, "
-        "photo IS NOT NULL FROM contacts"
+        "photo IS NOT NULL, uid FROM contacts"
     ).fetchall()
+    addresses: dict[int, list[Address]] = defaultdict(list)
+    for cid, label, *parts in connection.execute(
+        f"SELECT contact_id, label, {import_rows.ADDRESS_PARTS} FROM contact_addresses ORDER BY position"
+    ):
+        street, extended, po_box, city, region, postcode, country = parts
+        addresses[cid].append(Address(label, street, city, region, postcode, country, po_box, extended))
+    entries = {
+        cid: (count, last)
+        for cid, count, last in connection.execute(
+            "SELECT ic.contact_id, count(*), max(i.date) FROM interaction_contacts ic "
+            "JOIN interactions i ON i.id = ic.interaction_id GROUP BY ic.contact_id"
+        )
+    }
     emails = _grouped(connection, "SELECT contact_id, address, label FROM contact_emails ORDER BY position")
     phones = _grouped(connection, "SELECT contact_id, number, label FROM contact_phones ORDER BY position")
     urls = _grouped(connection, "SELECT contact_id, url, label FROM contact_urls ORDER BY position")
@@ -166,16 +185,19 @@ def load_known(connection: sqlite3.Connection) -> KnownNetwork:
         dates[cid].append(YearlyDate(label, month, day, year))
     known = KnownNetwork()
     for (cid, name, given, family, nick, org, role, year, month, day, how_met, met_on, notes,
-         photo_url, has_photo) in rows:
+         photo_url, has_photo, uid) in rows:
         birthday = None
         if month and day:
             try:
                 birthday = Birthday(month, day, year)
             except ValueError:
                 birthday = None
+        count, last = entries.get(cid, (0, None))
         known.contacts[cid] = KnownContact(
             id=cid,
             has_photo=bool(has_photo),
+            entries=count,
+            last_contact=dt.date.fromisoformat(last) if last else None,
             fields=ContactFields(
                 display_name=name,
                 given_name=given,
@@ -193,6 +215,8 @@ def load_known(connection: sqlite3.Connection) -> KnownNetwork:
                 urls=tuple(Labelled(v, lab) for v, lab in urls.get(cid, ())),
                 tags=tuple(tags.get(cid, ())),
                 important_dates=tuple(dates.get(cid, ())),
+                addresses=tuple(addresses.get(cid, ())),
+                uid=uid,
             ),
         )
     for cid, field_name, imported in connection.execute(
@@ -251,6 +275,7 @@ def everyone(journal: Journal, include_archived: bool = False) -> list[ContactDe
             cadence_days=cadence, kin=bool(kin), photo=photo, photo_url=photo_url,
             emails=stored.emails, phones=stored.phones, urls=stored.urls, tags=stored.tags,
             important_dates=stored.important_dates, archived=bool(archived),
+            addresses=stored.addresses, uid=stored.uid,
         ))
     return people
 

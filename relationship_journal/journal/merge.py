@@ -24,7 +24,7 @@ _APPENDED_TEXT = ("how_met", "where_met", "interests", "goals", "family", "can_d
 # Single values: the kept person's value wins; the duplicate's fills a gap, and a
 # different value is recorded in the notes so nothing is silently lost.
 _SINGLE_TEXT = ("given_name", "family_name", "nickname", "organisation", "role", "photo_url")
-_FILLED = ("birthday_year", "birthday_month", "birthday_day", "met_on", "cadence_days", "photo")
+_FILLED = ("birthday_year", "birthday_month", "birthday_day", "met_on", "cadence_days", "photo", "uid")
 
 
 def merge_contacts(journal: Journal, keep_id: int, duplicate_id: int) -> Changes:
@@ -59,6 +59,7 @@ def _move_links(connection: sqlite3.Connection, keep_id: int, dup_id: int) -> No
     for table in ("favours", "asks", "commitments", "important_dates"):
         connection.execute(f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", ids)
     connection.execute("UPDATE OR IGNORE contact_tags SET contact_id = ? WHERE contact_id = ?", ids)
+    _move_addresses(connection, keep_id, dup_id)
     for table, column in (("contact_emails", "address"), ("contact_phones", "normalized"),
                           ("contact_urls", "url")):
         offset = connection.execute(
@@ -79,6 +80,30 @@ def _move_links(connection: sqlite3.Connection, keep_id: int, dup_id: int) -> No
         ).fetchone()
         if exists:
             connection.execute(f"UPDATE OR IGNORE {table} SET contact_id = ? WHERE contact_id = ?", ids)
+
+
+def _move_addresses(connection: sqlite3.Connection, keep_id: int, dup_id: int) -> None:
+    """The duplicate's addresses join the kept person's, the same address only once."""
+    parts = "street, extended, po_box, city, region, postcode, country"
+    kept = {
+        tuple(" ".join(str(v).casefold().split()) for v in row)
+        for row in connection.execute(f"SELECT {parts} FROM contact_addresses WHERE contact_id = ?", (keep_id,))
+    }
+    offset = connection.execute(
+        "SELECT coalesce(max(position), -1) + 1 FROM contact_addresses WHERE contact_id = ?", (keep_id,)
+    ).fetchone()[0]
+    for row in connection.execute(
+        f"SELECT id, {parts} FROM contact_addresses WHERE contact_id = ? ORDER BY position", (dup_id,)
+    ).fetchall():
+        key = tuple(" ".join(str(v).casefold().split()) for v in row[1:])
+        if key in kept:
+            connection.execute("DELETE FROM contact_addresses WHERE id = ?", (row[0],))
+            continue
+        kept.add(key)
+        connection.execute(
+            "UPDATE contact_addresses SET contact_id = ?, position = ? WHERE id = ?", (keep_id, offset, row[0])
+        )
+        offset += 1
 
 
 def _merge_profile(connection: sqlite3.Connection, keep: sqlite3.Row, dup: sqlite3.Row) -> None:

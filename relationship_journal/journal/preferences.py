@@ -10,8 +10,10 @@ follows the model even if a later version retunes it.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from relationship_journal.health.parameters import DEFAULTS
@@ -27,6 +29,13 @@ _CADENCE_KEY = "cadence_days.{circle}"
 FADING_HORIZON_KEY = "fading_horizon_days"
 MIN_FADING_HORIZON_DAYS = 1
 MAX_FADING_HORIZON_DAYS = 730  # the fade-date search looks no further
+_CSV_MAPPING_KEY = "csv_mapping.{digest}"
+
+
+def csv_mapping_key(columns: Sequence[str]) -> str:
+    """One key per set of CSV columns (their order and spelling, case aside)."""
+    text = "\x1f".join(c.strip().casefold() for c in columns)
+    return _CSV_MAPPING_KEY.format(digest=hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])
 
 
 def cadence_key(circle: int) -> str:
@@ -64,6 +73,34 @@ class Preferences:
             if MIN_CADENCE_DAYS <= days <= MAX_CADENCE_DAYS and days != DEFAULTS.cadence_days[circle]:
                 chosen[circle] = days
         return dict(sorted(chosen.items()))
+
+    def csv_mapping(self, columns: Sequence[str]) -> list[str] | None:
+        """The fields the user last chose for a CSV with exactly these columns, or None."""
+        with self._journal.reading() as connection:
+            try:
+                row = connection.execute(
+                    "SELECT value FROM journal_settings WHERE key = ?", (csv_mapping_key(columns),)
+                ).fetchone()
+            except sqlite3.OperationalError:
+                return None
+        try:
+            fields = json.loads(row[0]) if row else None
+        except ValueError:
+            return None
+        if not isinstance(fields, list) or not all(isinstance(f, str) for f in fields):
+            return None
+        return fields
+
+    def remember_csv_mapping(self, columns: Sequence[str], fields: Sequence[str]) -> None:
+        """Keep the user's column mapping, so the next file with these columns needs no asking."""
+        if len(columns) != len(fields):
+            raise ValidationError("a column mapping needs one field per column")
+        with self._journal.database.writing() as connection:
+            connection.execute(
+                "INSERT INTO journal_settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (csv_mapping_key(columns), json.dumps(list(fields), ensure_ascii=False)),
+            )
 
     def set_circle_cadences(self, cadences: Mapping[int, int | None]) -> dict[int, int]:
         """Set the default cadence of the circles named; returns the stored overrides.

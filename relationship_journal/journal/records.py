@@ -66,6 +66,39 @@ class YearlyDate:
     year: int | None = None
 
 
+@dataclass(frozen=True)
+class Address:
+    """A postal address in the parts vCard's ADR has, so it leaves as it came in."""
+
+    label: str | None = None
+    street: str = ""
+    city: str = ""
+    region: str = ""
+    postcode: str = ""
+    country: str = ""
+    po_box: str = ""
+    extended: str = ""
+
+    PARTS = ("street", "extended", "po_box", "city", "region", "postcode", "country")
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, part).strip() for part in self.PARTS)
+
+    def key(self) -> tuple[str, ...]:
+        """What two spellings of the same address share (case and spacing aside)."""
+        return tuple(" ".join(getattr(self, p).casefold().split()) for p in self.PARTS)
+
+    def one_line(self) -> str:
+        """'12 Harbour Lane, Bristol BS1 4QA, United Kingdom' for lists and previews."""
+        town = " ".join(p for p in (self.postcode, self.city) if p) if self.country.casefold() not in (
+            "united kingdom", "uk", "united states", "usa", "us", "canada", "australia"
+        ) else " ".join(p for p in (self.city, self.region, self.postcode) if p)
+        parts = [self.street, self.extended, self.po_box and f"PO Box {self.po_box}", town, self.country]
+        if self.region and self.region not in town:
+            parts.insert(4, self.region)
+        return ", ".join(" ".join(p.split()) for p in parts if p and p.strip())
+
+
 PROFILE_TEXT_FIELDS = (
     "given_name",
     "family_name",
@@ -115,6 +148,9 @@ class ContactFields:
     urls: tuple[Labelled, ...] = ()
     tags: tuple[str, ...] = ()
     important_dates: tuple[YearlyDate, ...] = ()
+    addresses: tuple[Address, ...] = ()
+    # The sending address book's id for this person (a vCard UID); kept for re-imports.
+    uid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -141,6 +177,7 @@ class ContactSummary:
     phones: tuple[str, ...] = ()
     birthday: Birthday | None = None
     tags: tuple[str, ...] = ()
+    has_photo: bool = False
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ _CONTACT_TABLES = (
     "contact_emails",
     "contact_phones",
     "contact_urls",
+    "contact_addresses",
     "important_dates",
     "contact_tags",
     "favours",

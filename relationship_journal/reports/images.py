@@ -113,3 +113,39 @@ def initials(name: str) -> str:
         return words[0][:1].upper()
     return (words[0][:1] + words[-1][:1]).upper()
 
+
+
+PHOTO_SIDE = 256  # pixels: sharp as an avatar and on the printed brief, a few KB in the journal
+PHOTO_KEEP_BYTES = 48_000  # a photo already this small (and no larger than PHOTO_SIDE) is kept as is
+
+
+def shrink_photo(data: bytes, side: int = PHOTO_SIDE) -> bytes | None:
+    """A photo at most `side` pixels on its longer edge, as JPEG; None when it is not an image.
+
+    Phones export photos of several megabytes; the journal keeps one avatar-sized copy.
+    Works without a QApplication, so the command line can shrink photos too.
+    """
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    if max(image.width(), image.height()) <= side and len(data) <= PHOTO_KEEP_BYTES:
+        return data
+    if max(image.width(), image.height()) > side:
+        image = image.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    if image.hasAlphaChannel():  # JPEG has no transparency: put the picture on white
+        flat = QImage(image.size(), QImage.Format.Format_RGB32)
+        flat.fill(QColor("white"))
+        painter = QPainter(flat)
+        painter.drawImage(0, 0, image)
+        painter.end()
+        image = flat
+    out = QByteArray()
+    buffer = QBuffer(out)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPEG", 85)
+    buffer.close()
+    small = bytes(out.data())
+    return small if small and len(small) < len(data) else data

@@ -75,6 +75,8 @@ class Contact(Base):
     kin: Mapped[bool] = mapped_column(Boolean, default=False)
     photo: Mapped[bytes | None] = mapped_column(LargeBinary)
     photo_url: Mapped[str | None] = mapped_column(Text)
+    # The id the sending address book gave this person (a vCard UID), kept for re-imports.
+    uid: Mapped[str | None] = mapped_column(String(300), index=True)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
@@ -92,6 +94,9 @@ class Contact(Base):
         back_populates="contact", cascade="all, delete-orphan"
     )
     tags: Mapped[list[Tag]] = relationship(secondary=contact_tags, order_by="Tag.name")
+    addresses: Mapped[list[ContactAddress]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan", order_by="ContactAddress.position"
+    )
 
 
 class ContactEmail(Base):
@@ -104,6 +109,25 @@ class ContactEmail(Base):
     label: Mapped[str | None] = mapped_column(String(60))
     position: Mapped[int] = mapped_column(Integer, default=0)
     contact: Mapped[Contact] = relationship(back_populates="emails")
+
+
+class ContactAddress(Base):
+    """A postal address in its parts, so it goes back out to vCard and CSV as it came in."""
+
+    __tablename__ = "contact_addresses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str | None] = mapped_column(String(60))
+    street: Mapped[str] = mapped_column(Text, default="")
+    extended: Mapped[str] = mapped_column(Text, default="")
+    po_box: Mapped[str] = mapped_column(String(60), default="")
+    city: Mapped[str] = mapped_column(String(200), default="")
+    region: Mapped[str] = mapped_column(String(200), default="")
+    postcode: Mapped[str] = mapped_column(String(40), default="")
+    country: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    contact: Mapped[Contact] = relationship(back_populates="addresses")
 
 
 class ContactPhone(Base):

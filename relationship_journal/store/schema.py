@@ -5,4 +5,4 @@ a test checks it against the newest migration.
 """
 
 HEAD_REVISION = "0008"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0008")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0008")

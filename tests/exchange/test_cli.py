@@ -78,7 +78,7 @@ def test_import_then_reimport_then_undo_last(tmp_path: Path) -> None:
 def test_json_output_lists_every_record(tmp_path: Path) -> None:
     result = run(tmp_path / "j", "import", "--json", "--dry-run", str(CORPUS / "Connections.csv"))
     outcome = json.loads(result.stdout)
-    assert outcome["counts"] == {"new": 3, "merge": 0, "unchanged": 0, "skipped": 1}
+    assert outcome["counts"] == {"new": 3, "possible match": 0, "merge": 0, "unchanged": 0, "skipped": 1}
     assert [r["name"] for r in outcome["records"]] == [
         "Ngozi Okonjo-Iweala", "Øyvind Lærum", "Kwame Mensah"
     ]

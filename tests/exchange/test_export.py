@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from relationship_journal.exchange.csv_write import COLUMNS, write_csv
+from relationship_journal.exchange.csv_write import ADDRESS_COLUMNS, COLUMNS, write_csv
 from relationship_journal.exchange.health_figures import health_by_contact
 from relationship_journal.exchange.ical_write import write_calendar
 from relationship_journal.exchange.plan import apply_import, plan_import
@@ -114,7 +114,7 @@ def test_csv_export_has_everyone_with_their_health(journal: Journal, tmp_path: P
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # so spreadsheets show accents and other scripts
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
-    assert list(rows[0]) == list(COLUMNS)
+    assert list(rows[0]) == [*COLUMNS, *(f"address 1 {part}" for part in ADDRESS_COLUMNS)]
     by_name = {r["name"]: r for r in rows}
     assert set(by_name) == {"Zoë Ångström; \"Zo\", the roaster", "山田 太郎"}
     zoe_row = by_name["Zoë Ångström; \"Zo\", the roaster"]

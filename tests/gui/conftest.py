@@ -19,7 +19,7 @@ from relationship_journal import clock
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """What patched dialogs reply; tests set `answers['item']`, `answers['text']`."""
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
     replies: dict[str, Any] = {"item": None, "text": None, "warnings": []}
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
@@ -33,6 +33,16 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         return (chosen if chosen is not None else items[0]), True
 
     monkeypatch.setattr(QInputDialog, "getItem", get_item)
+
+    def merge_exec(dialog):  # type: ignore[no-untyped-def]
+        texts = [option.text() for option in dialog.options]
+        _text, _ok = get_item(None, "", "", texts)
+        dialog.options[texts.index(_text)].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    from relationship_journal.gui.merge_dialog import MergeDialog
+
+    monkeypatch.setattr(MergeDialog, "exec", merge_exec)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (replies["text"] or "", True))
     return replies
 

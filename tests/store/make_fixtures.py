@@ -78,6 +78,12 @@ DATA_ADDED_AT: dict[str, list[str]] = {
     "0003": [
         "INSERT INTO journal_settings (key, value) VALUES ('cadence_days.50', '60')",
     ],
+    "0005": [
+        "INSERT INTO contact_addresses (id, contact_id, label, street, extended, po_box, city, region, "
+        "postcode, country, position) VALUES (1, 1, 'home', '12 Harbour Lane', '', '', 'Bristol', '', "
+        "'BS1 4QA', 'United Kingdom', 0)",
+        "UPDATE contacts SET uid = 'urn:uuid:5f1c3f0e-1b7a-4a55-9d1e-0b8f4a2c9e11' WHERE id = 1",
+    ],
 }
 
 

@@ -8,13 +8,13 @@ line can be undone in the window, and so undo survives a restart; bounded in siz
 The DDL is frozen here as it was at this revision.
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0005
 """
 
 from alembic import op
 
 revision = "0008"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
