@@ -253,4 +253,4 @@ class Commitment(Base):
 
 # The import feature and the journal's settings keep their tables in their own modules;
 # loading them here registers them.
-from relationship_journal.store import models_exchange, models_settings  # noqa: E402, F401
+from relationship_journal.store import models_exchange, models_people, models_settings  # noqa: E402, F401

@@ -4,5 +4,5 @@ Kept as a constant so that opening an up-to-date journal needs no Alembic import
 a test checks it against the newest migration.
 """
 
-HEAD_REVISION = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+HEAD_REVISION = "0006"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0006")

@@ -78,6 +78,12 @@ DATA_ADDED_AT: dict[str, list[str]] = {
     "0003": [
         "INSERT INTO journal_settings (key, value) VALUES ('cadence_days.50', '60')",
     ],
+    "0006": [
+        "INSERT INTO relationships (id, person_id, other_id, kind, state, created_on) "
+        "VALUES (1, 1, 2, 'friend', 'confirmed', '2024-06-02')",
+        "INSERT INTO agenda_marks (item_key, action, until, marked_on) "
+        "VALUES ('promise:1', 'snoozed', '2024-06-09', '2024-06-02')",
+    ],
 }
 
 
