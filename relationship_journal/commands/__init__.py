@@ -10,6 +10,8 @@ COMMAND_MODULES = (
     "search",
     "demo",
     "health",
+    "today",
+    "intro",
     "import_",
     "export",
     "backup",
