@@ -21,13 +21,12 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from relationship_journal.journal.agenda import Agenda
-    from relationship_journal.journal.relationships import Relationships
-
     from relationship_journal.journal.contacts import ContactBook
     from relationship_journal.journal.health_service import HealthService
     from relationship_journal.journal.interactions import Timeline
     from relationship_journal.journal.ledger import Ledger
     from relationship_journal.journal.preferences import Preferences
+    from relationship_journal.journal.relationships import Relationships
     from relationship_journal.journal.search import Search
 
 

@@ -249,3 +249,14 @@ def test_an_introduction_shows_once_a_week(journal: Journal) -> None:
     journal.agenda.settle(item, TODAY)
     assert keys(journal) == []
     assert keys(journal, TODAY + dt.timedelta(days=7)) != [], "next week brings a suggestion again"
+
+
+def test_someone_about_to_fade_is_on_today_with_the_fade_date(journal: Journal) -> None:
+    cid = person(journal, "Fading Friend", circle=15)
+    for k in range(10):
+        log(journal, cid, 20 + 30 * k, depth=2)
+    health = journal.health.contact(cid, TODAY)
+    assert health.fade_date is not None and (health.fade_date - TODAY).days <= 60
+    (item,) = journal.agenda.today(TODAY).items
+    assert item.kind == "fading" and item.when == health.fade_date
+    assert f"drops below 50 in {(health.fade_date - TODAY).days} days" in item.reason
