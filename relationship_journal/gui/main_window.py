@@ -38,6 +38,7 @@ from relationship_journal.gui.empty_state import EmptyState
 from relationship_journal.gui.global_timeline import GlobalTimeline
 from relationship_journal.gui.resources import app_icon, icon
 from relationship_journal.gui.settings import AppSettings
+from relationship_journal.gui.today_controller import TodayController
 from relationship_journal.gui.worker import Operation, Progress, wait_for_all
 from relationship_journal.health import ContactHealth
 from relationship_journal.journal.core import Journal
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._import_flow: Any = None
+        self._launched = False  # the first list load opens Today (once the journal has people)
         self._build_views()
         self._build_actions()
         self._build_menus()
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.nothing.setObjectName("Page")
         for widget in (self.empty, self.page, self.timeline, self.nothing):
             self.stack.addWidget(widget)
+        self.today = TodayController(self)  # adds its view to the stack
         self.stack.currentChanged.connect(self._sync_left_pane)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.contact_list)
@@ -211,16 +214,18 @@ class MainWindow(QMainWindow):
         self.act_views: dict[str, QAction] = {}
         for index, (name, label, icon_name) in enumerate(
             (("contacts", "&Contacts", "contacts"), ("timeline", "&Timeline", "timeline"),
-             ("dashboard", "&Dashboard", "dashboard"))
+             ("dashboard", "&Dashboard", "dashboard"), ("today", "T&oday", "today"))
         ):
             action = a(label, lambda _=False, n=name: self.show_view(n), f"Ctrl+{index + 1}", icon_name,
                        {"contacts": "The contact list and the chosen person's page",
                         "timeline": "Everyone's interactions, newest first",
-                        "dashboard": "The whole network at a glance"}[name])
+                        "dashboard": "The whole network at a glance",
+                        "today": "What deserves attention today (Ctrl+T)"}[name])
             action.setCheckable(True)
             self.view_group.addAction(action)
             self.act_views[name] = action
         self.act_views["contacts"].setChecked(True)
+        self.act_views["today"].setShortcuts([QKeySequence("Ctrl+T"), QKeySequence("Ctrl+4")])
         self.theme_group = QActionGroup(self)
         self.act_themes: dict[str, QAction] = {}
         for name in ("light", "dark", "system"):
@@ -345,6 +350,9 @@ class MainWindow(QMainWindow):
                 wanted = select or self.page.contact_id or self.settings.last_contact_id
                 if not (wanted and self.show_contact(wanted)):
                     self.contact_list.open_first()
+                if not self._launched:
+                    self.show_view("today")
+            self._launched = True
             self.contacts_loaded.emit()
             self.load_network()
 
@@ -396,6 +404,8 @@ class MainWindow(QMainWindow):
         elif name == "timeline":
             self.stack.setCurrentWidget(self.timeline)
             self.timeline.set_range(self.as_of - dt.timedelta(days=90), self.as_of)
+        elif name == "today" and self.contact_list.model.rowCount():
+            self.today.show()
         else:
             name = "contacts"
             if self.contact_list.model.rowCount() == 0:
@@ -419,6 +429,8 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         if widget is self.dashboard:
             return "dashboard"
+        if widget is self.today.view:
+            return "today"
         return "timeline" if widget is self.timeline else "contacts"
 
     def _show_nothing(self) -> None:
@@ -518,6 +530,7 @@ class MainWindow(QMainWindow):
             self.page.refresh()
         if self.stack.currentWidget() is self.timeline:
             self.timeline.refresh()
+        self.today.changed(changes)
 
     def _submit_from(self, form_of: Any) -> Any:
         def submit(fields: InteractionFields, favours: tuple[FavourNote, ...],

@@ -54,6 +54,12 @@ def render(data_dir: str | os.PathLike[str] | None, view: str, contact: str | No
             settle(app, lambda: finished["history"], timeout)
         elif view == "timeline":
             window.show_view("timeline")
+        elif view == "today":
+            loaded = {"today": False}
+            window.today.view.loaded.connect(lambda: loaded.__setitem__("today", True))
+            window.today.refresh()
+            window.show_view("today")
+            settle(app, lambda: loaded["today"], timeout)
         elif view == "contacts":
             window.show_view("contacts")
             window.page.tabs.setCurrentIndex(0)

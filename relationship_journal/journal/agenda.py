@@ -214,8 +214,8 @@ class Agenda:
         touches = keep_in_touch(journal, network, fading_horizon(journal))
         marks = self.marks.all()
         everything = [
-            *promises_due(journal, as_of),
             *dates_ahead(journal, as_of),
+            *promises_due(journal, as_of),
             *asks_waiting(journal, as_of),
             *favours_to_return(journal, as_of, network),
         ]
@@ -237,7 +237,7 @@ class Agenda:
         )
         return TodayAgenda(
             as_of,
-            tuple(shown + visible_touches[:TOUCH_LIMIT] + extra),
+            tuple(visible_touches[:TOUCH_LIMIT] + shown + extra),
             hidden,
             max(0, len(visible_touches) - TOUCH_LIMIT),
             marks,

@@ -1,0 +1,92 @@
+"""Today in the window: the view, its actions as undoable steps, and when it refreshes.
+
+Kept out of main_window.py, which only registers the view and its action: this module
+turns the view's clicks into steps on the window's undo stack and opens the composer
+prefilled for "Log a touch".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from relationship_journal.gui import today_steps
+from relationship_journal.gui.today_view import TodayView
+from relationship_journal.health.touch_value import CALL_MINUTES
+from relationship_journal.journal.agenda import TodayItem
+from relationship_journal.journal.records import Changes
+
+if TYPE_CHECKING:
+    from relationship_journal.gui.main_window import MainWindow
+
+
+class TodayController:
+    """Owns the Today view for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.view = TodayView(window.journal, window)
+        self.stale = True
+        window.stack.addWidget(self.view)
+        self.view.open_contact.connect(window.show_contact)
+        self.view.log_touch.connect(self.log_touch)
+        self.view.settle.connect(self.settle)
+        self.view.introduce.connect(self.introduce)
+        self.view.snooze.connect(self.snooze)
+
+    @property
+    def visible(self) -> bool:
+        return self.window.stack.currentWidget() is self.view
+
+    def show(self) -> None:
+        self.window.stack.setCurrentWidget(self.view)
+        if self.stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.stale = False
+        self.view.refresh(self.window.as_of)
+
+    def changed(self, _changes: Changes) -> None:
+        """Any write may change Today (a touch logged, a promise kept): reload if shown."""
+        self.stale = True
+        if self.visible:
+            self.refresh()
+
+    # --- actions -------------------------------------------------------------------------
+    def log_touch(self, item: TodayItem) -> None:
+        """The composer for the item's people, set to a 15-minute call from me today."""
+        form = self.window.composer_dialog.form
+        if form.is_blank() and form.editing is None:
+            form.reset(list(item.contact_ids))
+            index = form.kind.findData("call")
+            if index >= 0:
+                form.kind.setCurrentIndex(index)
+            form.minutes.setValue(CALL_MINUTES)
+            mine = form.initiated.findData("me")
+            if mine >= 0:
+                form.initiated.setCurrentIndex(mine)
+        self.window.composer_dialog.open_for(list(item.contact_ids))
+
+    def settle(self, item: TodayItem) -> None:
+        step = today_steps.SettleItem(self.window.journal, self.window.apply_changes, item, self.window.as_of)
+        if self.window.push(step):
+            self.window.statusBar().showMessage(f"Done: {item.title}. Ctrl+Z brings it back.", 5000)
+
+    def snooze(self, item: TodayItem, until: dt.date) -> None:
+        step = today_steps.SnoozeItem(
+            self.window.journal, self.window.apply_changes, item, until, self.window.as_of
+        )
+        if self.window.push(step):
+            self.window.statusBar().showMessage(
+                f"Snoozed until {until:%A %d %B}. Ctrl+Z brings it back.", 5000
+            )
+
+    def introduce(self, item: TodayItem) -> None:
+        step = today_steps.MakeIntroduction(
+            self.window.journal, self.window.apply_changes, item, self.window.as_of
+        )
+        if self.window.push(step):
+            self.window.statusBar().showMessage(
+                "Introduction logged as a favour to both. Ctrl+Z takes it back.", 5000
+            )
