@@ -55,18 +55,18 @@ class TodayController:
 
     # --- actions -------------------------------------------------------------------------
     def log_touch(self, item: TodayItem) -> None:
-        """The composer for the item's people, set to a 15-minute call from me today."""
+        """The composer for the item's people, set to a 15-minute call I made today
+        (a draft already in the composer is left as it is)."""
         form = self.window.composer_dialog.form
-        if form.is_blank() and form.editing is None:
-            form.reset(list(item.contact_ids))
-            index = form.kind.findData("call")
-            if index >= 0:
-                form.kind.setCurrentIndex(index)
-            form.minutes.setValue(CALL_MINUTES)
-            mine = form.initiated.findData("me")
-            if mine >= 0:
-                form.initiated.setCurrentIndex(mine)
+        fresh = form.is_blank() and form.editing is None
         self.window.composer_dialog.open_for(list(item.contact_ids))
+        if fresh:
+            for combo, value in ((form.kind, "call"), (form.initiated, "me")):
+                index = combo.findData(value)
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+            form.minutes.setValue(CALL_MINUTES)
+            form.note.setFocus()
 
     def settle(self, item: TodayItem) -> None:
         step = today_steps.SettleItem(self.window.journal, self.window.apply_changes, item, self.window.as_of)
