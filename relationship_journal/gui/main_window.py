@@ -894,6 +894,7 @@ class MainWindow(QMainWindow):
         self._refresh_dashboard()
         if self.stack.currentWidget() is self.timeline:
             self.timeline.refresh()
+        self.today.changed(Changes())
 
     # --- restoring a backup: the window lets go of the file, then takes the new one ------
     def release_journal(self) -> None:
