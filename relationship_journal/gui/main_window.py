@@ -36,6 +36,7 @@ from relationship_journal.gui.contact_page import ContactPage
 from relationship_journal.gui.drafts import DraftStore
 from relationship_journal.gui.empty_state import EmptyState
 from relationship_journal.gui.global_timeline import GlobalTimeline
+from relationship_journal.gui.people_controller import PeopleController
 from relationship_journal.gui.resources import app_icon, icon
 from relationship_journal.gui.settings import AppSettings
 from relationship_journal.gui.today_controller import TodayController
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         for widget in (self.empty, self.page, self.timeline, self.nothing):
             self.stack.addWidget(widget)
         self.today = TodayController(self)  # adds its view to the stack
+        self.people = PeopleController(self)  # who knows whom on the page's Profile tab
         self.stack.currentChanged.connect(self._sync_left_pane)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.contact_list)

@@ -69,7 +69,9 @@ class TodayController:
             form.note.setFocus()
 
     def settle(self, item: TodayItem) -> None:
-        step = today_steps.SettleItem(self.window.journal, self.window.apply_changes, item, self.window.as_of)
+        step = today_steps.SettleItem(
+            self.window.journal, self.window.apply_changes, item, self.window.as_of
+        )
         if self.window.push(step):
             self.window.statusBar().showMessage(f"Done: {item.title}. Ctrl+Z brings it back.", 5000)
 

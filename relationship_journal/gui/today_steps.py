@@ -16,7 +16,9 @@ from relationship_journal.journal.records import Changes
 
 
 class SnoozeItem(Step):
-    def __init__(self, journal: Journal, apply: Apply, item: TodayItem, until: dt.date, on: dt.date) -> None:
+    def __init__(
+        self, journal: Journal, apply: Apply, item: TodayItem, until: dt.date, on: dt.date
+    ) -> None:
         super().__init__(f"Snooze “{item.title}”")
         self.journal, self.apply, self.item, self.until, self.on = journal, apply, item, until, on
         self.undo_record: AgendaUndo | None = None

@@ -87,8 +87,11 @@ class ItemCard(QFrame):
         layout.setSpacing(2)
         outer.addLayout(layout, 1)
         top = QHBoxLayout()
-        self.title = QLabel(f"<a href='open' style='color:{c.text}; text-decoration:none'>"
-                            f"<b>{html.escape(item.title)}</b></a>", self)
+        self.title = QLabel(
+            f"<a href='open' style='color:{c.text}; text-decoration:none'>"
+            f"<b>{html.escape(item.title)}</b></a>",
+            self,
+        )
         self.title.setToolTip("Open their page")
         self.title.linkActivated.connect(lambda _l: view.open_contact.emit(item.contact_ids[0]))
         top.addWidget(self.title)
@@ -132,7 +135,6 @@ class ItemCard(QFrame):
         row.addWidget(self.done)
         outer.addLayout(row)
 
-
     def _gain_pill(self, gain: dict[str, Any]) -> QLabel:
         """'+11 with a call' (or with a meeting, when a call would not lift health)."""
         without = gain["without"] or 0
@@ -141,7 +143,9 @@ class ItemCard(QFrame):
         pill = QLabel(text, self)
         pill.setObjectName("Badge")
         pill.setStyleSheet(f"QLabel#Badge {{ background: {colours().accent}; color: #ffffff; }}")
-        pill.setToolTip("Health tomorrow with this touch today, minus without it (the health model)")
+        pill.setToolTip(
+            "Health tomorrow with this touch today, minus without it (the health model)"
+        )
         return pill
 
 
@@ -211,8 +215,11 @@ class TodayView(QWidget):
                 child.widget().deleteLater()
         self.cards = []
         count = len(agenda.items)
-        parts = [f"{count} thing{'s' * (count != 1)} deserve{'s' * (count == 1)} your attention"
-                 if count else "Nothing needs you today — a good day to write down a meeting."]
+        parts = [
+            f"{count} thing{'s' * (count != 1)} deserve{'s' * (count == 1)} your attention"
+            if count
+            else "Nothing needs you today — a good day to write down a meeting."
+        ]
         if agenda.more_touches:
             parts.append(f"{agenda.more_touches} more people are due a touch (see the dashboard)")
         if agenda.hidden:

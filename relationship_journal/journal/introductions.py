@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from relationship_journal import clock
 from relationship_journal.journal.errors import NotFoundError, ValidationError
 from relationship_journal.journal.records import Changes
+from relationship_journal.journal.relationships import KINDS
 from relationship_journal.journal.text import fold
 
 if TYPE_CHECKING:
@@ -99,8 +100,6 @@ class IntroductionIdea:
 def _links(journal: Journal) -> dict[int, dict[int, tuple[float, str, str]]]:
     """Each person's links to others: (strength, kind, label) of the strongest reason
     they know each other; kind "met" with label the count for co-attendance."""
-    from relationship_journal.journal.relationships import KINDS
-
     links: dict[int, dict[int, tuple[float, str, str]]] = defaultdict(dict)
 
     def keep(a: int, b: int, strength: float, kind: str, label: str) -> None:
@@ -127,7 +126,7 @@ def link_words(a: str, b: str, kind: str, label: str) -> str:
     if kind == "introduced":
         return (
             f"{a} introduced me to {b}"
-            if label == "introduced me to"
+            if label == KINDS["introduced"][0]
             else f"{b} introduced me to {a}"
         )
     return f"{b} is {a}'s {label}"

@@ -29,7 +29,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "family": ("family", "family"),
     "colleague": ("colleague", "colleague"),
     "friend": ("friend", "friend"),
-    "introduced": ("introduced me to", "introduced to me by"),
+    "introduced": ("they introduced me to", "introduced to me by"),
 }
 FAMILY = frozenset({"partner", "child", "parent", "sibling", "family"})
 SUGGEST_MIN_SHARED = 2  # entries met together before a pair is suggested
@@ -45,6 +45,7 @@ class RelationView:
     other_id: int
     other_name: str
     words: str  # "Bob Stone — child", "introduced me to Bob Stone"
+    stored: tuple[int, int] = (0, 0)  # (person_id, other_id) as stored, to add it back on undo
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,9 @@ class Relationships:
         for rid, kind, person, other, person_name, other_name in rows:
             mine = person == contact_id
             other_id, name = (other, other_name) if mine else (person, person_name)
-            views.append(RelationView(rid, kind, other_id, name, _words(kind, name, mine)))
+            views.append(
+                RelationView(rid, kind, other_id, name, _words(kind, name, mine), (person, other))
+            )
         order = list(KINDS)
         views.sort(key=lambda v: (v.kind not in FAMILY, order.index(v.kind), v.other_name, v.id))
         return views

@@ -48,7 +48,7 @@ def test_a_relationship_reads_from_both_sides(journal: Journal) -> None:
     assert (from_bob.other_name, from_bob.words) == ("Ann Lee", "Ann Lee — parent")
     cy = person(journal, "Cy Diaz")
     journal.relationships.add(ann, cy, "introduced", TODAY)
-    assert "introduced me to Cy Diaz" in [v.words for v in journal.relationships.for_contact(ann)]
+    assert "they introduced me to Cy Diaz" in [v.words for v in journal.relationships.for_contact(ann)]
     assert [v.words for v in journal.relationships.for_contact(cy)] == [
         "introduced to me by Ann Lee"
     ]
