@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+
 from relationship_journal.gui import today_steps
+from relationship_journal.gui.reminders import DesktopReminders
 from relationship_journal.gui.today_view import TodayView
 from relationship_journal.health.touch_value import CALL_MINUTES
 from relationship_journal.journal.agenda import TodayItem
@@ -18,6 +21,8 @@ from relationship_journal.journal.records import Changes
 
 if TYPE_CHECKING:
     from relationship_journal.gui.main_window import MainWindow
+
+REFRESH_DELAY_MS = 1500
 
 
 class TodayController:
@@ -33,6 +38,12 @@ class TodayController:
         self.view.settle.connect(self.settle)
         self.view.introduce.connect(self.introduce)
         self.view.snooze.connect(self.snooze)
+        self.reminders = DesktopReminders(window)
+        self.view.loaded.connect(lambda: self.reminders.set_agenda(self.view.agenda))
+        # Keep the count current (tray, notification) even while another view is shown.
+        self._timer = QTimer(window, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        window.contacts_loaded.connect(self._timer.start)
 
     @property
     def visible(self) -> bool:
@@ -45,13 +56,18 @@ class TodayController:
 
     def refresh(self) -> None:
         self.stale = False
-        self.view.refresh(self.window.as_of)
+        self._timer.stop()
+        if self.window.contact_list.model.rowCount():
+            self.view.refresh(self.window.as_of)
 
     def changed(self, _changes: Changes) -> None:
-        """Any write may change Today (a touch logged, a promise kept): reload if shown."""
+        """Any write may change Today (a touch logged, a promise kept): reload now if it
+        is shown, else once the writes calm down (the tray's count)."""
         self.stale = True
         if self.visible:
             self.refresh()
+        else:
+            self._timer.start()
 
     # --- actions -------------------------------------------------------------------------
     def log_touch(self, item: TodayItem) -> None:
