@@ -763,6 +763,7 @@ class MainWindow(QMainWindow):
         backups.restored.connect(self._restored)
         dialog.backups_page = backups  # type: ignore[attr-defined]
         dialog.add_page("Backups", backups)
+        self.today.add_preferences(dialog)
         self.preferences_dialog = dialog
         try:
             if dialog.exec():

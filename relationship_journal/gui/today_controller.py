@@ -8,7 +8,7 @@ prefilled for "Log a touch".
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 
@@ -68,6 +68,16 @@ class TodayController:
             self.refresh()
         else:
             self._timer.start()
+
+    def add_preferences(self, dialog: Any) -> None:
+        """Preferences gain a Reminders page, saved with OK."""
+        from relationship_journal.gui.dialogs.reminders_page import RemindersPage
+
+        # The entry names this journal's folder: the session starts without --data-dir.
+        page = RemindersPage(self.window.settings, self.window.journal.paths.data_dir)
+        dialog.reminders_page = page
+        dialog.add_page("Reminders", page)
+        dialog.accepted.connect(page.save)
 
     # --- actions -------------------------------------------------------------------------
     def log_touch(self, item: TodayItem) -> None:

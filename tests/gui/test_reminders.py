@@ -191,3 +191,29 @@ def test_a_real_notification_reaches_the_desktops_daemon(tmp_path: Path) -> None
             process.wait(timeout=10)
         if "bus_pid" in locals():
             os.kill(bus_pid, 15)
+
+
+def test_preferences_set_the_reminder_time_and_the_autostart_entry(
+    start_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTime
+    from PySide6.QtWidgets import QDialog
+
+    window = start_app()
+    opened: list[Any] = []
+
+    def press_ok(dialog: QDialog) -> int:
+        page = dialog.reminders_page
+        page.time.setTime(QTime(7, 45))
+        page.autostart.setChecked(True)
+        opened.append(page)
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    from relationship_journal.gui.dialogs import preferences
+
+    monkeypatch.setattr(preferences.PreferencesDialog, "exec", press_ok)
+    window.open_preferences()
+    assert opened and window.settings.reminder_time == "07:45"
+    assert autostart.is_enabled()
+    assert f"--data-dir {window.journal.paths.data_dir}" in autostart.autostart_path().read_text()
