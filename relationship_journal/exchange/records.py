@@ -21,6 +21,8 @@ class ImportedPerson:
     # The file's own id for the person (a vCard UID): two records with different ids are
     # two people to the program that wrote them, even when their names are the same.
     source_id: str | None = None
+    # Who they know, as the card says (vCard RELATED): (relationship kind, the other's name).
+    related: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

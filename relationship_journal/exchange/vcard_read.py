@@ -15,6 +15,7 @@ from relationship_journal.exchange.values import (
     parse_birthday,
     parse_yearly,
 )
+from relationship_journal.exchange.vcard_related import read_related
 from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import Labelled, YearlyDate
 
@@ -133,7 +134,7 @@ def read_vcards(text: str, path: str) -> ParsedFile:
             continue
         uid = component.contents.get("uid")
         source_id = _text(uid[0].value) if uid else None
-        parsed.people.append(ImportedPerson(position, fields, source_id or None))
+        parsed.people.append(ImportedPerson(position, fields, source_id or None, read_related(component)))
     return parsed
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from relationship_journal.exchange.atomic import write_atomically
+from relationship_journal.exchange.vcard_related import related_lines
 from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import ContactDetail, Labelled
 
@@ -92,8 +93,9 @@ class _Lines:
             self.add(f"item{self.groups}.X-ABLabel:{escape(label)}")
 
 
-def card(contact: ContactDetail) -> str:
-    """One person as a vCard 4.0 card (CRLF line ends, as the RFC asks)."""
+def card(contact: ContactDetail, related: Iterable[tuple[str, str]] = ()) -> str:
+    """One person as a vCard 4.0 card (CRLF line ends, as the RFC asks); `related` is
+    who they know, as (vCard RELATED type, name)."""
     out = _Lines()
     out.add("BEGIN:VCARD")
     out.add("VERSION:4.0")
@@ -129,6 +131,8 @@ def card(contact: ContactDetail) -> str:
         out.add("CATEGORIES:" + ",".join(escape(t) for t in contact.tags))
     if contact.notes:
         out.add(f"NOTE:{escape(contact.notes)}")
+    for line in related_lines(related, escape):
+        out.add(line)
     if contact.photo:
         encoded = base64.b64encode(contact.photo).decode("ascii")
         out.add(f"PHOTO:data:{_media_type(contact.photo)};base64,{encoded}")
@@ -138,14 +142,16 @@ def card(contact: ContactDetail) -> str:
     return "\r\n".join(out.lines) + "\r\n"
 
 
-def write_vcard_file(contacts: Iterable[ContactDetail], path: str | os.PathLike[str]) -> int:
+def write_vcard_file(contacts: Iterable[ContactDetail], path: str | os.PathLike[str],
+                     related: dict[int, list[tuple[str, str]]] | None = None) -> int:
     """All `contacts` in one .vcf file; how many were written."""
-    cards = [card(c) for c in contacts]
+    cards = [card(c, (related or {}).get(c.id, ())) for c in contacts]
     write_atomically(path, "".join(cards).encode("utf-8"))
     return len(cards)
 
 
-def write_vcard_folder(contacts: Iterable[ContactDetail], folder: str | os.PathLike[str]) -> int:
+def write_vcard_folder(contacts: Iterable[ContactDetail], folder: str | os.PathLike[str],
+                       related: dict[int, list[tuple[str, str]]] | None = None) -> int:
     """One `<uid>.vcf` per person in `folder` (created if needed), each written atomically."""
     target = Path(folder)
     if target.exists() and not target.is_dir():
@@ -153,6 +159,7 @@ def write_vcard_folder(contacts: Iterable[ContactDetail], folder: str | os.PathL
     target.mkdir(parents=True, exist_ok=True)
     count = 0
     for contact in contacts:
-        write_atomically(target / f"{contact_uid(contact)}.vcf", card(contact).encode("utf-8"))
+        write_atomically(target / f"{contact_uid(contact)}.vcf",
+                         card(contact, (related or {}).get(contact.id, ())).encode("utf-8"))
         count += 1
     return count

@@ -20,8 +20,10 @@ class AddRelationship(Step):
         self.created: int | None = None
 
     def do(self) -> None:
+        before = {edge.id for edge in self.journal.relationships.edges()}
         changes = self.journal.relationships.add(self.person_id, self.other_id, self.kind)
-        self.created = changes.created_id
+        # Adding one that exists changes nothing, and its undo must not remove it.
+        self.created = changes.created_id if changes.created_id not in before else None
         self.apply(changes)
 
     def revert(self) -> None:

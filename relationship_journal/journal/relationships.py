@@ -31,6 +31,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "friend": ("friend", "friend"),
     "introduced": ("they introduced me to", "introduced to me by"),
 }
+# The kind read from the other person's side; "introduced" has none (it is about me).
+INVERSE = {"child": "parent", "parent": "child", "introduced": ""}
 FAMILY = frozenset({"partner", "child", "parent", "sibling", "family"})
 SUGGEST_MIN_SHARED = 2  # entries met together before a pair is suggested
 IGNORED = "suggested"  # the kind an ignored suggestion is kept under
@@ -108,9 +110,11 @@ class Relationships:
                 "OR (person_id = ? AND other_id = ?))",
                 (IGNORED, person_id, other_id, other_id, person_id),
             )
+            # The same relationship from the other side ("Ann is Bob's parent") is not a second one.
             existing = connection.execute(
-                "SELECT id FROM relationships WHERE person_id = ? AND other_id = ? AND kind = ?",
-                (person_id, other_id, kind),
+                "SELECT id FROM relationships WHERE (person_id = ? AND other_id = ? AND kind = ?) "
+                "OR (person_id = ? AND other_id = ? AND kind = ?)",
+                (person_id, other_id, kind, other_id, person_id, INVERSE.get(kind, kind)),
             ).fetchone()
             if existing:
                 return Changes(contacts=frozenset({person_id, other_id}), created_id=existing[0])

@@ -48,7 +48,9 @@ def test_a_relationship_reads_from_both_sides(journal: Journal) -> None:
     assert (from_bob.other_name, from_bob.words) == ("Ann Lee", "Ann Lee — parent")
     cy = person(journal, "Cy Diaz")
     journal.relationships.add(ann, cy, "introduced", TODAY)
-    assert "they introduced me to Cy Diaz" in [v.words for v in journal.relationships.for_contact(ann)]
+    assert "they introduced me to Cy Diaz" in [
+        v.words for v in journal.relationships.for_contact(ann)
+    ]
     assert [v.words for v in journal.relationships.for_contact(cy)] == [
         "introduced to me by Ann Lee"
     ]
@@ -157,3 +159,11 @@ def test_making_an_introduction_logs_a_favour_given_to_both_undoably(journal: Jo
     ]
     undo_introduction(journal, favour_ids)
     assert journal.ledger.favours() == []
+
+
+def test_the_same_relationship_from_the_other_side_is_not_added_twice(journal: Journal) -> None:
+    ann, bob = person(journal, "Ann"), person(journal, "Bob")
+    first = journal.relationships.add(ann, bob, "child", TODAY).created_id
+    assert journal.relationships.add(bob, ann, "parent", TODAY).created_id == first
+    assert journal.relationships.add(bob, ann, "friend", TODAY).created_id != first
+    assert len(journal.relationships.edges()) == 2
