@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the journal's folder (default: $RELATIONSHIP_JOURNAL_DATA_DIR or the platform's data folder)",
     )
+    parser.add_argument(
+        "--in-tray",
+        action="store_true",
+        help="open the window hidden in the tray, with Today's reminders (how 'start with my session' starts it)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"relationship_journal.commands.{name}")
@@ -58,11 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_window(data_dir: str | None, open_files: Sequence[str] = ()) -> int:
+def _open_window(data_dir: str | None, open_files: Sequence[str] = (), in_tray: bool = False) -> int:
     """Imported inside the crash guard: a missing system library fails this very import."""
     from relationship_journal.gui.app import run_app
 
-    return run_app(data_dir, open_files=open_files)
+    return run_app(data_dir, open_files=open_files, in_tray=in_tray)
 
 
 def _command_names(parser: argparse.ArgumentParser) -> list[str]:
@@ -122,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from relationship_journal.crash import guard_start
 
-            return guard_start(lambda: _open_window(args.data_dir, open_files), args.data_dir)
+            return guard_start(lambda: _open_window(args.data_dir, open_files, args.in_tray), args.data_dir)
         return int(args.run(args) or 0)
     except (JournalError, StoreError) as error:
         print(f"{PROG}: {error}", file=sys.stderr)

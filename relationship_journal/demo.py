@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from relationship_journal import clock
 from relationship_journal import demo_vocabulary as words
+from relationship_journal.demo_people import link_people
 from relationship_journal.journal.bulk import NetworkRows, load_into_empty_journal
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import ValidationError
@@ -399,6 +400,9 @@ def generate(
         progress("making up a network")
     rows = generate_rows(contacts, interactions, seed, as_of, shape)
     load_into_empty_journal(journal, rows, progress)
+    if progress:
+        progress("linking who knows whom")
+    link_people(journal, seed, as_of or clock.today())
     return rows
 
 

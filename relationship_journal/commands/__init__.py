@@ -12,6 +12,8 @@ COMMAND_MODULES = (
     "search",
     "demo",
     "health",
+    "today",
+    "intro",
     "import_",
     "export",
     "backup",

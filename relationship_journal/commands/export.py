@@ -36,9 +36,10 @@ def run_export(args: argparse.Namespace) -> int:
         contacts = everyone(journal, include_archived=args.archived)
         if args.format == "vcard":
             from relationship_journal.exchange import vcard_write
+            from relationship_journal.exchange.vcard_related import related_by_contact
 
             write = vcard_write.write_vcard_folder if args.split else vcard_write.write_vcard_file
-            count = write(contacts, args.out)
+            count = write(contacts, args.out, related_by_contact(journal))
             where = f"{count} files in {args.out}" if args.split else args.out
             print(f"Exported {len(contacts)} contacts as vCard 4.0 to {where}.")
             return 0

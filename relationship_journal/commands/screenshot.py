@@ -13,7 +13,7 @@ from typing import Any
 
 from relationship_journal.commands.common import date_arg
 
-VIEWS = ("contacts", "contact", "dashboard", "composer", "timeline")
+VIEWS = ("contacts", "contact", "dashboard", "composer", "timeline", "today", "relationships")
 _SIZE = re.compile(r"^(\d{3,5})x(\d{3,5})$")
 WAIT_SECONDS = 180
 

@@ -1,7 +1,8 @@
 """An iCalendar file of the dates that matter, so any calendar app can do the reminding.
 
 Birthdays and important dates repeat yearly; keep-in-touch dates (last contact plus
-the person's cadence) and the due dates of open promises are single events. There
+the person's cadence) and the due dates of open promises are single events with an
+alarm at 09:00 on the day. There
 is no network code: the user imports or subscribes to the file themselves. UIDs are
 stable, so importing a newer export updates events instead of duplicating them.
 """
@@ -22,6 +23,9 @@ from relationship_journal.journal.records import CommitmentView, ContactDetail
 
 PRODID = "-//Relationship Journal//Export//EN"
 _DOMAIN = "relationship-journal"
+# Keep-in-touch and promise events remind on their day at 09:00 (an all-day event starts
+# at midnight), so a phone calendar does the reminding too.
+ALARM_AT = dt.timedelta(hours=9)
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ def build_calendar(
     commitments: Iterable[CommitmentView],
     as_of: dt.date,
 ) -> tuple[bytes, CalendarCounts]:
-    from icalendar import Calendar, Event
+    from icalendar import Alarm, Calendar, Event
 
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -60,7 +64,8 @@ def build_calendar(
     stamp = clock.utc_now().replace(microsecond=0)
     counts = {"birthdays": 0, "dates": 0, "keep_in_touch": 0, "commitments": 0}
 
-    def event(uid: str, summary: str, day: dt.date, yearly: bool, description: str = "") -> None:
+    def event(uid: str, summary: str, day: dt.date, yearly: bool, description: str = "",
+              alarm: bool = False) -> None:
         item = Event()
         item.add("uid", f"{uid}@{_DOMAIN}")
         item.add("dtstamp", stamp)
@@ -72,6 +77,12 @@ def build_calendar(
             item.add("rrule", {"freq": "yearly"})
         if description:
             item.add("description", description)
+        if alarm:
+            reminder = Alarm()
+            reminder.add("action", "DISPLAY")
+            reminder.add("description", summary)
+            reminder.add("trigger", ALARM_AT)
+            item.add_component(reminder)
         cal.add_component(item)
 
     names: dict[int, str] = {}
@@ -99,7 +110,8 @@ def build_calendar(
                 summary = f"Keep in touch with {c.display_name}"
             event(f"keep-in-touch-{c.id}", summary, due, yearly=False,
                   description=f"Last talked {h.last_interaction.isoformat()}; "
-                              f"your cadence is every {h.cadence_days} days; health: {h.band}.")
+                              f"your cadence is every {h.cadence_days} days; health: {h.band}.",
+                  alarm=True)
             counts["keep_in_touch"] += 1
     for promise in commitments:
         if promise.done_date is not None or promise.due_date is None or promise.contact_id not in names:
@@ -107,7 +119,7 @@ def build_calendar(
         name = names[promise.contact_id]
         summary = (f"Promised {name}: {promise.text}" if promise.owner == "mine"
                    else f"{name} promised: {promise.text}")
-        event(f"commitment-{promise.id}", summary, promise.due_date, yearly=False)
+        event(f"commitment-{promise.id}", summary, promise.due_date, yearly=False, alarm=True)
         counts["commitments"] += 1
     return cal.to_ical(), CalendarCounts(**counts)
 

@@ -28,6 +28,7 @@ from relationship_journal.exchange.records import (
     SkippedRecord,
 )
 from relationship_journal.exchange.vcard_read import read_vcards
+from relationship_journal.exchange.vcard_related import link_related
 from relationship_journal.journal import imports
 from relationship_journal.journal.records import Changes
 
@@ -275,6 +276,8 @@ def apply_import(
 
     result = imports.write_import(journal, plan.sources, decide, progress)
     plan.changes = result.changes
+    if result.batch_id is not None:
+        link_related(journal, plan.files)  # vCard RELATED: the people are in the journal now
     return result.batch_id
 
 

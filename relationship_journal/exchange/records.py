@@ -28,6 +28,8 @@ class ImportedPerson:
     # Every value the reader dropped or changed on the way in, in words ("birthday
     # '1985-13-45' is not a date; left out"), for the preview and the CLI summary.
     notes: tuple[str, ...] = ()
+    # Who they know, as the card says (vCard RELATED): (relationship kind, the other's name).
+    related: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

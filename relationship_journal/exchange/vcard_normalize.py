@@ -31,7 +31,7 @@ KNOWN_PROPERTIES = frozenset(
 # is dropped quietly before vobject, whose time grows with every line it is given.
 READ_PROPERTIES = frozenset(
     """FN N NICKNAME ORG TITLE ROLE NOTE BDAY ANNIVERSARY EMAIL TEL URL CATEGORIES UID ADR
-    X-ABLABEL X-ABDATE X-ANNIVERSARY""".split()
+    X-ABLABEL X-ABDATE X-ANNIVERSARY RELATED""".split()
 )
 # Bare vCard 2.1 parameters that are encodings rather than types.
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}

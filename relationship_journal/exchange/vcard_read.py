@@ -17,6 +17,7 @@ from relationship_journal.exchange.values import (
     is_system_group,
     parse_yearly,
 )
+from relationship_journal.exchange.vcard_related import read_related
 from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import Labelled, YearlyDate
 
@@ -165,7 +166,9 @@ def read_vcards(text: str | Iterable[str], path: str) -> ParsedFile:
         except Exception as error:  # noqa: BLE001 - vobject raises many kinds; the card is skipped, not lost silently
             parsed.skipped.append(SkippedRecord(position, f"the card cannot be read ({_short(error)})"))
             continue
-        parsed.people.append(ImportedPerson(position, fields, fields.uid, tuple(report)))
+        parsed.people.append(
+            ImportedPerson(position, fields, fields.uid, tuple(report), related=read_related(component))
+        )
     return parsed
 
 

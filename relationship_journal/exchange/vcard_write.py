@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from relationship_journal.exchange.atomic import write_atomically
+from relationship_journal.exchange.vcard_related import related_lines
 from relationship_journal.journal.errors import ValidationError
 from relationship_journal.journal.records import Address, ContactDetail, Labelled
 from relationship_journal.paths import ensure_private_dir
@@ -105,8 +106,9 @@ def _single_line(value: str) -> str:
     return " ".join(value.split())
 
 
-def card(contact: ContactDetail) -> str:
-    """One person as a vCard 4.0 card (CRLF line ends, as the RFC asks)."""
+def card(contact: ContactDetail, related: Iterable[tuple[str, str]] = ()) -> str:
+    """One person as a vCard 4.0 card (CRLF line ends, as the RFC asks); `related` is
+    who they know, as (vCard RELATED type, name)."""
     out = _Lines()
     out.add("BEGIN:VCARD")
     out.add("VERSION:4.0")
@@ -145,6 +147,8 @@ def card(contact: ContactDetail) -> str:
         out.add("CATEGORIES:" + ",".join(escape(t) for t in contact.tags))
     if contact.notes:
         out.add(f"NOTE:{escape(contact.notes)}")
+    for line in related_lines(related, escape):
+        out.add(line)
     if contact.photo:
         encoded = base64.b64encode(contact.photo).decode("ascii")
         out.add(f"PHOTO:data:{_media_type(contact.photo)};base64,{encoded}")
@@ -154,14 +158,16 @@ def card(contact: ContactDetail) -> str:
     return "\r\n".join(out.lines) + "\r\n"
 
 
-def write_vcard_file(contacts: Iterable[ContactDetail], path: str | os.PathLike[str]) -> int:
+def write_vcard_file(contacts: Iterable[ContactDetail], path: str | os.PathLike[str],
+                     related: dict[int, list[tuple[str, str]]] | None = None) -> int:
     """All `contacts` in one .vcf file; how many were written."""
-    cards = [card(c) for c in contacts]
+    cards = [card(c, (related or {}).get(c.id, ())) for c in contacts]
     write_atomically(path, "".join(cards).encode("utf-8"))
     return len(cards)
 
 
-def write_vcard_folder(contacts: Iterable[ContactDetail], folder: str | os.PathLike[str]) -> int:
+def write_vcard_folder(contacts: Iterable[ContactDetail], folder: str | os.PathLike[str],
+                       related: dict[int, list[tuple[str, str]]] | None = None) -> int:
     """One `<uid>.vcf` per person in `folder` (created if needed), each written atomically."""
     target = Path(folder)
     if target.exists() and not target.is_dir():
@@ -169,6 +175,7 @@ def write_vcard_folder(contacts: Iterable[ContactDetail], folder: str | os.PathL
     ensure_private_dir(target)  # one card per person: as private as the journal (0700)
     count = 0
     for contact in contacts:
-        write_atomically(target / f"{contact_uid(contact)}.vcf", card(contact).encode("utf-8"))
+        write_atomically(target / f"{contact_uid(contact)}.vcf",
+                         card(contact, (related or {}).get(contact.id, ())).encode("utf-8"))
         count += 1
     return count

@@ -106,12 +106,15 @@ def install_crash_hook(data_dir: str | os.PathLike[str] | None,
     return previous
 
 
-def run_app(data_dir: str | os.PathLike[str] | None = None, open_files: Sequence[str] = ()) -> int:
+def run_app(data_dir: str | os.PathLike[str] | None = None, open_files: Sequence[str] = (),
+            in_tray: bool = False) -> int:
     """Open the window and run until it closes; returns the exit code.
 
     One window per journal: a second start brings the first window forward (handing it
     `open_files` to import) and exits. An encrypted journal asks for its passphrase
     first; a damaged one is met with the offer to restore the newest intact backup.
+    `in_tray` (a start with the session) keeps the window hidden behind the tray icon,
+    or minimised where there is no tray.
     """
     from relationship_journal.gui import worker
     from relationship_journal.gui.dialogs.backups_page import offer_restore_after_damage
@@ -139,7 +142,10 @@ def run_app(data_dir: str | os.PathLike[str] | None = None, open_files: Sequence
         guard.files_requested.connect(window.import_files)
         file_open = FileOpenFilter(window)
         app.installEventFilter(file_open)  # a child of the window: gone with it
-        window.show()
+        if not in_tray:
+            window.show()
+        elif not window.today.reminders.has_tray:
+            window.showMinimized()
         window.restore_draft()
         window.start_background_checks()
         if files:

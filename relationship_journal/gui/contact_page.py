@@ -17,6 +17,7 @@ from relationship_journal.gui.composer import ComposerForm, PeopleDirectory, Sub
 from relationship_journal.gui.contact_header import ContactHeader
 from relationship_journal.gui.contact_overview import ContactOverview
 from relationship_journal.gui.drafts import DraftStore
+from relationship_journal.gui.people_panel import PeoplePanel
 from relationship_journal.gui.profile_editor import ProfileEditor
 from relationship_journal.gui.timeline_view import TimelineView
 from relationship_journal.gui.worker import Operation, Progress
@@ -83,8 +84,16 @@ class ContactPage(QWidget):
 
         profile_scroll = QScrollArea(self)
         profile_scroll.setWidgetResizable(True)
-        profile_scroll.setWidget(self.profile)
+        profile_tab = QWidget(profile_scroll)
+        profile_layout = QVBoxLayout(profile_tab)
+        profile_layout.addWidget(self.profile)
+        self.people = PeoplePanel(journal, directory, profile_tab)  # who they know, introductions
+        profile_layout.addWidget(self.people)
+        profile_layout.addStretch(1)
+        profile_scroll.setWidget(profile_tab)
         self.tabs.addTab(profile_scroll, "Profile")
+        self._people_stale = True
+        self.tabs.currentChanged.connect(lambda _i: self._load_people())
 
     # --- showing -------------------------------------------------------------------------
     def show_contact(self, contact_id: int, as_of: dt.date | None = None) -> None:
@@ -119,7 +128,15 @@ class ContactPage(QWidget):
         self.profile.set_detail(self.detail)
         if self._why_part and not self.overview.why.isHidden():
             self.show_why(self._why_part, scroll=False)  # the open "Why" follows the new figures
+        self._people_stale = True
+        self._load_people()
         self._start_trajectory()
+
+    def _load_people(self) -> None:
+        """Who they know needs the network's health: read it only when the tab is shown."""
+        if self._people_stale and self.contact_id is not None and self.tabs.currentIndex() == PROFILE:
+            self._people_stale = False
+            self.people.set_contact(self.contact_id, self.as_of)
 
     def _start_trajectory(self) -> None:
         self._trajectory_generation += 1

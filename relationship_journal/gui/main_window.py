@@ -38,8 +38,10 @@ from relationship_journal.gui.drafts import DraftStore
 from relationship_journal.gui.empty_state import EmptyState
 from relationship_journal.gui.global_timeline import GlobalTimeline
 from relationship_journal.gui.loading_state import LoadingState
+from relationship_journal.gui.people_controller import PeopleController
 from relationship_journal.gui.resources import app_icon, icon
 from relationship_journal.gui.settings import AppSettings
+from relationship_journal.gui.today_controller import TodayController
 from relationship_journal.gui.worker import Operation, Progress, wait_for_all
 from relationship_journal.health import ContactHealth
 from relationship_journal.journal.core import Journal
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._import_flow: Any = None
+        self._launched = False  # the first list load opens Today (once the journal has people)
         self._build_views()
         self._build_actions()
         self._build_menus()
@@ -134,6 +137,8 @@ class MainWindow(QMainWindow):
         self.loading = LoadingState(self)  # first: shown until the list is read, never the welcome
         for widget in (self.loading, self.empty, self.page, self.timeline, self.nothing):
             self.stack.addWidget(widget)
+        self.today = TodayController(self)  # adds its view to the stack
+        self.people = PeopleController(self)  # who knows whom on the page's Profile tab
         self.stack.currentChanged.connect(self._sync_left_pane)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.contact_list)
@@ -226,16 +231,18 @@ class MainWindow(QMainWindow):
         self.act_views: dict[str, QAction] = {}
         for index, (name, label, icon_name) in enumerate(
             (("contacts", "&Contacts", "contacts"), ("timeline", "&Timeline", "timeline"),
-             ("dashboard", "&Dashboard", "dashboard"))
+             ("dashboard", "&Dashboard", "dashboard"), ("today", "T&oday", "today"))
         ):
             action = a(label, lambda _=False, n=name: self.show_view(n), f"Ctrl+{index + 1}", icon_name,
                        {"contacts": "The contact list and the chosen person's page",
                         "timeline": "Everyone's interactions, newest first",
-                        "dashboard": "The whole network at a glance"}[name])
+                        "dashboard": "The whole network at a glance",
+                        "today": "What deserves attention today (Ctrl+T)"}[name])
             action.setCheckable(True)
             self.view_group.addAction(action)
             self.act_views[name] = action
         self.act_views["contacts"].setChecked(True)
+        self.act_views["today"].setShortcuts([QKeySequence("Ctrl+T"), QKeySequence("Ctrl+4")])
         self.theme_group = QActionGroup(self)
         self.act_themes: dict[str, QAction] = {}
         for name in ("light", "dark", "system"):
@@ -374,6 +381,9 @@ class MainWindow(QMainWindow):
                 wanted = select or self.page.contact_id or self.settings.last_contact_id
                 if not (wanted and self.show_contact(wanted)):
                     self.contact_list.open_first()
+                if not self._launched:
+                    self.show_view("today")
+            self._launched = True
             self.contacts_loaded.emit()
             self.load_network()
 
@@ -425,6 +435,8 @@ class MainWindow(QMainWindow):
         elif name == "timeline":
             self.stack.setCurrentWidget(self.timeline)
             self.timeline.set_range(self.as_of - dt.timedelta(days=90), self.as_of)
+        elif name == "today" and self.contact_list.model.rowCount():
+            self.today.show()
         else:
             name = "contacts"
             if self.contact_list.model.rowCount() == 0:
@@ -448,6 +460,8 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         if widget is self.dashboard:
             return "dashboard"
+        if widget is self.today.view:
+            return "today"
         return "timeline" if widget is self.timeline else "contacts"
 
     def _show_nothing(self) -> None:
@@ -545,6 +559,7 @@ class MainWindow(QMainWindow):
             self.page.refresh()
         if self.stack.currentWidget() is self.timeline:
             self.timeline.refresh()
+        self.today.changed(changes)
 
     def _submit_from(self, form_of: Any) -> Any:
         def submit(fields: InteractionFields, favours: tuple[FavourNote, ...],
@@ -812,6 +827,7 @@ class MainWindow(QMainWindow):
         backups.restored.connect(self._restored)
         dialog.backups_page = backups  # type: ignore[attr-defined]
         dialog.add_page("Backups", backups)
+        self.today.add_preferences(dialog)
         self.preferences_dialog = dialog
         try:
             if dialog.exec():
@@ -945,6 +961,7 @@ class MainWindow(QMainWindow):
         self._refresh_dashboard()
         if self.stack.currentWidget() is self.timeline:
             self.timeline.refresh()
+        self.today.changed(Changes())
 
     # --- restoring a backup: the window lets go of the file, then takes the new one ------
     def release_journal(self) -> None:

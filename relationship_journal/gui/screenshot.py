@@ -54,6 +54,24 @@ def render(data_dir: str | os.PathLike[str] | None, view: str, contact: str | No
             settle(app, lambda: finished["history"], timeout)
         elif view == "timeline":
             window.show_view("timeline")
+        elif view == "today":
+            loaded = {"today": False}
+            window.today.view.loaded.connect(lambda: loaded.__setitem__("today", True))
+            window.today.refresh()
+            window.show_view("today")
+            settle(app, lambda: loaded["today"], timeout)
+        elif view == "relationships":  # the Profile tab, scrolled to who they know
+            from relationship_journal.gui.contact_page import PROFILE
+
+            window.show_view("contacts")
+            people = {"loaded": False}
+            window.page.people.loaded.connect(lambda: people.__setitem__("loaded", True))
+            window.page.tabs.setCurrentIndex(PROFILE)
+            settle(app, lambda: people["loaded"], timeout)
+            scroll = window.page.tabs.currentWidget()
+            bar = scroll.verticalScrollBar()
+            settle(app, lambda: bar.maximum() > 0 or True, timeout)
+            bar.setValue(bar.maximum())
         elif view == "contacts":
             window.show_view("contacts")
             window.page.tabs.setCurrentIndex(0)

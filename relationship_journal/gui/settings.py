@@ -131,6 +131,36 @@ class AppSettings:
     def last_folder(self, value: str) -> None:
         self._set("session/last_folder", value)
 
+    # -- reminders (gui/reminders.py) ---------------------------------------------
+    @property
+    def daily_reminder(self) -> bool:
+        """Show a desktop notification summarising Today once a day."""
+        return str(self._qsettings.value("reminders/daily", "true")).lower() == "true"
+
+    @daily_reminder.setter
+    def daily_reminder(self, value: bool) -> None:
+        self._set("reminders/daily", "true" if value else "false")
+
+    @property
+    def reminder_time(self) -> str:
+        """'HH:MM', the time of day the daily notification is shown (default 09:00)."""
+        value = str(self._qsettings.value("reminders/time", "09:00"))
+        return value if _is_time(value) else "09:00"
+
+    @reminder_time.setter
+    def reminder_time(self, value: str) -> None:
+        self._set("reminders/time", value if _is_time(value) else "09:00")
+
+    @property
+    def last_reminder_day(self) -> str | None:
+        """The day (ISO) the daily notification was last shown, so it shows once a day."""
+        value = self._qsettings.value("reminders/last_day", None)
+        return str(value) if value else None
+
+    @last_reminder_day.setter
+    def last_reminder_day(self, value: str) -> None:
+        self._set("reminders/last_day", value)
+
     # -- plumbing ---------------------------------------------------------------
     def sync(self) -> None:
         """Write to disk now and keep the file private."""
@@ -161,3 +191,8 @@ def resolve_theme(choice: str) -> Literal["light", "dark"]:
         if app.styleHints().colorScheme() == Qt.ColorScheme.Dark:
             return "dark"
     return "light"
+
+
+def _is_time(value: str) -> bool:
+    hours, _, minutes = value.partition(":")
+    return hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60

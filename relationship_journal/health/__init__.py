@@ -10,6 +10,7 @@ See `design/health-model.md` for the research and the formulas.
     build_timeline(log, params) -> Timeline; evaluate(timeline, as_of) -> ContactHealth
     trajectory(log, as_of, months=12, params)    -> (TrajectoryPoint, ...) month ends, oldest first
     to_json_dict(network, contacts=None)         -> dict for `health --json`
+    touch_value(log, as_of, params)              -> TouchValue  what one touch today would buy
 
 Pass each contact's interactions ordered by (date, id) (ORDER BY date, id): the model
 checks the order and sorts only when needed, and results never depend on it.
@@ -35,6 +36,7 @@ from .parameters import COMPONENT_NAMES, DEFAULTS, Parameters
 from .rounding import largest_remainder
 from .serialize import contact_to_json_dict, network_to_json_dict, to_json_dict
 from .timeline import Timeline, build_timeline
+from .touch_value import TouchOption, TouchValue, touch_value
 from .trajectory import month_ends, trajectory
 
 __all__ = [
@@ -57,6 +59,8 @@ __all__ = [
     "NetworkHealth",
     "Parameters",
     "Timeline",
+    "TouchOption",
+    "TouchValue",
     "TrajectoryPoint",
     "attention",
     "build_timeline",
@@ -69,6 +73,7 @@ __all__ = [
     "network_to_json_dict",
     "summarise_network",
     "to_json_dict",
+    "touch_value",
     "trajectory",
     "wide_deep_verdict",
 ]

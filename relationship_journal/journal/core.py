@@ -20,12 +20,14 @@ from relationship_journal.store.database import Database
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from relationship_journal.journal.agenda import Agenda
     from relationship_journal.journal.contacts import ContactBook
     from relationship_journal.journal.health_service import HealthService
     from relationship_journal.journal.history import History
     from relationship_journal.journal.interactions import Timeline
     from relationship_journal.journal.ledger import Ledger
     from relationship_journal.journal.preferences import Preferences
+    from relationship_journal.journal.relationships import Relationships
     from relationship_journal.journal.search import Search
 
 
@@ -89,6 +91,18 @@ class Journal:
         from relationship_journal.journal.preferences import Preferences
 
         return Preferences(self)
+
+    @cached_property
+    def agenda(self) -> Agenda:
+        from relationship_journal.journal.agenda import Agenda
+
+        return Agenda(self)
+
+    @cached_property
+    def relationships(self) -> Relationships:
+        from relationship_journal.journal.relationships import Relationships
+
+        return Relationships(self)
 
     @cached_property
     def search(self) -> Search:

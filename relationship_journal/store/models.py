@@ -277,4 +277,9 @@ class Commitment(Base):
 
 # The import feature, the undo history and the journal's settings keep their tables in their own modules;
 # loading them here registers them.
-from relationship_journal.store import models_exchange, models_history, models_settings  # noqa: E402, F401
+from relationship_journal.store import (  # noqa: E402, F401
+    models_exchange,
+    models_history,
+    models_people,
+    models_settings,
+)

@@ -4,5 +4,5 @@ Kept as a constant so that opening an up-to-date journal needs no Alembic import
 a test checks it against the newest migration.
 """
 
-HEAD_REVISION = "0008"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0008")
+HEAD_REVISION = "0007"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")

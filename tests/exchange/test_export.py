@@ -153,6 +153,11 @@ def test_calendar_has_yearly_dates_keep_in_touch_and_promises(journal: Journal, 
     promise = events[f"Promised {name}: Send the article"]
     assert promise.decoded("dtstart") == AS_OF + dt.timedelta(days=7)
     assert not any("Intro to Kai" in s for s in events)  # kept promises are not reminded of
+    for reminded in (overdue, promise):  # a phone calendar reminds on the day, at 09:00
+        (alarm,) = reminded.walk("VALARM")
+        assert alarm["action"] == "DISPLAY" and alarm.decoded("trigger") == dt.timedelta(hours=9)
+        assert str(alarm["description"]) == str(reminded["summary"])
+    assert birthday.walk("VALARM") == []
 
 
 def test_export_to_a_missing_folder_is_refused_cleanly(journal: Journal, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ def ada(private_folders: Path) -> Path:
 
 def test_a_write_from_another_process_shows_in_the_open_window(ada: Path, start_app: Any, qtbot: Any) -> None:
     window = start_app()
+    window.show_view("contacts")  # the app opens on Today; this is about the open page
     assert _names(window) == ["Ada Lovelace"]
     assert window._external_timer.isActive()
     with Journal.open(ada) as other:  # as `relationship-journal add` would, on its own connection

@@ -84,6 +84,12 @@ DATA_ADDED_AT: dict[str, list[str]] = {
         "'BS1 4QA', 'United Kingdom', 0)",
         "UPDATE contacts SET uid = 'urn:uuid:5f1c3f0e-1b7a-4a55-9d1e-0b8f4a2c9e11' WHERE id = 1",
     ],
+    "0006": [
+        "INSERT INTO relationships (id, person_id, other_id, kind, state, created_on) "
+        "VALUES (1, 1, 2, 'friend', 'confirmed', '2024-06-02')",
+        "INSERT INTO agenda_marks (item_key, action, until, marked_on) "
+        "VALUES ('promise:1', 'snoozed', '2024-06-09', '2024-06-02')",
+    ],
 }
 
 

@@ -7,14 +7,14 @@ line can be undone in the window, and so undo survives a restart; bounded in siz
 
 The DDL is frozen here as it was at this revision.
 
-Revision ID: 0008
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 from alembic import op
 
-revision = "0008"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

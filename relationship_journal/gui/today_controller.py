@@ -1,0 +1,120 @@
+"""Today in the window: the view, its actions as undoable steps, and when it refreshes.
+
+Kept out of main_window.py, which only registers the view and its action: this module
+turns the view's clicks into steps on the window's undo stack and opens the composer
+prefilled for "Log a touch".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+
+from relationship_journal.gui import today_steps
+from relationship_journal.gui.reminders import DesktopReminders
+from relationship_journal.gui.today_view import TodayView
+from relationship_journal.health.touch_value import CALL_MINUTES
+from relationship_journal.journal.agenda import TodayItem
+from relationship_journal.journal.records import Changes
+
+if TYPE_CHECKING:
+    from relationship_journal.gui.main_window import MainWindow
+
+REFRESH_DELAY_MS = 1500
+
+
+class TodayController:
+    """Owns the Today view for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.view = TodayView(window.journal, window)
+        self.stale = True
+        window.stack.addWidget(self.view)
+        self.view.open_contact.connect(window.show_contact)
+        self.view.log_touch.connect(self.log_touch)
+        self.view.settle.connect(self.settle)
+        self.view.introduce.connect(self.introduce)
+        self.view.snooze.connect(self.snooze)
+        self.reminders = DesktopReminders(window)
+        self.view.loaded.connect(lambda: self.reminders.set_agenda(self.view.agenda))
+        # Keep the count current (tray, notification) even while another view is shown.
+        self._timer = QTimer(window, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        window.contacts_loaded.connect(self._timer.start)
+
+    @property
+    def visible(self) -> bool:
+        return self.window.stack.currentWidget() is self.view
+
+    def show(self) -> None:
+        self.window.stack.setCurrentWidget(self.view)
+        if self.stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.stale = False
+        self._timer.stop()
+        if self.window.contact_list.model.rowCount():
+            self.view.refresh(self.window.as_of)
+
+    def changed(self, _changes: Changes) -> None:
+        """Any write may change Today (a touch logged, a promise kept): reload now if it
+        is shown, else once the writes calm down (the tray's count)."""
+        self.stale = True
+        if self.visible:
+            self.refresh()
+        else:
+            self._timer.start()
+
+    def add_preferences(self, dialog: Any) -> None:
+        """Preferences gain a Reminders page, saved with OK."""
+        from relationship_journal.gui.dialogs.reminders_page import RemindersPage
+
+        # The entry names this journal's folder: the session starts without --data-dir.
+        page = RemindersPage(self.window.settings, self.window.journal.paths.data_dir)
+        dialog.reminders_page = page
+        dialog.add_page("Reminders", page)
+        dialog.accepted.connect(page.save)
+
+    # --- actions -------------------------------------------------------------------------
+    def log_touch(self, item: TodayItem) -> None:
+        """The composer for the item's people, set to a 15-minute call I made today
+        (a draft already in the composer is left as it is)."""
+        form = self.window.composer_dialog.form
+        fresh = form.is_blank() and form.editing is None
+        self.window.composer_dialog.open_for(list(item.contact_ids))
+        if fresh:
+            for combo, value in ((form.kind, "call"), (form.initiated, "me")):
+                index = combo.findData(value)
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+            form.minutes.setValue(CALL_MINUTES)
+            form.note.setFocus()
+
+    def settle(self, item: TodayItem) -> None:
+        step = today_steps.SettleItem(
+            self.window.journal, self.window.apply_changes, item, self.window.as_of
+        )
+        if self.window.push(step):
+            self.window.statusBar().showMessage(f"Done: {item.title}. Ctrl+Z brings it back.", 5000)
+
+    def snooze(self, item: TodayItem, until: dt.date) -> None:
+        step = today_steps.SnoozeItem(
+            self.window.journal, self.window.apply_changes, item, until, self.window.as_of
+        )
+        if self.window.push(step):
+            self.window.statusBar().showMessage(
+                f"Snoozed until {until:%A %d %B}. Ctrl+Z brings it back.", 5000
+            )
+
+    def introduce(self, item: TodayItem) -> None:
+        step = today_steps.MakeIntroduction(
+            self.window.journal, self.window.apply_changes, item, self.window.as_of
+        )
+        if self.window.push(step):
+            self.window.statusBar().showMessage(
+                "Introduction logged as a favour to both. Ctrl+Z takes it back.", 5000
+            )

@@ -1,0 +1,254 @@
+"""The Today view: what deserves attention today, one card per item with its actions.
+
+The items come from `journal.agenda` (read on a worker); each card says why in one
+line and offers one-click actions — log a touch (the composer, prefilled), snooze
+(1 day, 1 week, until a date) and done — each an undoable step. The list is short by
+construction (Today caps keep-in-touch items), so cards are plain widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.gui.theme import colours
+from relationship_journal.gui.worker import Operation, Progress
+from relationship_journal.journal.agenda import TodayAgenda, TodayItem
+from relationship_journal.journal.core import Journal
+
+SECTIONS = (
+    ("touch", "Keep in touch — ranked by what one touch would buy"),
+    ("birthday", "Birthdays and dates this week"),
+    ("promise", "Promises due, both ways"),
+    ("ask", "Asks waiting for an answer"),
+    ("favour", "Favours to return"),
+    ("introduction", "An introduction you could make this week"),
+)
+
+
+def _section(item: TodayItem) -> str:
+    return {"date": "birthday", "fading": "touch", "cadence": "touch"}.get(item.kind, item.kind)
+
+
+class UntilDialog(QDialog):
+    """Pick the day a snoozed item comes back."""
+
+    def __init__(self, as_of: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Snooze until")
+        layout = QVBoxLayout(self)
+        self.calendar = QCalendarWidget(self)
+        tomorrow = as_of + dt.timedelta(days=1)
+        self.calendar.setMinimumDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+        week = as_of + dt.timedelta(days=14)
+        self.calendar.setSelectedDate(QDate(week.year, week.month, week.day))
+        layout.addWidget(self.calendar)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> dt.date:
+        day = self.calendar.selectedDate()
+        return dt.date(day.year(), day.month(), day.day())
+
+
+class ItemCard(QFrame):
+    """One Today item: its title, its reason, the touch value, and its actions."""
+
+    def __init__(self, item: TodayItem, view: TodayView) -> None:
+        super().__init__(view)
+        self.item = item
+        self.setObjectName("Card")
+        c = colours()
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(14, 8, 14, 8)
+        outer.setSpacing(12)
+        layout = QVBoxLayout()
+        layout.setSpacing(2)
+        outer.addLayout(layout, 1)
+        top = QHBoxLayout()
+        self.title = QLabel(
+            f"<a href='open' style='color:{c.text}; text-decoration:none'>"
+            f"<b>{html.escape(item.title)}</b></a>",
+            self,
+        )
+        self.title.setToolTip("Open their page")
+        self.title.linkActivated.connect(lambda _l: view.open_contact.emit(item.contact_ids[0]))
+        top.addWidget(self.title)
+        if item.gain is not None:
+            top.addWidget(self._gain_pill(item.gain))
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.reason = QLabel(item.reason, self)
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason.setProperty("muted", True)
+        layout.addWidget(self.reason)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        if "make_introduction" in item.actions:
+            primary = QPushButton("Make the introduction", self)
+            primary.setToolTip("Logs a favour given to both of them")
+            primary.clicked.connect(lambda: view.introduce.emit(item))
+        else:
+            primary = QPushButton("Log a touch…", self)
+            primary.setToolTip("Open the composer for them, ready to save")
+            primary.clicked.connect(lambda: view.log_touch.emit(item))
+        primary.setObjectName("Primary")
+        self.primary = primary
+        self.snooze = QToolButton(self)
+        self.snooze.setText("Snooze")
+        self.snooze.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.snooze)
+        self.snooze_actions = {
+            "1 day": menu.addAction("For 1 day", lambda: view.snooze_for(item, 1)),
+            "1 week": menu.addAction("For 1 week", lambda: view.snooze_for(item, 7)),
+            "until": menu.addAction("Until a date…", lambda: view.snooze_until(item)),
+        }
+        self.snooze.setMenu(menu)
+        self.done = QPushButton("Done" if item.kind != "promise" else "Mark kept", self)
+        self.done.setToolTip("Take it off Today (Ctrl+Z brings it back)")
+        self.done.clicked.connect(lambda: view.settle.emit(item))
+        row.addWidget(primary)
+        row.addWidget(self.snooze)
+        row.addWidget(self.done)
+        outer.addLayout(row)
+
+    def _gain_pill(self, gain: dict[str, Any]) -> QLabel:
+        """'+11 with a call' (or with a meeting, when a call would not lift health)."""
+        without = gain["without"] or 0
+        call, meeting = gain["after_call"] - without, gain["after_meeting"] - without
+        text = f"+{call} with a call" if call > 0 else f"+{max(0, meeting)} with a meeting"
+        pill = QLabel(text, self)
+        pill.setObjectName("Badge")
+        pill.setStyleSheet(f"QLabel#Badge {{ background: {colours().accent}; color: #ffffff; }}")
+        pill.setToolTip(
+            "Health tomorrow with this touch today, minus without it (the health model)"
+        )
+        return pill
+
+
+class TodayView(QWidget):
+    """Today's agenda; the window wires its signals to steps on the undo stack."""
+
+    loaded = Signal()
+    open_contact = Signal(int)
+    log_touch = Signal(object)  # TodayItem
+    settle = Signal(object)
+    introduce = Signal(object)
+    snooze = Signal(object, object)  # TodayItem, until (date)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self.journal = journal
+        self.as_of = dt.date.min
+        self.agenda: TodayAgenda | None = None
+        self.cards: list[ItemCard] = []
+        self._generation = 0
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 8)
+        self.heading = QLabel("Today", self)
+        self.heading.setObjectName("EmptyTitle")
+        outer.addWidget(self.heading)
+        self.summary = QLabel("Looking at your journal…", self)
+        self.summary.setProperty("muted", True)
+        outer.addWidget(self.summary)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll, 1)
+        self._body = QWidget()
+        self._body.setObjectName("Page")
+        self.scroll.setWidget(self._body)
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(0, 6, 8, 6)
+        self._layout.setSpacing(8)
+
+    def refresh(self, as_of: dt.date) -> None:
+        """Read Today's items in the background and show them when they arrive."""
+        self._generation += 1
+        generation, journal = self._generation, self.journal
+        self.as_of = as_of
+
+        def work(progress: Progress) -> TodayAgenda:
+            progress.step("Looking at today")
+            return journal.agenda.today(as_of)
+
+        def done(agenda: TodayAgenda) -> None:
+            if generation == self._generation:
+                self.show_agenda(agenda)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.summary.setText(f"Today could not be read: {error}")
+
+        Operation(self, work, done, failed).run()
+
+    def show_agenda(self, agenda: TodayAgenda) -> None:
+        self.agenda = agenda
+        self.heading.setText(f"Today — {agenda.as_of:%A %d %B}")
+        while self._layout.count():
+            child = self._layout.takeAt(0)
+            if child.widget() is not None:
+                child.widget().deleteLater()
+        self.cards = []
+        count = len(agenda.items)
+        parts = [
+            f"{count} thing{'s' * (count != 1)} deserve{'s' * (count == 1)} your attention"
+            if count
+            else "Nothing needs you today — a good day to write down a meeting."
+        ]
+        if agenda.more_touches:
+            parts.append(f"{agenda.more_touches} more people are due a touch (see the dashboard)")
+        if agenda.hidden:
+            parts.append(f"{agenda.hidden} snoozed or done")
+        self.summary.setText("; ".join(parts) + ".")
+        for key, title in SECTIONS:
+            items = [i for i in agenda.items if _section(i) == key]
+            if not items:
+                continue
+            label = QLabel(title, self._body)
+            label.setObjectName("CardTitle")
+            self._layout.addWidget(label)
+            for item in items:
+                card = ItemCard(item, self)
+                self.cards.append(card)
+                self._layout.addWidget(card)
+        self._layout.addStretch(1)
+        self.loaded.emit()
+
+    def count(self) -> int:
+        return len(self.agenda.items) if self.agenda else 0
+
+    def snooze_for(self, item: TodayItem, days: int) -> None:
+        self.snooze.emit(item, self.as_of + dt.timedelta(days=days))
+
+    def snooze_until(self, item: TodayItem) -> None:
+        dialog = UntilDialog(self.as_of, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.snooze.emit(item, dialog.chosen())
+
+    def card_for(self, key: str) -> Any:
+        return next((card for card in self.cards if card.item.key == key), None)

@@ -1,0 +1,344 @@
+"""Introductions: who can introduce me to someone, and whom I could introduce to whom.
+
+*Paths*: from me to a person through people who know them (relationships, or entries
+where they were met together), ranked by the trust and health of my link to the first
+person and the strength of each link after it, so a path through a trusted connection
+beats one through a dormant contact, and a shorter path beats a longer one of the same
+links. *Ideas*: one person's goals matching another's interests, role or organisation,
+found with the people full-text index search uses (folded, so "cafe" finds "Café").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from relationship_journal import clock
+from relationship_journal.journal.errors import NotFoundError, ValidationError
+from relationship_journal.journal.records import Changes
+from relationship_journal.journal.relationships import KINDS
+from relationship_journal.journal.text import fold
+
+if TYPE_CHECKING:
+    from relationship_journal.journal.agenda import TodayItem
+    from relationship_journal.journal.core import Journal
+
+# How well a link between two people carries an introduction (0-1).
+LINK_STRENGTH = {
+    "partner": 0.95,
+    "child": 0.9,
+    "parent": 0.9,
+    "sibling": 0.9,
+    "family": 0.85,
+    "friend": 0.8,
+    "colleague": 0.7,
+    "introduced": 0.7,
+}
+MET_TOGETHER_BASE, MET_TOGETHER_STEP, MET_TOGETHER_MAX = 0.3, 0.1, 0.6
+MAX_INTERMEDIARIES = 2
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Words of a goal that say what to do rather than what it is about.
+_GENERIC = frozenset(
+    "open raise this year move into write learn start build become take travel grow team fifty "
+    "people switch careers elected place the and for with from that their first time about more "
+    "find some make help want will need join".split()
+)
+
+
+@dataclass(frozen=True)
+class PathStep:
+    contact_id: int
+    name: str
+    link: str  # how they know the next person (or, for the first, how I know them)
+
+
+@dataclass(frozen=True)
+class IntroPath:
+    """Me → first → … → target; `score` 0-100 multiplies the strength of every link."""
+
+    target_id: int
+    steps: tuple[PathStep, ...]  # the intermediaries, first is the person I ask
+    score: float
+    words: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "target_id": self.target_id,
+            "via": [{"id": s.contact_id, "name": s.name, "link": s.link} for s in self.steps],
+            "score": round(self.score, 1),
+            "reason": self.words,
+        }
+
+
+@dataclass(frozen=True)
+class IntroductionIdea:
+    """`seeker` wants something `helper`'s interests, role or organisation speak to."""
+
+    seeker_id: int
+    seeker_name: str
+    helper_id: int
+    helper_name: str
+    terms: tuple[str, ...]
+    words: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.seeker_id}-{self.helper_id}"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "seeker": {"id": self.seeker_id, "name": self.seeker_name},
+            "helper": {"id": self.helper_id, "name": self.helper_name},
+            "terms": list(self.terms),
+            "reason": self.words,
+        }
+
+
+def _links(journal: Journal) -> dict[int, dict[int, tuple[float, str, str]]]:
+    """Each person's links to others: (strength, kind, label) of the strongest reason
+    they know each other; kind "met" with label the count for co-attendance."""
+    links: dict[int, dict[int, tuple[float, str, str]]] = defaultdict(dict)
+
+    def keep(a: int, b: int, strength: float, kind: str, label: str) -> None:
+        if strength > links[a].get(b, (0.0, "", ""))[0]:
+            links[a][b] = (strength, kind, label)
+
+    for edge in journal.relationships.edges():
+        strength = LINK_STRENGTH[edge.kind]
+        mine, theirs = KINDS[edge.kind]
+        keep(edge.person_id, edge.other_id, strength, edge.kind, mine)
+        keep(edge.other_id, edge.person_id, strength, edge.kind, theirs)
+    for (a, b), (shared, _last) in journal.relationships.co_attendance(1).items():
+        strength = min(MET_TOGETHER_MAX, MET_TOGETHER_BASE + MET_TOGETHER_STEP * (shared - 1))
+        keep(a, b, strength, "met", str(shared))
+        keep(b, a, strength, "met", str(shared))
+    return links
+
+
+def link_words(a: str, b: str, kind: str, label: str) -> str:
+    """How `a` knows `b`, in words: "Bob is Ann's colleague", "Ann introduced me to Bob"."""
+    if kind == "met":
+        times = "once" if label == "1" else "twice" if label == "2" else f"{label} times"
+        return f"{a} and {b} met together {times}"
+    if kind == "introduced":
+        return (
+            f"{a} introduced me to {b}"
+            if label == KINDS["introduced"][0]
+            else f"{b} introduced me to {a}"
+        )
+    return f"{b} is {a}'s {label}"
+
+
+def intro_paths(
+    journal: Journal, target_id: int, as_of: dt.date | None = None, limit: int = 5
+) -> list[IntroPath]:
+    """The best paths from me to `target_id` through one or two people, best first."""
+    as_of = as_of or clock.today()
+    network = journal.health.network(as_of)
+    tie = {h.contact_id: h for h in network.contacts}
+    if target_id not in tie:
+        with journal.reading() as connection:
+            if (
+                connection.execute("SELECT 1 FROM contacts WHERE id = ?", (target_id,)).fetchone()
+                is None
+            ):
+                raise NotFoundError(f"there is no contact with id {target_id}")
+    links = _links(journal)
+    found: list[tuple[float, tuple[int, ...]]] = []
+
+    def my_link(cid: int) -> float:
+        health = tie.get(cid)
+        if health is None or health.score is None:
+            return 0.0
+        return (health.trust / 100.0) * (health.score / 100.0)
+
+    def walk(path: tuple[int, ...], strength: float) -> None:
+        head = path[0]
+        for before, (link, _kind, _label) in links.get(head, {}).items():
+            if before in path or before == target_id:
+                continue
+            chain = (before, *path)
+            mine = my_link(before)
+            if mine > 0:
+                found.append((mine * strength * link, chain))
+            if len(chain) - 1 < MAX_INTERMEDIARIES:
+                walk(chain, strength * link)
+
+    walk((target_id,), 1.0)
+    found.sort(key=lambda row: (-row[0], len(row[1]), row[1]))
+    paths, seen = [], set()
+    for score, chain in found:
+        if chain[0] in seen:  # one path per person I would ask: their best
+            continue
+        seen.add(chain[0])
+        paths.append(_path(chain, score, tie, links))
+        if len(paths) >= limit:
+            break
+    return paths
+
+
+def _path(chain: tuple[int, ...], score: float, tie: dict, links: dict) -> IntroPath:  # type: ignore[type-arg]
+    def name(cid: int) -> str:
+        return tie[cid].name if cid in tie else f"#{cid}"
+
+    first = tie[chain[0]]
+    steps = []
+    for i, cid in enumerate(chain[:-1]):
+        _strength, kind, label = links[cid][chain[i + 1]]
+        steps.append(
+            PathStep(cid, name(cid), link_words(name(cid), name(chain[i + 1]), kind, label))
+        )
+    route = " → ".join(["you", *(s.name for s in steps), name(chain[-1])])
+    words = (
+        f"Ask {first.name} ({first.classification}, trust {first.trust:.0f}, health "
+        f"{first.display_score}): {route}. " + "; ".join(s.link for s in steps) + "."
+    )
+    return IntroPath(chain[-1], tuple(steps), 100.0 * score, words)
+
+
+def _terms(text: str | None) -> list[str]:
+    words = [w for w in _WORD.findall(fold(text or "")) if len(w) >= 4 and w not in _GENERIC]
+    return list(dict.fromkeys(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words))
+
+
+def introduction_ideas(
+    journal: Journal, contact_id: int | None = None, limit: int = 50
+) -> list[IntroductionIdea]:
+    """Pairs who do not know each other yet where one's goals match the other's interests,
+    role or organisation; with `contact_id`, only ideas involving that person."""
+    with journal.reading() as connection:
+        people = {
+            row[0]: row[1:]
+            for row in connection.execute(
+                "SELECT id, display_name, goals, interests, role, organisation FROM contacts WHERE NOT archived"
+            )
+        }
+        seekers = [(cid, row) for cid, row in people.items() if row[1]]
+        candidates: dict[int, set[int]] = {}
+        for cid, row in seekers:
+            terms = _terms(row[1])
+            if not terms:
+                continue
+            query = "{organisation profile} : (" + " OR ".join(f'"{t}"*' for t in terms) + ")"
+            candidates[cid] = {
+                r[0]
+                for r in connection.execute(
+                    "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ? LIMIT 200", (query,)
+                )
+            }
+    known = set(journal.relationships.co_attendance(1))
+    known |= {tuple(sorted((e.person_id, e.other_id))) for e in journal.relationships.edges()}
+    ideas = []
+    for seeker, helpers in candidates.items():
+        name, goals = people[seeker][0], people[seeker][1]
+        terms = _terms(goals)
+        for helper in helpers:
+            if helper == seeker or helper not in people or tuple(sorted((seeker, helper))) in known:
+                continue
+            if contact_id is not None and contact_id not in (seeker, helper):
+                continue
+            h_name, _g, interests, role, organisation = people[helper]
+            about = {"interests": interests, "role": role, "organisation": organisation}
+            hits = []
+            for label, value in about.items():
+                words = _WORD.findall(fold(value or ""))
+                matched = [t for t in terms if any(w.startswith(t) for w in words)]
+                if matched:
+                    hits.append((label, value, matched))
+            if not hits:
+                continue
+            matched_terms = tuple(dict.fromkeys(t for _l, _v, m in hits for t in m))
+            label, value, _m = hits[0]
+            what = {
+                "interests": f"is into {value}",
+                "role": f"is a {value}",
+                "organisation": f"works at {value}",
+            }[label]
+            ideas.append(
+                IntroductionIdea(
+                    seeker,
+                    name,
+                    helper,
+                    h_name,
+                    matched_terms,
+                    f"{name} wants to {goals.strip().rstrip('.')}; {h_name} {what}. Introduce them?",
+                )
+            )
+    ideas.sort(
+        key=lambda i: (-len(i.terms), i.seeker_name, i.helper_name, i.seeker_id, i.helper_id)
+    )
+    return ideas[:limit]
+
+
+def weekly_introduction(journal: Journal, as_of: dt.date) -> TodayItem | None:
+    """Once a week, one introduction I could make (a different one each week)."""
+    from relationship_journal.journal.agenda import TodayItem
+
+    ideas = introduction_ideas(journal)
+    if not ideas:
+        return None
+    year, week, _day = as_of.isocalendar()
+    idea = ideas[(year * 53 + week) % len(ideas)]
+    return TodayItem(
+        key=f"intro:{idea.key}:{year}-W{week:02d}",
+        kind="introduction",
+        title=f"Introduce {idea.seeker_name} to {idea.helper_name}",
+        reason=idea.words,
+        contact_ids=(idea.seeker_id, idea.helper_id),
+        names=(idea.seeker_name, idea.helper_name),
+        source={
+            "type": "profile",
+            "id": idea.seeker_id,
+            "field": "goals",
+            "terms": list(idea.terms),
+        },
+        when=None,
+        actions=("make_introduction", "snooze", "done"),
+    )
+
+
+def make_introduction(
+    journal: Journal, first_id: int, second_id: int, on: dt.date | None = None
+) -> tuple[Changes, tuple[int, int]]:
+    """Record an introduction I made: a favour given to each of the two, in one
+    transaction. Returns what changed and the two favours' ids (for undo)."""
+    from relationship_journal.store.models import Contact, Favour
+
+    if first_id == second_id:
+        raise ValidationError("an introduction needs two different people")
+    day = on or clock.today()
+    with journal.transaction() as session:
+        people = {cid: session.get(Contact, cid) for cid in (first_id, second_id)}
+        for cid, row in people.items():
+            if row is None:
+                raise NotFoundError(f"there is no contact with id {cid}")
+        rows = [
+            Favour(
+                contact_id=a,
+                direction="given",
+                size=1,
+                date=day,
+                what=f"Introduced to {people[b].display_name}",
+            )  # type: ignore[union-attr]
+            for a, b in ((first_id, second_id), (second_id, first_id))
+        ]
+        session.add_all(rows)
+        session.flush()
+        return Changes(contacts=frozenset({first_id, second_id})), (rows[0].id, rows[1].id)
+
+
+def undo_introduction(journal: Journal, favour_ids: tuple[int, ...]) -> Changes:
+    """Take back the favours `make_introduction` logged."""
+    from relationship_journal.store.models import Favour
+
+    touched: set[int] = set()
+    with journal.transaction() as session:
+        for favour_id in favour_ids:
+            row = session.get(Favour, favour_id)
+            if row is not None:
+                touched.add(row.contact_id)
+                session.delete(row)
+    return Changes(contacts=frozenset(touched))

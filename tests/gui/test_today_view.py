@@ -1,0 +1,75 @@
+"""The Today view in the real window: first on launch, one-click actions, all undoable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.gui.conftest import wait_idle
+
+
+def _today_ready(window: Any, qtbot: Any) -> Any:
+    view = window.today.view
+    qtbot.waitUntil(lambda: view.agenda is not None and bool(view.cards), timeout=30000)
+    wait_idle(qtbot, window)
+    return view
+
+
+def test_today_is_the_first_view_once_the_journal_has_people(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
+    window = start_app()
+    assert window.current_view() == "today"
+    view = _today_ready(window, qtbot)
+    expected = window.journal.agenda.today(window.as_of)
+    assert [card.item.key for card in view.cards] == [item.key for item in expected.items]
+    assert view.cards[0].reason.text() == expected.items[0].reason
+    window.show_view("contacts")
+    assert window.current_view() == "contacts"
+    window.act_views["today"].trigger()
+    assert window.current_view() == "today"
+
+
+def test_done_and_snooze_take_an_item_off_today_and_undo_brings_it_back(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
+    window = start_app()
+    view = _today_ready(window, qtbot)
+    first = view.cards[0].item
+    qtbot.mouseClick(view.cards[0].done, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: view.card_for(first.key) is None and not view.cards[0].item.key == first.key,
+        timeout=30000,
+    )
+    assert first.key not in [i.key for i in window.journal.agenda.today(window.as_of).items]
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: view.card_for(first.key) is not None, timeout=30000)
+
+    second = view.cards[1].item
+    view.card_for(second.key).snooze_actions["1 week"].trigger()
+    qtbot.waitUntil(lambda: view.card_for(second.key) is None, timeout=30000)
+    mark = window.journal.agenda.marks.get(second.key)
+    assert mark is not None and (mark.until - window.as_of).days == 7
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: view.card_for(second.key) is not None, timeout=30000)
+    assert window.journal.agenda.marks.get(second.key) is None
+
+
+def test_log_a_touch_opens_the_composer_ready_for_a_short_call(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
+    window = start_app()
+    view = _today_ready(window, qtbot)
+    card = next(c for c in view.cards if c.item.gain is not None)
+    qtbot.mouseClick(card.primary, Qt.MouseButton.LeftButton)
+    form = window.composer_dialog.form
+    assert window.composer_dialog.isVisible()
+    assert list(form.people) == list(card.item.contact_ids)
+    assert (form.kind.currentData(), form.minutes.value(), form.initiated.currentData()) == (
+        "call",
+        15,
+        "me",
+    )
+    window.composer_dialog.reject()
