@@ -20,6 +20,7 @@ from typing import Any
 
 from relationship_journal.exchange import csv_mapped, detect
 from relationship_journal.exchange.records import ImportedPerson, ParsedFile, SkippedRecord
+from relationship_journal.exchange.spreadsheet_cells import read_cell
 from relationship_journal.exchange.values import (
     address,
     birthday_or_report,
@@ -185,6 +186,7 @@ def read_csv(
         except csv.Error as error:
             parsed.skipped.append(SkippedRecord(f"{path}, line {line}", f"the row cannot be read ({error})"))
             continue
+        cells = [read_cell(c) for c in cells]
         if not any(c.strip() for c in cells):
             continue
         number += 1

@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterable
 
 from relationship_journal.exchange.atomic import write_atomically
+from relationship_journal.exchange.spreadsheet_cells import neutralise
 from relationship_journal.health.outputs import ContactHealth
 from relationship_journal.journal.records import ContactDetail
 
@@ -44,14 +45,6 @@ def _address_cells(contact: ContactDetail, groups: int) -> list[str]:
 
 def header(groups: int) -> list[str]:
     return [*COLUMNS, *(f"address {n} {part}" for n in range(1, groups + 1) for part in ADDRESS_COLUMNS)]
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell: str) -> str:
-    """The cell as text a spreadsheet will not evaluate (OWASP's CSV injection advice)."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _figure(value: float | None) -> str:

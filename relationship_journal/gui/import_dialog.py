@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -46,7 +45,6 @@ from relationship_journal.exchange.plan import (
     read_file,
     remember_mapping,
     samples_of,
-    undo_import,
 )
 from relationship_journal.gui.import_mapping import ColumnMappingStep
 from relationship_journal.gui.import_preview import (
@@ -55,9 +53,10 @@ from relationship_journal.gui.import_preview import (
     ImportPlanModel,
     PossibleMatchPanel,
 )
-from relationship_journal.gui.undo import Step
+from relationship_journal.gui.undo import UndoStack
 from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.journal.core import Journal
+from relationship_journal.journal.history import WINDOW
 from relationship_journal.journal.records import Changes
 
 CONTACT_SUFFIXES = (".vcf", ".vcard", ".csv")
@@ -239,25 +238,6 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setEnabled(False)
 
 
-class ImportBatchStep(Step):
-    """One import on the undo stack: undo takes the batch back, redo writes the plan again."""
-
-    def __init__(self, journal: Journal, apply: Callable[[Changes], None], plan: ImportPlan,
-                 batch_id: int | None) -> None:
-        super().__init__(f"Import {plan.sources}")
-        self.journal, self.apply, self.plan, self.batch_id = journal, apply, plan, batch_id
-
-    def do(self) -> None:
-        self.batch_id = apply_import(self.journal, self.plan)
-        self.apply(self.plan.changes)
-
-    def revert(self) -> None:
-        if self.batch_id is not None:
-            undone = undo_import(self.journal, self.batch_id)
-            self.batch_id = None
-            self.apply(undone.changes)
-
-
 _active: set[ImportFlow] = set()  # flows in progress, kept alive until they end
 
 
@@ -280,7 +260,7 @@ class ImportFlow:
         parent: QWidget,
         journal: Journal,
         paths: Sequence[str],
-        undo_stack: QUndoStack,
+        undo_stack: UndoStack,
         apply: Callable[[Changes], None],
         on_error: Callable[[BaseException], None],
         on_done: Callable[[str], None] | None = None,
@@ -341,13 +321,12 @@ class ImportFlow:
 
         def work(progress: Progress) -> int | None:
             progress.step("Writing contacts")
-            return apply_import(journal, plan, lambda done, total: progress.step(
-                f"Writing contacts ({done:,} of {total:,})", done, total))
+            with journal.history.recording(f"Import {plan.sources}", WINDOW):  # one Ctrl+Z takes it back
+                return apply_import(journal, plan, lambda done, total: progress.step(
+                    f"Writing contacts ({done:,} of {total:,})", done, total))
 
-        def written(batch_id: int | None) -> None:
-            step = ImportBatchStep(journal, self.apply, plan, batch_id)
-            step.already_done = True
-            self.undo_stack.push(step)
+        def written(_batch_id: int | None) -> None:
+            self.undo_stack.refresh()
             self.apply(plan.changes)
             self._end()
             self._on_done(f"Imported: {plan.summary()}. Undo takes it back.")

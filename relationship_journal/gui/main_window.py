@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.journal = journal
         self.settings = settings
         self.as_of = as_of or clock.today()
-        self.undo_stack = undo.UndoStack(self)
+        self.undo_stack = undo.UndoStack(self, journal, self.apply_changes, self.show_error)
         self.directory = PeopleDirectory()
         self.drafts = DraftStore(journal.paths.drafts, journal)
         self.dashboard: Any = None
@@ -91,7 +91,6 @@ class MainWindow(QMainWindow):
         self.restored_draft = False
         self.remember = True  # False: leave the settings file alone (screenshots)
         self.instance_guard: Any = None  # the one-window-per-journal lock (gui/single_instance.py)
-        undo.Step.report = self.show_error
         self._external: Any = None  # store/external_changes.ExternalChanges, while the window runs
         self._external_pending = False
         self._external_timer = QTimer(self, interval=EXTERNAL_POLL_MS)
@@ -384,6 +383,7 @@ class MainWindow(QMainWindow):
                 if not self._launched:
                     self.show_view("today")
             self._launched = True
+            self.undo_stack.refresh()  # the history may have grown elsewhere (the command line)
             self.contacts_loaded.emit()
             self.load_network()
 
@@ -502,14 +502,12 @@ class MainWindow(QMainWindow):
 
     # --- writes --------------------------------------------------------------------------
     def push(self, step: undo.Step) -> bool:
-        """Run a step now and put it on the undo stack; refusals are shown, not stacked."""
+        """Run a step now as one change in the journal's history; refusals are shown, not kept."""
         try:
-            step.do()
+            self.undo_stack.record(step)
         except (JournalError, StoreError) as error:
             self.show_error(error)
             return False
-        step.already_done = True
-        self.undo_stack.push(step)
         return True
 
     def apply_changes(self, changes: Changes) -> None:
@@ -569,9 +567,7 @@ class MainWindow(QMainWindow):
                 step: undo.Step = undo.EditInteraction(self.journal, self.apply_changes, form.editing, fields)
             else:
                 step = undo.LogInteraction(self.journal, self.apply_changes, fields, favours, promises)
-            step.do()  # a refusal (JournalError, StoreError) goes back to the form, which shows it
-            step.already_done = True
-            self.undo_stack.push(step)
+            self.undo_stack.record(step)  # a refusal (JournalError, StoreError) goes back to the form
             self.statusBar().showMessage("Interaction saved. Ctrl+Z undoes it.", 5000)
 
         return submit
@@ -614,17 +610,11 @@ class MainWindow(QMainWindow):
         dialog = NewContactDialog(self)
         if dialog.exec() != NewContactDialog.DialogCode.Accepted:
             return
-        try:
-            changes = self.journal.contacts.add(dialog.fields())
-        except (JournalError, StoreError) as error:
-            self.show_error(error)
+        step = undo.AddContact(self.journal, self.apply_changes, dialog.fields())
+        if not self.push(step):
             return
-        created = changes.created_id
+        created = step.created
         assert created is not None
-        step = undo.AddContact(self.journal, self.apply_changes, created, dialog.fields().display_name)
-        step.already_done = True
-        self.apply_changes(changes)
-        self.undo_stack.push(step)
         self.show_contact(created)
         self.page.tabs.setCurrentIndex(2)
         self.statusBar().showMessage(f"Added {dialog.fields().display_name}.", 5000)
@@ -986,7 +976,7 @@ class MainWindow(QMainWindow):
 
     def _restored(self, _source: str) -> None:
         """Everything on screen came from the old file: start again from the restored one."""
-        self.undo_stack.clear()  # its steps name rows of the journal that was replaced
+        self.undo_stack.clear()  # the restored file has a history of its own
         self.refresh_all()
         self.timeline.refresh()
 

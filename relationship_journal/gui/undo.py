@@ -1,8 +1,11 @@
-"""Undoable steps: every change the user makes in the window is one of these.
+"""Undoable steps and the window's Undo/Redo: every change the user makes is one step.
 
-Each command does its write through the journal and hands the resulting `Changes`
-to `apply`, so the list, the page and the dashboard refresh only what was touched.
-Writes that span many rows (bulk actions, merges) undo by restoring a snapshot.
+A step is a label and a write through the journal; the window runs it inside the
+journal's history (journal/history.py), which records how to reverse every row it
+touched. Undo and Redo walk that history, so they take back the newest change
+whoever made it (this window, the command line, another window) and still work after
+a restart. Each step hands the resulting `Changes` to `apply`, so the list, the page
+and the dashboard refresh only what was touched.
 """
 
 from __future__ import annotations
@@ -10,95 +13,130 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject, Signal
 
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import JournalError
-from relationship_journal.journal.meeting_log import (
-    FavourNote,
-    PromiseNote,
-    log_meeting,
-    remove_meeting,
+from relationship_journal.journal.history import WINDOW, NothingToUndo, Stepped
+from relationship_journal.journal.meeting_log import FavourNote, PromiseNote, log_meeting
+from relationship_journal.journal.records import (
+    Changes,
+    ContactFields,
+    InteractionFields,
+    InteractionView,
 )
-from relationship_journal.journal.records import Changes, InteractionFields, InteractionView
-from relationship_journal.journal.snapshots import Snapshot, capture, restore
 from relationship_journal.store.errors import StoreError
 
 Apply = Callable[[Changes], None]
 
 
-class Step(QUndoCommand):
-    """Base of every step: `do`/`revert` do the work; errors go to `report`, not to Qt.
+class Step:
+    """One change: `do()` writes it and hands its `Changes` to the views.
 
-    The window runs `do()` itself before pushing (so a refused write never lands on the
-    stack) and the first `redo()` Qt calls on push is then skipped.
+    There is nothing to write for undo: the journal's history reverses the rows the
+    write touched. (Older steps may still define `revert`; it is not called.)
     """
 
-    report: Callable[[Exception], None] = staticmethod(lambda error: None)  # type: ignore[assignment]
-
     def __init__(self, label: str) -> None:
-        super().__init__(label)
-        self.already_done = False
-        self.failed = False  # the last undo/redo changed nothing: UndoStack steps back
-        self.skip_revert = False
+        self._label = label
+
+    def text(self) -> str:
+        return self._label
 
     def do(self) -> None:
         raise NotImplementedError
 
-    def revert(self) -> None:
-        raise NotImplementedError
 
-    def redo(self) -> None:
-        if self.already_done:
-            self.already_done = False
-            return
-        try:
-            self.do()
-        except (JournalError, StoreError) as error:
-            self.failed = True
-            Step.report(error)
+class UndoStack(QObject):
+    """The window's face on the journal's history: what Ctrl+Z and Ctrl+Shift+Z walk.
 
-    def undo(self) -> None:
-        if self.skip_revert:
-            self.skip_revert = False
-            return
-        try:
-            self.revert()
-        except (JournalError, StoreError) as error:
-            self.failed = True
-            Step.report(error)
-
-
-class UndoStack(QUndoStack):
-    """A QUndoStack whose index stays put when a step's write fails.
-
-    QUndoStack moves its index whatever the command did; after a refused undo (full
-    disk, locked file) the stack would claim a change the database never saw, and the
-    next undo would revert the wrong step. So a failed step is stepped back over
-    without running it again (`already_done` / `skip_revert`).
+    A refused write (full disk, locked file) is shown and leaves the history where it
+    was, so the next undo still takes back the change the file really holds.
     """
 
-    def undo(self) -> None:
-        index = self.index()
-        if index <= 0:
-            return
-        step = self.command(index - 1)
-        super().undo()
-        if isinstance(step, Step) and step.failed:
-            step.failed = False
-            step.already_done = True  # the change is still in the database
-            super().redo()
+    canUndoChanged = Signal(bool)
+    canRedoChanged = Signal(bool)
+    undoTextChanged = Signal(str)
+    redoTextChanged = Signal(str)
 
-    def redo(self) -> None:
-        index = self.index()
-        if index >= self.count():
-            return
-        step = self.command(index)
-        super().redo()
-        if isinstance(step, Step) and step.failed:
-            step.failed = False
-            step.skip_revert = True  # the change never reached the database
-            super().undo()
+    def __init__(self, parent: QObject, journal: Journal, apply: Apply,
+                 report: Callable[[BaseException], None]) -> None:
+        super().__init__(parent)
+        self._journal, self._apply, self._report = journal, apply, report
+        self._undo_label: str | None = None
+        self._redo_label: str | None = None
+        self._done = 0
+        self._undone = 0
+
+    def record(self, step: Step) -> None:
+        """Run the step's write as one change in the history (JournalError/StoreError pass up)."""
+        try:
+            with self._journal.history.recording(step.text(), WINDOW):
+                step.do()
+        finally:
+            self.refresh()
+
+    def undo(self) -> Stepped | None:
+        return self._walk(self._journal.history.undo)
+
+    def redo(self) -> Stepped | None:
+        return self._walk(self._journal.history.redo)
+
+    def _walk(self, move: Callable[[], Stepped]) -> Stepped | None:
+        try:
+            stepped = move()
+        except NothingToUndo:
+            return None
+        except (JournalError, StoreError) as error:
+            self._report(error)
+            return None
+        finally:
+            self.refresh()
+        self._apply(stepped.changes)
+        return stepped
+
+    def refresh(self) -> None:
+        """Read what undo and redo would do now (the command line may have changed it)."""
+        history = self._journal.history
+        try:
+            undo_label, redo_label = history.next_labels()
+            self._done, self._undone = history.counts()
+        except (JournalError, StoreError):
+            undo_label = redo_label = None
+            self._done = self._undone = 0
+        if (undo_label is None) != (self._undo_label is None):
+            self.canUndoChanged.emit(undo_label is not None)
+        if (redo_label is None) != (self._redo_label is None):
+            self.canRedoChanged.emit(redo_label is not None)
+        if undo_label != self._undo_label:
+            self.undoTextChanged.emit(undo_label or "")
+        if redo_label != self._redo_label:
+            self.redoTextChanged.emit(redo_label or "")
+        self._undo_label, self._redo_label = undo_label, redo_label
+
+    def clear(self) -> None:
+        """The file was replaced (a restore): show its own history instead."""
+        self.refresh()
+
+    def canUndo(self) -> bool:  # noqa: N802 - Qt's name, kept for the actions
+        return self._undo_label is not None
+
+    def canRedo(self) -> bool:  # noqa: N802
+        return self._redo_label is not None
+
+    def undoText(self) -> str:  # noqa: N802
+        return self._undo_label or ""
+
+    def redoText(self) -> str:  # noqa: N802
+        return self._redo_label or ""
+
+    def count(self) -> int:
+        """Changes in the history, done and undone."""
+        return self._done + self._undone
+
+    def index(self) -> int:
+        """Changes still done (undo takes back the newest of them)."""
+        return self._done
 
 
 class LogInteraction(Step):
@@ -114,10 +152,6 @@ class LogInteraction(Step):
         self.created = changes.created_id
         self.apply(changes)
 
-    def revert(self) -> None:
-        if self.created is not None:
-            self.apply(remove_meeting(self.journal, self.created))
-
 
 class EditInteraction(Step):
     def __init__(self, journal: Journal, apply: Apply, before: InteractionView,
@@ -128,24 +162,14 @@ class EditInteraction(Step):
     def do(self) -> None:
         self.apply(self.journal.interactions.update(self.before.id, self.after))
 
-    def revert(self) -> None:
-        fields = InteractionFields(**{
-            name: getattr(self.before, name) for name in InteractionFields.__dataclass_fields__
-        })
-        self.apply(self.journal.interactions.update(self.before.id, fields))
-
 
 class DeleteInteraction(Step):
     def __init__(self, journal: Journal, apply: Apply, entry: InteractionView) -> None:
         super().__init__("Delete interaction")
         self.journal, self.apply, self.entry = journal, apply, entry
-        self.snapshot: Snapshot | None = None
 
     def do(self) -> None:
         self.apply(self.journal.interactions.delete(self.entry.id))
-
-    def revert(self) -> None:
-        self.apply(self.journal.interactions.restore(self.entry))
 
 
 class EditProfile(Step):
@@ -158,12 +182,9 @@ class EditProfile(Step):
     def do(self) -> None:
         self.apply(self.journal.contacts.update(self.contact_id, **{self.name: self.after}))
 
-    def revert(self) -> None:
-        self.apply(self.journal.contacts.update(self.contact_id, **{self.name: self.before}))
-
 
 class SetCommitmentDone(Step):
-    def __init__(self, journal: Journal, apply: Apply, commitment_id: int, before, after) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, journal: Journal, apply: Apply, commitment_id: int, before: Any, after: Any) -> None:
         super().__init__("Mark promise done" if after else "Reopen promise")
         self.journal, self.apply = journal, apply
         self.commitment_id, self.before, self.after = commitment_id, before, after
@@ -171,41 +192,28 @@ class SetCommitmentDone(Step):
     def do(self) -> None:
         self.apply(self.journal.ledger.set_commitment_done(self.commitment_id, self.after))
 
-    def revert(self) -> None:
-        self.apply(self.journal.ledger.set_commitment_done(self.commitment_id, self.before))
-
 
 class AddContact(Step):
-    """A person the user just added: undo deletes them, redo puts the same rows back."""
+    """A new person; `created` is their id once written."""
 
-    def __init__(self, journal: Journal, apply: Apply, contact_id: int, name: str) -> None:
-        super().__init__(f"Add {name}")
-        self.journal, self.apply, self.contact_id = journal, apply, contact_id
-        self.snapshot: Snapshot | None = None
+    def __init__(self, journal: Journal, apply: Apply, fields: ContactFields) -> None:
+        super().__init__(f"Add {fields.display_name.strip()}")
+        self.journal, self.apply, self.fields = journal, apply, fields
+        self.created: int | None = None
 
     def do(self) -> None:
-        # The add itself ran before the step was pushed; only a redo gets here.
-        if self.snapshot is not None:
-            self.apply(restore(self.journal, self.snapshot))
-
-    def revert(self) -> None:
-        self.snapshot = capture(self.journal, [self.contact_id])
-        self.apply(self.journal.contacts.delete([self.contact_id]))
+        changes = self.journal.contacts.add(self.fields)
+        self.created = changes.created_id
+        self.apply(changes)
 
 
 class SnapshotStep(Step):
-    """A change to many rows of some people; undo puts their rows back exactly."""
+    """A change to many rows of some people at once (bulk actions, merges)."""
 
     def __init__(self, journal: Journal, apply: Apply, label: str, contact_ids: list[int],
                  action: Callable[[], Changes]) -> None:
         super().__init__(label)
         self.journal, self.apply, self.contact_ids, self.action = journal, apply, contact_ids, action
-        self.snapshot: Snapshot | None = None
 
     def do(self) -> None:
-        self.snapshot = capture(self.journal, self.contact_ids)
         self.apply(self.action())
-
-    def revert(self) -> None:
-        if self.snapshot is not None:
-            self.apply(restore(self.journal, self.snapshot))

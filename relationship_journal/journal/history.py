@@ -141,6 +141,14 @@ class History:
             for i, label, state, made_at, by in rows
         ]
 
+    def counts(self) -> tuple[int, int]:
+        """(changes undo can take back, changes redo can make again)."""
+        with self._journal.reading() as connection:
+            done, undone = connection.execute(
+                "SELECT count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'undone') FROM history"
+            ).fetchone()
+        return done, undone
+
     def next_labels(self) -> tuple[str | None, str | None]:
         """(what undo would reverse, what redo would make again), for menus and tooltips."""
         with self._journal.reading() as connection:

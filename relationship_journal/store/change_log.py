@@ -59,7 +59,11 @@ def _current_capture() -> int | None:
     return _capture.get()
 
 
-def _tracked_tables(connection: Any) -> list[tuple[str, list[tuple[str, str, int]]]]:
+Table = tuple[str, list[tuple[str, str, int]], list[str], list[str]]
+
+
+def _tracked_tables(connection: Any) -> list[Table]:
+    """Each table undo follows: its columns, and the columns naming a person or an entry."""
     rows = connection.execute(
         "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
     ).fetchall()
@@ -75,7 +79,10 @@ def _tracked_tables(connection: Any) -> list[tuple[str, list[tuple[str, str, int
             (c[1], (c[2] or "").upper(), c[5])
             for c in connection.execute(f'PRAGMA main.table_info("{name}")')
         ]
-        tables.append((name, columns))
+        references = connection.execute(f'PRAGMA main.foreign_key_list("{name}")').fetchall()
+        people = [r[3] for r in references if r[2] == "contacts"]
+        entries = [r[3] for r in references if r[2] == "interactions"]
+        tables.append((name, columns, people, entries))
     return tables
 
 
@@ -87,19 +94,22 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _trigger_sql(table: str, columns: list[tuple[str, str, int]]) -> list[str]:
+def _trigger_sql(
+    table: str, columns: list[tuple[str, str, int]], people: list[str], entries: list[str]
+) -> list[str]:
     names = [c[0] for c in columns]
     keys = [c for c in columns if c[2]]
     rowid_alias = len(keys) == 1 and keys[0][1] == "INTEGER"
     q = _quoted(table)
-    contact = "{}.contact_id" if "contact_id" in names else "NULL"
-    interaction = "{}.interaction_id" if "interaction_id" in names else "NULL"
 
     def log(row: str, statement: str) -> str:
+        def column(names: list[str], index: int) -> str:
+            return f"{row}.{_quoted(names[index])}" if len(names) > index else "NULL"
+
         return (
-            "INSERT INTO history_rows (capture, table_name, row_id, contact_id, interaction_id, statement) "
-            f"VALUES (rj_capture(), {_literal(table)}, {row}.rowid, {contact.format(row)}, "
-            f"{interaction.format(row)}, {statement});"
+            "INSERT INTO history_rows (capture, table_name, row_id, contact_id, other_contact_id, "
+            f"interaction_id, statement) VALUES (rj_capture(), {_literal(table)}, {row}.rowid, "
+            f"{column(people, 0)}, {column(people, 1)}, {column(entries, 0)}, {statement});"
         )
 
     insert_columns = ([] if rowid_alias else ["rowid"]) + [_quoted(n) for n in names]
@@ -145,8 +155,8 @@ def install(connection: Any) -> None:
     if statements is None:
         statements = [
             sql
-            for table, columns in _tracked_tables(connection)
-            for sql in _trigger_sql(table, columns)
+            for table, columns, people, entries in _tracked_tables(connection)
+            for sql in _trigger_sql(table, columns, people, entries)
         ]
         _ddl_cache[signature] = statements
     for statement in statements:
@@ -186,16 +196,16 @@ def touched(connection: Any, key: int) -> Touched:
     """The people and entries a capture touched (people in a touched entry count too)."""
     contacts: set[int] = set()
     interactions: set[int] = set()
-    for table, row_id, contact_id, interaction_id in connection.execute(
-        "SELECT table_name, row_id, contact_id, interaction_id FROM history_rows WHERE capture = ?",
+    for table, row_id, contact_id, other_contact_id, interaction_id in connection.execute(
+        "SELECT table_name, row_id, contact_id, other_contact_id, interaction_id FROM history_rows "
+        "WHERE capture = ?",
         (key,),
     ):
         if table == "contacts":
             contacts.add(row_id)
         elif table == "interactions":
             interactions.add(row_id)
-        if contact_id is not None:
-            contacts.add(contact_id)
+        contacts.update(c for c in (contact_id, other_contact_id) if c is not None)
         if interaction_id is not None:
             interactions.add(interaction_id)
     if interactions:

@@ -37,5 +37,6 @@ class HistoryRow(Base):
     table_name: Mapped[str] = mapped_column(Text)
     row_id: Mapped[int]
     contact_id: Mapped[int | None]
+    other_contact_id: Mapped[int | None]
     interaction_id: Mapped[int | None]
     statement: Mapped[str] = mapped_column(Text)

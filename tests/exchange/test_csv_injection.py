@@ -6,9 +6,10 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from relationship_journal.exchange.csv_write import neutralise, write_csv
+from relationship_journal.exchange.csv_write import write_csv
 from relationship_journal.exchange.health_figures import health_by_contact
 from relationship_journal.exchange.plan import apply_import, plan_import
+from relationship_journal.exchange.spreadsheet_cells import neutralise
 from relationship_journal.journal import Journal
 from relationship_journal.journal.imports import everyone
 from relationship_journal.journal.records import ContactFields

@@ -11,7 +11,6 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QMimeData, QUrl  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from relationship_journal.exchange.plan import apply_import, plan_import  # noqa: E402
@@ -21,6 +20,7 @@ from relationship_journal.gui.import_dialog import (  # noqa: E402
     ImportPreviewDialog,
     contact_file_paths,
 )
+from relationship_journal.gui.undo import UndoStack  # noqa: E402
 from relationship_journal.journal import Journal  # noqa: E402
 from relationship_journal.journal.records import Changes  # noqa: E402
 
@@ -52,17 +52,17 @@ def test_dropped_files_keep_only_contact_files() -> None:
 def test_flow_reads_previews_writes_and_undoes(qtbot: Any, journal: Journal) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    stack = QUndoStack(parent)
     touched: list[Changes] = []
     errors: list[BaseException] = []
     messages: list[str] = []
+    stack = UndoStack(parent, journal, touched.append, errors.append)
     flow = ImportFlow(parent, journal, [str(CORPUS / "ios_contacts.vcf")], stack, touched.append,
                       errors.append, messages.append)
     flow.start()
     qtbot.waitUntil(lambda: flow.dialog is not None, timeout=120_000)
     assert flow.dialog is not None and journal.contacts.count() == 0
     flow.dialog.accept()
-    qtbot.waitUntil(lambda: stack.count() == 1 and not worker.busy(), timeout=120_000)
+    qtbot.waitUntil(lambda: stack.count() == 1 and not worker.busy(), timeout=120_000)  # one step in the history
     assert errors == []
     assert journal.contacts.count() == 3
     assert len(touched[-1].contacts) == 3
@@ -81,7 +81,8 @@ def test_a_file_that_is_not_contacts_reports_one_error_and_writes_nothing(
     parent = QWidget()
     qtbot.addWidget(parent)
     errors: list[BaseException] = []
-    flow = ImportFlow(parent, journal, [str(CORPUS / "junk.bin")], QUndoStack(parent),
+    flow = ImportFlow(parent, journal, [str(CORPUS / "junk.bin")],
+                      UndoStack(parent, journal, lambda _changes: None, errors.append),
                       lambda _changes: None, errors.append)
     flow.start()
     qtbot.waitUntil(lambda: bool(errors) and not worker.busy(), timeout=120_000)
@@ -149,7 +150,8 @@ def test_an_unknown_csv_asks_which_column_is_which_and_remembers(
                     "Tom Quist,+31 6 1234 5678,2021-09-12,\n", encoding="utf-8")
     parent = QWidget()
     qtbot.addWidget(parent)
-    flow = ImportFlow(parent, journal, [str(path)], QUndoStack(parent), lambda _c: None, lambda _e: None)
+    flow = ImportFlow(parent, journal, [str(path)], UndoStack(parent, journal, lambda _c: None, lambda _e: None),
+                      lambda _c: None, lambda _e: None)
     flow.start()
     qtbot.waitUntil(lambda: flow.dialog is not None and flow.dialog.isVisible(), timeout=20000)
     dialog = flow.dialog

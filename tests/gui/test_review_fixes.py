@@ -78,7 +78,7 @@ def test_a_failed_undo_or_redo_leaves_the_undo_stack_where_it_was(
     assert window.undo_stack.index() == 1
 
     with monkeypatch.context() as patch:  # Ctrl+Z while the disk is full
-        patch.setattr(window.journal.interactions, "restore", _full_disk)
+        patch.setattr("relationship_journal.store.change_log.replay", _full_disk)
         window.act_undo.trigger()
     assert FULL_DISK in answers["warnings"]
     assert window.undo_stack.index() == 1, "the stack claims an undo the database never saw"
@@ -90,7 +90,7 @@ def test_a_failed_undo_or_redo_leaves_the_undo_stack_where_it_was(
 
     answers["warnings"].clear()
     with monkeypatch.context() as patch:  # Ctrl+Shift+Z while the disk is full
-        patch.setattr(window.journal.interactions, "delete", _full_disk)
+        patch.setattr("relationship_journal.store.change_log.replay", _full_disk)
         window.act_redo.trigger()
     assert FULL_DISK in answers["warnings"]
     assert window.undo_stack.index() == 0

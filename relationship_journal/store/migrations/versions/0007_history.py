@@ -35,6 +35,7 @@ TABLES = [
     table_name TEXT NOT NULL,
     row_id INTEGER NOT NULL,
     contact_id INTEGER,
+    other_contact_id INTEGER,
     interaction_id INTEGER,
     statement TEXT NOT NULL,
     PRIMARY KEY (id)
