@@ -598,3 +598,17 @@ def test_naming_a_person_by_their_email_is_said(tmp_path: Path) -> None:
     (person,) = read_file(vcf(tmp_path, "EMAIL:solo@example.org")).people
     assert person.fields.display_name == "solo@example.org"
     assert person.notes == ("no name in the record; named by its email",)
+
+
+def test_undoing_an_import_takes_back_the_addresses_it_added(journal: Journal, tmp_path: Path) -> None:
+    from relationship_journal.exchange.plan import undo_import
+
+    cid = journal.contacts.add(ContactFields("Ines Duarte", emails=(Labelled("ines@duarte.example"),))).created_id
+    path = vcf(tmp_path, "FN:Ines Duarte\nEMAIL:ines@duarte.example\nADR;TYPE=work:;;Rua Augusta 10;Lisboa;;1100-053;Portugal\n"
+                         "UID:tb-77")
+    plan = plan_import(journal, [path])
+    assert plan.decisions[0].details == ("adds UID", "adds 1 address")
+    apply_import(journal, plan)
+    assert journal.contacts.get(cid).addresses[0].city == "Lisboa" and journal.contacts.get(cid).uid == "tb-77"
+    undo_import(journal)
+    assert journal.contacts.get(cid).addresses == () and journal.contacts.get(cid).uid is None
