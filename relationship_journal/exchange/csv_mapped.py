@@ -76,8 +76,9 @@ def known_mapping(columns: Sequence[str]) -> ColumnMapping | None:
     fields = tuple(f or "" for f in found)
     mapping_format = _format_of(cols)
     mapping = ColumnMapping(tuple(cols), fields, mapping_format, True, csv_headers.day_first(cols))
-    # Most columns must be ones the client writes: a spreadsheet with one "Name" column is not Outlook.
-    if hits >= max(1, (len(cols) + 1) // 2) and mapping.has_someone():
+    # Most columns must be ones a client writes (40%: a client adds columns of its own over
+    # the years): a spreadsheet with one "Company" column among ten of its own is not Outlook.
+    if hits * 5 >= len(cols) * 2 and hits >= min(2, len(cols)) and mapping.has_someone():
         return mapping
     return None
 
