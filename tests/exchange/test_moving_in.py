@@ -658,3 +658,10 @@ def test_a_full_english_outlook_export_keeps_business_and_home_addresses(tmp_pat
     )
     assert [e.value for e in f.emails] == ["sam@quayside.example"] and f.important_dates == ()
     assert person.notes == ()
+
+
+def test_a_quote_guarding_a_cell_against_formulas_is_taken_off(tmp_path: Path) -> None:
+    path = csv_file(tmp_path, "Name,Phone,Notes\nRay Quinn,'+44 20 7946 0123,'=not a formula\n", encoding="utf-8")
+    (person,) = read_file(path).people
+    assert person.fields.phones[0].value == "+44 20 7946 0123"
+    assert person.fields.notes == "=not a formula"
