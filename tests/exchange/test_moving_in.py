@@ -665,3 +665,15 @@ def test_a_quote_guarding_a_cell_against_formulas_is_taken_off(tmp_path: Path) -
     (person,) = read_file(path).people
     assert person.fields.phones[0].value == "+44 20 7946 0123"
     assert person.fields.notes == "=not a formula"
+
+
+def test_a_letter_with_commas_is_not_taken_for_a_spreadsheet(tmp_path: Path) -> None:
+    from relationship_journal.exchange.records import NotAContactFile
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Ann, thanks for the lovely dinner, see you soon.\nBest, Bob\n", encoding="utf-8")
+    with pytest.raises(NotAContactFile, match="names no contact fields"):
+        read_file(letter)
+    # columns named in no language we know still come in when the rows hold addresses
+    club = csv_file(tmp_path, "Wer,Wo\nLena Vogel,lena@vogel.example\n", encoding="utf-8")
+    assert read_file(club).people[0].fields.emails[0].value == "lena@vogel.example"
