@@ -45,6 +45,21 @@ def _address(
 
 # The headers Outlook writes, per language of the installation (its "Export to a file" CSV).
 OUTLOOK: dict[str, str] = {
+    # Columns Outlook writes that the journal has no place for: known, and left out.
+    **_headers(
+        "",
+        "Assistant's Phone", "Callback", "ISDN", "Pager", "Radio Phone", "TTY/TDD Phone", "Telex",
+        "Account", "Assistant's Name", "Billing Information", "Children", "Directory Server", "Gender",
+        "Government ID Number", "Hobby", "Initials", "Internet Free Busy", "Keywords", "Language",
+        "Location", "Manager's Name", "Mileage", "Office Location", "Organizational ID Number",
+        "Priority", "Private", "Profession", "Referred By", "Sensitivity", "Spouse", "User 1",
+        "User 2", "User 3", "User 4", "Given Yomi", "Surname Yomi", "Company Yomi", "IMAddress",
+        "Schools", "Telefon Assistent", "Rückmeldung", "Telefon für Hörbehinderte", "Abrechnungsinformation",
+        "Benutzer 1", "Benutzer 2", "Benutzer 3", "Benutzer 4", "Beruf", "Büro", "Empfohlen von",
+        "Geschlecht", "Hobby", "Initialen", "Internet-Frei/Gebucht", "Kinder", "Konto", "Name Assistent",
+        "Name des/der Vorgesetzten", "Organisations-Nr.", "Ort", "Partner", "Priorität", "Privat",
+        "Regierungs-Nr.", "Reisekilometer", "Sprache", "Stichwörter", "Vertraulichkeit", "Verzeichnisserver",
+    ),
     # English
     **_headers("prefix", "Title"),
     **_headers("first name", "First Name"),

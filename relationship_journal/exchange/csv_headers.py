@@ -149,7 +149,8 @@ _WORDS: list[tuple[str, str]] = [
     (r"\b(uid|vcard uid)\b", "uid"),
     (r"web|url|homepage|site|pagina", "website"),
     (r"birth year|geburtsjahr|annee de naissance", "birth year"),
-    (r"birth month|geburtsmonat|mois de naissance", "birth month"),
+    (r"birth month|geburtsmonat|mois de naissance|mes de nacimiento", "birth month"),
+    (r"birth day\b|jour de naissance|dia de nacimiento", "birth day"),
     (
         r"birth ?day|geburtstag|geburtsdatum|date of birth|\bdob\b|cumpleanos|compleanno|verjaardag|"
         r"naissance|nacimiento|nascita|nascimento|geboortedatum|born",
@@ -179,8 +180,8 @@ _WORDS: list[tuple[str, str]] = [
         r"\bcity\b|\btown\b|\bort\b|stadt|ville|ciudad|citta|plaats|cidade|localidad|localita|wohnort",
         "city",
     ),
-    (r"state|region|province|provinc|bundesland|kanton|county|estado|departement", "region"),
     (r"country|\bland\b|\bpays\b|\bpais\b|paese|nation", "country"),
+    (r"state|region|province|provinc|bundesland|kanton|county|estado|departement", "region"),
     (
         r"street|strasse|\brue\b|calle|\bvia\b|straat|\brua\b|address|adresse|adres|direccion|indirizzo|"
         r"endereco",
@@ -211,7 +212,7 @@ _WORDS: list[tuple[str, str]] = [
 ]
 _HOME = (
     r"\b(home|privat|private|personal|domicile|personnel|particular|residencia|residencial|domicilio|"
-    r"casa|ab|abitazione|thuis|huis|huisadres|prive)\b"
+    r"casa|ab|abitazione|thuis|huis|huisadres|prive|privee)\b"
 )
 _WORK = (
     r"\b(work|business|office|geschaftlich|dienstlich|buro|bureau|professionnel|trabajo|comercial|"

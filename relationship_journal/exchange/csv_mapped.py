@@ -76,8 +76,9 @@ def known_mapping(columns: Sequence[str]) -> ColumnMapping | None:
     fields = tuple(f or "" for f in found)
     mapping_format = _format_of(cols)
     mapping = ColumnMapping(tuple(cols), fields, mapping_format, True, csv_headers.day_first(cols))
-    # Most columns must be ones the client writes: a spreadsheet with one "Name" column is not Outlook.
-    if hits >= max(1, (len(cols) + 1) // 2) and mapping.has_someone():
+    # Most columns must be ones a client writes (40%: a client adds columns of its own over
+    # the years): a spreadsheet with one "Company" column among ten of its own is not Outlook.
+    if hits * 5 >= len(cols) * 2 and hits >= min(2, len(cols)) and mapping.has_someone():
         return mapping
     return None
 
@@ -214,7 +215,7 @@ def person(cells: Sequence[str], mapping: ColumnMapping, report: list[str]) -> d
     values: dict[str, list[str]] = defaultdict(list)
     for field, cell in zip(mapping.fields, cells, strict=False):
         if field and cell.strip():
-            values[field].append(cell.strip())
+            values[field].append(_unguarded(cell.strip()))
 
     def one(field: str) -> str:
         return " ".join(values.get(field, []))
@@ -270,6 +271,12 @@ def person(cells: Sequence[str], mapping: ColumnMapping, report: list[str]) -> d
         when = _date(one("anniversary"), mapping.day_first, report, "anniversary")
         found["important_dates"] = [parse_yearly(when.iso(), "anniversary")] if when else []
     return found
+
+
+def _unguarded(cell: str) -> str:
+    """A cell without the quote that spreadsheet exports put before '=', '+', '-' or '@'
+    so a spreadsheet does not run it as a formula ("'+44 20 …" is the phone "+44 20 …")."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def _addresses(values: dict[str, list[str]]) -> list[Any]:

@@ -72,9 +72,30 @@ def csv_header(text: str) -> CsvHeader | None:
         columns, delimiter = found
         if csv_format(columns):
             return CsvHeader(index, columns, delimiter)
-        if first is None and sum(1 for c in columns if c) >= 2 and not any("@" in c for c in columns):
+        if first is None and _plausible_header(columns):
             first = CsvHeader(index, columns, delimiter)
     return first
+
+
+def _plausible_header(columns: list[str]) -> bool:
+    """Column names, not a sentence with commas in it or a first row of data."""
+    named = [c for c in columns if c]
+    return (
+        len(named) >= 2
+        and all(len(c) <= 60 and "@" not in c and not c.endswith((".", "!", "?")) for c in named)
+        and sum(1 for c in named if any(ch.isdigit() for ch in c)) * 2 < len(named)
+    )
+
+
+def looks_like_contacts(text: str, header: CsvHeader) -> bool:
+    """Whether a CSV no client wrote is about people: a column named like a contact field,
+    or an email address in the rows below. A letter with commas in it is not."""
+    from relationship_journal.exchange.csv_headers import field_from_words
+
+    if any(field_from_words(c) for c in header.columns):
+        return True
+    below = "\n".join(text.split("\n")[header.line + 1 : header.line + 50])
+    return "@" in below
 
 
 def csv_format(columns: list[str]) -> str | None:
@@ -103,8 +124,11 @@ def _english_format(columns: list[str]) -> str | None:
     return None
 
 
-def detect(text: str, name: str) -> str:
-    """One of the formats above; refuses anything else in one clear line."""
+def detect(text: str, name: str, any_csv: bool = False) -> str:
+    """One of the formats above; refuses anything else in one clear line.
+
+    `any_csv` takes any CSV as contacts (the user gave a column mapping for it).
+    """
     # A card among stray control characters is still a card: cleaning drops them.
     if text.strip() and _BEGIN_VCARD.search(text):
         return VCARD
@@ -112,5 +136,13 @@ def detect(text: str, name: str) -> str:
         raise NotAContactFile(f"{name} is not a contact file (it is not text: binary or empty)")
     header = csv_header(text)
     if header is not None:
-        return csv_format(header.columns) or SPREADSHEET
+        found = csv_format(header.columns)
+        if found:
+            return found
+        if any_csv or looks_like_contacts(text, header):
+            return SPREADSHEET
+        raise NotAContactFile(
+            f"{name} is not a contact file (its first line, {', '.join(header.columns[:4])}, names no "
+            "contact fields; give the columns with --map if it is one)"
+        )
     raise NotAContactFile(f"{name} is not a contact file (no vCard, and no CSV header line)")

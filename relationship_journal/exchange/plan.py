@@ -151,7 +151,7 @@ def _read_streaming(
 def read_bytes(data: bytes, name: str, mapping: ColumnMapping | str | None = None) -> ParsedFile:
     """The people in a file's content (`name` is only for messages); the format comes from the content."""
     text = decode(data)
-    kind = detect.detect(text, name)
+    kind = detect.detect(text, name, any_csv=mapping is not None)
     if kind == detect.VCARD:
         parsed = read_vcards(text, name)
     else:

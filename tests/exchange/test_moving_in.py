@@ -8,6 +8,7 @@ date forms, a BOM), by hand for these tests.
 from __future__ import annotations
 
 import base64
+import csv
 import datetime as dt
 import json
 import os
@@ -598,3 +599,81 @@ def test_naming_a_person_by_their_email_is_said(tmp_path: Path) -> None:
     (person,) = read_file(vcf(tmp_path, "EMAIL:solo@example.org")).people
     assert person.fields.display_name == "solo@example.org"
     assert person.notes == ("no name in the record; named by its email",)
+
+
+def test_undoing_an_import_takes_back_the_addresses_it_added(journal: Journal, tmp_path: Path) -> None:
+    from relationship_journal.exchange.plan import undo_import
+
+    cid = journal.contacts.add(ContactFields("Ines Duarte", emails=(Labelled("ines@duarte.example"),))).created_id
+    path = vcf(tmp_path, "FN:Ines Duarte\nEMAIL:ines@duarte.example\nADR;TYPE=work:;;Rua Augusta 10;Lisboa;;1100-053;Portugal\n"
+                         "UID:tb-77")
+    plan = plan_import(journal, [path])
+    assert plan.decisions[0].details == ("adds UID", "adds 1 address")
+    apply_import(journal, plan)
+    assert journal.contacts.get(cid).addresses[0].city == "Lisboa" and journal.contacts.get(cid).uid == "tb-77"
+    undo_import(journal)
+    assert journal.contacts.get(cid).addresses == () and journal.contacts.get(cid).uid is None
+
+
+OUTLOOK_FULL_HEADER = (
+    '"Title","First Name","Middle Name","Last Name","Suffix","Company","Department","Job Title",'
+    '"Business Street","Business Street 2","Business Street 3","Business City","Business State",'
+    '"Business Postal Code","Business Country/Region","Home Street","Home Street 2","Home Street 3",'
+    '"Home City","Home State","Home Postal Code","Home Country/Region","Other Street","Other Street 2",'
+    '"Other Street 3","Other City","Other State","Other Postal Code","Other Country/Region",'
+    '"Assistant\'s Phone","Business Fax","Business Phone","Business Phone 2","Callback","Car Phone",'
+    '"Company Main Phone","Home Fax","Home Phone","Home Phone 2","ISDN","Mobile Phone","Other Fax",'
+    '"Other Phone","Pager","Primary Phone","Radio Phone","TTY/TDD Phone","Telex","Account","Anniversary",'
+    '"Assistant\'s Name","Billing Information","Birthday","Business Address PO Box","Categories","Children",'
+    '"Directory Server","E-mail Address","E-mail Type","E-mail Display Name","E-mail 2 Address",'
+    '"E-mail 2 Type","E-mail 2 Display Name","E-mail 3 Address","E-mail 3 Type","E-mail 3 Display Name",'
+    '"Gender","Government ID Number","Hobby","Home Address PO Box","Initials","Internet Free Busy",'
+    '"Keywords","Language","Location","Manager\'s Name","Mileage","Notes","Office Location",'
+    '"Organizational ID Number","Other Address PO Box","Priority","Private","Profession","Referred By",'
+    '"Sensitivity","Spouse","User 1","User 2","User 3","User 4","Web Page"'
+)
+
+
+def test_a_full_english_outlook_export_keeps_business_and_home_addresses(tmp_path: Path) -> None:
+    columns = next(csv.reader([OUTLOOK_FULL_HEADER]))
+    values = dict.fromkeys(columns, "")
+    values.update({
+        "First Name": "Sam", "Last Name": "Lee", "Company": "Quayside Ltd", "Job Title": "Pilot",
+        "Business Street": "1 Dock Rd", "Business City": "Cardiff", "Business Postal Code": "CF10 5AA",
+        "Business Country/Region": "United Kingdom", "Home Street": "9 Hill St", "Home City": "Penarth",
+        "Birthday": "3/17/1985", "Anniversary": "0/0/00", "E-mail Address": "sam@quayside.example",
+        "E-mail Type": "SMTP", "E-mail Display Name": "Sam Lee (sam@quayside.example)",
+        "Mobile Phone": "+44 7700 900111", "Gender": "Unspecified", "Priority": "Normal",
+        "Private": "False", "Sensitivity": "Normal",
+    })
+    row = ",".join(f'"{values[c]}"' for c in columns)
+    parsed = read_file(csv_file(tmp_path, f"{OUTLOOK_FULL_HEADER}\n{row}\n", encoding="utf-8"))
+    assert (parsed.format, parsed.needs_mapping) == ("outlook", False)
+    (person,) = parsed.people
+    f = person.fields
+    assert (f.display_name, f.role, f.birthday.iso()) == ("Sam Lee", "Pilot", "1985-03-17")
+    assert f.addresses == (
+        Address("work", "1 Dock Rd", "Cardiff", "", "CF10 5AA", "United Kingdom"),
+        Address("home", "9 Hill St", "Penarth"),
+    )
+    assert [e.value for e in f.emails] == ["sam@quayside.example"] and f.important_dates == ()
+    assert person.notes == ()
+
+
+def test_a_quote_guarding_a_cell_against_formulas_is_taken_off(tmp_path: Path) -> None:
+    path = csv_file(tmp_path, "Name,Phone,Notes\nRay Quinn,'+44 20 7946 0123,'=not a formula\n", encoding="utf-8")
+    (person,) = read_file(path).people
+    assert person.fields.phones[0].value == "+44 20 7946 0123"
+    assert person.fields.notes == "=not a formula"
+
+
+def test_a_letter_with_commas_is_not_taken_for_a_spreadsheet(tmp_path: Path) -> None:
+    from relationship_journal.exchange.records import NotAContactFile
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Ann, thanks for the lovely dinner, see you soon.\nBest, Bob\n", encoding="utf-8")
+    with pytest.raises(NotAContactFile, match="names no contact fields"):
+        read_file(letter)
+    # columns named in no language we know still come in when the rows hold addresses
+    club = csv_file(tmp_path, "Wer,Wo\nLena Vogel,lena@vogel.example\n", encoding="utf-8")
+    assert read_file(club).people[0].fields.emails[0].value == "lena@vogel.example"

@@ -71,3 +71,26 @@ def test_the_list_shows_a_photo_for_people_who_have_one(
     )
     assert model.data(model.index(rows["Ola Nordmann"], 0), AvatarRole)[0] == with_photo
     assert model.data(model.index(rows["Per Uten"], 0), AvatarRole)[2] is None  # initials instead
+
+
+def test_the_contact_page_shows_the_photo_and_initials_without_one(
+    private_folders: Path, start_app: Any, qtbot: Any
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from relationship_journal.journal import Journal
+
+    with Journal.open() as journal:
+        with_photo = journal.contacts.add(ContactFields("Ola Nordmann", photo=_jpeg())).created_id
+        without = journal.contacts.add(ContactFields("Per Uten")).created_id
+    window = start_app()
+    qtbot.waitUntil(lambda: window.contact_list.model.rowCount() == 2, timeout=20000)
+
+    def centre(cid: int) -> QColor:
+        window.show_contact(cid)
+        image = window.page.header.avatar.pixmap().toImage()
+        return image.pixelColor(image.width() // 2, image.height() // 2)
+
+    photo = centre(with_photo)
+    assert abs(photo.green() - 0xAA) < 12 and abs(photo.red() - 0x33) < 12  # the photo's green
+    assert centre(without) != photo  # initials on the person's own colour
