@@ -50,7 +50,7 @@ def _open_lock_file(path: Path) -> int | None:
         return os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
     except FileNotFoundError:
         return None
-    except PermissionError:
+    except OSError:  # a read-only folder or file system, a full disk
         try:
             return os.open(path, os.O_RDONLY)
         except OSError:
