@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relationship_journal.paths import PRIVATE_FILE_MODE, ensure_private_dir, make_private
-from relationship_journal.store import integrity, leftovers, swap_lock
+from relationship_journal.store import integrity, leftovers, swap_lock, wal_check
 from relationship_journal.store.errors import StoreError
 from relationship_journal.store.integrity import SQLITE_HEADER
 from relationship_journal.store.schema import HEAD_REVISION
@@ -71,6 +71,9 @@ class Database:
         self._lock = swap_lock.lock_for(path)
         ensure_private_dir(path.parent)
         leftovers.remove_leftovers(path, self._lock)
+        left_behind = Path(f"{path}-shm").exists() or Path(f"{path}-wal").exists()
+        if left_behind and self._lock.nobody_else():
+            wal_check.check_before_opening(path)  # left by a crash: would SQLite drop commits?
         self._lock.acquire_shared()
         self._holding = True
         try:
