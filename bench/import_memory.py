@@ -15,7 +15,6 @@ import argparse
 import base64
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
