@@ -27,7 +27,9 @@ COMMAND = [sys.executable, "-m", "relationship_journal"]
 def write_photo_card(path: Path, megabytes: int = 196) -> None:
     chunk = base64.b64encode(b"\xff\xd8\xff" + os.urandom(3 * 2**20 - 3)).decode()
     with path.open("w", encoding="ascii", newline="") as handle:
-        handle.write("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Big Photo\r\nN:Photo;Big;;;\r\nPHOTO;ENCODING=b;TYPE=JPEG:")
+        handle.write(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Big Photo\r\nN:Photo;Big;;;\r\nPHOTO;ENCODING=b;TYPE=JPEG:"
+        )
         written, first = 0, True
         while written < megabytes * 10**6:
             for start in range(0, len(chunk), 74):
@@ -61,8 +63,19 @@ def measure(vcard: Path, data: Path) -> tuple[float, float]:
     """(seconds, peak MB) of importing `vcard` into a new journal in `data` (a process of its own)."""
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", _PEAK_OF_CHILD, *COMMAND, "--data-dir", str(data), "import", str(vcard)],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-c",
+            _PEAK_OF_CHILD,
+            *COMMAND,
+            "--data-dir",
+            str(data),
+            "import",
+            str(vcard),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return time.perf_counter() - started, int(result.stdout.strip()) / 1024
 

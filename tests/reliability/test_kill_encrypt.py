@@ -37,9 +37,24 @@ def _env() -> dict[str, str]:
 
 def _prepare(folder: Path) -> int:
     result = subprocess.run(
-        [sys.executable, "-m", "relationship_journal", "--data-dir", str(folder), "demo",
-         "--contacts", "150", "--interactions", "3000", "--seed", "3"],
-        capture_output=True, text=True, env=_env(), check=False,
+        [
+            sys.executable,
+            "-m",
+            "relationship_journal",
+            "--data-dir",
+            str(folder),
+            "demo",
+            "--contacts",
+            "150",
+            "--interactions",
+            "3000",
+            "--seed",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     with Journal.open(folder) as journal:
@@ -66,7 +81,11 @@ def _moments(data: Path) -> list[tuple[str, Callable[[], bool]]]:
 
 
 def _plain_backups(data: Path) -> int:
-    return sum(1 for path in (data / "backups").glob("*.sqlite3") if integrity.file_kind(path).name == "sqlite")
+    return sum(
+        1
+        for path in (data / "backups").glob("*.sqlite3")
+        if integrity.file_kind(path).name == "sqlite"
+    )
 
 
 @pytest.mark.slow
@@ -80,7 +99,9 @@ def test_kill_9_during_encrypt_leaves_a_whole_journal_and_no_plain_text(tmp_path
         moment, condition = _moments(data)[run % 4]
         command = subprocess.Popen(
             [sys.executable, "-m", "relationship_journal", "--data-dir", str(data), "encrypt"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=_env(),
         )
         _wait_until(condition, command)
         finished = command.poll() is not None
@@ -105,13 +126,19 @@ def test_kill_9_during_encrypt_leaves_a_whole_journal_and_no_plain_text(tmp_path
             assert _plain_backups(data) == 0, state
         rerun = subprocess.run(
             [sys.executable, "-m", "relationship_journal", "--data-dir", str(data), "encrypt"],
-            capture_output=True, text=True, env=_env(),
+            capture_output=True,
+            text=True,
+            env=_env(),
         )
         assert rerun.returncode == 0 or "already encrypted" in rerun.stderr, (state, rerun.stderr)
         assert integrity.file_kind(database).name == "encrypted"
         assert _plain_backups(data) == 0
-        assert integrity.inspect(database, lambda p: encryption.connect_raw(p, PASSPHRASE, read_only=True),
-                                 encryption.database_errors(), full=True)
+        assert integrity.inspect(
+            database,
+            lambda p: encryption.connect_raw(p, PASSPHRASE, read_only=True),
+            encryption.database_errors(),
+            full=True,
+        )
     print("\nkill -9 during encrypt, what each run left before the next start:")
     for state, count in sorted(left.items()):
         print(f"  {count} x {state}")

@@ -27,12 +27,17 @@ def _crash_image(source: Path, target: Path, *, with_wal: bool = True) -> Path:
         holder.execute("PRAGMA wal_autocheckpoint = 0")
         holder.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         for n in range(ENTRIES):
-            journal.interactions.log(InteractionFields(
-                contact_ids=(ann,), date=dt.date(2026, 1, 1), kind="call", note=f"entry {n}"))
+            journal.interactions.log(
+                InteractionFields(
+                    contact_ids=(ann,), date=dt.date(2026, 1, 1), kind="call", note=f"entry {n}"
+                )
+            )
         target.mkdir()
         shutil.copytree(source / "backups", target / "backups")
         for suffix in ("", "-wal", "-shm") if with_wal else ("", "-shm"):
-            shutil.copy(f"{journal.paths.database}{suffix}", f"{target / 'journal.sqlite3'}{suffix}")
+            shutil.copy(
+                f"{journal.paths.database}{suffix}", f"{target / 'journal.sqlite3'}{suffix}"
+            )
         holder.close()
     return target / "backups" / kept.name
 
@@ -44,7 +49,9 @@ def _flip(wal: Path, frame: int, page_size: int = 4096) -> None:
     wal.write_bytes(bytes(data))
 
 
-def test_a_flipped_byte_in_the_wal_is_refused_not_silently_dropped(private_folders: Path, tmp_path: Path) -> None:
+def test_a_flipped_byte_in_the_wal_is_refused_not_silently_dropped(
+    private_folders: Path, tmp_path: Path
+) -> None:
     crashed = tmp_path / "crashed"
     kept = _crash_image(private_folders, crashed)
     wal = crashed / "journal.sqlite3-wal"
@@ -66,7 +73,9 @@ def test_a_wal_deleted_while_open_is_noticed(private_folders: Path, tmp_path: Pa
     assert str(kept.name) in str(refused.value)
 
 
-def test_a_whole_wal_left_by_a_crash_opens_with_every_entry(private_folders: Path, tmp_path: Path) -> None:
+def test_a_whole_wal_left_by_a_crash_opens_with_every_entry(
+    private_folders: Path, tmp_path: Path
+) -> None:
     crashed = tmp_path / "crashed"
     _crash_image(private_folders, crashed)
     with Journal.open(crashed) as journal:
