@@ -74,11 +74,27 @@ def ensure_private_dir(path: Path) -> Path:
         folder.chmod(PRIVATE_DIR_MODE)  # mkdir's mode is masked by the umask
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
     if path.stat().st_mode & 0o777 != PRIVATE_DIR_MODE:
-        path.chmod(PRIVATE_DIR_MODE)
+        try:
+            path.chmod(PRIVATE_DIR_MODE)
+        except OSError:
+            if not _read_only(path):
+                raise  # on a read-only file system the journal is only read: that must work
     return path
+
+
+def _read_only(path: Path) -> bool:
+    """Whether `path` lies on a file system mounted read-only."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def make_private(path: Path) -> None:
     """Restrict an existing file to the user alone (0600)."""
     if path.exists() and path.stat().st_mode & 0o777 != PRIVATE_FILE_MODE:
-        path.chmod(PRIVATE_FILE_MODE)
+        try:
+            path.chmod(PRIVATE_FILE_MODE)
+        except OSError:
+            if not _read_only(path):
+                raise  # on a read-only file system the file is read, never changed

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from relationship_journal.exchange import csv_headers
+from relationship_journal.exchange.spreadsheet_cells import read_cell
 from relationship_journal.exchange.values import (
     address,
     birthday_or_report,
@@ -215,7 +216,7 @@ def person(cells: Sequence[str], mapping: ColumnMapping, report: list[str]) -> d
     values: dict[str, list[str]] = defaultdict(list)
     for field, cell in zip(mapping.fields, cells, strict=False):
         if field and cell.strip():
-            values[field].append(_unguarded(cell.strip()))
+            values[field].append(read_cell(cell.strip()))
 
     def one(field: str) -> str:
         return " ".join(values.get(field, []))
@@ -271,12 +272,6 @@ def person(cells: Sequence[str], mapping: ColumnMapping, report: list[str]) -> d
         when = _date(one("anniversary"), mapping.day_first, report, "anniversary")
         found["important_dates"] = [parse_yearly(when.iso(), "anniversary")] if when else []
     return found
-
-
-def _unguarded(cell: str) -> str:
-    """A cell without the quote that spreadsheet exports put before '=', '+', '-' or '@'
-    so a spreadsheet does not run it as a formula ("'+44 20 …" is the phone "+44 20 …")."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def _addresses(values: dict[str, list[str]]) -> list[Any]:

@@ -51,11 +51,23 @@ span.chip {{ font-size: 7.5pt; font-weight: 600; }}
 """
 
 
+# Invisible characters that reorder the text around them ("Trojan Source"): a note with
+# U+202E prints "gpj.exe" as "exe.jpg". A report shows them as what they are instead.
+BIDI_CONTROLS = {
+    "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
+    "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
+    "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM",
+}
+_BIDI = str.maketrans({char: f'<span class="muted">[{name}]</span>' for char, name in BIDI_CONTROLS.items()})
+
+
 def text(value: object | None, empty: str = "") -> str:
-    """User text made safe and literal: escaped, with its line breaks kept."""
+    """User text made safe and literal: escaped, with its line breaks kept, and direction
+    controls shown as [RLO], [LRI]… rather than obeyed."""
     if value is None or value == "":
         return html.escape(empty)
-    return html.escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
+    escaped = html.escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
+    return escaped.translate(_BIDI)
 
 
 def paragraphs(value: str | None, css_class: str = "note") -> str:

@@ -166,7 +166,10 @@ def _fsync(path: Path) -> None:
 
 def _remove_quietly(path: Path) -> None:
     for suffix in ("", "-journal", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+        try:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            continue  # a read-only folder: there is nothing of ours to remove
 
 
 def write_backup(source: Path, target: Path, passphrase: str | None = None) -> Path:

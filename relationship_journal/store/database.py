@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relationship_journal.paths import PRIVATE_FILE_MODE, ensure_private_dir, make_private
-from relationship_journal.store import change_log, integrity, leftovers, swap_lock
+from relationship_journal.store import change_log, integrity, leftovers, swap_lock, wal_check
 from relationship_journal.store.errors import StoreError
 from relationship_journal.store.integrity import SQLITE_HEADER
 from relationship_journal.store.schema import HEAD_REVISION
@@ -71,6 +71,9 @@ class Database:
         self._lock = swap_lock.lock_for(path)
         ensure_private_dir(path.parent)
         leftovers.remove_leftovers(path, self._lock)
+        left_behind = Path(f"{path}-shm").exists() or Path(f"{path}-wal").exists()
+        if left_behind and self._lock.nobody_else():
+            wal_check.check_before_opening(path)  # left by a crash: would SQLite drop commits?
         self._lock.acquire_shared()
         self._holding = True
         try:
@@ -188,14 +191,32 @@ class Database:
         self._daily_backup_checked = True
 
     def connect(self) -> sqlite3.Connection:
-        """A plain sqlite3 connection with the journal's pragmas, for fast reads."""
+        """A plain sqlite3 connection with the journal's pragmas, for fast reads.
+
+        In a folder that cannot be written (read-only, or a full disk) the connection
+        is read-only and reads the file as it stands: the journal can still be listed,
+        searched, exported and backed up elsewhere; writes fail with one line.
+        """
+        read_only = integrity.cannot_write_beside(self.path)
         if self._passphrase is not None:
             from relationship_journal.store import encryption
 
-            connection = encryption.connect_raw(self.path, self._passphrase)
+            connection = encryption.connect_raw(self.path, self._passphrase, read_only=read_only)
+        elif read_only:
+            connection = integrity.open_read_only(self.path)
         else:
             connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
-        apply_pragmas(connection)
+            try:
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError as error:
+                connection.close()
+                if not integrity.no_room_to_read(error, self.path):
+                    raise
+                connection, read_only = integrity.open_read_only(self.path), True  # a full disk
+        if read_only:
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        else:
+            apply_pragmas(connection)
         return connection
 
     @property
@@ -296,6 +317,12 @@ class Database:
 
     def _before_writing(self) -> None:
         """Refuse to write into a damaged file, whatever its size (store/integrity)."""
+        if integrity.cannot_write_beside(self.path):
+            raise StoreError(
+                f"the journal's folder {self.path.parent} is read-only: "
+                f"it can be listed, searched, exported and backed up elsewhere, but not changed; "
+                f"nothing was changed"
+            )
         if not self._daily_backup_checked:
             self.ensure_daily_backup()
         if not self._verified:

@@ -144,13 +144,21 @@ def _key_statement(path: Path, passphrase: str) -> str:
 
 
 def connect_raw(
-    path: Path, passphrase: str, *, read_only: bool = False, same_thread: bool = True
+    path: Path,
+    passphrase: str,
+    *,
+    read_only: bool = False,
+    same_thread: bool = True,
+    as_it_stands: bool = False,
 ) -> Any:
     """An SQLCipher connection with the key applied and checked, without journal pragmas."""
     module = dbapi()
     if read_only:
         connection = module.connect(
-            integrity.read_only_uri(path), uri=True, timeout=10, check_same_thread=same_thread
+            integrity.read_only_uri(path, as_it_stands=as_it_stands),
+            uri=True,
+            timeout=10,
+            check_same_thread=same_thread,
         )
     else:
         connection = module.connect(str(path), timeout=10, check_same_thread=same_thread)
@@ -161,6 +169,9 @@ def connect_raw(
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except module.DatabaseError as error:
         connection.close()
+        if not as_it_stands and integrity.no_room_to_read(error, path):
+            # A full disk: no room for the -shm file; read the file as it stands.
+            return connect_raw(path, passphrase, read_only=True, same_thread=same_thread, as_it_stands=True)
         if "file is not a database" in str(error):
             raise WrongPassphrase(
                 f"the passphrase does not open {path}, or it is not a Relationship Journal "

@@ -76,14 +76,66 @@ def file_kind(path: Path) -> FileKind:
     return FileKind("foreign")
 
 
-def read_only_uri(path: Path) -> str:
-    """An SQLite URI that can never write to `path`."""
-    return f"file:{quote(str(path.absolute()))}?mode=ro"
+def cannot_write_beside(path: Path) -> bool:
+    """Whether nothing can be created beside `path` (a read-only folder or file system).
+
+    A WAL journal is read through a shared-memory file (`-shm`) created beside it; where
+    that cannot be made, the file is read as it stands (`immutable`), which is exact as
+    long as no WAL holds unfolded commits — and a folder nobody can write to has none.
+    """
+    folder = path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        return False
+    return not os.access(folder, os.W_OK)
+
+
+def _unfolded_wal(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def read_only_uri(path: Path, *, as_it_stands: bool = False) -> str:
+    """An SQLite URI that can never write to `path`.
+
+    `as_it_stands` reads without the shared-memory file, for a read-only folder or a
+    full disk (see cannot_write_beside).
+    """
+    uri = f"file:{quote(str(path.absolute()))}?mode=ro"
+    if as_it_stands or (cannot_write_beside(path) and not _unfolded_wal(path)):
+        uri += "&immutable=1"
+    return uri
+
+
+def no_room_to_read(error: BaseException, path: Path) -> bool:
+    """Whether a read failed only for want of room for the shared-memory file (a full disk)
+    and the file can be read as it stands instead (no WAL with unfolded commits)."""
+    text = str(error)
+    return (
+        any(words in text for words in ("disk I/O error", "disk is full", "unable to open"))
+        and not _unfolded_wal(path)
+    )
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
-    """A plain connection that cannot change the file (no pragmas that write)."""
-    return sqlite3.connect(read_only_uri(path), uri=True, timeout=10)
+    """A plain connection that cannot change the file (no pragmas that write).
+
+    On a full disk SQLite cannot make the `-shm` file a WAL reader needs: the file is
+    then read as it stands, so the journal can still be read, exported, backed up.
+    """
+    connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=10)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        connection.close()
+        if not no_room_to_read(error, path):
+            raise
+        connection = sqlite3.connect(read_only_uri(path, as_it_stands=True), uri=True, timeout=10)
+    return connection
 
 
 def revision_of(connection: sqlite3.Connection) -> str | None:

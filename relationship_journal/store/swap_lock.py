@@ -50,7 +50,7 @@ def _open_lock_file(path: Path) -> int | None:
         return os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
     except FileNotFoundError:
         return None
-    except PermissionError:
+    except OSError:  # a read-only folder or file system, a full disk
         try:
             return os.open(path, os.O_RDONLY)
         except OSError:
@@ -183,6 +183,21 @@ class JournalLock:
         else:
             os.close(self._use)
             self._use = None
+
+    def nobody_else(self) -> bool:
+        """Whether no process (this one included) is using the journal right now."""
+        if fcntl is None or self._users or self._swaps:
+            return False
+        use = _open_lock_file(self.use_path)
+        if use is None:
+            return False
+        try:
+            fcntl.flock(use, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        finally:
+            os.close(use)
+        return True
 
     def is_swapping(self) -> bool:
         """Whether a swap is under way in another process (for leftover clean-up)."""

@@ -42,7 +42,9 @@ def test_formula_cells_from_an_imported_card_are_exported_as_text(
     write_csv(everyone(journal), health_by_contact(journal, dt.date(2026, 6, 1)), out)
     rows = _cells(out)
     header, body = rows[0], rows[1:]
-    dangerous = [cell for row in body for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    dangerous = [
+        cell for row in body for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")
+    ]
     assert dangerous == []
     mallory = dict(zip(header, next(row for row in body if row[1] == "Mallory Card"), strict=True))
     # The text is all there, shown as typed: the apostrophe only tells the spreadsheet "text".

@@ -62,7 +62,7 @@ def test_a_giant_photo_is_dropped_as_it_streams_and_the_card_kept(
     seen: list[tuple[int, int]] = []
     tracemalloc.start()
     try:
-        parsed = planning.read_file(big, lambda done, total: seen.append((done, total)))
+        parsed = planning.read_file(big, progress=lambda done, total: seen.append((done, total)))
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

@@ -31,7 +31,9 @@ def test_a_split_vcard_export_makes_a_private_folder_of_private_cards(
 ) -> None:
     assert cli.main(["--data-dir", str(private_folders), "add", "Ann Lee"]) == 0
     out = tmp_path / "exports" / "cards"
-    assert cli.main(["--data-dir", str(private_folders), "export", "vcard", "--split", str(out)]) == 0
+    assert (
+        cli.main(["--data-dir", str(private_folders), "export", "vcard", "--split", str(out)]) == 0
+    )
     assert _mode(out) == 0o700 and _mode(out.parent) == 0o700
     cards = list(out.iterdir())
     assert cards and all(_mode(card) == 0o600 for card in cards)
@@ -40,7 +42,9 @@ def test_a_split_vcard_export_makes_a_private_folder_of_private_cards(
 def test_folders_made_on_the_way_to_the_data_and_config_folders_are_private(tmp_path: Path) -> None:
     config = tmp_path / "home" / ".config" / "relationship-journal"
     ensure_private_dir(config)
-    assert [_mode(folder) for folder in (config, config.parent, config.parent.parent)] == [0o700] * 3
+    assert [_mode(folder) for folder in (config, config.parent, config.parent.parent)] == [
+        0o700
+    ] * 3
     tmp_path.chmod(0o755)
     ensure_private_dir(tmp_path / "other")
     assert _mode(tmp_path) == 0o755  # a folder that was there already keeps its mode

@@ -30,7 +30,9 @@ def test_an_absurd_search_limit_is_one_line_not_a_crash_or_nothing(
     assert "Nothing matches" not in err
 
 
-def test_a_search_limit_in_range_still_finds(private_folders: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_search_limit_in_range_still_finds(
+    private_folders: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert _rj(private_folders, "add", "Xavier Ruiz") == 0
     capsys.readouterr()
     assert _rj(private_folders, "search", "Xavier", "--limit", "1") == 0

@@ -41,7 +41,9 @@ def test_a_draft_for_an_encrypted_journal_is_sealed(
     database = _journal(private_folders, "nothing secret")
     drafts = private_folders / "drafts"
     drafts.mkdir(mode=0o700)
-    (drafts / "composer.json").write_text(json.dumps({"note": "older " + SECRET}))  # before encrypting
+    (drafts / "composer.json").write_text(
+        json.dumps({"note": "older " + SECRET})
+    )  # before encrypting
     encryption.encrypt_journal(database, PASSPHRASE)
     monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
     with Journal.open(private_folders) as journal:
@@ -91,7 +93,12 @@ def test_restoring_a_plain_backup_into_an_encrypted_journal_encrypts_it(
     backup.restore(database, plain)
     assert integrity.file_kind(database).name == "encrypted"
     with Journal.open(private_folders) as journal:
-        journal.interactions.log(InteractionFields(
-            contact_ids=(journal.contacts.resolve("Lena"),), date=dt.date(2026, 3, 9),
-            kind="call", note="after the restore " + SECRET))
+        journal.interactions.log(
+            InteractionFields(
+                contact_ids=(journal.contacts.resolve("Lena"),),
+                date=dt.date(2026, 3, 9),
+                kind="call",
+                note="after the restore " + SECRET,
+            )
+        )
     assert _plain_text_files(private_folders, SECRET) == []

@@ -54,7 +54,11 @@ def _env() -> dict[str, str]:
 def _rj(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "relationship_journal", "--data-dir", str(data), *args],
-        capture_output=True, text=True, timeout=300, env=_env(), stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=_env(),
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -68,7 +72,10 @@ class Writers:
         self.processes = [
             subprocess.Popen(
                 [sys.executable, "-c", WRITER, str(data), name, str(ENTRIES)],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=_env(),
             )
             for name in names
         ]
@@ -135,7 +142,10 @@ def test_every_ok_write_survives_encrypt_decrypt_and_restore(
     private_folders: Path, tmp_path: Path
 ) -> None:
     data = private_folders
-    assert _rj(data, "demo", "--contacts", "200", "--interactions", "4000", "--seed", "8").returncode == 0
+    assert (
+        _rj(data, "demo", "--contacts", "200", "--interactions", "4000", "--seed", "8").returncode
+        == 0
+    )
     assert _rj(data, "add", "Writer Safe").returncode == 0
     saved = tmp_path / "before-writers.sqlite3"
     assert _rj(data, "backup", str(saved)).returncode == 0

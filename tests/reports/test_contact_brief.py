@@ -113,3 +113,21 @@ def test_dates_coming_up_include_last_week_and_skip_far_ones() -> None:
     assert found == [("Birthday (36)", dt.date(2026, 6, 25), -5),
                      ("Wedding anniversary (11 years)", dt.date(2026, 9, 1), 63)]
     assert upcoming_dates(person, dt.date(2027, 2, 20))[0] == ("Leap day", dt.date(2027, 2, 28), 8)
+
+
+def test_direction_controls_in_a_note_are_shown_not_obeyed(journal: Journal, tmp_path: Path) -> None:
+    """'Trojan source' in a note: U+202E would print 'invoice_gpj.exe' as 'invoice_exe.jpg'."""
+    import datetime as dt
+
+    from relationship_journal.journal.records import ContactFields, InteractionFields
+
+    cid = journal.contacts.add(ContactFields(display_name="Rita Ortiz")).created_id
+    assert cid is not None
+    journal.interactions.log(InteractionFields(
+        contact_ids=(cid,), date=AS_OF - dt.timedelta(days=3), kind="call",
+        note="sent invoice_\u202egpj.exe and \u2067a note\u2069 done"))
+    out = tmp_path / "bidi.pdf"
+    render_contact_brief(journal, cid, out, AS_OF, "a4")
+    text = pdf_text(out, raw=True)
+    assert "invoice_[RLO]gpj.exe" in text and "[RLI]a note[PDI]" in text
+    assert "\u202e" not in text and "\u2067" not in text
