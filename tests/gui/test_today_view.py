@@ -60,6 +60,18 @@ def test_done_and_snooze_take_an_item_off_today_and_undo_brings_it_back(
 def test_log_a_touch_opens_the_composer_ready_for_a_short_call(
     demo_folder: Path, start_app: Any, qtbot: Any
 ) -> None:
+    import datetime as dt
+
+    from relationship_journal import clock
+    from relationship_journal.journal import Journal
+    from relationship_journal.journal.records import ContactFields, InteractionFields
+
+    with Journal.open(demo_folder) as journal:  # someone close, not called for six weeks
+        close = journal.contacts.add(ContactFields("Due Person", circle=5)).created_id
+        assert close is not None
+        journal.interactions.log(
+            InteractionFields((close,), clock.today() - dt.timedelta(days=42), "meeting", minutes=60, depth=3)
+        )
     window = start_app()
     view = _today_ready(window, qtbot)
     card = next(c for c in view.cards if c.item.gain is not None)
