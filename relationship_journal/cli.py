@@ -22,8 +22,7 @@ from typing import NoReturn
 
 from relationship_journal import __version__
 from relationship_journal.commands import COMMAND_MODULES
-from relationship_journal.journal.errors import JournalError
-from relationship_journal.store.database import StoreError
+from relationship_journal.errors import AppError
 
 PROG = "relationship-journal"
 CONTACT_SUFFIXES = (".vcf", ".vcard", ".csv")  # the same as gui/import_dialog.CONTACT_SUFFIXES
@@ -129,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return guard_start(lambda: _open_window(args.data_dir, open_files, args.in_tray), args.data_dir)
         return int(args.run(args) or 0)
-    except (JournalError, StoreError) as error:
+    except AppError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as error:

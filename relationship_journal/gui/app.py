@@ -120,7 +120,7 @@ def run_app(data_dir: str | os.PathLike[str] | None = None, open_files: Sequence
     from relationship_journal.gui.dialogs.backups_page import offer_restore_after_damage
     from relationship_journal.gui.dialogs.unlock import unlock_journal
     from relationship_journal.gui.single_instance import bring_forward, claim_window
-    from relationship_journal.store.errors import StoreError
+    from relationship_journal.journal.errors import StoreError
 
     app = application()
     paths = resolve_paths(data_dir)

@@ -30,16 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal import clock
+from relationship_journal.errors import AppError
 from relationship_journal.gui.collation import sorted_names
 from relationship_journal.gui.date_field import DateField
 from relationship_journal.gui.drafts import DraftStore
 from relationship_journal.gui.safe_text import SafeTextBrowser
 from relationship_journal.gui.timeline_view import KIND_LABELS
-from relationship_journal.journal.errors import JournalError
 from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
 from relationship_journal.journal.records import InteractionFields, InteractionView
 from relationship_journal.journal.vocabulary import DEPTHS, INTERACTION_KINDS
-from relationship_journal.store.errors import StoreError
 
 DRAFT_DELAY_MS = 800
 PREVIEW_DELAY_MS = 150
@@ -429,7 +428,7 @@ class ComposerForm(QWidget):
         favours, promises = self.ledger_notes()
         try:
             self.submit(self.fields(), favours, promises)
-        except (JournalError, StoreError) as error:  # refused, or the disk would not take it
+        except AppError as error:  # refused, or the disk would not take it
             self.status.setText(str(error))
             return
         people = self.people if self.editing is None else []

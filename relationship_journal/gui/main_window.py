@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal import APP_NAME, clock
+from relationship_journal.errors import AppError
 from relationship_journal.gui import theme, undo
 from relationship_journal.gui.composer import PeopleDirectory
 from relationship_journal.gui.composer_dialog import ComposerDialog
@@ -44,13 +45,13 @@ from relationship_journal.gui.settings import AppSettings
 from relationship_journal.gui.today_controller import TodayController
 from relationship_journal.gui.worker import Operation, Progress, wait_for_all
 from relationship_journal.health import ContactHealth
+from relationship_journal.journal import files
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import JournalError
 from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
 from relationship_journal.journal.merge import merge_contacts
 from relationship_journal.journal.records import Changes, ContactSummary, InteractionFields
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
-from relationship_journal.store.errors import StoreError
 
 VIEWS = ("contacts", "timeline", "dashboard")
 SMALL_CHANGE = 15  # more contacts than this changed at once: their health is recomputed in the background
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.restored_draft = False
         self.remember = True  # False: leave the settings file alone (screenshots)
         self.instance_guard: Any = None  # the one-window-per-journal lock (gui/single_instance.py)
-        self._external: Any = None  # store/external_changes.ExternalChanges, while the window runs
+        self._external: Any = None  # files.watch_changes(), while the window runs
         self._external_pending = False
         self._external_timer = QTimer(self, interval=EXTERNAL_POLL_MS)
         self._external_timer.timeout.connect(self.check_external_changes)
@@ -505,7 +506,7 @@ class MainWindow(QMainWindow):
         """Run a step now as one change in the journal's history; refusals are shown, not kept."""
         try:
             self.undo_stack.record(step)
-        except (JournalError, StoreError) as error:
+        except AppError as error:
             self.show_error(error)
             return False
         return True
@@ -567,7 +568,7 @@ class MainWindow(QMainWindow):
                 step: undo.Step = undo.EditInteraction(self.journal, self.apply_changes, form.editing, fields)
             else:
                 step = undo.LogInteraction(self.journal, self.apply_changes, fields, favours, promises)
-            self.undo_stack.record(step)  # a refusal (JournalError, StoreError) goes back to the form
+            self.undo_stack.record(step)  # a refusal (AppError) goes back to the form
             self.statusBar().showMessage("Interaction saved. Ctrl+Z undoes it.", 5000)
 
         return submit
@@ -579,7 +580,7 @@ class MainWindow(QMainWindow):
     def edit_entry(self, interaction_id: int) -> None:
         try:
             entry = self.journal.interactions.get(interaction_id)
-        except (JournalError, StoreError) as error:
+        except AppError as error:
             self.show_error(error)
             return
         self.composer_dialog.form.edit(entry)
@@ -590,7 +591,7 @@ class MainWindow(QMainWindow):
     def delete_entry(self, interaction_id: int) -> None:
         try:
             entry = self.journal.interactions.get(interaction_id)
-        except (JournalError, StoreError) as error:
+        except AppError as error:
             self.show_error(error)
             return
         if self.push(undo.DeleteInteraction(self.journal, self.apply_changes, entry)):
@@ -876,7 +877,7 @@ class MainWindow(QMainWindow):
             adopted = bool(legacy) and not preferences.circle_cadences()
             if adopted:
                 preferences.set_circle_cadences(legacy)
-        except (JournalError, StoreError):
+        except AppError:
             return False  # the file cannot be written now: try again at the next start
         self.settings.forget_legacy_cadences()
         return adopted and bool(preferences.circle_cadences())
@@ -896,7 +897,6 @@ class MainWindow(QMainWindow):
     # --- background checks: today's backup, and writes made by the command line ----------
     def start_background_checks(self) -> None:
         """Take today's backup off the GUI thread, and start watching for others' writes."""
-        from relationship_journal.store.external_changes import ExternalChanges
 
         database = self.journal.database
 
@@ -913,7 +913,7 @@ class MainWindow(QMainWindow):
         database.defer_daily_backup()  # else the first read through the engine takes it, here
         Operation(self, lambda _progress: database.ensure_daily_backup(), backed_up, backup_failed).run()
         if self._external is None:
-            self._external = ExternalChanges(self.journal.database)
+            self._external = files.watch_changes(self.journal)
         self._external_timer.start()
 
     def stop_background_checks(self) -> None:
@@ -965,11 +965,9 @@ class MainWindow(QMainWindow):
 
     def reopen_journal(self) -> None:
         """Open the (possibly restored) file again: checked, and upgraded if it is older."""
-        from relationship_journal.store.database import Database
-
         try:
-            self.journal.database = Database(self.journal.paths.database)
-        except StoreError as error:
+            files.reopen(self.journal)
+        except AppError as error:
             self.show_error(error)
             return
         self.start_background_checks()
@@ -981,7 +979,7 @@ class MainWindow(QMainWindow):
         self.timeline.refresh()
 
     def show_error(self, error: BaseException) -> None:
-        if isinstance(error, JournalError | StoreError | OSError):
+        if isinstance(error, AppError | OSError):
             self.statusBar().showMessage(str(error), 10000)
             QMessageBox.warning(self, "Relationship Journal", str(error))
         else:

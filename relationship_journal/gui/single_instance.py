@@ -34,8 +34,8 @@ from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from relationship_journal.journal.files import WINDOW_LOCK_NAME
 from relationship_journal.paths import ensure_private_dir, make_private
-from relationship_journal.store.backup import WINDOW_LOCK_NAME
 
 ACTIVATE = b"activate\n"
 OPEN = b"open "

@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from relationship_journal.errors import AppError
 from relationship_journal.journal.core import Journal
-from relationship_journal.journal.errors import JournalError
 from relationship_journal.journal.history import WINDOW, NothingToUndo, Stepped
 from relationship_journal.journal.meeting_log import FavourNote, PromiseNote, log_meeting
 from relationship_journal.journal.records import (
@@ -25,7 +25,6 @@ from relationship_journal.journal.records import (
     InteractionFields,
     InteractionView,
 )
-from relationship_journal.store.errors import StoreError
 
 Apply = Callable[[Changes], None]
 
@@ -87,7 +86,7 @@ class UndoStack(QObject):
             stepped = move()
         except NothingToUndo:
             return None
-        except (JournalError, StoreError) as error:
+        except AppError as error:
             self._report(error)
             return None
         finally:
@@ -101,7 +100,7 @@ class UndoStack(QObject):
         try:
             undo_label, redo_label = history.next_labels()
             self._done, self._undone = history.counts()
-        except (JournalError, StoreError):
+        except AppError:
             undo_label = redo_label = None
             self._done = self._undone = 0
         if (undo_label is None) != (self._undo_label is None):

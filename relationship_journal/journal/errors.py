@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from relationship_journal.errors import AppError
+from relationship_journal.store.errors import StoreError
 
-class JournalError(Exception):
+__all__ = ["AmbiguousNameError", "AppError", "JournalError", "NotFoundError", "StoreError", "ValidationError"]
+
+
+class JournalError(AppError):
     """Base of every error a person may see; the message is the whole story."""
 
 

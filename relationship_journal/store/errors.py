@@ -5,5 +5,8 @@ without importing store.database (which imports them); store.database re-exports
 """
 
 
-class StoreError(Exception):
+from relationship_journal.errors import AppError
+
+
+class StoreError(AppError):
     """A problem with the journal file itself, worded for the person using the app."""

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.gui.worker import Operation
+from relationship_journal.journal import files
+from relationship_journal.journal.errors import StoreError
 from relationship_journal.paths import JournalPaths
-from relationship_journal.store import backup
-from relationship_journal.store.errors import StoreError
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -75,7 +75,7 @@ class BackupsPage(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         explanation = QLabel(
             f"A backup is taken on the first change of each day and before every upgrade; "
-            f"the last {backup.KEEP_DAILY} days and {backup.KEEP_WEEKLY} weeks are kept, in "
+            f"the last {files.KEEP_DAILY} days and {files.KEEP_WEEKLY} weeks are kept, in "
             f"{paths.backups}."
         )
         explanation.setWordWrap(True)
@@ -92,7 +92,7 @@ class BackupsPage(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
-        for info in backup.list_backups(self.paths.database):
+        for info in files.list_backups(self.paths):
             item = QListWidgetItem(info.label)
             item.setData(PATH_ROLE, str(info.path))
             item.setToolTip(str(info.path))
@@ -122,7 +122,7 @@ class BackupsPage(QWidget):
 
     def back_up_now(self) -> None:
         """Copy the journal into backups/, off the GUI thread (a big journal takes a while)."""
-        database, passphrase = self.paths.database, self._passphrase()
+        paths, passphrase = self.paths, self._passphrase()
         self._set_busy(True)
         self.status.setText("Backing up…")
 
@@ -142,13 +142,11 @@ class BackupsPage(QWidget):
                 raise error
             self._tell("Backup failed", str(error))
 
-        Operation(self._host(), lambda _progress: backup.backup_now(database, passphrase), done, failed,
+        Operation(self._host(), lambda _progress: files.backup_now(paths, passphrase), done, failed,
                   title="Backing up the journal…").run()
 
     def _passphrase(self) -> str | None:
-        from relationship_journal.store import integrity
-
-        if integrity.file_kind(self.paths.database).name != "encrypted":
+        if not files.is_encrypted(self.paths.database):
             return None
         return known_passphrase(self.paths)
 
@@ -164,7 +162,7 @@ class BackupsPage(QWidget):
         ):
             return False
         source = Path(chosen.data(PATH_ROLE))
-        database, passphrase = self.paths.database, known_passphrase(self.paths)
+        paths, passphrase = self.paths, known_passphrase(self.paths)
         reopen = self._reopen_journal
         self._close_journal()  # on the GUI thread: the window's connections let go first
         self._set_busy(True)
@@ -189,7 +187,7 @@ class BackupsPage(QWidget):
                 raise error
             self._tell("Restore failed", f"{error}\n\nThe journal was not changed.")
 
-        Operation(self._host(), lambda _progress: backup.restore(database, source, passphrase), done, failed,
+        Operation(self._host(), lambda _progress: files.restore(paths, source, passphrase), done, failed,
                   title="Restoring the backup…").run()
         return True
 
@@ -208,12 +206,7 @@ def known_passphrase(paths: JournalPaths) -> str | None:
     store remembers it under the journal's path, not the backup's: it must be handed
     over. None for a plain journal (or when nobody has given it).
     """
-    from relationship_journal.store import encryption
-
-    try:
-        return encryption.passphrase_for(paths.database)
-    except StoreError:
-        return None
+    return files.known_passphrase(paths)
 
 
 def offer_restore_after_damage(
@@ -224,7 +217,7 @@ def offer_restore_after_damage(
 ) -> bool:
     """Tell the person the journal is damaged and offer the newest good backup; True if restored."""
     passphrase = known_passphrase(paths)
-    good = backup.newest_good_backup(paths, passphrase)
+    good = files.newest_good_backup(paths, passphrase)
     if good is None:
         QMessageBox.critical(
             parent, "The journal cannot be opened", f"{error}\n\nNo intact backup was found."
@@ -243,5 +236,5 @@ def offer_restore_after_damage(
         )
     if not agreed:
         return False
-    backup.restore(paths.database, good.path, passphrase)
+    files.restore(paths, good.path, passphrase)
     return True

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal.errors import AppError
 from relationship_journal.gui.settings import THEMES, AppSettings
 from relationship_journal.health import DEFAULTS
-from relationship_journal.journal.errors import JournalError
 from relationship_journal.journal.preferences import (
     MAX_CADENCE_DAYS,
     MAX_FADING_HORIZON_DAYS,
@@ -39,7 +39,6 @@ from relationship_journal.journal.preferences import (
     MIN_FADING_HORIZON_DAYS,
 )
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
-from relationship_journal.store.errors import StoreError
 
 if TYPE_CHECKING:
     from relationship_journal.journal.core import Journal
@@ -191,7 +190,7 @@ class PreferencesDialog(QDialog):
         if chosen != self._journal_cadences():  # no write (and no backup) when nothing changed
             try:
                 self._journal.preferences.set_circle_cadences(chosen)
-            except (JournalError, StoreError) as error:
+            except AppError as error:
                 QMessageBox.warning(self, "Preferences", f"The cadences were not saved: {error}")
                 return
             self.cadences_changed = True
@@ -199,7 +198,7 @@ class PreferencesDialog(QDialog):
         if horizon != self._journal.preferences.fading_horizon():
             try:
                 self._journal.preferences.set_fading_horizon(horizon)
-            except (JournalError, StoreError) as error:
+            except AppError as error:
                 QMessageBox.warning(self, "Preferences", f"The fading horizon was not saved: {error}")
                 return
             self.cadences_changed = True  # the journal's figures changed: recompute them

@@ -4,7 +4,7 @@ A wrong passphrase says so and asks again, as often as the person likes: there i
 no lock-out and no attempt counter, because the data must never become unreachable
 to its owner. Nothing is written to the file while asking (the check opens it
 read-only). The passphrase is kept in this process's memory only
-(store/encryption.remember_passphrase), so the journal, its backups and restores
+(journal/files.unlock), so the journal, its backups and restores
 all open with it.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from relationship_journal.store import encryption, integrity
+from relationship_journal.journal import files
 
 WRONG = "That passphrase does not open this journal. Nothing was changed; please try again."
 
@@ -38,11 +38,11 @@ def unlock_journal(
     `ask(message)` returns the typed passphrase or None for Cancel; `tell(message)`
     shows a problem. Both default to dialogs; tests pass their own.
     """
-    if integrity.file_kind(database).name != "encrypted":
+    if not files.is_encrypted(database):
         return True
     ask = ask or (lambda message: _ask_dialog(parent, message))
     tell = tell or (lambda message: QMessageBox.warning(parent, "Encrypted journal", message))
-    if not encryption.available():
+    if not files.encryption_available():
         tell(
             f"{database} is encrypted, and encryption support is not installed "
             "(pip install 'relationship-journal[encryption]')."
@@ -53,8 +53,7 @@ def unlock_journal(
         passphrase = ask(message)
         if passphrase is None:
             return False
-        if passphrase and encryption.check_passphrase(database, passphrase):
-            encryption.remember_passphrase(database, passphrase)
+        if passphrase and files.unlock(database, passphrase):
             return True
         tell(WRONG)
         message = f"{WRONG}\n\nPassphrase for {database.name}:"
