@@ -71,7 +71,7 @@ def test_every_readme_command_runs_on_a_fresh_demo_journal(tmp_path: Path) -> No
         assert result.returncode == 0, f"`{shlex.join(command)}` failed: {result.stderr.strip()}"
         assert "Traceback" not in result.stderr
     made = {p.name for p in tmp_path.iterdir()}
-    assert {"contact.png", "dash.png", "everyone.csv", "network.pdf"} <= made
+    assert {"contact.png", "dashboard.png", "everyone.csv", "network.pdf"} <= made
 
 
 @pytest.mark.parametrize(
