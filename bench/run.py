@@ -8,6 +8,7 @@ Whole-process timings are medians of several runs, with the interpreter's start-
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sqlite3
 import statistics
@@ -78,6 +79,15 @@ def main() -> int:
     figures["read every row once"] = f"{floor:.2f} s"
     health = timed([*COMMAND, *data, "health", "--json", "--as-of", "2026-06-30"]) - startup
     figures["health --json past start-up"] = f"{health:.2f} s ({health / floor:.1f}x the floor)"
+    listed = subprocess.run(
+        [*COMMAND, *data, "list", "--json"], check=True, capture_output=True, text=True
+    ).stdout
+    someone = json.loads(listed)[len(json.loads(listed)) // 2]["name"]
+    one = timed([*COMMAND, *data, "health", "--json", "--as-of", "2026-06-30", "--contact", someone])
+    one -= startup
+    figures["health --contact past start-up"] = (
+        f"{one * 1000:.0f} ms ({one / health:.1%} of everyone's; one person's entries only)"
+    )
     search = timed([*COMMAND, *data, "search", "marathon", "--json"], runs=5) - startup
     figures["search past start-up"] = f"{search * 1000:.0f} ms"
     listing = timed([*COMMAND, *data, "list", "--json"]) - startup

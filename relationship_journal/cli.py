@@ -12,13 +12,14 @@ with a non-zero exit; a traceback is never the interface.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
 import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from relationship_journal import __version__
 from relationship_journal.commands import COMMAND_MODULES
@@ -28,15 +29,50 @@ PROG = "relationship-journal"
 CONTACT_SUFFIXES = (".vcf", ".vcard", ".csv")  # the same as gui/import_dialog.CONTACT_SUFFIXES
 
 
-class OneLineParser(argparse.ArgumentParser):
-    """argparse, but a mistake is one line (the command and the reason), not a usage block."""
+class Parser(argparse.ArgumentParser):
+    """argparse without prefix matching, and a mistake is one line, not a usage block.
+
+    `--org` once "could match --organisation, --organization" and failed; a half-typed
+    option guessed at could also pick the wrong one as options are added. Options people
+    actually type have explicit short forms (`--org`), and an unknown option is answered
+    with the ones that exist."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
+        if message.startswith("unrecognized arguments:"):
+            message += _suggestions(self, message.split(":", 1)[1].split())
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+def _suggestions(parser: argparse.ArgumentParser, unknown: list[str]) -> str:
+    """'; did you mean --organisation?' for each unknown option close to a real one."""
+    known = {
+        option
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for sub in action.choices.values()
+        for each in sub._actions
+        for option in each.option_strings
+        if option.startswith("--") and each.help is not argparse.SUPPRESS
+    }
+    hints = []
+    for word in unknown:
+        option = word.split("=", 1)[0]
+        if not option.startswith("--"):
+            continue
+        close = sorted(o for o in known if o.startswith(option)) or difflib.get_close_matches(
+            option, sorted(known), n=3
+        )
+        if close:
+            hints.append(f"{option}: did you mean {' or '.join(close)}?")
+    return ("; " + "; ".join(hints)) if hints else ""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(
+    parser = Parser(
         prog=PROG,
         description="An offline journal for the depth of your relationships. "
         "With no command, opens the window.",

@@ -16,17 +16,17 @@ from relationship_journal.journal.vocabulary import CIRCLES
 def register(commands: Any) -> None:
     add = commands.add_parser("add", help="add a contact and print its id")
     add.add_argument("name")
-    add.add_argument("--organisation", "--organization")
+    add.add_argument("--organisation", "--organization", "--org", "--company")
     add.add_argument("--role")
     add.add_argument("--email", action="append", default=[])
     add.add_argument("--phone", action="append", default=[])
     add.add_argument("--circle", type=int, choices=CIRCLES, default=150)
     add.add_argument("--kin", action="store_true", help="family: their ties fade more slowly")
-    add.add_argument("--interests")
-    add.add_argument("--goals")
+    add.add_argument("--interests", "--interest")
+    add.add_argument("--goals", "--goal")
     add.add_argument("--how-met")
     add.add_argument("--birthday", help="YYYY-MM-DD, or --MM-DD when the year is unknown")
-    add.add_argument("--tag", action="append", default=[])
+    add.add_argument("--tag", "--tags", action="append", default=[])
     add.add_argument(
         "--allow-duplicate",
         action="store_true",

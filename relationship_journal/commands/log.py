@@ -16,12 +16,12 @@ from relationship_journal.journal.vocabulary import INITIATORS, INTERACTION_KIND
 def register(commands: Any) -> None:
     log = commands.add_parser("log", help="log an interaction with one or more contacts")
     log.add_argument("names", nargs="+", metavar="NAME", help="part of a contact's name (one per person)")
-    log.add_argument("--kind", required=True, choices=INTERACTION_KINDS)
+    log.add_argument("--kind", "--type", required=True, choices=INTERACTION_KINDS)
     log.add_argument("--date", type=date_arg, help="YYYY-MM-DD (default: today)")
     log.add_argument("--minutes", type=int)
     log.add_argument("--depth", type=int, default=2, help="1 small talk … 5 support in a hard moment")
-    log.add_argument("--initiated-by", choices=INITIATORS, default="unknown")
-    log.add_argument("--location")
+    log.add_argument("--initiated-by", "--started-by", choices=INITIATORS, default="unknown")
+    log.add_argument("--location", "--where")
     log.add_argument("--note", default="", help="the note (Markdown); '-' reads it from standard input")
     log.set_defaults(run=run_log)
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from relationship_journal.exchange.atomic import write_atomically
 from relationship_journal.exchange.spreadsheet_cells import neutralise
 from relationship_journal.health.outputs import ContactHealth
+from relationship_journal.health.windows import balance_figure
 from relationship_journal.journal.records import ContactDetail
 
 COMPONENTS = ("recency", "frequency", "consistency", "depth", "reciprocity", "investment")
@@ -73,7 +74,7 @@ def rows(
             h.band if h else "",
             *(_figure(parts.get(name)) if h and h.score is not None else "" for name in COMPONENTS),
             _figure(h.trust) if h else "",
-            f"{h.giving_balance:+.1f}" if h else "",  # lately: see health.windows.lately
+            balance_figure(h.giving_balance) if h else "",  # lately: see health.windows
             h.classification if h else "",
             h.fade_date.isoformat() if h and h.fade_date else "",
             c.how_met or "",

@@ -41,6 +41,12 @@ ASK_SIZES = {1: "Small: advice, an intro", 2: "Medium: a referral, an hour",
              3: "Large: a job, money, a big intro"}
 ASK_HINTS = {1: "Quick advice or an introduction", 2: "A referral, or an hour of their time",
              3: "A job, money, or a major introduction"}
+STANDING_NOW = {
+    "trusted": "now in your trusted circle",
+    "connection": "now a connection",
+    "dormant": "now a dormant connection",
+    "contact": "now a contact",
+}
 VERDICT_KEYS = {"Ready": "strong", "Warm up first": "cooling", "Not yet": "cold"}
 
 
@@ -330,7 +336,7 @@ class TrajectoryCard(Card):
             change = last.score - first.score
             word = "warming" if change > 5 else "cooling" if change < -5 else "holding steady"
             self.caption.setText(f"{word.capitalize()}: health {first.score:.0f} in {first.date:%b %Y} "
-                                 f"→ {last.score:.0f} now; now a {last.classification}.")
+                                 f"→ {last.score:.0f} now; {STANDING_NOW.get(last.classification, '')}.")
         else:
             self.caption.setText("Not enough history yet.")
 

@@ -18,6 +18,7 @@ from typing import Any
 from .outputs import AskCheck, AskReadiness
 from .parameters import Parameters
 from .timeline import Ask
+from .windows import balance_text
 
 READY = "Ready"
 WARM_UP = "Warm up first"
@@ -149,7 +150,7 @@ def _balance(size: int, balance: float, memo: dict[Any, Any]) -> AskCheck:
     key = ("balance", size, ok, shown)
     found: AskCheck | None = memo.get(key)
     if found is None:
-        detail = f"Recent giving balance {shown:+.1f}; this ask needs {need:+d}."
+        detail = f"{balance_text(shown).capitalize()}; this ask needs {need:+d}."
         action = (
             None
             if ok

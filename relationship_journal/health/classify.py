@@ -70,16 +70,16 @@ def classify(
         health is None or health < params.connection_health or recency < params.connection_recency
     )
     if trust >= params.dormant_trust and lapsed:
-        # The badge alone reads as an error for someone seen recently: say what lapsed
-        # against what, in days, before the gates themselves.
-        silence = ""
-        if last_day is not None and cadence is not None and today >= last_day:
-            silence = (
-                f" but no contact for {today - last_day} days against a {cadence}-day cadence"
-            )
+        # The badge alone reads as an error for someone seen lately: say what lapsed,
+        # against what, before the gates themselves.
+        silent = today - last_day if last_day is not None and today >= last_day else None
+        if silent is not None and cadence is not None and silent > cadence:
+            lapse = f"no contact for {silent} days against a {cadence}-day cadence"
+        else:
+            lapse = _join([g for g in gates if g.startswith(("health", "recency", "no touches"))])
         return (
             "dormant",
-            f"Trust {trust:.0f}{silence or ' is there'} — reconnect. "
+            f"Trust {trust:.0f} but {lapse} — reconnect. "
             f"(A connection needs all five gates; {_join(gates)}.)",
         )
     return "contact", f"A contact: {_join(gates)}."

@@ -99,29 +99,21 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
     items = tl.items
     cadence_text = explain.cadence_phrase(tl.cadence, contact.cadence_days is not None, contact.kin)
     if best >= 0:
-        channel = tl.channel_of(best)
         recency_ids: tuple[int, ...] = (items[best].id,)
-        group = tl.weights[best] < ctx.channel_weight[channel]
         later = None
         if best != k - 1:  # a later entry exists that weighs less than this one did
-            last_channel = tl.channel_of(k - 1)
-            later = (
-                last_channel,
-                today - days[k - 1],
-                tl.weights[k - 1] < ctx.channel_weight[last_channel],
-            )
+            later = (_label(tl, k - 1), today - days[k - 1])
         recency_words = explain.recency_text(
-            channel,
+            _label(tl, best),
             today - days[best],
             best == k - 1,
-            group,
             cadence_text,
             dt.date.fromordinal(days[best]),
             later,
         )
     else:
         recency_ids = ()
-        recency_words = explain.recency_text(None, 0, True, False, cadence_text)
+        recency_words = explain.recency_text(None, 0, True, cadence_text)
     estimated = bisect_right(tl.estimated_days, today)
     touch_ids = tl.touch_ids
     window_ids = tuple([it.id for it in items[min(depth_start, recip_start) : k]])
@@ -216,6 +208,15 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
         asks,
         estimated,
     )
+
+
+def _label(tl: Timeline, index: int) -> str:
+    """How the entry at `index` was logged, in words (a group when diluted)."""
+    item = tl.items[index]
+    channel = tl.channel_of(index)
+    group = tl.weights[index] < tl.context.channel_weight[channel]
+    overridden = item.channel if item.channel and item.channel != tl.context.kind_channel.get(item.kind) else None
+    return explain.entry_label(item.kind, overridden, group)
 
 
 def _recent_hours(tl: Timeline, kh: int, today: int) -> float:

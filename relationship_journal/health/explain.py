@@ -21,6 +21,26 @@ CHANNEL_LABEL = {
 }
 
 
+KIND_LABEL = {
+    "meeting": "in-person meeting",
+    "social": "social get-together",
+    "event": "event",
+    "call": "call",
+    "video": "video call",
+    "message": "message",
+    "email": "email",
+}
+
+
+def entry_label(kind: str, channel: str | None, group: bool) -> str:
+    """The entry as the person logged it ("event", "call"); the channel only when the
+    entry overrides its kind's ("call, as a voice note")."""
+    label = KIND_LABEL.get(kind, kind)
+    if channel is not None:
+        label = f"{label}, as a {CHANNEL_LABEL.get(channel, channel)}"
+    return f"group {label}" if group else label
+
+
 def ago(days: int) -> str:
     if days == 0:
         return "today"
@@ -43,28 +63,21 @@ def on_day(day: dt.date, delta: int) -> str:
 
 
 def recency_text(
-    channel: str | None,
+    label: str | None,
     delta: int,
     latest: bool,
-    group: bool,
     cadence_text: str,
     day: dt.date | None = None,
-    later: tuple[str, int, bool] | None = None,
+    later: tuple[str, int] | None = None,
 ) -> str:
-    """Names the entry recency used; when a later but lighter entry exists (`later`:
-    its channel, days ago and whether it was a group), says why that one counts less."""
-    if channel is None:
+    """Names the entry recency used (`label` from `entry_label`); when a later but
+    lighter entry exists (`later`: its label and days ago), says why that one counts less."""
+    if label is None:
         return f"No contact logged yet; {cadence_text}."
-    label = CHANNEL_LABEL.get(channel, channel)
-    if group:
-        label = f"group {label}"
     when = on_day(day, delta) if day is not None else ago(delta)
     if latest or later is None:
         return f"Last contact: {label} on {when}; {cadence_text}."
-    later_channel, later_delta, later_group = later
-    later_label = CHANNEL_LABEL.get(later_channel, later_channel)
-    if later_group:
-        later_label = f"group {later_label}"
+    later_label, later_delta = later
     return (
         f"Counts the {label} on {when}: it outweighs the later {later_label} "
         f"({ago(later_delta)}), which carries less weight; {cadence_text}."

@@ -61,9 +61,14 @@ def favour_tally(given: int, received: int) -> str:
     return f"Given {given} · received {received} {IN_ALL}"
 
 
+def balance_figure(balance: float) -> str:
+    """'+1.4': the giving balance as every view prints it (never '-0.0')."""
+    return f"{round(balance, 1) + 0.0:+.1f}"
+
+
 def balance_text(balance: float, params: Parameters = DEFAULTS) -> str:
     """'giving balance +1.4 lately — weighted by size, halves every 6 months'."""
-    return f"giving balance {balance:+.1f} {lately(params)}"
+    return f"giving balance {balance_figure(balance)} {lately(params)}"
 
 
 def balance_lean(balance: float) -> str:

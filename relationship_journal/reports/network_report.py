@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from relationship_journal.health import NetworkHealth, Parameters, month_ends
 from relationship_journal.health.outputs import ContactHealth
-from relationship_journal.health.windows import lately
+from relationship_journal.health.windows import balance_figure, lately
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
 from relationship_journal.reports import markup as m
@@ -208,7 +208,7 @@ def _owed(data: NetworkData) -> str:
     else:
         parts.append('<p class="muted">No promise of yours is open.</p>')
     if data.favours:
-        owed = [(m.text(f.name), f"{f.balance:+.1f}") for f in data.favours]
+        owed = [(m.text(f.name), balance_figure(f.balance)) for f in data.favours]
         parts.append(m.heading(f"Favours I owe ({len(data.favours):,})", 3))
         parts.append('<p class="muted small">People whose help outweighs mine: the giving balance '
                      f"{m.text(lately(data.params))}.</p>")

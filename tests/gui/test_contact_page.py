@@ -60,3 +60,25 @@ def test_theme_switch_repaints_in_dark(demo_folder: Path, start_app: Any) -> Non
     assert window.settings.theme == "dark"
     window.act_themes["light"].trigger()
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+
+
+def test_favour_figures_name_their_windows_as_the_brief_does(demo_folder: Path, start_app: Any) -> None:
+    """The ledger's count ("in all") and the giving balance ("lately …") read as the brief
+    prints them, and a dormant or any other badge says why in its tooltip."""
+    from relationship_journal.health.windows import balance_text, favour_tally
+    from relationship_journal.reports.contact_brief import _favours, gather
+
+    window = start_app()
+    contact_id = _busiest(window)
+    window.show_contact(contact_id)
+    health = window.page.health
+    favours = window.journal.ledger.favours(contact_id)
+    given = sum(1 for f in favours if f.direction == "given")
+    summary = window.page.overview.favours.summary.text()
+    assert favour_tally(given, len(favours) - given) in summary
+    assert balance_text(health.giving_balance).capitalize() in summary
+    brief = _favours(gather(window.journal, contact_id, health.as_of))
+    for line in summary.splitlines():
+        assert line in brief
+    trust = window.page.overview.trust
+    assert trust.badge.toolTip() == health.classification_reason
