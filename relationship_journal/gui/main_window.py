@@ -50,6 +50,7 @@ from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import JournalError
 from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
 from relationship_journal.journal.merge import merge_contacts
+from relationship_journal.journal.owing import i_owe, people_i_owe
 from relationship_journal.journal.records import Changes, ContactSummary, InteractionFields
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
 
@@ -58,13 +59,6 @@ SMALL_CHANGE = 15  # more contacts than this changed at once: their health is re
 LARGE_CHANGE = 2000  # more than this: the whole list is reloaded in the background
 NETWORK_REFRESH_MS = 4000  # after changes settle, recompute the whole network in the background
 EXTERNAL_POLL_MS = 2000  # how often to look for writes made by the command line (one PRAGMA)
-
-
-def owes_a_favour(health: ContactHealth) -> bool:
-    """The same rule as the dashboard's and the report's "favours owed" list."""
-    from relationship_journal.reports.network_data import OWED_FAVOUR_MIN
-
-    return health.giving_balance <= -OWED_FAVOUR_MIN
 
 
 def _row_health(health: ContactHealth) -> RowHealth:
@@ -400,8 +394,7 @@ class MainWindow(QMainWindow):
             network = journal.health.network(as_of)
             rows = {h.contact_id: _row_health(h) for h in network.contacts}
             fading = {f.contact_id for f in network.fading}
-            owing = {c.contact_id for c in journal.ledger.commitments(open_only=True) if c.owner == "mine"}
-            owing |= {h.contact_id for h in network.contacts if owes_a_favour(h)}
+            owing = people_i_owe(journal, network)
             return rows, fading, owing
 
         def done(result: tuple[dict[int, RowHealth], set[int], set[int]]) -> None:
@@ -537,9 +530,7 @@ class MainWindow(QMainWindow):
                     continue
                 health = self.journal.health.contact(cid, self.as_of)
                 model.update_health(cid, _row_health(health))
-                owes = owes_a_favour(health) or any(
-                    c.owner == "mine" for c in self.journal.ledger.commitments(cid, open_only=True))
-                (owing.add if owes else owing.discard)(cid)
+                (owing.add if i_owe(self.journal, health) else owing.discard)(cid)
             self.contact_list.proxy.owing_ids = frozenset(owing)
             if len(changed) > SMALL_CHANGE:
                 self.load_network()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from relationship_journal.health.owing import OWED_FAVOUR_MIN
+
 if TYPE_CHECKING:
     from relationship_journal.health import NetworkHealth
     from relationship_journal.journal.agenda import TodayItem
@@ -18,7 +20,6 @@ if TYPE_CHECKING:
 DUE_SOON_DAYS = 2  # a promise due within two days is on Today already
 ASK_WAIT_DAYS = 3  # an ask this old without an answer is "waiting"
 DATES_AHEAD_DAYS = 7
-OWED_FAVOUR_MIN = 0.5  # a decayed giving balance under -0.5: they have helped more lately
 
 
 def _names(journal: Journal) -> dict[int, str]:

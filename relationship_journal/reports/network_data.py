@@ -24,6 +24,7 @@ from relationship_journal.health import (
     evaluate,
     summarise_network,
 )
+from relationship_journal.health.owing import OWED_FAVOUR_MIN
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.health_inputs import load_logs
 from relationship_journal.journal.records import CommitmentView
@@ -31,7 +32,7 @@ from relationship_journal.reports.chart_series import NetworkMoment
 
 Tick = Callable[[int, int], None]
 CONNECTED = frozenset({"connection", "trusted"})
-OWED_FAVOUR_MIN = 0.5  # a decayed giving balance under -0.5: they have helped more lately
+
 
 
 @dataclass(frozen=True)

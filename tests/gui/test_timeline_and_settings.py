@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 
 from relationship_journal import clock
 from relationship_journal.gui import worker
-from relationship_journal.gui.main_window import owes_a_favour
+from relationship_journal.health.owing import owes_a_favour
 
 
 def test_delete_and_edit_entry_then_undo(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
