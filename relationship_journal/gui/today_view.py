@@ -221,7 +221,8 @@ class TodayView(QWidget):
             else "Nothing needs you today — a good day to write down a meeting."
         ]
         if agenda.more_touches:
-            parts.append(f"{agenda.more_touches} more people are due a touch (see the dashboard)")
+            more = agenda.more_touches
+            parts.append(f"{more} more {'person is' if more == 1 else 'people are'} due a touch")
         if agenda.hidden:
             parts.append(f"{agenda.hidden} snoozed or done")
         self.summary.setText("; ".join(parts) + ".")
