@@ -227,7 +227,7 @@ class TodayView(QWidget):
         parts = [
             f"{count} thing{'s' * (count != 1)} deserve{'s' * (count == 1)} your attention"
             if count
-            else "Nothing needs you today — a good day to write down a meeting."
+            else "Nothing needs you today — a good day to write down a meeting"
         ]
         if agenda.more_touches:
             more = agenda.more_touches
