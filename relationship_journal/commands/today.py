@@ -106,7 +106,8 @@ def _print(today: Any) -> None:
         print(f"  [{item.key}]")
     notes = []
     if today.more_touches:
-        notes.append(f"{today.more_touches} more people are due a touch")
+        more = today.more_touches
+        notes.append(f"{more} more {'person is' if more == 1 else 'people are'} due a touch")
     if today.hidden:
         notes.append(f"{today.hidden} snoozed or done")
     if notes:

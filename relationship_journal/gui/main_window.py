@@ -808,8 +808,8 @@ class MainWindow(QMainWindow):
                               reopen_journal=self.reopen_journal)
         backups.restored.connect(self._restored)
         dialog.backups_page = backups  # type: ignore[attr-defined]
-        dialog.add_page("Backups", backups)
         self.today.add_preferences(dialog)
+        dialog.add_page("Backups", backups)
         self.preferences_dialog = dialog
         try:
             if dialog.exec():

@@ -47,6 +47,14 @@ def _section(item: TodayItem) -> str:
     return {"date": "birthday", "fading": "touch", "cadence": "touch"}.get(item.kind, item.kind)
 
 
+def _source_words(source: dict[str, Any]) -> str:
+    """Where an item comes from: 'From the commitment #12 of 2026-11-13'."""
+    kind = str(source.get("type", "entry")).replace("_", " ")
+    number = f" #{source['id']}" if source.get("id") is not None else ""
+    day = f" of {source['date']}" if source.get("date") else ""
+    return f"From the {kind}{number}{day}"
+
+
 class UntilDialog(QDialog):
     """Pick the day a snoozed item comes back."""
 
@@ -104,6 +112,7 @@ class ItemCard(QFrame):
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reason.setProperty("muted", True)
+        self.reason.setToolTip(_source_words(item.source))
         layout.addWidget(self.reason)
         row = QHBoxLayout()
         row.setSpacing(6)
@@ -218,10 +227,11 @@ class TodayView(QWidget):
         parts = [
             f"{count} thing{'s' * (count != 1)} deserve{'s' * (count == 1)} your attention"
             if count
-            else "Nothing needs you today — a good day to write down a meeting."
+            else "Nothing needs you today — a good day to write down a meeting"
         ]
         if agenda.more_touches:
-            parts.append(f"{agenda.more_touches} more people are due a touch (see the dashboard)")
+            more = agenda.more_touches
+            parts.append(f"{more} more {'person is' if more == 1 else 'people are'} due a touch")
         if agenda.hidden:
             parts.append(f"{agenda.hidden} snoozed or done")
         self.summary.setText("; ".join(parts) + ".")

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 # The fading horizon: how far ahead a fade date puts someone on Today. Issue 12 makes
 # it a journal preference; until then this is its one default (health-model.md).
-FADING_HORIZON_DAYS = 60
 TOUCH_LIMIT = 10  # keep-in-touch items shown; the rest are counted, not listed
 # People whose touch value is computed: the fading first, then the most overdue. Enough
 # to fill Today many times over while a 10,000-person journal stays quick.
@@ -84,12 +83,6 @@ class TodayAgenda:
             "hidden": self.hidden,
             "more_touches": self.more_touches,
         }
-
-
-def fading_horizon(journal: Journal) -> int:
-    """The journal's fading horizon in days (its preference when it has one)."""
-    read = getattr(journal.preferences, "fading_horizon_days", None)
-    return int(read()) if callable(read) else FADING_HORIZON_DAYS
 
 
 def _when_words(day: dt.date, as_of: dt.date) -> str:
@@ -211,7 +204,7 @@ class Agenda:
         journal = self._journal
         as_of = as_of or clock.today()
         network = journal.health.network(as_of)
-        touches = keep_in_touch(journal, network, fading_horizon(journal))
+        touches = keep_in_touch(journal, network, network.fading_horizon_days)
         marks = self.marks.all()
         everything = [
             *dates_ahead(journal, as_of),

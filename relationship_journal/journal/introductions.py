@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -217,6 +218,15 @@ def introduction_ideas(
             )
         }
         seekers = [(cid, row) for cid, row in people.items() if row[1]]
+        if contact_id is not None and contact_id in people:
+            # Only the person's own goals, and goals their interests, role or organisation answer.
+            _n, _g, *about = people[contact_id]
+            theirs = [w for value in about for w in _WORD.findall(fold(value or ""))]
+            seekers = [
+                (cid, row)
+                for cid, row in seekers
+                if cid == contact_id or any(w.startswith(t) for t in _terms(row[1]) for w in theirs)
+            ]
         candidates: dict[int, set[int]] = {}
         for cid, row in seekers:
             terms = _terms(row[1])
@@ -231,31 +241,43 @@ def introduction_ideas(
             }
     known = set(journal.relationships.co_attendance(1))
     known |= {tuple(sorted((e.person_id, e.other_id))) for e in journal.relationships.edges()}
+    # What each person's interests, role and organisation say, folded once: word -> who.
+    said: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for cid, (_n, _g, interests, role, organisation) in people.items():
+        for label, value in (
+            ("interests", interests),
+            ("role", role),
+            ("organisation", organisation),
+        ):
+            for word in _WORD.findall(fold(value or "")):
+                said[word][cid].add(label)
+    vocabulary = sorted(said)
     ideas = []
     for seeker, helpers in candidates.items():
         name, goals = people[seeker][0], people[seeker][1]
-        terms = _terms(goals)
-        for helper in helpers:
-            if helper == seeker or helper not in people or tuple(sorted((seeker, helper))) in known:
+        matches: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for term in _terms(goals):
+            for word in vocabulary[bisect_left(vocabulary, term) :]:
+                if not word.startswith(term):
+                    break
+                for helper, labels in said[word].items():
+                    if helper in helpers:
+                        for label in labels:
+                            if term not in matches[helper][label]:
+                                matches[helper][label].append(term)
+        for helper, hits in matches.items():
+            if helper == seeker or tuple(sorted((seeker, helper))) in known:
                 continue
             if contact_id is not None and contact_id not in (seeker, helper):
                 continue
             h_name, _g, interests, role, organisation = people[helper]
             about = {"interests": interests, "role": role, "organisation": organisation}
-            hits = []
-            for label, value in about.items():
-                words = _WORD.findall(fold(value or ""))
-                matched = [t for t in terms if any(w.startswith(t) for w in words)]
-                if matched:
-                    hits.append((label, value, matched))
-            if not hits:
-                continue
-            matched_terms = tuple(dict.fromkeys(t for _l, _v, m in hits for t in m))
-            label, value, _m = hits[0]
+            label = next(lb for lb in about if lb in hits)
+            matched_terms = tuple(dict.fromkeys(t for lb in about if lb in hits for t in hits[lb]))
             what = {
-                "interests": f"is into {value}",
-                "role": f"is a {value}",
-                "organisation": f"works at {value}",
+                "interests": f"is into {about['interests']}",
+                "role": f"is a {about['role']}",
+                "organisation": f"works at {about['organisation']}",
             }[label]
             ideas.append(
                 IntroductionIdea(

@@ -38,6 +38,12 @@ from relationship_journal.reports.network_data import (
     replies_owed,
 )
 from relationship_journal.reports.paged import ReportDocument
+from relationship_journal.reports.people_picture import (
+    PeoplePicture,
+    known_pairs,
+    people_picture,
+    people_picture_chart,
+)
 from relationship_journal.reports.pipeline import ReportResult, check_as_of, produce
 from relationship_journal.reports.progress import ProgressCallback, Steps
 from relationship_journal.reports.words import CLASSIFICATION_WORDS, FADE_CAUSES
@@ -51,6 +57,7 @@ LARGE_NETWORK = 3000
 CHART_WIDTH = 640  # CSS pixels: the text column is about 660 on A4 and 680 on Letter
 CHART_HEIGHT = 250
 CHART_SHARPNESS = 3.0
+PICTURE_HEIGHT = 360
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,7 @@ class NetworkData:
     organisations: dict[int, str]
     circles: tuple[int, ...]
     params: Parameters
+    picture: PeoplePicture | None = None  # who knows whom among the trusted circle and connections
 
 
 def gather(journal: Journal, as_of: dt.date, circles: tuple[int, ...], steps: Steps) -> NetworkData:
@@ -88,6 +96,7 @@ def gather(journal: Journal, as_of: dt.date, circles: tuple[int, ...], steps: St
         organisations=organisations,
         params=params,
         circles=circles,
+        picture=people_picture(network, known_pairs(journal)),
     )
 
 
@@ -168,6 +177,8 @@ def _charts() -> str:
         m.image("chart-weekly", CHART_WIDTH, CHART_HEIGHT),
         "<p></p>",
         m.image("chart-depth", CHART_WIDTH, CHART_HEIGHT + 20),
+        "<p></p>",
+        m.image("chart-people", CHART_WIDTH, PICTURE_HEIGHT),
     ))
 
 
@@ -264,6 +275,7 @@ def _charts_images(data: NetworkData, steps: Steps) -> dict[str, QImage]:
         ("chart-weekly", interactions_per_week_chart, interactions_per_week(data.per_day, data.as_of),
          CHART_HEIGHT),
         ("chart-depth", depth_breadth_chart, data.history, CHART_HEIGHT + 20),
+        ("chart-people", people_picture_chart, data.picture or PeoplePicture((), (), 0), PICTURE_HEIGHT),
     ]
     pictures: dict[str, QImage] = {}
     for done, (name, builder, series, height) in enumerate(jobs):

@@ -217,3 +217,26 @@ def test_preferences_set_the_reminder_time_and_the_autostart_entry(
     assert opened and window.settings.reminder_time == "07:45"
     assert autostart.is_enabled()
     assert f"--data-dir {window.journal.paths.data_dir}" in autostart.autostart_path().read_text()
+
+
+def test_starting_in_the_tray_without_a_tray_starts_minimised(
+    private_folders: Path, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from relationship_journal import cli
+    from relationship_journal.gui import worker
+    from relationship_journal.gui.main_window import MainWindow
+
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+    assert cli.main(["--in-tray"]) == 0
+    (window,) = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, MainWindow) and id(w) not in before
+    ]
+    qtbot.addWidget(window)
+    assert not window.today.reminders.has_tray and window.isMinimized()
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
+    window.remember = False

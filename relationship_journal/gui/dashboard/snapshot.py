@@ -31,6 +31,7 @@ from relationship_journal.reports.chart_series import (
     interactions_per_week,
 )
 from relationship_journal.reports.network_data import OwedFavour, OwedReply
+from relationship_journal.reports.people_picture import PeoplePicture, known_pairs, people_picture
 
 Step = Callable[[str, int, int], None]
 HISTORY_MONTHS = 24
@@ -45,6 +46,7 @@ class LoadedJournal:
     network: network_data.LoadedNetwork
     entries_per_day: dict[dt.date, int]  # distinct interactions per day
     commitments: tuple[CommitmentView, ...]
+    known_pairs: frozenset[tuple[int, int]] = frozenset()  # who knows whom (people_picture)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class DashboardSnapshot:
     weekly: WeeklyCounts
     replies_owed: tuple[OwedReply, ...]
     favours_owed: tuple[OwedFavour, ...]
+    picture: PeoplePicture | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -98,6 +101,7 @@ def load_network(journal: Journal, params: Parameters = DEFAULTS, step: Step | N
             network=loaded,
             entries_per_day=network_data.entries_per_day(loaded),
             commitments=tuple(journal.ledger.commitments()),
+            known_pairs=known_pairs(journal),
         )
 
 
@@ -126,6 +130,7 @@ def compute_snapshot(
         weekly=interactions_per_week(loaded.entries_per_day, as_of),
         replies_owed=tuple(network_data.replies_owed(loaded.commitments, loaded.network.names, as_of)),
         favours_owed=tuple(network_data.favours_owed(network)),
+        picture=people_picture(network, loaded.known_pairs),
     )
 
 

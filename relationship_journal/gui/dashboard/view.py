@@ -171,6 +171,7 @@ class DashboardView(QWidget):
 
     def _make_charts(self) -> list[ChartCard]:
         from relationship_journal.reports import charts  # pyqtgraph: only when a chart is shown
+        from relationship_journal.reports.people_picture import people_picture_chart
 
         palette = self._palette()
         self._chart_builders = {
@@ -178,6 +179,7 @@ class DashboardView(QWidget):
             "occupancy": charts.circle_occupancy_chart,
             "health": charts.health_distribution_chart,
             "weekly": charts.interactions_per_week_chart,
+            "people": people_picture_chart,
         }
         empty = _empty_series()
         tips = {
@@ -189,6 +191,8 @@ class DashboardView(QWidget):
                       "cooling 30–49, cold under 30.",
             "weekly": "Journal entries per calendar week over the last year; a dinner with three "
                       "people counts once.",
+            "people": "Your trusted circle (gold, named) and connections (green) around you, grouped "
+                      "by who knows whom; a line joins people who know each other or were met together.",
         }
         cards = []
         for name, builder in self._chart_builders.items():
@@ -247,7 +251,8 @@ class DashboardView(QWidget):
             self._grid.setRowStretch(row, 0)
         if mode == WIDE:
             for index, card in enumerate(self._chart_cards):
-                self._grid.addWidget(card, index // 2, index % 2)
+                span = 2 if index == len(self._chart_cards) - 1 and index % 2 == 0 else 1
+                self._grid.addWidget(card, index // 2, index % 2, 1, span)
             for row, card in enumerate(self._list_cards):
                 card.setFixedWidth(SIDE_WIDTH)
                 self._grid.addWidget(card, row, 2)
@@ -255,6 +260,7 @@ class DashboardView(QWidget):
             self._grid.setColumnStretch(1, 1)
             self._grid.setRowStretch(0, 1)
             self._grid.setRowStretch(1, 1)
+            self._grid.setRowStretch(2, 1)
             return
         for card in self._list_cards:
             card.setMinimumWidth(0)
@@ -395,6 +401,8 @@ class DashboardView(QWidget):
         self._set_chart("occupancy", snapshot.occupancy)
         self._set_chart("health", snapshot.histogram)
         self._set_chart("weekly", snapshot.weekly)
+        if snapshot.picture is not None:
+            self._set_chart("people", snapshot.picture)
         net_now = NetworkMoment(snapshot.as_of, net.breadth, net.depth, net.trusted)
         self._set_chart("depth_breadth", self.history or DepthBreadthSeries((net_now,)))
 
@@ -439,6 +447,7 @@ def _empty_series() -> dict[str, Any]:
         health_histogram,
         interactions_per_week,
     )
+    from relationship_journal.reports.people_picture import PeoplePicture
 
     today = clock.today()
     return {
@@ -446,4 +455,5 @@ def _empty_series() -> dict[str, Any]:
         "occupancy": circle_occupancy({}, DEFAULTS.circle_capacity, DEFAULTS.overload_factor),
         "health": health_histogram([]),
         "weekly": interactions_per_week({}, today),
+        "people": PeoplePicture((), (), 0),
     }
