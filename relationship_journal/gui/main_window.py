@@ -789,7 +789,7 @@ class MainWindow(QMainWindow):
         """On the worker, behind a progress dialog with Cancel; then offer Open / Show in folder."""
 
         def done(where: str) -> None:
-            self.statusBar().showMessage(f"Saved {where}", 8000)
+            self.statusBar().clearMessage()  # the lasting "Saved … [Open] [Show in folder]" says it
             self.saved_file.show_file(path, where.rsplit("/", 1)[-1])
 
         Operation(self, work, done, self.show_error, title=title).run()

@@ -227,6 +227,6 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
         assert (out / name).read_bytes().startswith(b"%PDF")
         walk.focus_window()
         state = walk.shot(f"{what.replace(' ', '-')}-saved")
-        assert state["status"].startswith("Saved")
+        assert state["saved"].startswith(f"Saved {name}")
         assert state["page_name"] == "Walker Newperson"
         assert state["count"] == "151 people" or state["count"].endswith("of 151")

@@ -40,6 +40,7 @@ def describe(window: Any) -> dict[str, Any]:
                     if isinstance(w, QDialog) and w.isVisible()],
         "focus": type(QApplication.focusWidget()).__name__ if QApplication.focusWidget() else None,
         "undo": window.act_undo.toolTip(),
+        "saved": window.saved_file.label.text() if window.saved_file.isVisible() else "",
     }
     if person is not None:
         journal = window.journal
