@@ -43,7 +43,7 @@ from relationship_journal.gui.worker import Operation, Progress, wait_for_all
 from relationship_journal.health import ContactHealth
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import JournalError, NotFoundError
-from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
+from relationship_journal.journal.meeting_log import AskNote, FavourNote, PromiseNote
 from relationship_journal.journal.merge import merge_contacts
 from relationship_journal.journal.records import Changes, ContactSummary, InteractionFields
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
@@ -211,6 +211,8 @@ class MainWindow(QMainWindow):
         self.act_next = a("Ne&xt contact", lambda: self.contact_list.step(1), ["Ctrl+]", "Alt+Down"], "next")
         self.act_previous = a("Pre&vious contact", lambda: self.contact_list.step(-1), ["Ctrl+[", "Alt+Up"],
                               "previous")
+        self.act_ask_outcome = a("Record an as&k's outcome…", self.record_ask_outcome, "Ctrl+K", None,
+                                 "How they answered something you asked of this person")
         self.act_merge = a("&Merge two contacts…", self.merge_selected, "Ctrl+M", "merge",
                            "Fold a duplicate into the other record, keeping everything")
         self.act_circle = a("Set &circle…", self.bulk_circle, None, "circle", "Move the selected people to a circle")
@@ -267,6 +269,7 @@ class MainWindow(QMainWindow):
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addAction(self.act_find)
+        edit.addAction(self.act_ask_outcome)
         edit.addSeparator()
         people = edit.addMenu("Selected &people")
         people.addActions([self.act_circle, self.act_add_tag, self.act_remove_tag, self.act_archive,
@@ -543,12 +546,12 @@ class MainWindow(QMainWindow):
 
     def _submit_from(self, form_of: Any) -> Any:
         def submit(fields: InteractionFields, favours: tuple[FavourNote, ...],
-                   promises: tuple[PromiseNote, ...]) -> None:
+                   promises: tuple[PromiseNote, ...], asks: tuple[AskNote, ...] = ()) -> None:
             form = form_of()
             if form.editing is not None:
                 step: undo.Step = undo.EditInteraction(self.journal, self.apply_changes, form.editing, fields)
             else:
-                step = undo.LogInteraction(self.journal, self.apply_changes, fields, favours, promises)
+                step = undo.LogInteraction(self.journal, self.apply_changes, fields, favours, promises, asks)
             step.do()  # a refusal (JournalError, StoreError) goes back to the form, which shows it
             step.already_done = True
             self.undo_stack.push(step)
@@ -589,6 +592,36 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.push(
             undo.SetCommitmentDone(self.journal, self.apply_changes, commitment_id, before, after)
         ))
+
+    def record_ask_outcome(self) -> None:
+        """Pick one of the open person's open asks and say how they answered (undoable)."""
+        from relationship_journal.journal.vocabulary import ASK_OUTCOMES
+
+        cid = self.page.contact_id
+        if cid is None or self.stack.currentWidget() is not self.page:
+            self.statusBar().showMessage("Open a person first, then record how they answered an ask.", 5000)
+            return
+        try:
+            asks = [a for a in self.journal.ledger.asks(cid) if a.outcome == "open"]
+        except (JournalError, StoreError) as error:
+            self.show_error(error)
+            return
+        name = self.directory.name_of(cid)
+        if not asks:
+            self.statusBar().showMessage(f"No open ask of yours is waiting on {name}.", 5000)
+            return
+        labels = [f"{a.date:%d %b %Y} · {a.what}" for a in asks]
+        chosen, ok = QInputDialog.getItem(self, "Record an ask's outcome", f"Which ask did {name} answer?",
+                                          labels, 0, False)
+        if not ok:
+            return
+        ask = asks[labels.index(chosen)]
+        outcomes = [o for o in ASK_OUTCOMES if o != "open"]
+        outcome, ok = QInputDialog.getItem(self, "Record an ask's outcome", f"“{ask.what}”: how did it go?",
+                                           outcomes, 0, False)
+        if ok and self.push(undo.ResolveAsk(self.journal, self.apply_changes, ask.id, ask.what, outcome,
+                                            self.as_of)):
+            self.statusBar().showMessage(f"Ask recorded as {outcome}. Ctrl+Z undoes it.", 5000)
 
     def new_contact(self) -> None:
         dialog = NewContactDialog(self)

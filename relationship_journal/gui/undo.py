@@ -7,6 +7,7 @@ Writes that span many rows (bulk actions, merges) undo by restoring a snapshot.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import JournalError
 from relationship_journal.journal.meeting_log import (
+    AskNote,
     FavourNote,
     PromiseNote,
     log_meeting,
@@ -103,20 +105,37 @@ class UndoStack(QUndoStack):
 
 class LogInteraction(Step):
     def __init__(self, journal: Journal, apply: Apply, fields: InteractionFields,
-                 favours: tuple[FavourNote, ...], promises: tuple[PromiseNote, ...]) -> None:
+                 favours: tuple[FavourNote, ...], promises: tuple[PromiseNote, ...],
+                 asks: tuple[AskNote, ...] = ()) -> None:
         super().__init__(f"Log {fields.kind}")
         self.journal, self.apply = journal, apply
-        self.fields, self.favours, self.promises = fields, favours, promises
+        self.fields, self.favours, self.promises, self.asks = fields, favours, promises, asks
         self.created: int | None = None
 
     def do(self) -> None:
-        changes = log_meeting(self.journal, self.fields, self.favours, self.promises)
+        changes = log_meeting(self.journal, self.fields, self.favours, self.promises, self.asks)
         self.created = changes.created_id
         self.apply(changes)
 
     def revert(self) -> None:
         if self.created is not None:
             self.apply(remove_meeting(self.journal, self.created))
+
+
+class ResolveAsk(Step):
+    """How they answered an ask (helped, declined, ignored); undo makes it open again."""
+
+    def __init__(self, journal: Journal, apply: Apply, ask_id: int, what: str, outcome: str,
+                 on: dt.date, before: str = "open", before_on: dt.date | None = None) -> None:
+        super().__init__(f"Ask “{what[:40]}”: {outcome}")
+        self.journal, self.apply, self.ask_id = journal, apply, ask_id
+        self.outcome, self.on, self.before, self.before_on = outcome, on, before, before_on
+
+    def do(self) -> None:
+        self.apply(self.journal.ledger.resolve_ask(self.ask_id, self.outcome, self.on))
+
+    def revert(self) -> None:
+        self.apply(self.journal.ledger.resolve_ask(self.ask_id, self.before, self.before_on or self.on))
 
 
 class EditInteraction(Step):

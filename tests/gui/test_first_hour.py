@@ -349,3 +349,28 @@ def test_the_why_panel_follows_a_save(demo_folder: Path, start_app: Any, qtbot: 
     after = page.health.component("depth").score
     assert page.overview.why.title.text() == f"Why depth is {after:.0f}"
     assert "A long, honest talk" in page.overview.why.list.text()
+
+
+def test_an_ask_and_its_outcome_from_the_window(demo_folder: Path, start_app: Any, qtbot: Any,
+                                                answers: dict[str, Any]) -> None:
+    window = start_app()
+    person = window.page.contact_id
+    ledger = window.journal.ledger
+    before = {a.id for a in ledger.asks(person)}
+    window.page.focus_composer()
+    composer = window.page.composer
+    qtbot.keyClicks(composer.note, "Coffee; asked about the designer role")
+    qtbot.mouseClick(composer.ask_what, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(composer.ask_what, "an intro to their head of design")
+    qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    (ask,) = [a for a in ledger.asks(person) if a.id not in before]
+    assert (ask.what, ask.outcome) == ("an intro to their head of design", "open")
+
+    answers["item"] = lambda items: next((i for i in items if "head of design" in i), "declined")
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert next(a for a in ledger.asks(person) if a.id == ask.id).outcome == "declined"
+    assert "declined" in window.act_undo.toolTip()
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert next(a for a in ledger.asks(person) if a.id == ask.id).outcome == "open"
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ask.id not in {a.id for a in ledger.asks(person)}  # undoing the entry takes its ask too
