@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.gui.contact_model import (
+    CIRCLE,
     HEALTH,
     LAST,
     NAME,
@@ -133,6 +134,9 @@ class ContactList(QWidget):
         header.setSectionResizeMode(HEALTH, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(LAST, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TYPE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(CIRCLE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(CIRCLE, 64)
+        header.moveSection(CIRCLE, LAST)  # shown between Health and Last
         header.resizeSection(HEALTH, 66)
         header.resizeSection(LAST, 86)
         header.resizeSection(TYPE, 92)
@@ -157,7 +161,7 @@ class ContactList(QWidget):
         self.proxy.modelReset.connect(self._show_count)
         self.proxy.layoutChanged.connect(self._show_count)
 
-    NARROW_BELOW = 470
+    NARROW_BELOW = 540  # below this, "last talked" moves into the health column
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)

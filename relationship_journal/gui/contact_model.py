@@ -32,8 +32,9 @@ HealthRole = Qt.ItemDataRole.UserRole + 2  # (score or None, band)
 SubtitleRole = Qt.ItemDataRole.UserRole + 3
 ClassRole = Qt.ItemDataRole.UserRole + 4
 
-COLUMNS = ("Name", "Health", "Last", "Type")
-NAME, HEALTH, LAST, TYPE = range(4)
+COLUMNS = ("Name", "Health", "Last", "Type", "Circle")
+NAME, HEALTH, LAST, TYPE, CIRCLE = range(5)
+CIRCLE_SHORT = {5: "Inner", 15: "Close", 50: "Active", 150: "Wider", 500: "Acq."}  # full name in the tooltip
 CLASS_LABELS = {"trusted": "Trusted", "connection": "Connection", "contact": "Contact",
                 "dormant": "Dormant"}
 
@@ -185,6 +186,8 @@ class ContactTableModel(QAbstractTableModel):
                 return days_ago(row.last_contact, self.today)
             if column == TYPE:
                 return CLASS_LABELS.get(health.classification, "") if health else ""
+            if column == CIRCLE:
+                return CIRCLE_SHORT.get(row.circle, str(row.circle))
         elif role == SubtitleRole:
             org = " · ".join(p for p in (row.organisation, row.role) if p)
             return f"{org} — {CIRCLE_NAMES.get(row.circle, row.circle)}" if org else circle_label(row.circle)
@@ -205,6 +208,8 @@ class ContactTableModel(QAbstractTableModel):
                         }.get(health.classification)
             if column == NAME:
                 return f"{row.name}\n{self.data(index, SubtitleRole)}"
+            if column == CIRCLE:
+                return f"{circle_label(row.circle)}: how close you mean them to be"
         return None
 
     def _name_key(self, row: ContactSummary) -> QCollatorSortKey:
@@ -220,6 +225,7 @@ class ContactTableModel(QAbstractTableModel):
             HEALTH: lambda r: (h.score if (h := self._health.get(r.id)) and h.score is not None else -1),
             LAST: lambda r: r.last_contact or dt.date.min,
             TYPE: lambda r: (h.classification if (h := self._health.get(r.id)) else ""),
+            CIRCLE: lambda r: (r.circle, self._name_key(r)),  # closest first, then by name
         }.get(column)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -374,3 +374,27 @@ def test_an_ask_and_its_outcome_from_the_window(demo_folder: Path, start_app: An
     assert next(a for a in ledger.asks(person) if a.id == ask.id).outcome == "open"
     qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ask.id not in {a.id for a in ledger.asks(person)}  # undoing the entry takes its ask too
+
+
+def test_the_list_has_a_sortable_circle_column(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    from relationship_journal.gui.contact_model import CIRCLE
+
+    window = start_app()
+    view = window.contact_list.view
+    header = view.horizontalHeader()
+    assert not view.isColumnHidden(CIRCLE)
+    assert window.contact_list.model.headerData(CIRCLE, Qt.Orientation.Horizontal) == "Circle"
+    model = window.contact_list.model
+
+    def circles() -> list[int]:
+        proxy = window.contact_list.proxy
+        return [model.summary(model.row_of(proxy.index(r, 0).data(ContactIdRole))).circle
+                for r in range(proxy.rowCount())]
+
+    x = header.sectionViewportPosition(CIRCLE) + header.sectionSize(CIRCLE) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5))
+    assert circles() == sorted(circles())
+    assert len(set(circles())) > 1
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5))
+    assert circles() == sorted(circles(), reverse=True)
+    assert window.page.contact_id in [r.data(ContactIdRole) for r in view.selectionModel().selectedRows()]
