@@ -398,3 +398,28 @@ def test_the_list_has_a_sortable_circle_column(demo_folder: Path, start_app: Any
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5))
     assert circles() == sorted(circles(), reverse=True)
     assert window.page.contact_id in [r.data(ContactIdRole) for r in view.selectionModel().selectedRows()]
+
+
+def test_a_long_note_is_collapsed_until_show_more(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    from relationship_journal import clock
+    from relationship_journal.gui.contact_page import TIMELINE
+    from relationship_journal.journal.records import InteractionFields
+
+    window = start_app()
+    person = window.page.contact_id
+    paragraph = "We went through the whole plan for the offsite, one item after another. "
+    note = "START " + paragraph * 700 + " THE END"  # about 50 KB
+    window.journal.interactions.log(InteractionFields((person,), clock.today(), "meeting", note=note))
+    window.refresh_all()
+    qtbot.waitUntil(lambda: any(e.note == note for e in window.page.timeline.entries()), timeout=10000)
+    window.page.tabs.setCurrentIndex(TIMELINE)
+    browser = window.page.timeline.browser
+    text = browser.toPlainText()
+    assert "START" in text and "THE END" not in text
+    assert len(text) < 20000
+    found = browser.document().find("Show more")
+    assert not found.isNull()
+    browser.setTextCursor(found)
+    browser.ensureCursorVisible()
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=browser.cursorRect(found).center())
+    assert "THE END" in browser.toPlainText()
