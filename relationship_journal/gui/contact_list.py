@@ -232,6 +232,7 @@ class ContactList(QWidget):
 
     def _text_changed(self, text: str) -> None:
         self._search_generation += 1
+        self.model.set_snippets({})
         self._set_filter(())  # names and organisations: at once, in memory
         if len(text.strip()) >= NOTE_SEARCH_MIN_CHARS:
             self._timer.start()
@@ -241,15 +242,17 @@ class ContactList(QWidget):
     def _search_notes(self) -> None:
         generation, text, journal = self._search_generation, self.search.text(), self.journal
 
-        def work(_progress: Progress) -> set[int]:
-            ids: set[int] = set()
+        def work(_progress: Progress) -> dict[int, str]:
+            snippets: dict[int, str] = {}
             for hit in journal.search(text, limit=NOTE_SEARCH_LIMIT):
-                ids.update(hit.contact_ids)
-            return ids
+                for contact_id in hit.contact_ids:
+                    snippets.setdefault(contact_id, " ".join(hit.snippet.split()))  # the best match first
+            return snippets
 
-        def done(ids: set[int]) -> None:
+        def done(snippets: dict[int, str]) -> None:
             if generation == self._search_generation:
-                self._set_filter(ids)
+                self.model.set_snippets(snippets)  # under each name: the words that matched
+                self._set_filter(snippets)
 
         def failed(error: BaseException) -> None:
             # Names still filter; say that the notes could not be searched, not nothing.

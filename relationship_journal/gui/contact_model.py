@@ -77,6 +77,7 @@ class ContactTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._name_keys: dict[int, tuple[str, QCollatorSortKey]] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._snippets: dict[int, str] = {}  # contact id -> the note words a search matched
         self.today = clock.today()
 
     # --- filling -------------------------------------------------------------------------
@@ -95,6 +96,14 @@ class ContactTableModel(QAbstractTableModel):
             self.today = today
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def set_snippets(self, snippets: dict[int, str]) -> None:
+        """What a note search matched per person, shown under their name until the next search."""
+        if not snippets and not self._snippets:
+            return
+        self._snippets = dict(snippets)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
     def update_health(self, contact_id: int, health: RowHealth | None) -> None:
         if health is None:
@@ -189,6 +198,8 @@ class ContactTableModel(QAbstractTableModel):
             if column == CIRCLE:
                 return CIRCLE_SHORT.get(row.circle, str(row.circle))
         elif role == SubtitleRole:
+            if row.id in self._snippets:
+                return f"“{self._snippets[row.id]}”"
             org = " · ".join(p for p in (row.organisation, row.role) if p)
             return f"{org} — {CIRCLE_NAMES.get(row.circle, row.circle)}" if org else circle_label(row.circle)
         elif role == HealthRole:

@@ -423,3 +423,23 @@ def test_a_long_note_is_collapsed_until_show_more(demo_folder: Path, start_app: 
     browser.ensureCursorVisible()
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=browser.cursorRect(found).center())
     assert "THE END" in browser.toPlainText()
+
+
+def test_a_note_match_shows_the_words_that_matched(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    from relationship_journal import clock
+    from relationship_journal.gui.contact_model import SubtitleRole
+    from relationship_journal.journal.records import InteractionFields
+
+    window = start_app()
+    person = window.journal.contacts.list()[4]
+    window.journal.interactions.log(InteractionFields((person.id,), clock.today(), "call",
+                                                      note="Talked about the zygomorphic orchid show at Kew"))
+    window.contact_list.search.setFocus()
+    qtbot.keyClicks(window.contact_list.search, "zygomorph")
+    qtbot.waitUntil(lambda: shown_ids(window) == [person.id], timeout=5000)
+    subtitle = window.contact_list.proxy.index(0, 0).data(SubtitleRole)
+    assert "zygomorphic orchid" in subtitle
+    qtbot.keyClick(window.contact_list.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.contact_list.search, Qt.Key.Key_Delete)
+    row = window.contact_list.model.row_of(person.id)
+    assert "zygomorphic" not in window.contact_list.model.index(row, 0).data(SubtitleRole)
