@@ -65,6 +65,14 @@ class Decision:
     details: tuple[str, ...] = ()
 
 
+def _what_comes(fields: Any) -> tuple[str, ...]:
+    """For a new person, what the record brings (the preview's Details column)."""
+    parts = [getattr(fields, "organisation", None), getattr(fields, "role", None)]
+    parts += [e.value for e in getattr(fields, "emails", ())[:2]]
+    parts += [p.value for p in getattr(fields, "phones", ())[:1]]
+    return tuple(str(p) for p in parts if p)
+
+
 @dataclass
 class _Outcome:
     fill: dict[str, Any] = field(default_factory=dict)
@@ -271,7 +279,7 @@ def decide(people: list[ImportedPerson], known: KnownNetwork) -> tuple[ImportWri
             current[cid] = fields
             has_photo[cid] = False
             index.add(cid, fields)
-            decisions.append(Decision(person.position, fields.display_name, NEW))
+            decisions.append(Decision(person.position, fields.display_name, NEW, details=_what_comes(fields)))
             continue
         cid, how = found
         out = compare(current[cid], fields, has_photo.get(cid, False))

@@ -70,7 +70,7 @@ def contact_file_paths(mime: QMimeData) -> list[str]:
 def plan_rows(plan: ImportPlan) -> list[Row]:
     rows: list[Row] = []
     for d in plan.decisions:
-        into = ""
+        into = "a new person" if d.action == merge.NEW else ""
         if d.action != merge.NEW:
             into = f"{d.matched_name} (same {d.matched_by})" if d.matched_name else ""
         rows.append((d.action, d.name, into, "; ".join(d.details), d.position))
@@ -151,7 +151,8 @@ class ImportPreviewDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((90, 190, 210, 330)):
-            self.table.setColumnWidth(column, width)
+            # Never narrower than the header's own words and sort arrow ("What happens" was cut).
+            self.table.setColumnWidth(column, max(width, header.sectionSizeFromContents(column).width() + 24))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         changes = counts[merge.NEW] + counts[merge.MERGE]
         self.import_button = self.buttons.addButton(

@@ -86,3 +86,17 @@ def test_a_file_that_is_not_contacts_reports_one_error_and_writes_nothing(
     qtbot.waitUntil(lambda: bool(errors) and not worker.busy(), timeout=30000)
     assert [str(e) for e in errors] == ["junk.bin is not a contact file (it is not text: binary or empty)"]
     assert flow.dialog is None and journal.contacts.count() == 0
+
+
+def test_preview_headers_fit_and_new_people_say_what_comes(qtbot: Any, journal: Journal) -> None:
+    plan = plan_import(journal, [CORPUS / "ios_contacts.vcf"])
+    dialog = ImportPreviewDialog(plan)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    header = dialog.table.horizontalHeader()
+    assert header.sectionSize(0) >= header.sectionSizeFromContents(0).width()  # "What happens" whole
+    new_rows = [r for r in range(dialog.proxy.rowCount()) if dialog.proxy.index(r, 0).data(256) == "new"]
+    assert new_rows
+    for r in new_rows:
+        assert dialog.proxy.index(r, 2).data() == "a new person"
+    assert any(dialog.proxy.index(r, 3).data() for r in new_rows)
