@@ -183,6 +183,8 @@ class MainWindow(QMainWindow):
                             "Import a vCard, Google/Outlook CSV or LinkedIn Connections.csv")
         self.act_export_pdf = a("&Export brief as PDF…", self.export_pdf, QKeySequence.StandardKey.Print,
                                 "export-pdf", "A one-page brief of this person, as PDF")
+        self.act_export = a("E&xport contacts…", self.export_contacts, "Ctrl+E", None,
+                            "vCard, CSV with health figures, or iCalendar")
         self.act_network_report = a("&Network report as PDF…", self.export_network_report, "Ctrl+Shift+P",
                                     "export-pdf", "The whole network: depth, circles, who is fading, as PDF")
         self.act_period_review = a("Period &review as PDF…", self.export_period_review, None, "export-pdf",
@@ -261,7 +263,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.act_new_interaction, self.act_new_contact])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_import, self.act_export_pdf, self.act_network_report,
+        file_menu.addActions([self.act_import, self.act_export, self.act_export_pdf, self.act_network_report,
                               self.act_period_review, self.act_demo])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -791,6 +793,11 @@ class MainWindow(QMainWindow):
             return write_brief(journal, contact_id, path, as_of, progress.step)
 
         self._write_pdf(work, path, "Writing the PDF")
+
+    def export_contacts(self) -> None:
+        from relationship_journal.gui.export_dialog import export_from_window
+
+        export_from_window(self)
 
     def export_network_report(self) -> None:
         from relationship_journal.gui.report_runner import ask_pdf_path, write_network

@@ -90,3 +90,27 @@ def test_cancel_stops_a_report_and_writes_nothing(demo_folder: Path, start_app: 
     assert not (tmp_path / "out" / "network.pdf").exists()
     assert answers["warnings"] == []
     assert not window.saved_file.isVisible()
+
+
+@pytest.mark.parametrize(("choice", "name"), [(0, "all.vcf"), (1, "cards"), (2, "all.csv"), (3, "all.ics")])
+def test_export_contacts_from_the_window(demo_folder: Path, start_app: Any, qtbot: Any, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch, choice: int, name: str) -> None:
+    from relationship_journal.gui.export_dialog import ExportDialog
+
+    def pick(dialog: ExportDialog) -> int:
+        dialog.format.setCurrentIndex(choice)
+        return ExportDialog.DialogCode.Accepted
+
+    target = tmp_path / name
+    monkeypatch.setattr(ExportDialog, "exec", pick)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: (target.mkdir() or str(target)))
+    window = start_app()
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not worker.busy() and window.saved_file.isVisible(), timeout=60000)
+    assert window.statusBar().currentMessage().startswith("Exported")
+    if target.is_dir():
+        assert len(list(target.glob("*.vcf"))) == 40
+    else:
+        text = target.read_text(encoding="utf-8")
+        assert {"all.vcf": "BEGIN:VCARD", "all.csv": ",", "all.ics": "BEGIN:VCALENDAR"}[name] in text
