@@ -8,6 +8,7 @@ COMMAND_MODULES = (
     "contacts",
     "log",
     "ask",
+    "ledger_entries",
     "search",
     "demo",
     "health",
