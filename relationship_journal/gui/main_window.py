@@ -213,6 +213,12 @@ class MainWindow(QMainWindow):
         self.act_next = a("Ne&xt contact", lambda: self.contact_list.step(1), ["Ctrl+]", "Alt+Down"], "next")
         self.act_previous = a("Pre&vious contact", lambda: self.contact_list.step(-1), ["Ctrl+[", "Alt+Up"],
                               "previous")
+        self.act_record_favour = a("Record a &favour…", lambda: self.record_without_meeting("favour"), None,
+                                   None, "Help given or received outside a meeting")
+        self.act_record_promise = a("Record a &promise…", lambda: self.record_without_meeting("commitment"),
+                                    None, None, "A promise made outside a meeting")
+        self.act_record_ask = a("Record an &ask…", lambda: self.record_without_meeting("ask"), None, None,
+                                "Something you asked of this person outside a meeting")
         self.act_ask_outcome = a("Record an as&k's outcome…", self.record_ask_outcome, "Ctrl+K", None,
                                  "How they answered something you asked of this person")
         self.act_merge = a("&Merge two contacts…", self.merge_selected, "Ctrl+M", "merge",
@@ -271,7 +277,9 @@ class MainWindow(QMainWindow):
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addAction(self.act_find)
-        edit.addAction(self.act_ask_outcome)
+        edit.addSeparator()
+        edit.addActions([self.act_record_favour, self.act_record_promise, self.act_record_ask,
+                         self.act_ask_outcome])
         edit.addSeparator()
         people = edit.addMenu("Selected &people")
         people.addActions([self.act_circle, self.act_add_tag, self.act_remove_tag, self.act_archive,
@@ -594,6 +602,39 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.push(
             undo.SetCommitmentDone(self.journal, self.apply_changes, commitment_id, before, after)
         ))
+
+    def record_without_meeting(self, kind: str) -> None:
+        """A favour, promise or ask for the open person with no interaction (one undoable step)."""
+        cid = self.page.contact_id
+        if cid is None or self.stack.currentWidget() is not self.page:
+            self.statusBar().showMessage("Open a person first.", 5000)
+            return
+        name = self.directory.name_of(cid)
+        ledger, day = self.journal.ledger, self.as_of
+        if kind == "favour":
+            ways = {f"I helped {name}": "given", f"{name} helped me": "received"}
+            way, ok = QInputDialog.getItem(self, "Record a favour", "Who helped whom?", list(ways), 0, False)
+            what, ok2 = QInputDialog.getText(self, "Record a favour", "What was the favour?") if ok else ("", False)
+            if not (ok2 and what.strip()):
+                return
+            label = f"Favour: {what.strip()[:40]}"
+            add = lambda: ledger.add_favour(cid, ways[way], what.strip(), day)  # noqa: E731
+        elif kind == "commitment":
+            owners = {"I promised": "mine", f"{name} promised": "theirs"}
+            owner, ok = QInputDialog.getItem(self, "Record a promise", "Whose promise?", list(owners), 0, False)
+            text, ok2 = QInputDialog.getText(self, "Record a promise", "What was promised?") if ok else ("", False)
+            if not (ok2 and text.strip()):
+                return
+            label = f"Promise: {text.strip()[:40]}"
+            add = lambda: ledger.add_commitment(cid, owners[owner], text.strip(), day)  # noqa: E731
+        else:
+            what, ok = QInputDialog.getText(self, "Record an ask", f"What did you ask of {name}?")
+            if not (ok and what.strip()):
+                return
+            label = f"Ask: {what.strip()[:40]}"
+            add = lambda: ledger.add_ask(cid, what.strip(), day)  # noqa: E731
+        if self.push(undo.AddLedgerEntry(self.journal, self.apply_changes, kind, label, add)):
+            self.statusBar().showMessage(f"{label}. Ctrl+Z undoes it.", 5000)
 
     def record_ask_outcome(self) -> None:
         """Pick one of the open person's open asks and say how they answered (undoable)."""

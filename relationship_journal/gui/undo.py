@@ -122,6 +122,25 @@ class LogInteraction(Step):
             self.apply(remove_meeting(self.journal, self.created))
 
 
+class AddLedgerEntry(Step):
+    """A favour, promise or ask recorded without a meeting; undo deletes it, redo adds it again."""
+
+    def __init__(self, journal: Journal, apply: Apply, kind: str, label: str,
+                 add: Callable[[], Changes]) -> None:
+        super().__init__(label)
+        self.journal, self.apply, self.kind, self.add = journal, apply, kind, add
+        self.created: int | None = None
+
+    def do(self) -> None:
+        changes = self.add()
+        self.created = changes.created_id
+        self.apply(changes)
+
+    def revert(self) -> None:
+        if self.created is not None:
+            self.apply(self.journal.ledger.delete(self.kind, self.created))
+
+
 class ResolveAsk(Step):
     """How they answered an ask (helped, declined, ignored); undo makes it open again."""
 

@@ -443,3 +443,28 @@ def test_a_note_match_shows_the_words_that_matched(demo_folder: Path, start_app:
     qtbot.keyClick(window.contact_list.search, Qt.Key.Key_Delete)
     row = window.contact_list.model.row_of(person.id)
     assert "zygomorphic" not in window.contact_list.model.index(row, 0).data(SubtitleRole)
+
+
+def test_favour_promise_and_ask_without_a_meeting(demo_folder: Path, start_app: Any, qtbot: Any,
+                                                  answers: dict[str, Any]) -> None:
+    window = start_app()
+    person = window.page.contact_id
+    ledger = window.journal.ledger
+    entries = len(window.journal.interactions.for_contact(person))
+    before = (len(ledger.favours(person)), len(ledger.commitments(person)), len(ledger.asks(person)))
+    edit = window.menuBar().actions()[1].menu()
+    by_text = {a.text().replace("&", ""): a for a in edit.actions()}
+    answers["item"] = lambda items: items[-1]  # "… helped me" / "… promised"
+    answers["text"] = "read my draft"
+    by_text["Record a favour…"].trigger()
+    answers["text"] = "send the slides"
+    by_text["Record a promise…"].trigger()
+    answers["text"] = "a reference letter"
+    by_text["Record an ask…"].trigger()
+    assert [(f.direction, f.what) for f in ledger.favours(person)][0] == ("received", "read my draft")
+    assert any(c.owner == "theirs" and c.text == "send the slides" for c in ledger.commitments(person))
+    assert any(a.what == "a reference letter" and a.outcome == "open" for a in ledger.asks(person))
+    assert len(window.journal.interactions.for_contact(person)) == entries  # no meeting was logged
+    for _ in range(3):
+        qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (len(ledger.favours(person)), len(ledger.commitments(person)), len(ledger.asks(person))) == before
