@@ -23,7 +23,7 @@ from relationship_journal import APP_NAME, clock
 
 pytestmark = pytest.mark.slow
 TOOLS = ("Xvfb", "xdotool", "import")
-STEP_TIMEOUT_MS = 60000
+STEP_TIMEOUT_MS = 180000  # a shared CI machine can be slow; each wait ends as soon as its condition holds
 
 
 @pytest.fixture
@@ -172,12 +172,14 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     walk.shot("found-by-note")
     assert state["count"] == "1 of 150"
 
-    # Log a coffee with a promise and a favour (Ctrl+N; Shift+Tab back up the form).
+    # Log a coffee with an ask, a promise and a favour (Ctrl+N; Shift+Tab back up the form).
     before = state["entries"]
     walk.key("ctrl+n")
     walk.wait(lambda s: "New interaction" in s["dialogs"] and s["focus"] == "QPlainTextEdit", "the composer")
     walk.type("Coffee at the corner cafe. She is hiring a designer.")
-    walk.key("shift+Tab", "shift+Tab")
+    walk.key("shift+Tab", "shift+Tab")  # back past the ask's size to "I asked them for"
+    walk.type("a reference for my friend")
+    walk.key("shift+Tab", "shift+Tab")  # the promise's "due" box, then the promise
     walk.type("send her the article on hiring")
     walk.key("shift+Tab", "shift+Tab", "shift+Tab")
     walk.type("an intro to a designer")
@@ -186,6 +188,7 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     state = walk.wait(lambda s: s["entries"] == before + 1 and not s["dialogs"], "the coffee to be saved")
     assert "send her the article on hiring" in state["promises"]
     assert "an intro to a designer" in state["favours"]
+    assert "a reference for my friend" in state["asks"]
     assert walk.shot("coffee-logged")["page_name"] == by_note
     walk.focus_window()
 

@@ -47,6 +47,7 @@ def describe(window: Any) -> dict[str, Any]:
         state["entries"] = len(journal.interactions.for_contact(person))
         state["promises"] = [c.text for c in journal.ledger.commitments(person, open_only=True)]
         state["favours"] = [f.what for f in journal.ledger.favours(person)]
+        state["asks"] = [a.what for a in journal.ledger.asks(person) if a.outcome == "open"]
     return state
 
 
