@@ -13,8 +13,14 @@ if TYPE_CHECKING:
 FORMATS = ("vcard", "csv", "ics")
 
 
-def export_contacts(journal: Journal, fmt: str, out: str, as_of: dt.date, split: bool = False,
-                    archived: bool = False) -> str:
+def export_contacts(
+    journal: Journal,
+    fmt: str,
+    out: str,
+    as_of: dt.date,
+    split: bool = False,
+    archived: bool = False,
+) -> str:
     """Write the contacts as vCard 4.0 (one file, or with `split` a folder), a CSV with health
     figures, or an iCalendar file; returns the one-line summary of what was written."""
     from relationship_journal.journal.imports import everyone
@@ -41,7 +47,9 @@ def export_contacts(journal: Journal, fmt: str, out: str, as_of: dt.date, split:
         return f"Exported {count} contacts with their health as of {as_of} to {out}."
     from relationship_journal.exchange.ical_write import write_calendar
 
-    counts = write_calendar(contacts, health, journal.ledger.commitments(open_only=True), as_of, out)
+    counts = write_calendar(
+        contacts, health, journal.ledger.commitments(open_only=True), as_of, out
+    )
     return (
         f"Exported {counts.total} events to {out}: {counts.birthdays} birthdays, "
         f"{counts.dates} important dates, {counts.keep_in_touch} keep-in-touch dates, "

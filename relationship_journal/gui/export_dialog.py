@@ -21,8 +21,13 @@ CHOICES = (
     ("vCard 4.0, one file", "vcard", False, "vCard (*.vcf)", "contacts.vcf"),
     ("vCard 4.0, a folder with one file per person", "vcard", True, None, "contacts"),
     ("CSV with each person's health figures", "csv", False, "CSV (*.csv)", "contacts.csv"),
-    ("iCalendar: birthdays, dates, keep-in-touch and promise due dates", "ics", False, "iCalendar (*.ics)",
-     "relationships.ics"),
+    (
+        "iCalendar: birthdays, dates, keep-in-touch and promise due dates",
+        "ics",
+        False,
+        "iCalendar (*.ics)",
+        "relationships.ics",
+    ),
 )
 
 
@@ -40,7 +45,9 @@ class ExportDialog(QDialog):
         note = QLabel("Health figures and due dates are computed for today.", self)
         note.setProperty("muted", True)
         form.addRow("", note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose where…")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -62,7 +69,9 @@ def export_from_window(window: Any) -> None:
     archived = dialog.archived.isChecked()
     start = str(Path(window.settings.last_folder) / suggested)
     if file_filter is None:
-        out = QFileDialog.getExistingDirectory(window, "Export into which folder?", window.settings.last_folder)
+        out = QFileDialog.getExistingDirectory(
+            window, "Export into which folder?", window.settings.last_folder
+        )
         remembered = out
     else:
         out, _filter = QFileDialog.getSaveFileName(window, "Export contacts", start, file_filter)

@@ -17,7 +17,9 @@ MAX_MOVES = 400  # a bound, not a target: each move fixes one break
 
 def _block_pages(document: QTextDocument, block: QTextBlock, page_height: float) -> tuple[int, int]:
     rect = document.documentLayout().blockBoundingRect(block)
-    return page_of(rect.top(), page_height), page_of(max(rect.top(), rect.bottom() - 1), page_height)
+    return page_of(rect.top(), page_height), page_of(
+        max(rect.top(), rect.bottom() - 1), page_height
+    )
 
 
 def _push_to_next_page(document: QTextDocument, block: QTextBlock) -> None:
@@ -28,7 +30,9 @@ def _push_to_next_page(document: QTextDocument, block: QTextBlock) -> None:
 
 
 def _pushed(block: QTextBlock) -> bool:
-    return bool(block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    return bool(
+        block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    )
 
 
 def _lonely_heading(document: QTextDocument, page_height: float) -> QTextBlock | None:
@@ -71,7 +75,11 @@ def _split_row(document: QTextDocument, page_height: float) -> list[QTextBlock] 
                 first_page = top if first_page is None else min(first_page, top)
                 last_page = bottom if last_page is None else max(last_page, bottom)
                 firsts.append(block)
-            if first_page is not None and last_page != first_page and not all(_pushed(b) for b in firsts):
+            if (
+                first_page is not None
+                and last_page != first_page
+                and not all(_pushed(b) for b in firsts)
+            ):
                 return firsts
     return None
 

@@ -23,7 +23,9 @@ from relationship_journal import APP_NAME, clock
 
 pytestmark = pytest.mark.slow
 TOOLS = ("Xvfb", "xdotool", "import")
-STEP_TIMEOUT_MS = 180000  # a shared CI machine can be slow; each wait ends as soon as its condition holds
+STEP_TIMEOUT_MS = (
+    180000  # a shared CI machine can be slow; each wait ends as soon as its condition holds
+)
 
 
 @pytest.fixture
@@ -35,7 +37,9 @@ def x_display() -> Iterator[str]:
     read, write = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(write)
     with os.fdopen(read) as pipe:
@@ -53,16 +57,26 @@ class Walk:
 
     def __init__(self, qtbot: Any, display: str, state: Path, shots: Path) -> None:
         self.qtbot, self.display, self.state_path, self.shots = qtbot, display, state, shots
-        self.env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "QT_QPA_PLATFORMTHEME": "",
-                    "XDG_CURRENT_DESKTOP": ""}
+        self.env = {
+            **os.environ,
+            "DISPLAY": display,
+            "QT_QPA_PLATFORM": "xcb",
+            "QT_QPA_PLATFORMTHEME": "",
+            "XDG_CURRENT_DESKTOP": "",
+        }
         self.count = 0
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         probe = Path(__file__).with_name("walk_probe.py")
         root = Path(__file__).parents[2]
-        self.process = subprocess.Popen([sys.executable, str(probe), str(self.state_path)], env=self.env,
-                                        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            [sys.executable, str(probe), str(self.state_path)],
+            env=self.env,
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
 
     def state(self) -> dict[str, Any]:
         try:
@@ -73,7 +87,8 @@ class Walk:
     def wait(self, condition: Any, what: str) -> dict[str, Any]:
         def holds() -> bool:
             assert self.process is not None and self.process.poll() is None, (
-                f"the app exited while waiting for {what}: {self.process.stderr.read().decode()[-2000:]}")
+                f"the app exited while waiting for {what}: {self.process.stderr.read().decode()[-2000:]}"
+            )
             state = self.state()
             return bool(state) and bool(condition(state))
 
@@ -84,7 +99,9 @@ class Walk:
         return self.state()
 
     def xdo(self, *args: str) -> str:
-        done = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            ["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=60
+        )
         assert done.returncode == 0, done.stderr
         return done.stdout.strip()
 
@@ -105,7 +122,9 @@ class Walk:
         """A screenshot of the whole screen, and the step's standing checks."""
         self.count += 1
         path = self.shots / f"{self.count:02d}-{name}.png"
-        subprocess.run(["import", "-window", "root", str(path)], env=self.env, check=True, timeout=60)
+        subprocess.run(
+            ["import", "-window", "root", str(path)], env=self.env, check=True, timeout=60
+        )
         state = self.state()
         assert state["title"] == APP_NAME
         return state
@@ -121,14 +140,21 @@ def _prepare(data: Path) -> tuple[str, str]:
         generate(journal, contacts=150, seed=5, as_of=clock.today())
         people = [s for s in journal.contacts.list() if s.name.isascii() and " " in s.name]
         by_name, by_note = people[3], people[11]
-        journal.interactions.log(InteractionFields((by_note.id,), clock.today(), "call",
-                                                   note="We talked about zygomorphic orchids at Kew"))
+        journal.interactions.log(
+            InteractionFields(
+                (by_note.id,),
+                clock.today(),
+                "call",
+                note="We talked about zygomorphic orchids at Kew",
+            )
+        )
     return by_name.name, by_note.name
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
-def test_the_first_hour(theme_name: str, x_display: str, private_folders: Path, qtbot: Any,
-                        tmp_path: Path) -> None:
+def test_the_first_hour(
+    theme_name: str, x_display: str, private_folders: Path, qtbot: Any, tmp_path: Path
+) -> None:
     from relationship_journal.gui.settings import AppSettings
 
     shots = Path(os.environ.get("RJ_WALK_SHOTS", tmp_path / "shots")) / theme_name
@@ -148,7 +174,9 @@ def test_the_first_hour(theme_name: str, x_display: str, private_folders: Path, 
 
 
 def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
-    state = walk.wait(lambda s: s["total"] == 150 and s["page_name"] and not s["busy"], "the journal to open")
+    state = walk.wait(
+        lambda s: s["total"] == 150 and s["page_name"] and not s["busy"], "the journal to open"
+    )
     walk.focus_window()
     assert walk.shot("opened")["count"] == "150 people"
 
@@ -156,7 +184,9 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     walk.key("ctrl+f")
     walk.wait(lambda s: s["focus"] == "QLineEdit", "the search box to take the focus")
     walk.type(by_name)
-    state = walk.wait(lambda s: s["rows"] < 150 and by_name in s["first_rows"], f"the list to narrow to {by_name}")
+    state = walk.wait(
+        lambda s: s["rows"] < 150 and by_name in s["first_rows"], f"the list to narrow to {by_name}"
+    )
     walk.key("Return")
     state = walk.wait(lambda s: s["page_name"] == by_name, f"{by_name}'s page")
     assert state["highlighted"] == [state["page_id"]]
@@ -175,7 +205,10 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     # Log a coffee with an ask, a promise and a favour (Ctrl+N; Shift+Tab back up the form).
     before = state["entries"]
     walk.key("ctrl+n")
-    walk.wait(lambda s: "New interaction" in s["dialogs"] and s["focus"] == "QPlainTextEdit", "the composer")
+    walk.wait(
+        lambda s: "New interaction" in s["dialogs"] and s["focus"] == "QPlainTextEdit",
+        "the composer",
+    )
     walk.type("Coffee at the corner cafe. She is hiring a designer.")
     walk.key("shift+Tab", "shift+Tab")  # back past the ask's size to "I asked them for"
     walk.type("a reference for my friend")
@@ -185,7 +218,9 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     walk.type("an intro to a designer")
     walk.shot("composer-filled")
     walk.key("ctrl+Return")
-    state = walk.wait(lambda s: s["entries"] == before + 1 and not s["dialogs"], "the coffee to be saved")
+    state = walk.wait(
+        lambda s: s["entries"] == before + 1 and not s["dialogs"], "the coffee to be saved"
+    )
     assert "send her the article on hiring" in state["promises"]
     assert "an intro to a designer" in state["favours"]
     assert "a reference for my friend" in state["asks"]
@@ -207,7 +242,10 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     walk.wait(lambda s: "New contact" in s["dialogs"], "the New contact dialog")
     walk.type("Walker Newperson")
     walk.key("Return")
-    state = walk.wait(lambda s: s["page_name"] == "Walker Newperson" and s["total"] == 151, "the new person's page")
+    state = walk.wait(
+        lambda s: s["page_name"] == "Walker Newperson" and s["total"] == 151,
+        "the new person's page",
+    )
     assert state["highlighted"] == [state["page_id"]]
     walk.shot("new-person")
     walk.focus_window()
@@ -219,14 +257,25 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
 
     # A brief of the person, then the network report, as PDFs.
     walk.key("ctrl+1")
-    walk.wait(lambda s: s["view"] == "contacts" and s["page_name"] == "Walker Newperson", "the contact page again")
-    for keys, name, what in (("ctrl+p", "brief.pdf", "brief"), ("ctrl+shift+p", "network.pdf", "network report")):
+    walk.wait(
+        lambda s: s["view"] == "contacts" and s["page_name"] == "Walker Newperson",
+        "the contact page again",
+    )
+    for keys, name, what in (
+        ("ctrl+p", "brief.pdf", "brief"),
+        ("ctrl+shift+p", "network.pdf", "network report"),
+    ):
         walk.key(keys)
-        walk.wait(lambda s: any("PDF" in d for d in s["dialogs"]), f"the save dialog for the {what}")
+        walk.wait(
+            lambda s: any("PDF" in d for d in s["dialogs"]), f"the save dialog for the {what}"
+        )
         walk.key("ctrl+a")
         walk.type(str(out / name))
         walk.key("Return")
-        walk.wait(lambda s, n=name: (out / n).exists() and not s["busy"] and not s["dialogs"], f"the {what}")
+        walk.wait(
+            lambda s, n=name: (out / n).exists() and not s["busy"] and not s["dialogs"],
+            f"the {what}",
+        )
         assert (out / name).read_bytes().startswith(b"%PDF")
         walk.focus_window()
         state = walk.shot(f"{what.replace(' ', '-')}-saved")

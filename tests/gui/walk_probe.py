@@ -32,12 +32,18 @@ def describe(window: Any) -> dict[str, Any]:
         "rows": proxy.rowCount(),
         "total": window.contact_list.model.rowCount(),
         "first_rows": [proxy.index(r, 0).data() for r in range(min(proxy.rowCount(), 5))],
-        "highlighted": [int(i.data(ContactIdRole)) for i in window.contact_list.view.selectionModel().selectedRows()],
+        "highlighted": [
+            int(i.data(ContactIdRole))
+            for i in window.contact_list.view.selectionModel().selectedRows()
+        ],
         "page_id": person,
         "status": window.statusBar().currentMessage(),
         "busy": worker.busy() or bool(window.dashboard is not None and window.dashboard.busy()),
-        "dialogs": [w.windowTitle() for w in QApplication.topLevelWidgets()
-                    if isinstance(w, QDialog) and w.isVisible()],
+        "dialogs": [
+            w.windowTitle()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog) and w.isVisible()
+        ],
         "focus": type(QApplication.focusWidget()).__name__ if QApplication.focusWidget() else None,
         "undo": window.act_undo.toolTip(),
         "saved": window.saved_file.label.text() if window.saved_file.isVisible() else "",

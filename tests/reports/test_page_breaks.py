@@ -12,8 +12,9 @@ from relationship_journal.reports.pipeline import produce
 
 
 def _pages(path: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return text.split("\f")
 
 
@@ -40,14 +41,17 @@ def test_a_table_row_is_never_cut(qapp, tmp_path: Path, filler: int) -> None:  #
         f'<tr><td width="15%">Promise {i}</td><td>first line of row {i} {long} last line of row {i}</td></tr>'
         for i in range(12)
     )
-    body += (f'<table width="100%" cellspacing="0" cellpadding="3"><thead><tr><th>Made</th><th>Promise</th>'
-             f"</tr></thead><tbody>{rows}</tbody></table>")
+    body += (
+        f'<table width="100%" cellspacing="0" cellpadding="3"><thead><tr><th>Made</th><th>Promise</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
     spec = ReportDocument("Test", "today", "<h1>Report</h1>", body, css="")
     out = tmp_path / "r.pdf"
     produce(out, "a4", None, lambda steps: spec)
     pages = _pages(out)
     for i in range(12):
-        assert _page_with(pages, f"first line of row {i}") == _page_with(pages, f"last line of row {i}"), (
-            f"row {i} is cut across pages")
+        assert _page_with(pages, f"first line of row {i}") == _page_with(
+            pages, f"last line of row {i}"
+        ), f"row {i} is cut across pages"
         assert _page_with(pages, f"Promise {i}\n") or _page_with(pages, f"Promise {i}")
         assert _page_with(pages, f"Promise {i}") == _page_with(pages, f"last line of row {i}")
