@@ -9,6 +9,7 @@ COMMAND_MODULES = (
     "log",
     "ask",
     "history",
+    "ledger_entries",
     "search",
     "demo",
     "health",

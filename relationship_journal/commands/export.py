@@ -26,38 +26,9 @@ def register(commands: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from relationship_journal.journal.errors import ValidationError
-    from relationship_journal.journal.imports import everyone
+    from relationship_journal.exchange.export_all import export_contacts
 
-    if args.split and args.format != "vcard":
-        raise ValidationError("--split is only for vcard exports")
     as_of = args.as_of or clock.today()
     with open_journal(args) as journal:
-        contacts = everyone(journal, include_archived=args.archived)
-        if args.format == "vcard":
-            from relationship_journal.exchange import vcard_write
-            from relationship_journal.exchange.vcard_related import related_by_contact
-
-            write = vcard_write.write_vcard_folder if args.split else vcard_write.write_vcard_file
-            count = write(contacts, args.out, related_by_contact(journal))
-            where = f"{count} files in {args.out}" if args.split else args.out
-            print(f"Exported {len(contacts)} contacts as vCard 4.0 to {where}.")
-            return 0
-        from relationship_journal.exchange.health_figures import health_by_contact
-
-        health = health_by_contact(journal, as_of)
-        if args.format == "csv":
-            from relationship_journal.exchange.csv_write import write_csv
-
-            count = write_csv(contacts, health, args.out)
-            print(f"Exported {count} contacts with their health as of {as_of} to {args.out}.")
-            return 0
-        from relationship_journal.exchange.ical_write import write_calendar
-
-        counts = write_calendar(contacts, health, journal.ledger.commitments(open_only=True), as_of, args.out)
-    print(
-        f"Exported {counts.total} events to {args.out}: {counts.birthdays} birthdays, "
-        f"{counts.dates} important dates, {counts.keep_in_touch} keep-in-touch dates, "
-        f"{counts.commitments} promises due."
-    )
+        print(export_contacts(journal, args.format, args.out, as_of, split=args.split, archived=args.archived))
     return 0

@@ -78,6 +78,14 @@ class Decision:
     notes: tuple[str, ...] = ()
 
 
+def _what_comes(fields: Any) -> tuple[str, ...]:
+    """For a new person, what the record brings (the preview's Details column)."""
+    parts = [getattr(fields, "organisation", None), getattr(fields, "role", None)]
+    parts += [e.value for e in getattr(fields, "emails", ())[:2]]
+    parts += [p.value for p in getattr(fields, "phones", ())[:1]]
+    return tuple(str(p) for p in parts if p)
+
+
 @dataclass
 class _Outcome:
     fill: dict[str, Any] = field(default_factory=dict)
@@ -262,6 +270,7 @@ def decide(
                 matched_name=current[best.contact_id].display_name if best is not None else None,
                 matched_by=best.matched_by if best is not None else None,
                 possible=possible,
+                details=_what_comes(fields),
                 **base,
             ))
             continue

@@ -36,7 +36,7 @@ from relationship_journal.gui.date_field import DateField
 from relationship_journal.gui.drafts import DraftStore
 from relationship_journal.gui.safe_text import SafeTextBrowser
 from relationship_journal.gui.timeline_view import KIND_LABELS
-from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
+from relationship_journal.journal.meeting_log import AskNote, FavourNote, PromiseNote
 from relationship_journal.journal.records import InteractionFields, InteractionView
 from relationship_journal.journal.vocabulary import DEPTHS, INTERACTION_KINDS
 
@@ -44,8 +44,9 @@ DRAFT_DELAY_MS = 800
 PREVIEW_DELAY_MS = 150
 INITIATOR_LABELS = {"me": "I did", "them": "They did", "mutual": "Both / planned", "unknown": "Not sure"}
 FAVOUR_SIZES = {1: "small", 2: "medium", 3: "large"}
+ASK_SIZES = {1: "small: advice, an intro", 2: "medium: time, a referral", 3: "big: a job, money"}
 
-Submit = Callable[[InteractionFields, tuple[FavourNote, ...], tuple[PromiseNote, ...]], None]
+Submit = Callable[[InteractionFields, tuple[FavourNote, ...], tuple[PromiseNote, ...], tuple[AskNote, ...]], None]
 
 
 class PeopleDirectory:
@@ -94,7 +95,7 @@ class ComposerForm(QWidget):
         for signal in (self.note.textChanged, self.kind.currentIndexChanged, self.date.dateChanged,
                        self.minutes.valueChanged, self.depth.currentIndexChanged,
                        self.initiated.currentIndexChanged, self.favour_what.textChanged,
-                       self.promise_text.textChanged):
+                       self.promise_text.textChanged, self.ask_what.textChanged):
             signal.connect(self._changed)
         self.note.textChanged.connect(self._preview_timer.start)
         # A draft restored before the list loads shows names once the names are known.
@@ -176,6 +177,17 @@ class ComposerForm(QWidget):
         self.promise_due = DateField(QDate(clock.today()).addDays(7), self)
         self.promise_due.setEnabled(False)
         self.promise_due_on.toggled.connect(self.promise_due.setEnabled)
+        self.ask_label = QLabel("I asked them for", self)
+        self.ask_what = QLineEdit(self)
+        self.ask_what.setPlaceholderText("something I asked of them (optional; its answer comes later)")
+        self.ask_what.setToolTip("An ask stays open until you record how they answered (Edit ▸ Record an ask's "
+                                 "outcome); declined and ignored asks lower trust")
+        self.ask_size = QComboBox(self)
+        for size, text in ASK_SIZES.items():
+            self.ask_size.addItem(text, size)
+        ledger.addWidget(self.ask_label, 2, 0)
+        ledger.addWidget(self.ask_what, 2, 1)
+        ledger.addWidget(self.ask_size, 2, 2, 1, 2)
         ledger.addWidget(self.favour_direction, 0, 0)
         ledger.addWidget(self.favour_what, 0, 1)
         ledger.addWidget(self.favour_size, 0, 2, 1, 2)
@@ -232,7 +244,9 @@ class ComposerForm(QWidget):
         self.setTabOrder(self.promise_owner, self.promise_text)
         self.setTabOrder(self.promise_text, self.promise_due_on)
         self.setTabOrder(self.promise_due_on, self.promise_due)
-        self.setTabOrder(self.promise_due, self.note)
+        self.setTabOrder(self.promise_due, self.ask_what)
+        self.setTabOrder(self.ask_what, self.ask_size)
+        self.setTabOrder(self.ask_size, self.note)
         self.setTabOrder(self.note, self.discard)
         self.setTabOrder(self.discard, self.save)
         self._show_people()
@@ -325,7 +339,7 @@ class ComposerForm(QWidget):
 
     def is_blank(self) -> bool:
         return not (self.note.toPlainText().strip() or self.favour_what.text().strip()
-                    or self.promise_text.text().strip())
+                    or self.promise_text.text().strip() or self.ask_what.text().strip())
 
     def to_draft(self) -> dict[str, Any]:
         return {
@@ -340,6 +354,7 @@ class ComposerForm(QWidget):
                        self.favour_size.currentData()],
             "promise": [self.promise_owner.currentData(), self.promise_text.text(),
                         self.promise_due.date().toPython().isoformat() if self.promise_due_on.isChecked() else None],
+            "ask": [self.ask_what.text(), self.ask_size.currentData()],
             "editing": self.editing.id if self.editing else None,
             "saved_at": clock.now().isoformat(timespec="seconds"),
         }
@@ -361,6 +376,9 @@ class ComposerForm(QWidget):
             _select(self.favour_direction, favour[0])
             self.favour_what.setText(str(favour[1] or ""))
             _select(self.favour_size, favour[2])
+            ask = draft.get("ask") or ["", 1]
+            self.ask_what.setText(str(ask[0] or ""))
+            _select(self.ask_size, ask[1])
             promise = draft.get("promise") or [None, "", None]
             _select(self.promise_owner, promise[0])
             self.promise_text.setText(str(promise[1] or ""))
@@ -391,6 +409,8 @@ class ComposerForm(QWidget):
             self.note.clear()
             self.favour_what.clear()
             self.promise_text.clear()
+            self.ask_what.clear()
+            self.ask_size.setCurrentIndex(0)
             self.promise_due_on.setChecked(False)
             self.minutes.setValue(0)
             self.date.setDate(QDate(clock.today()))
@@ -426,8 +446,10 @@ class ComposerForm(QWidget):
             self.picker.setFocus()
             return
         favours, promises = self.ledger_notes()
+        asks = (AskNote(self.ask_what.text().strip(), self.ask_size.currentData()),) if (
+            self.ask_what.text().strip() and self.editing is None) else ()
         try:
-            self.submit(self.fields(), favours, promises)
+            self.submit(self.fields(), favours, promises, asks)
         except AppError as error:  # refused, or the disk would not take it
             self.status.setText(str(error))
             return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.gui.contact_model import (
+    CIRCLE,
     HEALTH,
     LAST,
     NAME,
@@ -133,6 +134,9 @@ class ContactList(QWidget):
         header.setSectionResizeMode(HEALTH, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(LAST, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TYPE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(CIRCLE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(CIRCLE, 64)
+        header.moveSection(CIRCLE, LAST)  # shown between Health and Last
         header.resizeSection(HEALTH, 66)
         header.resizeSection(LAST, 86)
         header.resizeSection(TYPE, 92)
@@ -157,7 +161,7 @@ class ContactList(QWidget):
         self.proxy.modelReset.connect(self._show_count)
         self.proxy.layoutChanged.connect(self._show_count)
 
-    NARROW_BELOW = 470
+    NARROW_BELOW = 540  # below this, "last talked" moves into the health column
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
@@ -228,6 +232,7 @@ class ContactList(QWidget):
 
     def _text_changed(self, text: str) -> None:
         self._search_generation += 1
+        self.model.set_snippets({})
         self._set_filter(())  # names and organisations: at once, in memory
         if len(text.strip()) >= NOTE_SEARCH_MIN_CHARS:
             self._timer.start()
@@ -237,15 +242,17 @@ class ContactList(QWidget):
     def _search_notes(self) -> None:
         generation, text, journal = self._search_generation, self.search.text(), self.journal
 
-        def work(_progress: Progress) -> set[int]:
-            ids: set[int] = set()
+        def work(_progress: Progress) -> dict[int, str]:
+            snippets: dict[int, str] = {}
             for hit in journal.search(text, limit=NOTE_SEARCH_LIMIT):
-                ids.update(hit.contact_ids)
-            return ids
+                for contact_id in hit.contact_ids:
+                    snippets.setdefault(contact_id, " ".join(hit.snippet.split()))  # the best match first
+            return snippets
 
-        def done(ids: set[int]) -> None:
+        def done(snippets: dict[int, str]) -> None:
             if generation == self._search_generation:
-                self._set_filter(ids)
+                self.model.set_snippets(snippets)  # under each name: the words that matched
+                self._set_filter(snippets)
 
         def failed(error: BaseException) -> None:
             # Names still filter; say that the notes could not be searched, not nothing.

@@ -34,8 +34,9 @@ SubtitleRole = Qt.ItemDataRole.UserRole + 3
 ClassRole = Qt.ItemDataRole.UserRole + 4
 AvatarRole = Qt.ItemDataRole.UserRole + 5  # (contact id, name, photo bytes or None)
 
-COLUMNS = ("Name", "Health", "Last", "Type")
-NAME, HEALTH, LAST, TYPE = range(4)
+COLUMNS = ("Name", "Health", "Last", "Type", "Circle")
+NAME, HEALTH, LAST, TYPE, CIRCLE = range(5)
+CIRCLE_SHORT = {5: "Inner", 15: "Close", 50: "Active", 150: "Wider", 500: "Acq."}  # full name in the tooltip
 CLASS_LABELS = {"trusted": "Trusted", "connection": "Connection", "contact": "Contact",
                 "dormant": "Dormant"}
 
@@ -78,6 +79,7 @@ class ContactTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._name_keys: dict[int, tuple[str, QCollatorSortKey]] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._snippets: dict[int, str] = {}  # contact id -> the note words a search matched
         self.today = clock.today()
         # Photos are fetched for the rows being painted, a batch at a time, and kept.
         self.photo_loader: Callable[[list[int]], dict[int, bytes]] | None = None
@@ -101,6 +103,14 @@ class ContactTableModel(QAbstractTableModel):
             self.today = today
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def set_snippets(self, snippets: dict[int, str]) -> None:
+        """What a note search matched per person, shown under their name until the next search."""
+        if not snippets and not self._snippets:
+            return
+        self._snippets = dict(snippets)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
     def update_health(self, contact_id: int, health: RowHealth | None) -> None:
         if health is None:
@@ -215,7 +225,11 @@ class ContactTableModel(QAbstractTableModel):
                 return days_ago(row.last_contact, self.today)
             if column == TYPE:
                 return CLASS_LABELS.get(health.classification, "") if health else ""
+            if column == CIRCLE:
+                return CIRCLE_SHORT.get(row.circle, str(row.circle))
         elif role == SubtitleRole:
+            if row.id in self._snippets:
+                return f"“{self._snippets[row.id]}”"
             org = " · ".join(p for p in (row.organisation, row.role) if p)
             return f"{org} — {CIRCLE_NAMES.get(row.circle, row.circle)}" if org else circle_label(row.circle)
         elif role == HealthRole:
@@ -235,6 +249,8 @@ class ContactTableModel(QAbstractTableModel):
                         }.get(health.classification)
             if column == NAME:
                 return f"{row.name}\n{self.data(index, SubtitleRole)}"
+            if column == CIRCLE:
+                return f"{circle_label(row.circle)}: how close you mean them to be"
         return None
 
     def _name_key(self, row: ContactSummary) -> QCollatorSortKey:
@@ -250,6 +266,7 @@ class ContactTableModel(QAbstractTableModel):
             HEALTH: lambda r: (h.score if (h := self._health.get(r.id)) and h.score is not None else -1),
             LAST: lambda r: r.last_contact or dt.date.min,
             TYPE: lambda r: (h.classification if (h := self._health.get(r.id)) else ""),
+            CIRCLE: lambda r: (r.circle, self._name_key(r)),  # closest first, then by name
         }.get(column)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from relationship_journal.gui.cards import Badge, Card
 from relationship_journal.gui.gauges import HealthDial, PartBars
 from relationship_journal.gui.theme import colours
+from relationship_journal.gui.timeline_view import shorten_at_word
 from relationship_journal.health import ContactHealth, TrajectoryPoint
 from relationship_journal.health.windows import (
     IN_ALL,
@@ -199,7 +200,7 @@ class WhyCard(Card):
         rows = [
             f"<b>{e.date:%d %b %Y}</b> · {html.escape(e.kind)} · depth {e.depth}"
             + (f" · {e.minutes} min" if e.minutes else "")
-            + (f" · {html.escape(e.note.splitlines()[0][:90])}" if e.note.strip() else "")
+            + (f" · {html.escape(shorten_at_word(e.note.strip().splitlines()[0], 90))}" if e.note.strip() else "")
             for e in entries
         ] + [f"<b>{f.date:%d %b %Y}</b> · favour {html.escape(f.direction)}: {html.escape(f.what)}"
              for f in favours]

@@ -48,7 +48,7 @@ from relationship_journal.health import ContactHealth
 from relationship_journal.journal import files
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import JournalError
-from relationship_journal.journal.meeting_log import FavourNote, PromiseNote
+from relationship_journal.journal.meeting_log import AskNote, FavourNote, PromiseNote
 from relationship_journal.journal.merge import merge_contacts
 from relationship_journal.journal.owing import i_owe, people_i_owe
 from relationship_journal.journal.records import Changes, ContactSummary, InteractionFields
@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
                             "Import a vCard, Google/Outlook CSV or LinkedIn Connections.csv")
         self.act_export_pdf = a("&Export brief as PDF…", self.export_pdf, QKeySequence.StandardKey.Print,
                                 "export-pdf", "A one-page brief of this person, as PDF")
+        self.act_export = a("E&xport contacts…", self.export_contacts, "Ctrl+E", None,
+                            "vCard, CSV with health figures, or iCalendar")
         self.act_network_report = a("&Network report as PDF…", self.export_network_report, "Ctrl+Shift+P",
                                     "export-pdf", "The whole network: depth, circles, who is fading, as PDF")
         self.act_period_review = a("Period &review as PDF…", self.export_period_review, None, "export-pdf",
@@ -213,6 +215,14 @@ class MainWindow(QMainWindow):
         self.act_next = a("Ne&xt contact", lambda: self.contact_list.step(1), ["Ctrl+]", "Alt+Down"], "next")
         self.act_previous = a("Pre&vious contact", lambda: self.contact_list.step(-1), ["Ctrl+[", "Alt+Up"],
                               "previous")
+        self.act_record_favour = a("Record a &favour…", lambda: self.record_without_meeting("favour"), None,
+                                   None, "Help given or received outside a meeting")
+        self.act_record_promise = a("Record a &promise…", lambda: self.record_without_meeting("commitment"),
+                                    None, None, "A promise made outside a meeting")
+        self.act_record_ask = a("Record an &ask…", lambda: self.record_without_meeting("ask"), None, None,
+                                "Something you asked of this person outside a meeting")
+        self.act_ask_outcome = a("Record an as&k's outcome…", self.record_ask_outcome, "Ctrl+K", None,
+                                 "How they answered something you asked of this person")
         self.act_merge = a("&Merge two contacts…", self.merge_selected, "Ctrl+M", "merge",
                            "Fold a duplicate into the other record, keeping everything")
         self.act_circle = a("Set &circle…", self.bulk_circle, None, "circle", "Move the selected people to a circle")
@@ -263,7 +273,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.act_new_interaction, self.act_new_contact])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_import, self.act_export_pdf, self.act_network_report,
+        file_menu.addActions([self.act_import, self.act_export, self.act_export_pdf, self.act_network_report,
                               self.act_period_review, self.act_demo])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -271,6 +281,9 @@ class MainWindow(QMainWindow):
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addAction(self.act_find)
+        edit.addSeparator()
+        edit.addActions([self.act_record_favour, self.act_record_promise, self.act_record_ask,
+                         self.act_ask_outcome])
         edit.addSeparator()
         people = edit.addMenu("Selected &people")
         people.addActions([self.act_circle, self.act_add_tag, self.act_remove_tag, self.act_archive,
@@ -553,12 +566,12 @@ class MainWindow(QMainWindow):
 
     def _submit_from(self, form_of: Any) -> Any:
         def submit(fields: InteractionFields, favours: tuple[FavourNote, ...],
-                   promises: tuple[PromiseNote, ...]) -> None:
+                   promises: tuple[PromiseNote, ...], asks: tuple[AskNote, ...] = ()) -> None:
             form = form_of()
             if form.editing is not None:
                 step: undo.Step = undo.EditInteraction(self.journal, self.apply_changes, form.editing, fields)
             else:
-                step = undo.LogInteraction(self.journal, self.apply_changes, fields, favours, promises)
+                step = undo.LogInteraction(self.journal, self.apply_changes, fields, favours, promises, asks)
             self.undo_stack.record(step)  # a refusal (AppError) goes back to the form
             self.statusBar().showMessage("Interaction saved. Ctrl+Z undoes it.", 5000)
 
@@ -597,6 +610,69 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.push(
             undo.SetCommitmentDone(self.journal, self.apply_changes, commitment_id, before, after)
         ))
+
+    def record_without_meeting(self, kind: str) -> None:
+        """A favour, promise or ask for the open person with no interaction (one undoable step)."""
+        cid = self.page.contact_id
+        if cid is None or self.stack.currentWidget() is not self.page:
+            self.statusBar().showMessage("Open a person first.", 5000)
+            return
+        name = self.directory.name_of(cid)
+        ledger, day = self.journal.ledger, self.as_of
+        if kind == "favour":
+            ways = {f"I helped {name}": "given", f"{name} helped me": "received"}
+            way, ok = QInputDialog.getItem(self, "Record a favour", "Who helped whom?", list(ways), 0, False)
+            what, ok2 = QInputDialog.getText(self, "Record a favour", "What was the favour?") if ok else ("", False)
+            if not (ok2 and what.strip()):
+                return
+            label = f"Favour: {what.strip()[:40]}"
+            add = lambda: ledger.add_favour(cid, ways[way], what.strip(), day)  # noqa: E731
+        elif kind == "commitment":
+            owners = {"I promised": "mine", f"{name} promised": "theirs"}
+            owner, ok = QInputDialog.getItem(self, "Record a promise", "Whose promise?", list(owners), 0, False)
+            text, ok2 = QInputDialog.getText(self, "Record a promise", "What was promised?") if ok else ("", False)
+            if not (ok2 and text.strip()):
+                return
+            label = f"Promise: {text.strip()[:40]}"
+            add = lambda: ledger.add_commitment(cid, owners[owner], text.strip(), day)  # noqa: E731
+        else:
+            what, ok = QInputDialog.getText(self, "Record an ask", f"What did you ask of {name}?")
+            if not (ok and what.strip()):
+                return
+            label = f"Ask: {what.strip()[:40]}"
+            add = lambda: ledger.add_ask(cid, what.strip(), day)  # noqa: E731
+        if self.push(undo.AddLedgerEntry(self.journal, self.apply_changes, kind, label, add)):
+            self.statusBar().showMessage(f"{label}. Ctrl+Z undoes it.", 5000)
+
+    def record_ask_outcome(self) -> None:
+        """Pick one of the open person's open asks and say how they answered (undoable)."""
+        from relationship_journal.journal.vocabulary import ASK_OUTCOMES
+
+        cid = self.page.contact_id
+        if cid is None or self.stack.currentWidget() is not self.page:
+            self.statusBar().showMessage("Open a person first, then record how they answered an ask.", 5000)
+            return
+        try:
+            asks = [a for a in self.journal.ledger.asks(cid) if a.outcome == "open"]
+        except AppError as error:
+            self.show_error(error)
+            return
+        name = self.directory.name_of(cid)
+        if not asks:
+            self.statusBar().showMessage(f"No open ask of yours is waiting on {name}.", 5000)
+            return
+        labels = [f"{a.date:%d %b %Y} · {a.what}" for a in asks]
+        chosen, ok = QInputDialog.getItem(self, "Record an ask's outcome", f"Which ask did {name} answer?",
+                                          labels, 0, False)
+        if not ok:
+            return
+        ask = asks[labels.index(chosen)]
+        outcomes = [o for o in ASK_OUTCOMES if o != "open"]
+        outcome, ok = QInputDialog.getItem(self, "Record an ask's outcome", f"“{ask.what}”: how did it go?",
+                                           outcomes, 0, False)
+        if ok and self.push(undo.ResolveAsk(self.journal, self.apply_changes, ask.id, ask.what, outcome,
+                                            self.as_of)):
+            self.statusBar().showMessage(f"Ask recorded as {outcome}. Ctrl+Z undoes it.", 5000)
 
     def new_contact(self) -> None:
         dialog = NewContactDialog(self)
@@ -760,6 +836,11 @@ class MainWindow(QMainWindow):
 
         self._write_pdf(work, path, "Writing the PDF")
 
+    def export_contacts(self) -> None:
+        from relationship_journal.gui.export_dialog import export_from_window
+
+        export_from_window(self)
+
     def export_network_report(self) -> None:
         from relationship_journal.gui.report_runner import ask_pdf_path, write_network
 
@@ -790,7 +871,7 @@ class MainWindow(QMainWindow):
         """On the worker, behind a progress dialog with Cancel; then offer Open / Show in folder."""
 
         def done(where: str) -> None:
-            self.statusBar().showMessage(f"Saved {where}", 8000)
+            self.statusBar().clearMessage()  # the lasting "Saved … [Open] [Show in folder]" says it
             self.saved_file.show_file(path, where.rsplit("/", 1)[-1])
 
         Operation(self, work, done, self.show_error, title=title).run()

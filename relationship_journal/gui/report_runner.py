@@ -38,22 +38,27 @@ def write_brief(journal: Journal, contact_id: int, path: str, as_of: dt.date, st
     """Render the brief; `step` raises Cancelled when the user presses Cancel."""
     from relationship_journal.reports import render_contact_brief
 
-    result = render_contact_brief(journal, contact_id, path, as_of=as_of,
-                                  progress=_progress(step, "Writing the brief"))
+    result = render_contact_brief(
+        journal, contact_id, path, as_of=as_of, progress=_progress(step, "Writing the brief")
+    )
     return _pages(result)
 
 
 def write_network(journal: Journal, path: str, as_of: dt.date, step: Step) -> str:
     from relationship_journal.reports.network_report import render_network_report
 
-    result = render_network_report(journal, path, as_of, progress=_progress(step, "Writing the network report"))
+    result = render_network_report(
+        journal, path, as_of, progress=_progress(step, "Writing the network report")
+    )
     return _pages(result)
 
 
 def write_review(journal: Journal, path: str, start: dt.date, end: dt.date, step: Step) -> str:
     from relationship_journal.reports.period_review import render_period_review
 
-    result = render_period_review(journal, path, start, end, progress=_progress(step, "Writing the period review"))
+    result = render_period_review(
+        journal, path, start, end, progress=_progress(step, "Writing the period review")
+    )
     return _pages(result)
 
 
@@ -69,8 +74,9 @@ def ask_pdf_path(window: Any, title: str, suggested: str) -> str:
 
 
 def ask_review_period(window: Any, as_of: dt.date) -> tuple[dt.date, dt.date] | None:
-    choice, ok = QInputDialog.getItem(window, "Period review", "Review which period?",
-                                      list(REVIEW_PERIODS), 1, False)
+    choice, ok = QInputDialog.getItem(
+        window, "Period review", "Review which period?", list(REVIEW_PERIODS), 1, False
+    )
     if not ok:
         return None
     return as_of - dt.timedelta(days=REVIEW_PERIODS[choice] - 1), as_of

@@ -20,6 +20,17 @@ from relationship_journal.journal.records import InteractionView
 from relationship_journal.journal.vocabulary import DEPTHS
 
 PAGE = 60
+LONG_NOTE = 1500  # characters; a longer note shows its start and "Show more"
+
+
+def shorten_at_word(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary, with "…" if cut."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(None, 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:.-") + "…"
+
 KIND_LABELS = {"meeting": "Meeting", "call": "Call", "video": "Video call", "message": "Message",
                "email": "Email", "event": "Event", "social": "Social"}
 STARTED = {"me": "I reached out", "them": "they reached out", "mutual": "mutual", "unknown": ""}
@@ -67,6 +78,7 @@ class TimelineView(QWidget):
         self._entries: list[InteractionView] = []
         self._shown = PAGE
         self._focus: int | None = None
+        self._expanded: set[int] = set()  # long notes opened with "Show more"
         self.empty_text = "No interactions yet."
 
     def set_entries(self, entries: Sequence[InteractionView], focus_contact: int | None = None) -> None:
@@ -99,7 +111,12 @@ class TimelineView(QWidget):
             inner.insertHtml(entry_heading(entry, self._focus))
             if entry.note.strip():
                 inner.insertBlock(QTextBlockFormat())
-                inner.insertMarkdown(entry.note, MARKDOWN)
+                long = len(entry.note) > LONG_NOTE and entry.id not in self._expanded
+                inner.insertMarkdown(shorten_at_word(entry.note, LONG_NOTE) if long else entry.note, MARKDOWN)
+                if long:
+                    inner.insertBlock(QTextBlockFormat())
+                    size = f"{len(entry.note) / 1000:.0f}k characters"
+                    inner.insertHtml(f"<a href='rj:expand:{entry.id}'>Show more ({size})</a>")
             cursor = QTextCursor(document)
             cursor.movePosition(QTextCursor.MoveOperation.End)
         if len(self._entries) > self._shown:
@@ -116,5 +133,11 @@ class TimelineView(QWidget):
             self.browser.verticalScrollBar().setValue(position)
             return
         verb, _, ident = action.partition(":")
+        if verb == "expand" and ident.isdigit():
+            position = self.browser.verticalScrollBar().value()
+            self._expanded.add(int(ident))
+            self._render()
+            self.browser.verticalScrollBar().setValue(position)
+            return
         if ident.isdigit():
             (self.edit_requested if verb == "edit" else self.delete_requested).emit(int(ident))

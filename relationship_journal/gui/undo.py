@@ -10,6 +10,7 @@ and the dashboard refresh only what was touched.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from relationship_journal.errors import AppError
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.history import WINDOW, NothingToUndo, Stepped
-from relationship_journal.journal.meeting_log import FavourNote, PromiseNote, log_meeting
+from relationship_journal.journal.meeting_log import AskNote, FavourNote, PromiseNote, log_meeting
 from relationship_journal.journal.records import (
     Changes,
     ContactFields,
@@ -140,16 +141,45 @@ class UndoStack(QObject):
 
 class LogInteraction(Step):
     def __init__(self, journal: Journal, apply: Apply, fields: InteractionFields,
-                 favours: tuple[FavourNote, ...], promises: tuple[PromiseNote, ...]) -> None:
+                 favours: tuple[FavourNote, ...], promises: tuple[PromiseNote, ...],
+                 asks: tuple[AskNote, ...] = ()) -> None:
         super().__init__(f"Log {fields.kind}")
         self.journal, self.apply = journal, apply
-        self.fields, self.favours, self.promises = fields, favours, promises
+        self.fields, self.favours, self.promises, self.asks = fields, favours, promises, asks
         self.created: int | None = None
 
     def do(self) -> None:
-        changes = log_meeting(self.journal, self.fields, self.favours, self.promises)
+        changes = log_meeting(self.journal, self.fields, self.favours, self.promises, self.asks)
         self.created = changes.created_id
         self.apply(changes)
+
+
+class AddLedgerEntry(Step):
+    """A favour, promise or ask recorded without a meeting."""
+
+    def __init__(self, journal: Journal, apply: Apply, kind: str, label: str,
+                 add: Callable[[], Changes]) -> None:
+        super().__init__(label)
+        self.journal, self.apply, self.kind, self.add = journal, apply, kind, add
+        self.created: int | None = None
+
+    def do(self) -> None:
+        changes = self.add()
+        self.created = changes.created_id
+        self.apply(changes)
+
+
+class ResolveAsk(Step):
+    """How they answered an ask (helped, declined, ignored)."""
+
+    def __init__(self, journal: Journal, apply: Apply, ask_id: int, what: str, outcome: str,
+                 on: dt.date, before: str = "open", before_on: dt.date | None = None) -> None:
+        super().__init__(f"Ask “{what[:40]}”: {outcome}")
+        self.journal, self.apply, self.ask_id = journal, apply, ask_id
+        self.outcome, self.on, self.before, self.before_on = outcome, on, before, before_on
+
+    def do(self) -> None:
+        self.apply(self.journal.ledger.resolve_ask(self.ask_id, self.outcome, self.on))
 
 
 class EditInteraction(Step):

@@ -10,6 +10,7 @@ never blocks on it.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from relationship_journal.journal.errors import JournalError
 
 _running: set[Operation] = set()
+PROGRESS_INTERVAL_S = 0.1
 
 
 class Cancelled(Exception):
@@ -32,6 +34,7 @@ class Progress:
     def __init__(self, signals: _Signals) -> None:
         self._signals = signals
         self._cancelled = threading.Event()
+        self._last: tuple[str, float] = ("", 0.0)
 
     @property
     def cancelled(self) -> bool:
@@ -44,6 +47,13 @@ class Progress:
         """Report progress; raises Cancelled once the user has asked to stop."""
         if self._cancelled.is_set():
             raise Cancelled()
+        # A report steps thousands of times; each message makes a modal progress dialog
+        # run the event loop, which slowed a 6 s report to minutes. A new label, the last
+        # step, or a tenth of a second since the last message gets through.
+        now = time.monotonic()
+        if label == self._last[0] and now - self._last[1] < PROGRESS_INTERVAL_S and not (total and done >= total):
+            return
+        self._last = (label, now)
         try:
             self._signals.progress.emit(label, done, total)
         except RuntimeError as error:  # the app quit and deleted the signals: stop quietly

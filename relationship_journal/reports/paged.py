@@ -262,7 +262,11 @@ def render_pdf(spec: ReportDocument, path: str | os.PathLike[str], page_size: st
     pages = _Pages(writer, spec.margins)
     steps.report("layout", 0)
     parts = [spec.body_html, *spec.parts_on_new_pages]
+    from relationship_journal.reports.keep_together import keep_together
+
     bodies = [_laid_out(html_text, spec, writer, pages) for html_text in parts]
+    for body in bodies:  # headings moved to their page before the contents page counts them
+        keep_together(body, pages.body_height)
     documents: list[QTextDocument]
     limit = spec.contents_after_pages
     if limit is not None and sum(d.pageCount() for d in bodies) > limit:
@@ -281,6 +285,7 @@ def render_pdf(spec: ReportDocument, path: str | os.PathLike[str], page_size: st
         documents = [_laid_out(spec.title_html + spec.body_html, spec, writer, pages), *bodies[1:]]
     # Each part is its own document, so a cut in one relays out that part only.
     for document in documents:
+        keep_together(document, pages.body_height)  # before the cuts: it moves whole blocks
         split_blocks_at_page_breaks(document, pages.body_height)
     counts = [d.pageCount() for d in documents]
     total = sum(counts)

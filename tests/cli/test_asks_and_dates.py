@@ -58,3 +58,28 @@ def test_an_ask_and_its_outcome(tmp_path: Path) -> None:
         run(data, "ask", "--answer", "999", "--outcome", "helped"), "no ask with id 999"
     )
     assert_clean_failure(run(data, "ask", "--answer", ask_id), "--outcome")
+
+
+def test_favours_and_promises_without_a_meeting(tmp_path: Path) -> None:
+    data = tmp_path / "journal"
+    run(data, "add", "Ada Byron")
+    favour = run(data, "favour", "Ada", "read my draft", "--received", "--size", "2")
+    assert favour.returncode == 0, favour.stderr
+    promise = run(data, "promise", "Ada", "send the slides", "--due", "2026-03-10")
+    assert promise.returncode == 0, promise.stderr
+    assert_clean_failure(
+        run(data, "promise", "Ada", "x", "--due", "2026-02-30"), "February 2026 has 28 days"
+    )
+    (ada,) = json.loads(run(data, "list", "--json").stdout)
+    from relationship_journal.journal import Journal
+
+    with Journal.open(data) as journal:
+        assert [(f.direction, f.what, f.size) for f in journal.ledger.favours(ada["id"])] == [
+            ("received", "read my draft", 2)
+        ]
+        (commitment,) = journal.ledger.commitments(ada["id"])
+        assert (commitment.owner, commitment.text, commitment.due_date) == (
+            "mine",
+            "send the slides",
+            dt.date(2026, 3, 10),
+        )

@@ -173,3 +173,17 @@ def test_an_unknown_csv_asks_which_column_is_which_and_remembers(
     assert plan_import(journal, [path]).files[0].needs_mapping is False
     assert samples_of(path)[1][0] == "Tom Quist"
     dialog.reject()
+
+
+def test_preview_headers_fit_and_new_people_say_what_comes(qtbot: Any, journal: Journal) -> None:
+    plan = plan_import(journal, [CORPUS / "ios_contacts.vcf"])
+    dialog = ImportPreviewDialog(plan)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    header = dialog.table.horizontalHeader()
+    assert header.sectionSize(0) >= header.sectionSizeFromContents(0).width()  # "What happens" whole
+    new_rows = [r for r in range(dialog.proxy.rowCount()) if dialog.proxy.index(r, 0).data(256) == "new"]
+    assert new_rows
+    for r in new_rows:
+        assert dialog.proxy.index(r, 2).data() == "a new person"
+    assert any(dialog.proxy.index(r, 3).data() for r in new_rows)

@@ -170,7 +170,9 @@ def _retype(qtbot: Any, field: Any, text: str) -> None:
     qtbot.keyClicks(field, text)
 
 
-def test_dates_are_read_or_refused_with_a_reason(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+def test_dates_are_read_or_refused_with_a_reason(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
     import datetime as dt
 
     from PySide6.QtCore import QLocale
@@ -188,7 +190,9 @@ def test_dates_are_read_or_refused_with_a_reason(demo_folder: Path, start_app: A
     assert not composer.save.isEnabled()
     assert "February 2026 has 28 days" in composer.status.text()
     qtbot.keyClick(composer.date, Qt.Key.Key_Tab)
-    assert composer.date.text() == "2026-02-31"  # left as typed, in red: never turned into 2026-02-03
+    assert (
+        composer.date.text() == "2026-02-31"
+    )  # left as typed, in red: never turned into 2026-02-03
     assert not composer.date.valid
     qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert len(window.journal.interactions.for_contact(person)) == before  # nothing saved
@@ -224,26 +228,42 @@ def _contrast(image: Any) -> float:
         def channel(c: float) -> float:
             return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-        return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+        return (
+            0.2126 * channel(colour.redF())
+            + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF())
+        )
 
-    values = [luminance(image.pixelColor(x, y)) for x in range(3, image.width() - 3)
-              for y in range(3, image.height() - 3)]
+    values = [
+        luminance(image.pixelColor(x, y))
+        for x in range(3, image.width() - 3)
+        for y in range(3, image.height() - 3)
+    ]
     return (max(values) + 0.05) / (min(values) + 0.05)
 
 
-def test_highlighted_items_are_readable_in_both_themes(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+def test_highlighted_items_are_readable_in_both_themes(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
     window = start_app()
     window.page.focus_composer()
     composer = window.page.composer
     for theme_name in ("light", "dark"):
         window.set_theme(theme_name)
-        for combo in (composer.favour_size, composer.depth, composer.initiated, window.contact_list.circle):
+        for combo in (
+            composer.favour_size,
+            composer.depth,
+            composer.initiated,
+            window.contact_list.circle,
+        ):
             qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
             view = combo.view()
             qtbot.waitUntil(view.isVisible, timeout=3000)
             qtbot.keyClick(view, Qt.Key.Key_Down)
             image = view.viewport().grab(view.visualRect(view.currentIndex())).toImage()
-            assert _contrast(image) >= 3, f"{theme_name}: the highlighted item of a drop-down is unreadable"
+            assert _contrast(image) >= 3, (
+                f"{theme_name}: the highlighted item of a drop-down is unreadable"
+            )
             qtbot.keyClick(view, Qt.Key.Key_Escape)
         menu = window.menuBar().actions()[1].menu()
         menu.popup(window.mapToGlobal(window.rect().center()))
@@ -254,8 +274,9 @@ def test_highlighted_items_are_readable_in_both_themes(demo_folder: Path, start_
         menu.hide()
 
 
-def test_a_new_person_goes_to_their_place_in_the_list(demo_folder: Path, start_app: Any, qtbot: Any,
-                                                      monkeypatch: Any) -> None:
+def test_a_new_person_goes_to_their_place_in_the_list(
+    demo_folder: Path, start_app: Any, qtbot: Any, monkeypatch: Any
+) -> None:
     from relationship_journal.gui.contact_dialog import NewContactDialog
 
     window = start_app()
@@ -265,8 +286,11 @@ def test_a_new_person_goes_to_their_place_in_the_list(demo_folder: Path, start_a
         return NewContactDialog.DialogCode.Accepted
 
     monkeypatch.setattr(NewContactDialog, "exec", fill_and_accept)
-    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_N,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.contact_list.view,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert window.page.header.name.text() == "Aaron Aardvark"
     proxy = window.contact_list.proxy
     names = [proxy.index(r, 0).data(Qt.ItemDataRole.DisplayRole) for r in range(proxy.rowCount())]
@@ -287,13 +311,16 @@ def _english_key(name: str) -> Any:
     return collator.sortKey(name)
 
 
-def test_the_toolbar_stays_put_as_undo_grows(demo_folder: Path, start_app: Any, qtbot: Any,
-                                             answers: dict[str, Any]) -> None:
+def test_the_toolbar_stays_put_as_undo_grows(
+    demo_folder: Path, start_app: Any, qtbot: Any, answers: dict[str, Any]
+) -> None:
     window = start_app()
     toolbar = window.toolbar
 
     def places() -> list[Any]:
-        return [toolbar.widgetForAction(a).geometry() for a in toolbar.actions() if not a.isSeparator()]
+        return [
+            toolbar.widgetForAction(a).geometry() for a in toolbar.actions() if not a.isSeparator()
+        ]
 
     before = places()
     click_row(qtbot, window, window.journal.contacts.list()[2].id)
@@ -308,8 +335,9 @@ def test_the_toolbar_stays_put_as_undo_grows(demo_folder: Path, start_app: Any, 
     assert "lisbon-web-summit" in window.act_redo.toolTip()
 
 
-def test_emptying_the_name_keeps_it_and_says_why(demo_folder: Path, start_app: Any, qtbot: Any,
-                                                 answers: dict[str, Any]) -> None:
+def test_emptying_the_name_keeps_it_and_says_why(
+    demo_folder: Path, start_app: Any, qtbot: Any, answers: dict[str, Any]
+) -> None:
     from relationship_journal.gui.contact_page import PROFILE
 
     window = start_app()
@@ -350,3 +378,163 @@ def test_the_why_panel_follows_a_save(demo_folder: Path, start_app: Any, qtbot: 
     after = page.health.component("depth").score
     assert page.overview.why.title.text() == f"Why depth is {after:.0f}"
     assert "A long, honest talk" in page.overview.why.list.text()
+
+
+def test_an_ask_and_its_outcome_from_the_window(
+    demo_folder: Path, start_app: Any, qtbot: Any, answers: dict[str, Any]
+) -> None:
+    window = start_app()
+    person = window.page.contact_id
+    ledger = window.journal.ledger
+    before = {a.id for a in ledger.asks(person)}
+    window.page.focus_composer()
+    composer = window.page.composer
+    qtbot.keyClicks(composer.note, "Coffee; asked about the designer role")
+    qtbot.mouseClick(composer.ask_what, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(composer.ask_what, "an intro to their head of design")
+    qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    (ask,) = [a for a in ledger.asks(person) if a.id not in before]
+    assert (ask.what, ask.outcome) == ("an intro to their head of design", "open")
+
+    answers["item"] = lambda items: next((i for i in items if "head of design" in i), "declined")
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert next(a for a in ledger.asks(person) if a.id == ask.id).outcome == "declined"
+    assert "declined" in window.act_undo.toolTip()
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert next(a for a in ledger.asks(person) if a.id == ask.id).outcome == "open"
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ask.id not in {a.id for a in ledger.asks(person)}  # undoing the entry takes its ask too
+
+
+def test_the_list_has_a_sortable_circle_column(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
+    from relationship_journal.gui.contact_model import CIRCLE
+
+    window = start_app()
+    view = window.contact_list.view
+    header = view.horizontalHeader()
+    assert not view.isColumnHidden(CIRCLE)
+    assert window.contact_list.model.headerData(CIRCLE, Qt.Orientation.Horizontal) == "Circle"
+    model = window.contact_list.model
+
+    def circles() -> list[int]:
+        proxy = window.contact_list.proxy
+        return [
+            model.summary(model.row_of(proxy.index(r, 0).data(ContactIdRole))).circle
+            for r in range(proxy.rowCount())
+        ]
+
+    x = header.sectionViewportPosition(CIRCLE) + header.sectionSize(CIRCLE) // 2
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5)
+    )
+    assert circles() == sorted(circles())
+    assert len(set(circles())) > 1
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5)
+    )
+    assert circles() == sorted(circles(), reverse=True)
+    assert window.page.contact_id in [
+        r.data(ContactIdRole) for r in view.selectionModel().selectedRows()
+    ]
+
+
+def test_a_long_note_is_collapsed_until_show_more(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
+    from relationship_journal import clock
+    from relationship_journal.gui.contact_page import TIMELINE
+    from relationship_journal.journal.records import InteractionFields
+
+    window = start_app()
+    person = window.page.contact_id
+    paragraph = "We went through the whole plan for the offsite, one item after another. "
+    note = "START " + paragraph * 700 + " THE END"  # about 50 KB
+    window.journal.interactions.log(
+        InteractionFields((person,), clock.today(), "meeting", note=note)
+    )
+    window.refresh_all()
+    qtbot.waitUntil(
+        lambda: any(e.note == note for e in window.page.timeline.entries()), timeout=10000
+    )
+    window.page.tabs.setCurrentIndex(TIMELINE)
+    browser = window.page.timeline.browser
+    text = browser.toPlainText()
+    assert "START" in text and "THE END" not in text
+    assert len(text) < 20000
+    found = browser.document().find("Show more")
+    assert not found.isNull()
+    browser.setTextCursor(found)
+    browser.ensureCursorVisible()
+    qtbot.mouseClick(
+        browser.viewport(), Qt.MouseButton.LeftButton, pos=browser.cursorRect(found).center()
+    )
+    assert "THE END" in browser.toPlainText()
+
+
+def test_a_note_match_shows_the_words_that_matched(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
+    from relationship_journal import clock
+    from relationship_journal.gui.contact_model import SubtitleRole
+    from relationship_journal.journal.records import InteractionFields
+
+    window = start_app()
+    person = window.journal.contacts.list()[4]
+    window.journal.interactions.log(
+        InteractionFields(
+            (person.id,),
+            clock.today(),
+            "call",
+            note="Talked about the zygomorphic orchid show at Kew",
+        )
+    )
+    window.contact_list.search.setFocus()
+    qtbot.keyClicks(window.contact_list.search, "zygomorph")
+    qtbot.waitUntil(lambda: shown_ids(window) == [person.id], timeout=5000)
+    subtitle = window.contact_list.proxy.index(0, 0).data(SubtitleRole)
+    assert "zygomorphic orchid" in subtitle
+    qtbot.keyClick(window.contact_list.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.contact_list.search, Qt.Key.Key_Delete)
+    row = window.contact_list.model.row_of(person.id)
+    assert "zygomorphic" not in window.contact_list.model.index(row, 0).data(SubtitleRole)
+
+
+def test_favour_promise_and_ask_without_a_meeting(
+    demo_folder: Path, start_app: Any, qtbot: Any, answers: dict[str, Any]
+) -> None:
+    window = start_app()
+    person = window.page.contact_id
+    ledger = window.journal.ledger
+    entries = len(window.journal.interactions.for_contact(person))
+    before = (
+        len(ledger.favours(person)),
+        len(ledger.commitments(person)),
+        len(ledger.asks(person)),
+    )
+    edit = window.menuBar().actions()[1].menu()
+    by_text = {a.text().replace("&", ""): a for a in edit.actions()}
+    answers["item"] = lambda items: items[-1]  # "… helped me" / "… promised"
+    answers["text"] = "read my draft"
+    by_text["Record a favour…"].trigger()
+    answers["text"] = "send the slides"
+    by_text["Record a promise…"].trigger()
+    answers["text"] = "a reference letter"
+    by_text["Record an ask…"].trigger()
+    assert [(f.direction, f.what) for f in ledger.favours(person)][0] == (
+        "received",
+        "read my draft",
+    )
+    assert any(
+        c.owner == "theirs" and c.text == "send the slides" for c in ledger.commitments(person)
+    )
+    assert any(a.what == "a reference letter" and a.outcome == "open" for a in ledger.asks(person))
+    assert len(window.journal.interactions.for_contact(person)) == entries  # no meeting was logged
+    for _ in range(3):
+        qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (
+        len(ledger.favours(person)),
+        len(ledger.commitments(person)),
+        len(ledger.asks(person)),
+    ) == before

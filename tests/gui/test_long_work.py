@@ -89,7 +89,8 @@ def test_brief_exported_as_pdf_in_the_background(demo_folder: Path, start_app: A
     window.export_brief(window.page.contact_id, str(out))
     qtbot.waitUntil(lambda: out.exists() and not worker.busy(), timeout=120_000)
     assert out.read_bytes()[:5] == b"%PDF-"
-    assert "Saved" in window.statusBar().currentMessage()
+    assert window.saved_file.isVisible()  # "Saved brief.pdf (N pages) [Open] [Show in folder]"
+    assert window.saved_file.label.text().startswith("Saved brief.pdf")
 
 
 def test_next_and_previous_contact(demo_folder: Path, start_app: Any) -> None:

@@ -34,19 +34,29 @@ def _file_menu(window: Any) -> list[str]:
     return [a.text().replace("&", "") for a in menu.actions()]
 
 
-def test_network_report_and_review_from_the_file_menu(demo_folder: Path, start_app: Any, qtbot: Any,
-                                                      save_dialog: list[str], tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_network_report_and_review_from_the_file_menu(
+    demo_folder: Path,
+    start_app: Any,
+    qtbot: Any,
+    save_dialog: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from PySide6.QtGui import QDesktopServices
 
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
     window = start_app()
     assert "Network report as PDF…" in _file_menu(window)
     assert "Period review as PDF…" in _file_menu(window)
 
-    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_P,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.contact_list.view,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     network = tmp_path / "out" / "network.pdf"
     qtbot.waitUntil(lambda: network.exists() and not worker.busy(), timeout=60000)
     assert network.read_bytes().startswith(b"%PDF")
@@ -64,10 +74,15 @@ def test_network_report_and_review_from_the_file_menu(demo_folder: Path, start_a
     assert Path(save_dialog[1]).parent == network.parent
 
 
-def test_cancel_stops_a_report_and_writes_nothing(demo_folder: Path, start_app: Any, qtbot: Any,
-                                                  save_dialog: list[str], tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch,
-                                                  answers: dict[str, Any]) -> None:
+def test_cancel_stops_a_report_and_writes_nothing(
+    demo_folder: Path,
+    start_app: Any,
+    qtbot: Any,
+    save_dialog: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answers: dict[str, Any],
+) -> None:
     from relationship_journal.reports import network_report
 
     release = threading.Event()
@@ -81,7 +96,9 @@ def test_cancel_stops_a_report_and_writes_nothing(demo_folder: Path, start_app: 
     monkeypatch.setattr(network_report, "render_network_report", slow_render)
     window = start_app()
     window.act_network_report.trigger()
-    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(QProgressDialog)), timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in window.findChildren(QProgressDialog)), timeout=10000
+    )
     dialog = next(d for d in window.findChildren(QProgressDialog) if d.isVisible())
     assert "network report" in dialog.labelText().lower()
     qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
@@ -90,3 +107,40 @@ def test_cancel_stops_a_report_and_writes_nothing(demo_folder: Path, start_app: 
     assert not (tmp_path / "out" / "network.pdf").exists()
     assert answers["warnings"] == []
     assert not window.saved_file.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("choice", "name"), [(0, "all.vcf"), (1, "cards"), (2, "all.csv"), (3, "all.ics")]
+)
+def test_export_contacts_from_the_window(
+    demo_folder: Path,
+    start_app: Any,
+    qtbot: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    choice: int,
+    name: str,
+) -> None:
+    from relationship_journal.gui.export_dialog import ExportDialog
+
+    def pick(dialog: ExportDialog) -> int:
+        dialog.format.setCurrentIndex(choice)
+        return ExportDialog.DialogCode.Accepted
+
+    target = tmp_path / name
+    monkeypatch.setattr(ExportDialog, "exec", pick)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda *a: target.mkdir() or str(target)
+    )
+    window = start_app()
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not worker.busy() and window.saved_file.isVisible(), timeout=60000)
+    assert window.statusBar().currentMessage().startswith("Exported")
+    if target.is_dir():
+        assert len(list(target.glob("*.vcf"))) == 40
+    else:
+        text = target.read_text(encoding="utf-8")
+        assert {"all.vcf": "BEGIN:VCARD", "all.csv": ",", "all.ics": "BEGIN:VCALENDAR"}[
+            name
+        ] in text

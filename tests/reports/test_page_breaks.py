@@ -1,0 +1,57 @@
+"""Page breaks: a heading is never alone at the foot of a page; a table row is never cut."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from relationship_journal.reports.paged import ReportDocument
+from relationship_journal.reports.pipeline import produce
+
+
+def _pages(path: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")
+
+
+def _page_with(pages: list[str], words: str) -> list[int]:
+    return [i for i, page in enumerate(pages) if words in page]
+
+
+@pytest.mark.parametrize("filler", range(38, 50, 2))
+def test_a_heading_goes_with_what_follows(qapp, tmp_path: Path, filler: int) -> None:  # type: ignore[no-untyped-def]
+    body = "".join(f"<p>Filler paragraph number {i} of the report.</p>" for i in range(filler))
+    body += "<h2>Fading</h2><p>Ada Lovelace fades around May.</p>" + "<p>More.</p>" * 30
+    spec = ReportDocument("Test", "today", "<h1>Report</h1>", body, css="")
+    out = tmp_path / "r.pdf"
+    produce(out, "a4", None, lambda steps: spec)
+    pages = _pages(out)
+    assert _page_with(pages, "Fading") == _page_with(pages, "Ada Lovelace fades")
+
+
+@pytest.mark.parametrize("filler", range(36, 48, 3))
+def test_a_table_row_is_never_cut(qapp, tmp_path: Path, filler: int) -> None:  # type: ignore[no-untyped-def]
+    body = "".join(f"<p>Filler paragraph number {i} of the report.</p>" for i in range(filler))
+    long = " ".join(["send the article about hiring designers and the notes from the offsite"] * 4)
+    rows = "".join(
+        f'<tr><td width="15%">Promise {i}</td><td>first line of row {i} {long} last line of row {i}</td></tr>'
+        for i in range(12)
+    )
+    body += (
+        f'<table width="100%" cellspacing="0" cellpadding="3"><thead><tr><th>Made</th><th>Promise</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
+    spec = ReportDocument("Test", "today", "<h1>Report</h1>", body, css="")
+    out = tmp_path / "r.pdf"
+    produce(out, "a4", None, lambda steps: spec)
+    pages = _pages(out)
+    for i in range(12):
+        assert _page_with(pages, f"first line of row {i}") == _page_with(
+            pages, f"last line of row {i}"
+        ), f"row {i} is cut across pages"
+        assert _page_with(pages, f"Promise {i}\n") or _page_with(pages, f"Promise {i}")
+        assert _page_with(pages, f"Promise {i}") == _page_with(pages, f"last line of row {i}")
