@@ -74,7 +74,7 @@ def rows(
             h.band if h else "",
             *(_figure(parts.get(name)) if h and h.score is not None else "" for name in COMPONENTS),
             _figure(h.trust) if h else "",
-            balance_figure(h.giving_balance) if h else "",  # lately: see health.windows
+            balance_figure(h.giving_balance).lstrip("+") if h else "",  # a plain number; lately: health.windows
             h.classification if h else "",
             h.fade_date.isoformat() if h and h.fade_date else "",
             c.how_met or "",

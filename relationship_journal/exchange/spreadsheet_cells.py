@@ -11,8 +11,16 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: str) -> str:
-    """The cell as text a spreadsheet will not evaluate."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """The cell as text a spreadsheet will not evaluate (a plain number such as +1.5 is safe)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) and not _is_number(cell) else cell
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return cell.strip() == cell and "inf" not in cell.lower() and "nan" not in cell.lower()
 
 
 def read_cell(cell: str) -> str:

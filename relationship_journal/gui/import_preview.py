@@ -50,6 +50,8 @@ def plan_rows(plan: ImportPlan) -> list[Row]:
             into = f"{d.matched_name} ({d.matched_summary})" if d.possible or d.action == merge.POSSIBLE else (
                 d.matched_name if d.action == merge.NEW else f"{d.matched_name} (same {d.matched_by})"
             )
+        if not into and d.action == merge.NEW:
+            into = "a new person"
         why = d.reason if d.confidence in ("likely", "weak") or d.possible else ""
         if d.confidence == "weak":
             why = f"not the same person: {d.reason}"

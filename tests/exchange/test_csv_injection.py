@@ -58,5 +58,5 @@ def test_formula_cells_from_an_imported_card_are_exported_as_text(
 def test_every_formula_start_is_neutralised_and_other_text_left_alone() -> None:
     for start in ("=", "+", "-", "@", "\t", "\r"):
         assert neutralise(f"{start}1+1") == f"'{start}1+1"
-    for safe in ("Zoë", "", "1-2", "a=b", " =x"):
+    for safe in ("Zoë", "", "1-2", "a=b", " =x", "+0.0", "-3", "+1.5"):  # a plain number runs nothing
         assert neutralise(safe) == safe

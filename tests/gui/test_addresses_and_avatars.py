@@ -36,7 +36,7 @@ def test_an_address_is_added_on_the_profile_tab_and_undone(
     with Journal.open() as journal:
         journal.contacts.add(ContactFields("Carla Street"))
     window = start_app()
-    qtbot.waitUntil(lambda: window.page.contact_id is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.page.contact_id is not None, timeout=120_000)
     cid = window.page.contact_id
     window.page.tabs.setCurrentIndex(PROFILE)
     editor = window.page.profile.addresses
@@ -64,7 +64,7 @@ def test_the_list_shows_a_photo_for_people_who_have_one(
         journal.contacts.add(ContactFields("Per Uten"))
     window = start_app()
     model = window.contact_list.model
-    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=20000)
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=120_000)
     rows = {model.data(model.index(r, 0), AvatarRole)[1]: r for r in range(2)}
     qtbot.waitUntil(
         lambda: model.data(model.index(rows["Ola Nordmann"], 0), AvatarRole)[2] is not None
@@ -84,7 +84,7 @@ def test_the_contact_page_shows_the_photo_and_initials_without_one(
         with_photo = journal.contacts.add(ContactFields("Ola Nordmann", photo=_jpeg())).created_id
         without = journal.contacts.add(ContactFields("Per Uten")).created_id
     window = start_app()
-    qtbot.waitUntil(lambda: window.contact_list.model.rowCount() == 2, timeout=20000)
+    qtbot.waitUntil(lambda: window.contact_list.model.rowCount() == 2, timeout=120_000)
 
     def centre(cid: int) -> QColor:
         window.show_contact(cid)

@@ -52,7 +52,7 @@ def test_bulk_circle_tag_and_delete_each_undo_in_one_step(demo_folder: Path, sta
     assert journal.contacts.count() == 40
     assert {i: len(journal.interactions.for_contact(i)) for i in ids} == entries
     # Many people touched (those who shared entries too): the list reloads in the background.
-    qtbot.waitUntil(lambda: all(window.contact_list.model.row_of(i) is not None for i in ids), timeout=10000)
+    qtbot.waitUntil(lambda: all(window.contact_list.model.row_of(i) is not None for i in ids), timeout=120_000)
 
 
 def test_merge_keeps_everything_and_undo_splits_again(start_app: Any, answers: dict[str, Any]) -> None:

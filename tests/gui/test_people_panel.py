@@ -34,7 +34,7 @@ def _profile(window: Any, qtbot: Any, name: str) -> Any:
     window.show_view("contacts")
     window.show_contact(window.journal.contacts.resolve(name))
     panel = window.page.people
-    with qtbot.waitSignal(panel.loaded, timeout=30000):
+    with qtbot.waitSignal(panel.loaded, timeout=120_000):
         window.page.tabs.setCurrentIndex(PROFILE)
     return panel
 
@@ -50,14 +50,14 @@ def test_a_relationship_is_added_with_the_picker_and_undone(
     assert panel.facts.relations == []
     panel.picker.setText("Sam Sailor")
     panel.kind.setCurrentIndex(panel.kind.findData("sibling"))
-    with qtbot.waitSignal(panel.loaded, timeout=30000):
+    with qtbot.waitSignal(panel.loaded, timeout=120_000):
         qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     assert [r.words for r in panel.facts.relations] == ["Sam Sailor — sibling"]
     sam = window.journal.contacts.resolve("Sam Sailor")
     assert [r.words for r in window.journal.relationships.for_contact(sam)] == [
         "Ada Lovelace — sibling"
     ]
-    with qtbot.waitSignal(panel.loaded, timeout=30000):
+    with qtbot.waitSignal(panel.loaded, timeout=120_000):
         window.undo_stack.undo()
     assert panel.facts.relations == []
 
@@ -77,16 +77,16 @@ def test_people_met_together_are_suggested_and_accepted_or_ignored(
     panel = _profile(window, qtbot, "Ada Lovelace")
     (suggestion,) = panel.facts.suggestions
     assert suggestion.other_name == "Grace Hopper" and suggestion.shared == 2
-    with qtbot.waitSignal(panel.loaded, timeout=30000):
+    with qtbot.waitSignal(panel.loaded, timeout=120_000):
         panel.add_relation.emit(suggestion.person_id, suggestion.other_id, "colleague")
     assert panel.facts.suggestions == []
     assert [r.words for r in panel.facts.relations] == ["Grace Hopper — colleague"]
-    with qtbot.waitSignal(panel.loaded, timeout=30000):
+    with qtbot.waitSignal(panel.loaded, timeout=120_000):
         window.undo_stack.undo()
-    with qtbot.waitSignal(panel.loaded, timeout=30000):
+    with qtbot.waitSignal(panel.loaded, timeout=120_000):
         panel.ignore_suggestion.emit(suggestion.person_id, suggestion.other_id)
     assert panel.facts.suggestions == [] and panel.facts.relations == []
-    with qtbot.waitSignal(panel.loaded, timeout=30000):
+    with qtbot.waitSignal(panel.loaded, timeout=120_000):
         window.undo_stack.undo()
     assert len(panel.facts.suggestions) == 1
     wait_idle(qtbot, window)
@@ -104,7 +104,7 @@ def test_an_introduction_i_could_make_is_logged_as_favours(
     assert (
         "Ada Lovelace wants to learn sailing this summer; Sam Sailor is into sailing" in idea.words
     )
-    with qtbot.waitSignal(panel.loaded, timeout=30000):
+    with qtbot.waitSignal(panel.loaded, timeout=120_000):
         panel.introduce.emit(idea.seeker_id, idea.helper_id)
     assert [f.what for f in window.journal.ledger.favours(idea.helper_id)] == [
         "Introduced to Ada Lovelace"

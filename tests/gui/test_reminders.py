@@ -238,5 +238,5 @@ def test_starting_in_the_tray_without_a_tray_starts_minimised(
     ]
     qtbot.addWidget(window)
     assert not window.today.reminders.has_tray and window.isMinimized()
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
     window.remember = False

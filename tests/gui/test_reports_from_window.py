@@ -58,7 +58,7 @@ def test_network_report_and_review_from_the_file_menu(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     network = tmp_path / "out" / "network.pdf"
-    qtbot.waitUntil(lambda: network.exists() and not worker.busy(), timeout=60000)
+    qtbot.waitUntil(lambda: network.exists() and not worker.busy(), timeout=120_000)
     assert network.read_bytes().startswith(b"%PDF")
     assert window.saved_file.isVisible()
     qtbot.mouseClick(window.saved_file.folder_button, Qt.MouseButton.LeftButton)
@@ -68,7 +68,7 @@ def test_network_report_and_review_from_the_file_menu(
 
     window.act_period_review.trigger()  # File ▸ Period review as PDF…
     review = tmp_path / "out" / "review.pdf"
-    qtbot.waitUntil(lambda: review.exists() and not worker.busy(), timeout=60000)
+    qtbot.waitUntil(lambda: review.exists() and not worker.busy(), timeout=120_000)
     assert review.read_bytes().startswith(b"%PDF")
     # The second dialog started in the folder chosen in the first, not the program's folder.
     assert Path(save_dialog[1]).parent == network.parent
@@ -102,7 +102,7 @@ def test_cancel_stops_a_report_and_writes_nothing(
     dialog = next(d for d in window.findChildren(QProgressDialog) if d.isVisible())
     assert "network report" in dialog.labelText().lower()
     qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=10000)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
     release.set()
     assert not (tmp_path / "out" / "network.pdf").exists()
     assert answers["warnings"] == []
@@ -135,7 +135,7 @@ def test_export_contacts_from_the_window(
     )
     window = start_app()
     qtbot.keyClick(window.contact_list.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not worker.busy() and window.saved_file.isVisible(), timeout=60000)
+    qtbot.waitUntil(lambda: not worker.busy() and window.saved_file.isVisible(), timeout=120_000)
     assert window.statusBar().currentMessage().startswith("Exported")
     if target.is_dir():
         assert len(list(target.glob("*.vcf"))) == 40

@@ -12,7 +12,7 @@ from tests.gui.conftest import wait_idle
 
 def _today_ready(window: Any, qtbot: Any) -> Any:
     view = window.today.view
-    qtbot.waitUntil(lambda: view.agenda is not None and bool(view.cards), timeout=30000)
+    qtbot.waitUntil(lambda: view.agenda is not None and bool(view.cards), timeout=120_000)
     wait_idle(qtbot, window)
     return view
 
@@ -45,15 +45,15 @@ def test_done_and_snooze_take_an_item_off_today_and_undo_brings_it_back(
     )
     assert first.key not in [i.key for i in window.journal.agenda.today(window.as_of).items]
     window.undo_stack.undo()
-    qtbot.waitUntil(lambda: view.card_for(first.key) is not None, timeout=30000)
+    qtbot.waitUntil(lambda: view.card_for(first.key) is not None, timeout=120_000)
 
     second = view.cards[1].item
     view.card_for(second.key).snooze_actions["1 week"].trigger()
-    qtbot.waitUntil(lambda: view.card_for(second.key) is None, timeout=30000)
+    qtbot.waitUntil(lambda: view.card_for(second.key) is None, timeout=120_000)
     mark = window.journal.agenda.marks.get(second.key)
     assert mark is not None and (mark.until - window.as_of).days == 7
     window.undo_stack.undo()
-    qtbot.waitUntil(lambda: view.card_for(second.key) is not None, timeout=30000)
+    qtbot.waitUntil(lambda: view.card_for(second.key) is not None, timeout=120_000)
     assert window.journal.agenda.marks.get(second.key) is None
 
 
