@@ -128,12 +128,24 @@ class _NameMaker:
                     family = f"{family}-{rng.choice(others)}"
                 if attempt >= 20:
                     given = f"{given} {chr(ord('A') + attempt % 26)}."
-            sep = "" if family_first and all(ord(ch) > 0x2E80 for ch in family + given) else " "
-            display = f"{family}{sep}{given}" if family_first else f"{given} {family}"
+            display = _display(given, family, family_first)
             if display not in self._used:
                 self._used.add(display)
                 return display, given, family
+        # A small pool in a very large network (100,000 people): two initials tell the
+        # rest apart. Smaller networks never get here, so their names do not change.
+        for first in range(26 * 26):
+            initials = f"{chr(ord('A') + first // 26)}. {chr(ord('A') + first % 26)}."
+            display = _display(f"{given} {initials}", family, family_first)
+            if display not in self._used:
+                self._used.add(display)
+                return display, f"{given} {initials}", family
         raise AssertionError("name space exhausted")
+
+
+def _display(given: str, family: str, family_first: bool) -> str:
+    sep = "" if family_first and all(ord(ch) > 0x2E80 for ch in family + given) else " "
+    return f"{family}{sep}{given}" if family_first else f"{given} {family}"
 
 
 def _email(rng: random.Random, given: str, family: str, organisation: str) -> str | None:
