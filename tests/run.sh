@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: system libraries Qt needs, a virtual
-# environment with the project and its test extra, the linter, then pytest headless.
+# environment with the project and its test extra, the linter and the type checker, then
+# pytest headless.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,4 +28,5 @@ VENV=${RJ_TEST_VENV:-.venv}
 
 export QT_QPA_PLATFORM=offscreen
 "$VENV/bin/ruff" check relationship_journal tests
+"$VENV/bin/mypy" relationship_journal
 "$VENV/bin/python" -m pytest -q -p no:cacheprovider "$@"

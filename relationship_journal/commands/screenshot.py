@@ -62,7 +62,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
         # A picture of the window shows people's names and notes: 0600, like the journal.
         os.close(os.open(out, os.O_WRONLY | os.O_CREAT, 0o600))
         os.chmod(out, 0o600)
-        if not image.save(str(out), "PNG"):
+        if not image.save(str(out), "PNG"):  # type: ignore[call-overload]  # PySide6 takes a str format; its stubs say bytes
             raise ValidationError(f"could not write {out}")
     print(f"Saved {out} ({image.width()}x{image.height()}, view {args.view})")
     return 0

@@ -8,6 +8,7 @@ field each header holds; `csv_headers` uses them first, before guessing from wor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from relationship_journal.journal.text import fold
 
@@ -28,8 +29,8 @@ def _address(
     region: list[str],
     postcode: list[str],
     country: list[str],
-    po_box: list[str] = (),
-) -> dict[str, str]:  # type: ignore[assignment]
+    po_box: Sequence[str] = (),
+) -> dict[str, str]:
     found: dict[str, str] = {}
     for part, names in (
         ("street", street),

@@ -16,6 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from relationship_journal.exchange import csv_headers
+from relationship_journal.exchange.csv_header_names import (
+    JOURNAL_MARKERS,
+    THUNDERBIRD_MARKERS,
+    header_key,
+)
 from relationship_journal.exchange.spreadsheet_cells import read_cell
 from relationship_journal.exchange.values import (
     address,
@@ -86,9 +91,9 @@ def known_mapping(columns: Sequence[str]) -> ColumnMapping | None:
 
 def _format_of(columns: list[str]) -> str:
     keys = {" ".join(re.sub(r"[^\w/]+", " ", c.casefold()).split()) for c in columns}
-    if csv_headers.JOURNAL_MARKERS <= keys:
+    if JOURNAL_MARKERS <= keys:
         return JOURNAL
-    if any(csv_headers.header_key(c) in csv_headers.THUNDERBIRD_MARKERS for c in columns):
+    if any(header_key(c) in THUNDERBIRD_MARKERS for c in columns):
         return THUNDERBIRD
     return OUTLOOK
 
@@ -184,7 +189,7 @@ def _looks_like_name(cell: str) -> bool:
 
 def _month_first(cell: str) -> bool:
     match = re.match(r"^(\d{1,2})/(\d{1,2})/\d{2,4}$", cell.strip())
-    return bool(match) and int(match[2]) > 12
+    return match is not None and int(match[2]) > 12
 
 
 def _date(

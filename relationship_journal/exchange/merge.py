@@ -126,9 +126,9 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if hasattr(value, "iso"):
-        return value.iso()
+        return str(value.iso())
     if hasattr(value, "isoformat"):
-        return value.isoformat()
+        return str(value.isoformat())
     return str(value).strip()
 
 
@@ -235,7 +235,7 @@ def decide(
 
         found = index.candidates(fields, current, distinct)
         best = found[0] if found else None
-        base = {
+        base: dict[str, Any] = {
             "index": place,
             "notes": person.notes,
             "record_summary": summary(fields),
@@ -266,7 +266,9 @@ def decide(
                 person.position,
                 fields.display_name,
                 POSSIBLE if possible else NEW,
-                contact_id=best.contact_id if possible and best.contact_id > 0 else None,
+                contact_id=best.contact_id
+                if best is not None and possible and best.contact_id > 0
+                else None,
                 matched_name=current[best.contact_id].display_name if best is not None else None,
                 matched_by=best.matched_by if best is not None else None,
                 possible=possible,

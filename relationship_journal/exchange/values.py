@@ -97,9 +97,10 @@ def parse_us_date(text: str) -> Birthday | None:
     match = re.match(r"^\s*(\d{1,2})/(\d{1,2})/(\d{2,4})\s*$", text)
     if not match:
         return parse_birthday(text)
-    month, day, year = int(match[1]), int(match[2]), int(match[3])
-    if year < 100:
-        year = None if year == 0 else (1900 + year if year > 30 else 2000 + year)
+    month, day, written = int(match[1]), int(match[2]), int(match[3])
+    year: int | None = written
+    if written < 100:
+        year = None if written == 0 else (1900 + written if written > 30 else 2000 + written)
     try:
         return Birthday(month, day, None if year in _NO_YEAR else year)
     except ValidationError:

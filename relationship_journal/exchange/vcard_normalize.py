@@ -91,7 +91,10 @@ MAX_CARD_CHARS = 8_000_000
 
 def _starts_property(line: str) -> bool:
     match = _PROPERTY_LINE.match(line)
-    return bool(match) and (match.group(1).upper() in KNOWN_PROPERTIES or match.group(1).upper().startswith("X-"))
+    if match is None:
+        return False
+    name = match.group(1).upper()
+    return name in KNOWN_PROPERTIES or name.startswith("X-")
 
 
 def split_cards(text: str | Iterable[str]) -> Iterator[RawCard]:
@@ -178,7 +181,9 @@ def _split_params(text: str) -> list[str]:
     """Split on ';' outside double quotes."""
     if '"' not in text:
         return text.split(";")
-    parts, current, quoted = [], [], False
+    parts: list[str] = []
+    current: list[str] = []
+    quoted = False
     for ch in text:
         if ch == '"':
             quoted = not quoted

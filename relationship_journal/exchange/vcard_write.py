@@ -52,7 +52,8 @@ def fold(line: str) -> str:
     if len(encoded) <= 75:
         return line
     parts: list[str] = []
-    current, size, limit = [], 0, 75
+    current: list[str] = []
+    size, limit = 0, 75
     for ch in line:
         width = len(ch.encode("utf-8"))
         if size + width > limit:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from relationship_journal import clock
 from relationship_journal.errors import AppError
 from relationship_journal.gui.collation import sorted_names
-from relationship_journal.gui.date_field import DateField
+from relationship_journal.gui.date_field import DateField, to_date
 from relationship_journal.gui.drafts import DraftStore
 from relationship_journal.gui.safe_text import SafeTextBrowser
 from relationship_journal.gui.timeline_view import KIND_LABELS
@@ -93,7 +94,7 @@ class ComposerForm(QWidget):
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._update_preview)
         for signal in (self.note.textChanged, self.kind.currentIndexChanged, self.date.dateChanged,
-                       self.minutes.valueChanged, self.depth.currentIndexChanged,
+                       self.minutes.valueChanged, self.depth_choice.currentIndexChanged,
                        self.initiated.currentIndexChanged, self.favour_what.textChanged,
                        self.promise_text.textChanged, self.ask_what.textChanged):
             signal.connect(self._changed)
@@ -138,18 +139,18 @@ class ComposerForm(QWidget):
         self.minutes.setSpecialValueText("—")
         self.minutes.setSuffix(" min")
         self.minutes.setToolTip("How long it took (leave at — if you don't know)")
-        self.depth = QComboBox(self)
+        self.depth_choice = QComboBox(self)
         for level, text in DEPTHS.items():
-            self.depth.addItem(f"{level} · {text}", level)
-        self.depth.setCurrentIndex(1)
-        self.depth.setToolTip("How deep the conversation went")
+            self.depth_choice.addItem(f"{level} · {text}", level)
+        self.depth_choice.setCurrentIndex(1)
+        self.depth_choice.setToolTip("How deep the conversation went")
         self.initiated = QComboBox(self)
         for key, text in INITIATOR_LABELS.items():
             self.initiated.addItem(text, key)
         self.initiated.setCurrentIndex(3)
         for column, (label, widget) in enumerate(
             (("Kind", self.kind), ("Date", self.date), ("Minutes", self.minutes),
-             ("Depth", self.depth), ("Who started it", self.initiated))
+             ("Depth", self.depth_choice), ("Who started it", self.initiated))
         ):
             caption = QLabel(label, self)
             caption.setProperty("muted", True)
@@ -235,8 +236,8 @@ class ComposerForm(QWidget):
         self.setTabOrder(self.picker, self.kind)
         self.setTabOrder(self.kind, self.date)
         self.setTabOrder(self.date, self.minutes)
-        self.setTabOrder(self.minutes, self.depth)
-        self.setTabOrder(self.depth, self.initiated)
+        self.setTabOrder(self.minutes, self.depth_choice)
+        self.setTabOrder(self.depth_choice, self.initiated)
         self.setTabOrder(self.initiated, self.favour_direction)
         self.setTabOrder(self.favour_direction, self.favour_what)
         self.setTabOrder(self.favour_what, self.favour_size)
@@ -272,7 +273,7 @@ class ComposerForm(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            key_event = event  # a QKeyEvent
+            key_event = cast(QKeyEvent, event)
             if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
                 key_event.modifiers() & Qt.KeyboardModifier.ControlModifier
             ):
@@ -318,22 +319,22 @@ class ComposerForm(QWidget):
     def fields(self) -> InteractionFields:
         return InteractionFields(
             contact_ids=tuple(self.people),
-            date=self.date.date().toPython(),
+            date=to_date(self.date.date()),
             kind=self.kind.currentData(),
             minutes=self.minutes.value() or None,
             initiated_by=self.initiated.currentData(),
-            depth=self.depth.currentData(),
+            depth=self.depth_choice.currentData(),
             note=self.note.toPlainText().strip(),
         )
 
     def ledger_notes(self) -> tuple[tuple[FavourNote, ...], tuple[PromiseNote, ...]]:
-        favours = ()
+        favours: tuple[FavourNote, ...] = ()
         if self.favour_what.text().strip():
             favours = (FavourNote(self.favour_direction.currentData(), self.favour_what.text().strip(),
                                   self.favour_size.currentData()),)
-        promises = ()
+        promises: tuple[PromiseNote, ...] = ()
         if self.promise_text.text().strip():
-            due = self.promise_due.date().toPython() if self.promise_due_on.isChecked() else None
+            due = to_date(self.promise_due.date()) if self.promise_due_on.isChecked() else None
             promises = (PromiseNote(self.promise_owner.currentData(), self.promise_text.text().strip(), due),)
         return favours, promises
 
@@ -345,15 +346,15 @@ class ComposerForm(QWidget):
         return {
             "people": self.people,
             "kind": self.kind.currentData(),
-            "date": self.date.date().toPython().isoformat(),
+            "date": to_date(self.date.date()).isoformat(),
             "minutes": self.minutes.value(),
-            "depth": self.depth.currentData(),
+            "depth": self.depth_choice.currentData(),
             "initiated_by": self.initiated.currentData(),
             "note": self.note.toPlainText(),
             "favour": [self.favour_direction.currentData(), self.favour_what.text(),
                        self.favour_size.currentData()],
             "promise": [self.promise_owner.currentData(), self.promise_text.text(),
-                        self.promise_due.date().toPython().isoformat() if self.promise_due_on.isChecked() else None],
+                        to_date(self.promise_due.date()).isoformat() if self.promise_due_on.isChecked() else None],
             "ask": [self.ask_what.text(), self.ask_size.currentData()],
             "editing": self.editing.id if self.editing else None,
             "saved_at": clock.now().isoformat(timespec="seconds"),
@@ -369,7 +370,7 @@ class ComposerForm(QWidget):
             except ValueError:
                 pass
             self.minutes.setValue(int(draft.get("minutes") or 0))
-            _select(self.depth, draft.get("depth"))
+            _select(self.depth_choice, draft.get("depth"))
             _select(self.initiated, draft.get("initiated_by"))
             self.note.setPlainText(str(draft.get("note", "")))
             favour = draft.get("favour") or [None, "", 1]
@@ -397,7 +398,7 @@ class ComposerForm(QWidget):
         _select(self.kind, entry.kind)
         self.date.setDate(QDate(entry.date))
         self.minutes.setValue(entry.minutes or 0)
-        _select(self.depth, entry.depth)
+        _select(self.depth_choice, entry.depth)
         _select(self.initiated, entry.initiated_by)
         self.note.setPlainText(entry.note)
         self.save.setText("Save changes  (Ctrl+Enter)")
@@ -415,7 +416,7 @@ class ComposerForm(QWidget):
             self.minutes.setValue(0)
             self.date.setDate(QDate(clock.today()))
             self.kind.setCurrentIndex(0)
-            self.depth.setCurrentIndex(1)
+            self.depth_choice.setCurrentIndex(1)
             self.initiated.setCurrentIndex(3)
             self.save.setText("Save  (Ctrl+Enter)")
             if people is not None:

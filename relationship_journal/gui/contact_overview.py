@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,6 +38,9 @@ from relationship_journal.health.windows import (
 )
 from relationship_journal.journal.records import CommitmentView, FavourView, InteractionView
 from relationship_journal.reports.words import PART_TITLES
+
+if TYPE_CHECKING:
+    from pyqtgraph import PlotWidget
 
 ASK_SIZES = {1: "Small: advice, an intro", 2: "Medium: a referral, an hour",
              3: "Large: a job, money, a big intro"}
@@ -105,25 +109,25 @@ class TrustCard(Card):
         self.body.addWidget(self.reason)
         ask_row = QHBoxLayout()
         ask_row.addWidget(QLabel("Before asking for", self))
-        self.size = QComboBox(self)
-        self.size.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.size.setMinimumContentsLength(14)
+        self.ask_size = QComboBox(self)
+        self.ask_size.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.ask_size.setMinimumContentsLength(14)
         for size, text in ASK_SIZES.items():
-            self.size.addItem(text, size)
-            self.size.setItemData(size - 1, ASK_HINTS[size], Qt.ItemDataRole.ToolTipRole)
-        self.size.setToolTip("How big is the favour you have in mind?")
-        self.size.currentIndexChanged.connect(self._show_ask)
-        ask_row.addWidget(self.size, 1)
+            self.ask_size.addItem(text, size)
+            self.ask_size.setItemData(size - 1, ASK_HINTS[size], Qt.ItemDataRole.ToolTipRole)
+        self.ask_size.setToolTip("How big is the favour you have in mind?")
+        self.ask_size.currentIndexChanged.connect(self._show_ask)
+        ask_row.addWidget(self.ask_size, 1)
         self.body.addLayout(ask_row)
         verdict_row = QHBoxLayout()
         self.verdict = Badge(self)
         verdict_row.addWidget(self.verdict)
         verdict_row.addStretch(1)
         self.body.addLayout(verdict_row)
-        self.actions = QLabel(self)
-        self.actions.setWordWrap(True)
-        self.actions.setTextFormat(Qt.TextFormat.RichText)
-        self.body.addWidget(self.actions)
+        self.ask_actions = QLabel(self)
+        self.ask_actions.setWordWrap(True)
+        self.ask_actions.setTextFormat(Qt.TextFormat.RichText)
+        self.body.addWidget(self.ask_actions)
         self.body.addStretch(1)
         self._health: ContactHealth | None = None
 
@@ -148,9 +152,9 @@ class TrustCard(Card):
         health = self._health
         if health is None:
             self.verdict.show_kind("", "")
-            self.actions.setText("")
+            self.ask_actions.setText("")
             return
-        size = self.size.currentData()
+        size = self.ask_size.currentData()
         ask = next((a for a in health.asks if a.size == size), None)
         if ask is None:
             self.verdict.show_kind("", "")
@@ -165,7 +169,7 @@ class TrustCard(Card):
             if not check.passed and check.action:
                 text += f"<br><span style='color:{c.muted}'>→ {html.escape(check.action)}</span>"
             lines.append(f"{mark} {text}")
-        self.actions.setText("<br>".join(lines))
+        self.ask_actions.setText("<br>".join(lines))
 
 
 class WhyCard(Card):
@@ -180,7 +184,9 @@ class WhyCard(Card):
         close.setAutoRaise(True)
         close.setToolTip("Close")
         close.clicked.connect(self.closed)
-        self.body.itemAt(0).widget().setParent(None)  # replace the plain title with a row
+        plain_title = self.body.itemAt(0)
+        if plain_title is not None and (widget := plain_title.widget()) is not None:
+            widget.setParent(None)  # replace the plain title with a row
         row = QHBoxLayout()
         row.addWidget(self.title, 1)
         row.addWidget(close)
@@ -222,10 +228,11 @@ class PromisesCard(Card):
 
     def set_commitments(self, commitments: Sequence[CommitmentView], today: dt.date) -> None:
         while self.rows.count():
-            item = self.rows.takeAt(0)
-            if item.widget():
-                item.widget().hide()  # deleteLater waits for the event loop; never show a stale row
-                item.widget().deleteLater()
+            row = self.rows.takeAt(0)
+            widget = row.widget() if row is not None else None
+            if widget:
+                widget.hide()  # deleteLater waits for the event loop; never show a stale row
+                widget.deleteLater()
         self.boxes = {}
         open_ones = [c for c in commitments if c.is_open]
         recent_done = [c for c in commitments if not c.is_open][:3]
@@ -295,7 +302,7 @@ class TrajectoryCard(Card):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Trajectory — the last 24 months", parent)
         self.setMinimumHeight(260)
-        self.plot = None
+        self.plot: PlotWidget | None = None
         self.caption = _muted("Computing…", self)
         self.body.addWidget(self.caption)
 
@@ -333,7 +340,7 @@ class TrajectoryCard(Card):
         plot.plot(xs, health, pen=pg.mkPen(c.accent, width=3), name="Health", connect="finite", **dots)
         first = next((p for p in points if p.score is not None), None)
         last = points[-1] if points else None
-        if first and last and last.score is not None:
+        if first and first.score is not None and last and last.score is not None:
             change = last.score - first.score
             word = "warming" if change > 5 else "cooling" if change < -5 else "holding steady"
             self.caption.setText(f"{word.capitalize()}: health {first.score:.0f} in {first.date:%b %Y} "
@@ -372,9 +379,17 @@ class ContactOverview(QScrollArea):
         if columns == self._columns:
             return
         self._columns = columns
-        cards = (self.health, self.trust, self.why, self.promises, self.favours, self.trajectory)
+        cards: tuple[Card, ...] = (
+            self.health,
+            self.trust,
+            self.why,
+            self.promises,
+            self.favours,
+            self.trajectory,
+        )
         for card in cards:
             self.grid.removeWidget(card)
+        places: tuple[tuple[int, int, int, int], ...]
         if columns == 2:
             places = ((0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2), (2, 0, 1, 1), (2, 1, 1, 1), (3, 0, 1, 2))
         else:

@@ -21,7 +21,7 @@ from relationship_journal.gui.people_panel import PeoplePanel
 from relationship_journal.gui.profile_editor import ProfileEditor
 from relationship_journal.gui.timeline_view import TimelineView
 from relationship_journal.gui.worker import Operation, Progress
-from relationship_journal.health import ContactHealth
+from relationship_journal.health import ContactHealth, TrajectoryPoint
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import NotFoundError
 from relationship_journal.journal.records import ContactDetail
@@ -141,11 +141,13 @@ class ContactPage(QWidget):
     def _start_trajectory(self) -> None:
         self._trajectory_generation += 1
         generation, cid, as_of, journal = self._trajectory_generation, self.contact_id, self.as_of, self.journal
+        if cid is None:
+            return
 
-        def work(_progress: Progress):  # type: ignore[no-untyped-def]
+        def work(_progress: Progress) -> tuple[TrajectoryPoint, ...]:
             return journal.health.trajectory(cid, TRAJECTORY_MONTHS, as_of)
 
-        def done(points) -> None:  # type: ignore[no-untyped-def]
+        def done(points: tuple[TrajectoryPoint, ...]) -> None:
             if generation == self._trajectory_generation:
                 self.overview.trajectory.set_points(points)
                 self.trajectory_ready.emit()

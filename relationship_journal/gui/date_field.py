@@ -102,5 +102,17 @@ class DateField(QLineEdit):
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(calendar)
         menu.addAction(holder)
-        calendar.clicked.connect(lambda day: (self.setDate(day), menu.close()))
+
+        def choose(day: QDate) -> None:
+            self.setDate(day)
+            menu.close()
+
+        calendar.clicked.connect(choose)
         menu.exec(self.mapToGlobal(self.rect().bottomLeft()))
+
+
+def to_date(day: QDate) -> dt.date:
+    """`QDate.toPython()` as the date it is (PySide6's stubs say only `object`)."""
+    value = day.toPython()
+    assert isinstance(value, dt.date)
+    return value

@@ -100,7 +100,7 @@ class HealthBarDelegate(QStyledItemDelegate):
             rect = rect.adjusted(0, 4, 0, -(option.rect.height() // 2))
             small = QFont(option.font)
             small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
-            last = index.siblingAtColumn(LAST).data() or ""
+            last = index.sibling(index.row(), LAST).data() or ""
             painter.save()
             painter.setFont(small)
             painter.setPen(QColor(c.muted))

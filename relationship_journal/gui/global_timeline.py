@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from relationship_journal import clock
+from relationship_journal.gui.date_field import to_date
 from relationship_journal.gui.timeline_view import KIND_LABELS, TimelineView
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.vocabulary import INTERACTION_KINDS
@@ -68,8 +69,8 @@ class GlobalTimeline(QWidget):
         kind = self.kind.currentData()
         entries = self.journal.interactions.recent(
             kinds=[kind] if kind else None,
-            since=self.since.date().toPython(),
-            until=self.until.date().toPython(),
+            since=to_date(self.since.date()),
+            until=to_date(self.until.date()),
             limit=LIMIT,
         )
         self.timeline.set_entries(entries)

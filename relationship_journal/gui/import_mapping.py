@@ -9,6 +9,7 @@ confirmed mapping is remembered for files with the same columns.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -89,7 +90,10 @@ class ColumnMappingStep(QWidget):
         self._changed()
 
     def fields(self) -> list[str]:
-        return [self.table.cellWidget(row, 2).currentData() for row in range(self.table.rowCount())]  # type: ignore[union-attr]
+        choices = (
+            cast(QComboBox, self.table.cellWidget(row, 2)) for row in range(self.table.rowCount())
+        )
+        return [choice.currentData() for choice in choices]
 
     def _changed(self) -> None:
         if self.mapping is None:

@@ -9,7 +9,7 @@ the thread pool, so the window paints at once and never freezes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -54,6 +54,10 @@ from relationship_journal.journal.owing import i_owe, people_i_owe
 from relationship_journal.journal.records import Changes, ContactSummary, InteractionFields
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
 
+if TYPE_CHECKING:
+    from relationship_journal.gui.dashboard.view import DashboardView
+    from relationship_journal.gui.dialogs.preferences import PreferencesDialog
+
 VIEWS = ("contacts", "timeline", "dashboard")
 SMALL_CHANGE = 15  # more contacts than this changed at once: their health is recomputed in the background
 LARGE_CHANGE = 2000  # more than this: the whole list is reloaded in the background
@@ -77,7 +81,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = undo.UndoStack(self, journal, self.apply_changes, self.show_error)
         self.directory = PeopleDirectory()
         self.drafts = DraftStore(journal.paths.drafts, journal)
-        self.dashboard: Any = None
+        self.dashboard: DashboardView | None = None
         self._dashboard_stale = True
         self._network_generation = 0
         self._writes_applied = 0  # a list read that started before a change on screen is stale
@@ -114,7 +118,7 @@ class MainWindow(QMainWindow):
         self.empty.add_contact.connect(self.new_contact)
         self.empty.import_contacts.connect(self.import_contacts)
         self.empty.load_demo.connect(self.load_demo)
-        self.page = ContactPage(self.journal, self.directory, self._submit_from(lambda: self.page.composer),
+        self.page: ContactPage = ContactPage(self.journal, self.directory, self._submit_from(lambda: self.page.composer),
                                 self.drafts, self)
         self.page.as_of = self.as_of
         self.page.profile_edited.connect(self._profile_edited)
@@ -143,7 +147,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.contact_list.setMinimumWidth(330)
         self.setCentralWidget(self.splitter)
-        self.composer_dialog = ComposerDialog(self.directory, self._submit_from(lambda: self.composer_dialog.form),
+        self.composer_dialog: ComposerDialog = ComposerDialog(self.directory, self._submit_from(lambda: self.composer_dialog.form),
                                               self.drafts, self)
         self.selection_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.selection_label)
@@ -891,7 +895,7 @@ class MainWindow(QMainWindow):
         dialog.backups_page = backups  # type: ignore[attr-defined]
         self.today.add_preferences(dialog)
         dialog.add_page("Backups", backups)
-        self.preferences_dialog = dialog
+        self.preferences_dialog: PreferencesDialog | None = dialog
         try:
             if dialog.exec():
                 self.set_theme(self.settings.theme)

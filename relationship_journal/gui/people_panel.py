@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -71,13 +73,15 @@ def load_facts(journal: Journal, contact_id: int, as_of: dt.date) -> PeopleFacts
     )
 
 
-def _clear(layout: QVBoxLayout) -> None:
+def _clear(layout: QLayout) -> None:
     while layout.count():
         child = layout.takeAt(0)
-        if child.widget() is not None:
-            child.widget().deleteLater()
-        elif child.layout() is not None:
-            _clear(child.layout())  # type: ignore[arg-type]
+        widget = child.widget() if child is not None else None
+        inner = child.layout() if child is not None else None
+        if widget is not None:
+            widget.deleteLater()
+        elif inner is not None:
+            _clear(inner)
 
 
 def _link(contact_id: int, name: str) -> str:
@@ -216,6 +220,9 @@ class PeoplePanel(QWidget):
             self.ideas_box.addLayout(row)
         self.loaded.emit()
 
+    def _adder(self, suggestion: Suggestion, kind: str) -> Callable[[], None]:
+        return lambda: self.add_relation.emit(suggestion.person_id, suggestion.other_id, kind)
+
     def _suggestion_row(self, suggestion: Suggestion) -> None:
         row = QHBoxLayout()
         row.addWidget(
@@ -231,10 +238,7 @@ class PeoplePanel(QWidget):
         accept.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(accept)
         for key, label in KIND_CHOICES[:6]:
-            menu.addAction(
-                label.capitalize(),
-                lambda k=key, s=suggestion: self.add_relation.emit(s.person_id, s.other_id, k),
-            )
+            menu.addAction(label.capitalize(), self._adder(suggestion, key))
         accept.setMenu(menu)
         ignore = QToolButton(self)
         ignore.setText("Ignore")

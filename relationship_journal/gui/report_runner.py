@@ -99,7 +99,7 @@ class SavedFile(QWidget):
         layout.insertWidget(0, self.label)
         self.open_button.clicked.connect(lambda: self._open(self.path))
         self.folder_button.clicked.connect(lambda: self._open(str(Path(self.path).parent)))
-        self.path = ""
+        self.path: str = ""
         self.opened: list[str] = []  # what was handed to the desktop (tests look here)
         self.hide()
 

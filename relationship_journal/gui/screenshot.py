@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from relationship_journal.gui import worker
 from relationship_journal.gui.app import application, create_window
@@ -69,6 +69,7 @@ def render(data_dir: str | os.PathLike[str] | None, view: str, contact: str | No
             window.page.tabs.setCurrentIndex(PROFILE)
             settle(app, lambda: people["loaded"], timeout)
             scroll = window.page.tabs.currentWidget()
+            assert isinstance(scroll, QScrollArea)  # the Profile tab scrolls
             bar = scroll.verticalScrollBar()
             settle(app, lambda: bar.maximum() > 0 or True, timeout)
             bar.setValue(bar.maximum())

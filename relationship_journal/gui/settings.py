@@ -37,7 +37,7 @@ class AppSettings:
     @property
     def theme(self) -> Theme:
         value = str(self._qsettings.value("appearance/theme", "system"))
-        return value if value in THEMES else "system"  # type: ignore[return-value]
+        return value if value in THEMES else "system"
 
     @theme.setter
     def theme(self, value: Theme) -> None:

@@ -79,8 +79,8 @@ class SingleInstance(QObject):
 
     def holder_pid(self) -> int | None:
         """The process id of the window holding the lock, if Qt can tell."""
-        ok, pid, _host, _app = self._lock.getLockInfo()
-        return int(pid) if ok and pid else None
+        pid, _host, _app = self._lock.getLockInfo()  # (0, "", "") when Qt cannot tell
+        return int(pid) if pid else None
 
     def notify_first(self, files: tuple[str, ...] = ()) -> bool:
         """Ask the first window to come forward (and import `files`); False when it cannot be reached."""

@@ -39,11 +39,15 @@ class TodayController:
         self.view.introduce.connect(self.introduce)
         self.view.snooze.connect(self.snooze)
         self.reminders = DesktopReminders(window)
-        self.view.loaded.connect(lambda: self.reminders.set_agenda(self.view.agenda))
+        self.view.loaded.connect(self._agenda_loaded)
         # Keep the count current (tray, notification) even while another view is shown.
         self._timer = QTimer(window, singleShot=True, interval=REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         window.contacts_loaded.connect(self._timer.start)
+
+    def _agenda_loaded(self) -> None:
+        if self.view.agenda is not None:  # `loaded` follows `show_agenda`, which sets it
+            self.reminders.set_agenda(self.view.agenda)
 
     @property
     def visible(self) -> bool:

@@ -184,13 +184,13 @@ class TodayView(QWidget):
         self.summary = QLabel("Looking at your journal…", self)
         self.summary.setProperty("muted", True)
         outer.addWidget(self.summary)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll, 1)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self._scroll, 1)
         self._body = QWidget()
         self._body.setObjectName("Page")
-        self.scroll.setWidget(self._body)
+        self._scroll.setWidget(self._body)
         self._layout = QVBoxLayout(self._body)
         self._layout.setContentsMargins(0, 6, 8, 6)
         self._layout.setSpacing(8)
@@ -220,8 +220,9 @@ class TodayView(QWidget):
         self.heading.setText(f"Today — {agenda.as_of:%A %d %B}")
         while self._layout.count():
             child = self._layout.takeAt(0)
-            if child.widget() is not None:
-                child.widget().deleteLater()
+            widget = child.widget() if child is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.cards = []
         count = len(agenda.items)
         parts = [

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 def field_can(widget: QObject, redo: bool) -> bool:
     """True if the text field has typing of its own to undo (or redo)."""
-    if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-        widget = widget.lineEdit()
+    if isinstance(widget, QComboBox) and (line_edit := widget.lineEdit()) is not None:
+        widget = line_edit
     if isinstance(widget, QAbstractSpinBox):
         widget = widget.findChild(QLineEdit) or widget
     if isinstance(widget, QLineEdit):

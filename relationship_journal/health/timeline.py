@@ -246,7 +246,7 @@ def _interaction_columns(
         last_day = day
         last_id = iid
         channel = it.channel or kind_channel.get(it.kind)
-        w = channel_weight.get(channel)  # type: ignore[arg-type]
+        w = channel_weight.get(channel) if channel is not None else None
         if w is None:
             raise ValueError(f"{name}: unknown interaction kind/channel {it.kind!r}/{it.channel!r}")
         people = it.people_present

@@ -8,7 +8,7 @@ words and the entry they come from.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from relationship_journal.health.owing import OWED_FAVOUR_MIN
 
@@ -37,10 +37,10 @@ def _ago(day: dt.date, as_of: dt.date) -> str:
     return "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
 
 
-def _item(**fields: object) -> TodayItem:
+def _item(**fields: Any) -> TodayItem:
     from relationship_journal.journal.agenda import TodayItem
 
-    return TodayItem(**fields)  # type: ignore[arg-type]
+    return TodayItem(**fields)
 
 
 def promises_due(journal: Journal, as_of: dt.date) -> list[TodayItem]:

@@ -7,6 +7,7 @@ tables with executemany inside a single transaction, so it lands whole or not at
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -112,7 +113,9 @@ def load_into_empty_journal(
         )
 
 
-def _insert_contacts(connection, contacts: list[ContactFields], base: int) -> None:  # type: ignore[no-untyped-def]
+def _insert_contacts(
+    connection: sqlite3.Connection, contacts: list[ContactFields], base: int
+) -> None:
     connection.executemany(
         "INSERT INTO contacts (id, display_name, search_name, given_name, family_name, nickname, "
         "organisation, role, birthday_year, birthday_month, birthday_day, how_met, where_met, met_on, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import datetime as dt
 import json
@@ -72,7 +73,9 @@ def _validate(fields: ContactFields) -> ContactFields:
         if not normalize_phone(phone.value).lstrip("+"):
             raise ValidationError(f"'{phone.value}' is not a phone number")
     tags = tuple(check_text(single_line(tag), "a tag", limit=100) for tag in fields.tags)
-    texts = {name_: _clean_text(getattr(fields, name_)) for name_ in PROFILE_TEXT_FIELDS}
+    texts: dict[str, Any] = {
+        name_: _clean_text(getattr(fields, name_)) for name_ in PROFILE_TEXT_FIELDS
+    }
     addresses = tuple(_clean_address(a) for a in fields.addresses if not a.is_empty())
     uid = _clean_text(fields.uid)
     if uid is not None and len(uid) > 300:
@@ -273,7 +276,8 @@ class ContactBook:
     def count(self, include_archived: bool = False) -> int:
         with self._journal.reading() as connection:
             where = "" if include_archived else " WHERE NOT archived"
-            return connection.execute(f"SELECT count(*) FROM contacts{where}").fetchone()[0]
+            count: int = connection.execute(f"SELECT count(*) FROM contacts{where}").fetchone()[0]
+            return count
 
     def list(self, include_archived: bool = False, only: Iterable[int] | None = None) -> list[ContactSummary]:
         """Every person with what a list row shows, in a handful of set-based queries.
@@ -335,11 +339,13 @@ class ContactBook:
                 ids,
             ).fetchall())
 
-    def tags(self) -> list[str]:
+    def tags(self) -> builtins.list[str]:
         with self._journal.reading() as connection:
             return [r[0] for r in connection.execute("SELECT name FROM tags ORDER BY name")]
 
-    def match(self, query: str, include_archived: bool = False) -> list[tuple[int, str]]:
+    def match(
+        self, query: str, include_archived: bool = False
+    ) -> builtins.list[tuple[int, str]]:
         """People whose name contains `query`, ignoring case and accents."""
         return names.match(self._journal, query, include_archived)
 
@@ -354,7 +360,7 @@ class ContactBook:
             raise NotFoundError(f"there is no contact with id {contact_id}")
         return contact
 
-    def _existing(self, contact_ids: Iterable[int]) -> list[int]:
+    def _existing(self, contact_ids: Iterable[int]) -> builtins.list[int]:
         ids = sorted(set(contact_ids))
         if not ids:
             raise ValidationError("no contacts were chosen")

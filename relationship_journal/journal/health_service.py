@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from relationship_journal import clock
 from relationship_journal.health import (
@@ -62,12 +62,12 @@ class HealthService:
             preferences = self._journal.preferences
             chosen = preferences.circle_cadences()
             horizon = preferences.fading_horizon()
-            changes: dict[str, object] = {}
+            changes: dict[str, Any] = {}
             if chosen:
                 changes["cadence_days"] = MappingProxyType(dict(DEFAULTS.cadence_days) | chosen)
             if horizon != DEFAULTS.fading_horizon_days:
                 changes["fading_horizon_days"] = horizon
-            params = dataclasses.replace(DEFAULTS, **changes) if changes else DEFAULTS  # type: ignore[arg-type]
+            params = dataclasses.replace(DEFAULTS, **changes) if changes else DEFAULTS
             self._params = params
         return params
 

@@ -7,7 +7,7 @@ import datetime as dt
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -74,7 +74,9 @@ def _contacts(session: Session, contact_ids: Sequence[int]) -> list[Contact]:
     return contacts
 
 
-def _views(connection: sqlite3.Connection, rows: list[tuple]) -> list[InteractionView]:  # type: ignore[type-arg]
+def _views(
+    connection: sqlite3.Connection, rows: list[tuple[Any, ...]]
+) -> list[InteractionView]:
     ids = [r[0] for r in rows]
     people: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for start in range(0, len(ids), 900):
@@ -181,7 +183,8 @@ class Timeline:
         limit: int = 500,
     ) -> list[InteractionView]:
         """Everyone's timeline, newest first, filtered by kind and date range."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[str] = []
         if kinds:
             clauses.append(f"i.kind IN ({','.join('?' * len(kinds))})")
             params.extend(kinds)
@@ -200,7 +203,8 @@ class Timeline:
 
     def count(self) -> int:
         with self._journal.reading() as connection:
-            return connection.execute("SELECT count(*) FROM interactions").fetchone()[0]
+            count: int = connection.execute("SELECT count(*) FROM interactions").fetchone()[0]
+            return count
 
     @staticmethod
     def _row(session: Session, interaction_id: int) -> Interaction:

@@ -24,6 +24,7 @@ from relationship_journal.journal.relationships import KINDS
 from relationship_journal.journal.text import fold
 
 if TYPE_CHECKING:
+    from relationship_journal.health.outputs import ContactHealth
     from relationship_journal.journal.agenda import TodayItem
     from relationship_journal.journal.core import Journal
 
@@ -181,7 +182,12 @@ def intro_paths(
     return paths
 
 
-def _path(chain: tuple[int, ...], score: float, tie: dict, links: dict) -> IntroPath:  # type: ignore[type-arg]
+def _path(
+    chain: tuple[int, ...],
+    score: float,
+    tie: dict[int, ContactHealth],
+    links: dict[int, dict[int, tuple[float, str, str]]],
+) -> IntroPath:
     def name(cid: int) -> str:
         return tie[cid].name if cid in tie else f"#{cid}"
 
@@ -240,7 +246,10 @@ def introduction_ideas(
                 )
             }
     known = set(journal.relationships.co_attendance(1))
-    known |= {tuple(sorted((e.person_id, e.other_id))) for e in journal.relationships.edges()}
+    known |= {
+        (min(e.person_id, e.other_id), max(e.person_id, e.other_id))
+        for e in journal.relationships.edges()
+    }
     # What each person's interests, role and organisation say, folded once: word -> who.
     said: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for cid, (_n, _g, interests, role, organisation) in people.items():
@@ -333,18 +342,20 @@ def make_introduction(
         raise ValidationError("an introduction needs two different people")
     day = on or clock.today()
     with journal.transaction() as session:
-        people = {cid: session.get(Contact, cid) for cid in (first_id, second_id)}
-        for cid, row in people.items():
+        names: dict[int, str] = {}
+        for cid in (first_id, second_id):
+            row = session.get(Contact, cid)
             if row is None:
                 raise NotFoundError(f"there is no contact with id {cid}")
+            names[cid] = row.display_name
         rows = [
             Favour(
                 contact_id=a,
                 direction="given",
                 size=1,
                 date=day,
-                what=f"Introduced to {people[b].display_name}",
-            )  # type: ignore[union-attr]
+                what=f"Introduced to {names[b]}",
+            )
             for a, b in ((first_id, second_id), (second_id, first_id))
         ]
         session.add_all(rows)

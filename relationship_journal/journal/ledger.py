@@ -191,6 +191,7 @@ class Ledger:
             row = session.get(model, row_id)
             if row is None:
                 raise NotFoundError(f"there is no {kind} with id {row_id}")
+            assert isinstance(row, Favour | Ask | Commitment)  # the mapping above joins to Base
             contact_id = row.contact_id
             session.delete(row)
         return Changes(contacts=frozenset({contact_id}))

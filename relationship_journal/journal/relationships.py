@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from relationship_journal import clock
 from relationship_journal.journal.errors import NotFoundError, ValidationError
@@ -222,5 +222,8 @@ class Relationships:
         return found
 
 
-def _rows(connection: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> list[tuple]:  # type: ignore[type-arg]
-    return connection.execute(sql, params).fetchall()
+def _rows(
+    connection: sqlite3.Connection, sql: str, params: tuple[object, ...]
+) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = connection.execute(sql, params).fetchall()
+    return rows

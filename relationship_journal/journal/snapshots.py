@@ -51,7 +51,9 @@ def _table_exists(connection: sqlite3.Connection, table: str) -> bool:
     ).fetchone() is not None
 
 
-def _rows(connection: sqlite3.Connection, table: str, column: str, ids: list[int]):  # type: ignore[no-untyped-def]
+def _rows(
+    connection: sqlite3.Connection, table: str, column: str, ids: list[int]
+) -> tuple[tuple[str, ...], tuple[tuple[object, ...], ...]]:
     names: tuple[str, ...] = ()
     rows: list[tuple[object, ...]] = []
     for start in range(0, max(len(ids), 1), 900):

@@ -416,7 +416,7 @@ def render_chart_png(
     storage = QByteArray()  # held here: QBuffer does not own it
     buffer = QBuffer(storage)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide6 takes a str format; its stubs say bytes
     buffer.close()
     return bytes(storage.data())
 

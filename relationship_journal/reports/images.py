@@ -145,7 +145,7 @@ def shrink_photo(data: bytes, side: int = PHOTO_SIDE) -> bytes | None:
     out = QByteArray()
     buffer = QBuffer(out)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPEG", 85)
+    image.save(buffer, "JPEG", 85)  # type: ignore[call-overload]  # PySide6 takes a str format; its stubs say bytes
     buffer.close()
     small = bytes(out.data())
     return small if small and len(small) < len(data) else data

@@ -85,11 +85,11 @@ class BackupInfo:
         return f"{when} — {kinds[self.kind]} ({_human_size(self.size)})"
 
 
-def _human_size(size: int) -> str:
+def _human_size(size: float) -> str:
     for unit in ("bytes", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
             return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
+        size /= 1024
     return f"{size} bytes"
 
 
@@ -298,7 +298,7 @@ def _pid_alive(pid: int) -> bool:
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:
     """Delete half-written backups left by a process that was killed while writing them."""
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for path in folder.iterdir():
@@ -462,13 +462,14 @@ def _restore_alone(
     ensure_private_dir(database.parent)
     kept: Path | None = None
     if current_kind in ("sqlite", "encrypted"):
+        unreadable: tuple[type[Exception], ...] = (StoreError, *_database_errors(current_secret))
         try:
             if current_kind == "encrypted" and current_secret is None:
                 raise BackupError("no passphrase for the current journal")
             inspect_file(database, current_secret)  # read-only: a damaged file is never written
             _checkpoint(database, current_secret)
             kept = _into_backups(database, f"before-restore-{_stamp(now)}.sqlite3", current_secret)
-        except (StoreError, *_database_errors(current_secret)):
+        except unreadable:
             kept = _set_aside_damaged(database, now)
     elif current_kind == "foreign":
         kept = _set_aside_damaged(database, now)

@@ -22,7 +22,7 @@ from relationship_journal.store.integrity import SQLITE_HEADER
 from relationship_journal.store.schema import HEAD_REVISION
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine, ExceptionContext
 
 __all__ = ["BUSY_TIMEOUT_MS", "SQLITE_HEADER", "Database", "StoreError", "apply_pragmas"]
 
@@ -198,6 +198,7 @@ class Database:
         searched, exported and backed up elsewhere; writes fail with one line.
         """
         read_only = integrity.cannot_write_beside(self.path)
+        connection: sqlite3.Connection  # an SQLCipher connection has the same interface
         if self._passphrase is not None:
             from relationship_journal.store import encryption
 
@@ -236,7 +237,10 @@ class Database:
                 module = encryption.dbapi()
 
                 def open_connection() -> sqlite3.Connection:
-                    return encryption.connect_raw(path, secret, same_thread=False)
+                    connection: sqlite3.Connection = encryption.connect_raw(
+                        path, secret, same_thread=False
+                    )
+                    return connection
 
             else:
                 module = sqlite3
@@ -258,11 +262,11 @@ class Database:
                 change_log.install(dbapi_connection)
 
             @event.listens_for(engine, "begin")
-            def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+            def _on_begin(connection: Connection) -> None:
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
 
             @event.listens_for(engine, "handle_error")
-            def _on_error(context) -> None:  # type: ignore[no-untyped-def]
+            def _on_error(context: ExceptionContext) -> None:
                 # A full disk or a read-only folder is the person's to fix: say so in one
                 # line (the transaction has been rolled back) instead of SQLAlchemy's trace.
                 original = context.original_exception

@@ -398,9 +398,10 @@ def read_sealed(path: Path, passphrase: str) -> str | None:
     """The text `write_sealed` kept, or None (no file, another passphrase, damaged)."""
     if not path.exists():
         return None
+    unreadable: tuple[type[Exception], ...] = (StoreError, *database_errors())
     try:
         connection = connect_raw(path, passphrase, read_only=True)
-    except (StoreError, *database_errors()):
+    except unreadable:
         return None
     try:
         row = connection.execute("SELECT text FROM sealed WHERE id = 1").fetchone()

@@ -93,7 +93,8 @@ def frames_missing(wal: Path) -> bool:
         wal_size = wal.stat().st_size
     except FileNotFoundError:
         return True
-    return wal_size < _WAL_HEADER + max_frame * (_FRAME_HEADER + page_size)
+    indexed_size: int = _WAL_HEADER + max_frame * (_FRAME_HEADER + page_size)
+    return wal_size < indexed_size
 
 
 def check_before_opening(database: Path) -> None:

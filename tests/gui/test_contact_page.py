@@ -43,11 +43,11 @@ def test_ask_readiness_follows_the_size_chosen(demo_folder: Path, start_app: Any
     trust = window.page.overview.trust
     health = window.page.health
     for index, size in enumerate((1, 2, 3)):
-        trust.size.setCurrentIndex(index)
+        trust.ask_size.setCurrentIndex(index)
         expected = next(a for a in health.asks if a.size == size)
         assert trust.verdict.text() == expected.verdict
         for check in expected.failing:
-            assert check.action in trust.actions.text()
+            assert check.action in trust.ask_actions.text()
     assert trust.trust.text() == f"Trust {health.trust:.0f}"
     assert window.page.header.badge.text().lower() == health.classification
 

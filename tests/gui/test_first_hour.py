@@ -252,12 +252,7 @@ def test_highlighted_items_are_readable_in_both_themes(
     composer = window.page.composer
     for theme_name in ("light", "dark"):
         window.set_theme(theme_name)
-        for combo in (
-            composer.favour_size,
-            composer.depth,
-            composer.initiated,
-            window.contact_list.circle,
-        ):
+        for combo in (composer.favour_size, composer.depth_choice, composer.initiated, window.contact_list.circle):
             qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
             view = combo.view()
             qtbot.waitUntil(view.isVisible, timeout=120_000)
@@ -373,7 +368,7 @@ def test_the_why_panel_follows_a_save(demo_folder: Path, start_app: Any, qtbot: 
 
     page.tabs.setCurrentIndex(TIMELINE)
     composer = page.composer
-    composer.depth.setCurrentIndex(4)  # support in a hard moment
+    composer.depth_choice.setCurrentIndex(4)  # support in a hard moment
     composer.minutes.setValue(180)
     qtbot.keyClicks(composer.note, "A long, honest talk")
     qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

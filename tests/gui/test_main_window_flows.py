@@ -60,7 +60,7 @@ def test_find_open_log_and_undo(demo_folder: Path, start_app: Any, qtbot: Any) -
     assert window.page.tabs.currentIndex() == TIMELINE
     composer = window.page.composer
     assert composer.people == [target.id]
-    composer.depth.setCurrentIndex(4)  # support in a hard moment
+    composer.depth_choice.setCurrentIndex(4)  # support in a hard moment
     composer.minutes.setValue(120)
     composer.initiated.setCurrentIndex(1)  # they reached out
     qtbot.keyClicks(composer.note, "Long walk. **She** is moving to Lisbon in May.")

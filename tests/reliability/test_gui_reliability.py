@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -39,6 +40,18 @@ def test_second_window_brings_the_first_forward(qtbot, private_folders: Path) ->
     third = SingleInstance(private_folders)
     assert third.acquire(), "the lock is free once the first window has gone"
     third.release()
+
+
+def test_a_second_start_names_the_process_holding_the_journal(private_folders: Path) -> None:
+    """The "already open" message says which process to look for (it used to raise instead)."""
+    first = SingleInstance(private_folders)
+    assert first.acquire()
+    try:
+        second = SingleInstance(private_folders)
+        assert not second.acquire()
+        assert second.holder_pid() == os.getpid()
+    finally:
+        first.release()
 
 
 def test_lock_of_a_crashed_window_does_not_lock_the_person_out(private_folders: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -82,7 +82,9 @@ class ChartCard(Card):
 class _RoomyRows(QStyledItemDelegate):
     """Rows a few pixels taller than the default, so the lists read like the rest of the app."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width(), hint.height() + 6)
 
@@ -141,7 +143,7 @@ class PeopleList(QTreeWidget):
 
     def _begin(self) -> None:
         self.clear()
-        self._pending: list[QTreeWidgetItem] = []
+        self._pending = []
 
     def _finish(self, count: int) -> None:
         """Insert all rows at once: one layout pass instead of one per row."""
@@ -156,14 +158,15 @@ class PeopleList(QTreeWidget):
 
     def ids(self) -> list[int]:
         """The contact ids shown, top to bottom (for tests and keyboard users)."""
-        found = (self.topLevelItem(i).data(0, CONTACT_ID_ROLE) for i in range(self.topLevelItemCount()))
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        found = (item.data(0, CONTACT_ID_ROLE) for item in items if item is not None)
         return [int(i) for i in found if i is not None]
 
     def row_rect(self, contact_id: int) -> QRect:
         """Where a person's row is drawn, in viewport coordinates (to click it)."""
         for i in range(self.topLevelItemCount()):
             item = self.topLevelItem(i)
-            if item.data(0, CONTACT_ID_ROLE) == contact_id:
+            if item is not None and item.data(0, CONTACT_ID_ROLE) == contact_id:
                 return self.visualItemRect(item)
         raise KeyError(contact_id)
 

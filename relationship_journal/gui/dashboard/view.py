@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
@@ -46,9 +47,13 @@ from relationship_journal.gui.dashboard.snapshot import (
     load_network,
 )
 from relationship_journal.gui.dashboard.words import plural, verdict_sentence
+from relationship_journal.gui.date_field import to_date
 from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.journal.core import Journal
 from relationship_journal.reports.chart_series import DepthBreadthSeries, NetworkMoment
+
+if TYPE_CHECKING:
+    from relationship_journal.reports.charts import ChartPalette
 
 CHART_MIN_HEIGHT = 200
 LIST_MIN_HEIGHT = 170
@@ -89,7 +94,7 @@ class DashboardView(QWidget):
         self._start()
 
     def as_of(self) -> dt.date:
-        return self.date_edit.date().toPython()
+        return to_date(self.date_edit.date())
 
     def busy(self) -> bool:
         return bool(self._running)
@@ -174,7 +179,7 @@ class DashboardView(QWidget):
         from relationship_journal.reports.people_picture import people_picture_chart
 
         palette = self._palette()
-        self._chart_builders = {
+        self._chart_builders: dict[str, Callable[[Any, ChartPalette], Any]] = {
             "depth_breadth": charts.depth_breadth_chart,
             "occupancy": charts.circle_occupancy_chart,
             "health": charts.health_distribution_chart,
@@ -231,6 +236,7 @@ class DashboardView(QWidget):
         if mode == self._mode:
             return
         self._mode = mode
+        card: Card  # each loop below walks a different kind of card
         for card in self._figure_cards:
             self._figure_grid.removeWidget(card)
         for column in range(4):
@@ -419,7 +425,7 @@ class DashboardView(QWidget):
         return dataclasses.replace(base, background=c.card, text=c.text, muted=c.muted,
                                    bands={**base.bands, **c.bands})
 
-    def showEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """Compute on first sight, so an unopened dashboard costs nothing."""
         super().showEvent(event)
         if self.snapshot is None and not self._running:

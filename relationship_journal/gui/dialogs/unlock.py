@@ -31,7 +31,7 @@ def unlock_journal(
     database: Path,
     parent: QWidget | None = None,
     ask: Callable[[str], str | None] | None = None,
-    tell: Callable[[str], None] | None = None,
+    tell: Callable[[str], object] | None = None,
 ) -> bool:
     """True when the journal can be opened (plain, or its passphrase given); False if cancelled.
 
