@@ -54,7 +54,8 @@ def run_ask(args: argparse.Namespace) -> int:
                 raise ValidationError(
                     "say how it went: --outcome helped, declined, ignored or open"
                 )
-            journal.ledger.resolve_ask(args.answer, args.outcome, day)
+            with journal.history.recording(f"Ask {args.answer}: {args.outcome}"):
+                journal.ledger.resolve_ask(args.answer, args.outcome, day)
             print(f"ask {args.answer}: {args.outcome}")
             return 0
         if not args.name:
@@ -67,8 +68,9 @@ def run_ask(args: argparse.Namespace) -> int:
             for a in [] if args.json else asks:
                 print(f"{a.id}\t{a.date.isoformat()}\t{a.outcome}\t{a.what}")
             return 0
-        changes = journal.ledger.add_ask(
-            contact_id, args.what, day, size=args.size, outcome=args.outcome or "open"
-        )
+        with journal.history.recording(f"Ask {journal.contacts.get(contact_id).display_name}: {args.what[:40]}"):
+            changes = journal.ledger.add_ask(
+                contact_id, args.what, day, size=args.size, outcome=args.outcome or "open"
+            )
     print(changes.created_id)
     return 0

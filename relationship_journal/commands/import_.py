@@ -106,7 +106,8 @@ def run_import(args: argparse.Namespace) -> int:
                     plan.choose(decision.index, True)
         batch_id = None
         if not args.dry_run and plan.has_changes():
-            batch_id = planning.apply_import(journal, plan)
+            with journal.history.recording(f"Import {plan.sources}"):
+                batch_id = planning.apply_import(journal, plan)
     if args.json:
         print_json(_as_json(plan, batch_id, args.dry_run))
         return 0

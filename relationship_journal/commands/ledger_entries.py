@@ -46,13 +46,14 @@ def register(commands: Any) -> None:
 def run_favour(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
         contact_id = journal.contacts.resolve(args.name)
-        changes = journal.ledger.add_favour(
-            contact_id,
-            "received" if args.received else "given",
-            args.what,
-            args.date or clock.today(),
-            size=args.size,
-        )
+        with journal.history.recording(f"Favour: {args.what[:40]}"):
+            changes = journal.ledger.add_favour(
+                contact_id,
+                "received" if args.received else "given",
+                args.what,
+                args.date or clock.today(),
+                size=args.size,
+            )
     print(changes.created_id)
     return 0
 
@@ -60,12 +61,13 @@ def run_favour(args: argparse.Namespace) -> int:
 def run_promise(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
         contact_id = journal.contacts.resolve(args.name)
-        changes = journal.ledger.add_commitment(
-            contact_id,
-            "theirs" if args.theirs else "mine",
-            args.text,
-            args.date or clock.today(),
-            due_date=args.due,
-        )
+        with journal.history.recording(f"Promise: {args.text[:40]}"):
+            changes = journal.ledger.add_commitment(
+                contact_id,
+                "theirs" if args.theirs else "mine",
+                args.text,
+                args.date or clock.today(),
+                due_date=args.due,
+            )
     print(changes.created_id)
     return 0

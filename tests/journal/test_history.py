@@ -219,3 +219,22 @@ def test_command_line_undo_redo_and_history(tmp_path: Path) -> None:
     assert len(nothing.stderr.strip().splitlines()) == 1
     with sqlite3.connect(data / "journal.sqlite3") as connection:
         assert connection.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
+
+
+def test_asks_favours_promises_and_imports_from_the_command_line_are_undone_in_turn(tmp_path: Path) -> None:
+    data = tmp_path / "journal"
+    card = tmp_path / "grace.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEND:VCARD\r\n", encoding="utf-8")
+    assert _cli(data, "add", "Ann Lee").returncode == 0
+    for args in (("ask", "Ann Lee", "an intro to Bo"), ("favour", "Ann Lee", "lent me a book", "--received"),
+                 ("promise", "Ann Lee", "send the slides"), ("import", str(card))):
+        assert _cli(data, *args).returncode == 0, args
+    labels = [line.split("  ")[1] for line in _cli(data, "history").stdout.splitlines()]
+    assert labels == ["Import grace.vcf", "Promise: send the slides", "Favour: lent me a book",
+                      "Ask Ann Lee: an intro to Bo", "Add Ann Lee"]
+    for _ in range(4):
+        assert _cli(data, "undo").returncode == 0
+    with sqlite3.connect(data / "journal.sqlite3") as connection:
+        counts = [connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("asks", "favours", "commitments", "contacts")]
+    assert counts == [0, 0, 0, 1]  # only Ann, added first, is left
