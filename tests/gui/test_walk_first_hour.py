@@ -175,7 +175,7 @@ def test_the_first_hour(
 
 def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     state = walk.wait(
-        lambda s: s["total"] == 150 and s["page_name"] and not s["busy"], "the journal to open"
+        lambda s: s["total"] == 150 and s["view"] == "today" and not s["busy"], "the journal to open on Today"
     )
     walk.focus_window()
     assert walk.shot("opened")["count"] == "150 people"
