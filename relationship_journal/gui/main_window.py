@@ -519,6 +519,8 @@ class MainWindow(QMainWindow):
         except AppError as error:
             self.show_error(error)
             return False
+        finally:
+            self._absorb_own_writes()  # the history's own row is this window's write too
         return True
 
     def apply_changes(self, changes: Changes) -> None:
@@ -576,7 +578,10 @@ class MainWindow(QMainWindow):
                 step: undo.Step = undo.EditInteraction(self.journal, self.apply_changes, form.editing, fields)
             else:
                 step = undo.LogInteraction(self.journal, self.apply_changes, fields, favours, promises, asks)
-            self.undo_stack.record(step)  # a refusal (AppError) goes back to the form
+            try:
+                self.undo_stack.record(step)  # a refusal (AppError) goes back to the form
+            finally:
+                self._absorb_own_writes()  # the history's own row is this window's write too
             self.statusBar().showMessage("Interaction saved. Ctrl+Z undoes it.", 5000)
 
         return submit

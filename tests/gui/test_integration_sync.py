@@ -45,6 +45,10 @@ def test_the_windows_own_writes_do_not_reload_everything(ada: Path, start_app: A
     window.journal.contacts.update(window.page.contact_id, role="Mathematician")
     window.apply_changes(window.journal.contacts.update(window.page.contact_id, role="Poet"))
     assert window.check_external_changes() is False
+    # An undoable edit writes the change and then its row in the history: both are the window's.
+    window._profile_edited(window.page.contact_id, "role", "Poet", "Novelist")
+    assert window.journal.history.entries()[0].label == "Edit role"
+    assert window.check_external_changes() is False
 
 
 def test_dashboard_stays_in_view_when_the_command_line_writes(ada: Path, start_app: Any, qtbot: Any) -> None:
