@@ -175,7 +175,8 @@ def test_the_first_hour(
 
 def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     state = walk.wait(
-        lambda s: s["total"] == 150 and s["view"] == "today" and not s["busy"], "the journal to open on Today"
+        lambda s: s["total"] == 150 and s["view"] == "today" and not s["busy"],
+        "the journal to open on Today",
     )
     walk.focus_window()
     assert walk.shot("opened")["count"] == "150 people"
@@ -195,6 +196,10 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
 
     # Find by a word that is only in a note.
     walk.key("ctrl+f")
+    walk.wait(
+        lambda s: s["focus"] == "QLineEdit" and s["focus_in"] == APP_NAME,
+        "the search box to take the focus",
+    )
     walk.type("zygomorph")
     walk.wait(lambda s: s["first_rows"] == [by_note], "the note search to find the person")
     walk.key("Return")
@@ -206,7 +211,7 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     before = state["entries"]
     walk.key("ctrl+n")
     walk.wait(
-        lambda s: "New interaction" in s["dialogs"] and s["focus"] == "QPlainTextEdit",
+        lambda s: s["focus_in"] == "New interaction" and s["focus"] == "QPlainTextEdit",
         "the composer",
     )
     walk.type("Coffee at the corner cafe. She is hiring a designer.")
@@ -239,7 +244,10 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
 
     # A new person.
     walk.key("ctrl+shift+n")
-    walk.wait(lambda s: "New contact" in s["dialogs"], "the New contact dialog")
+    walk.wait(
+        lambda s: s["focus_in"] == "New contact" and s["focus"] == "QLineEdit",
+        "the New contact dialog",
+    )
     walk.type("Walker Newperson")
     walk.key("Return")
     state = walk.wait(
@@ -267,7 +275,8 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     ):
         walk.key(keys)
         walk.wait(
-            lambda s: any("PDF" in d for d in s["dialogs"]), f"the save dialog for the {what}"
+            lambda s: "PDF" in (s["focus_in"] or "") and s["focus"] is not None,
+            f"the save dialog for the {what} to take the keyboard",
         )
         walk.key("ctrl+a")
         walk.type(str(out / name))

@@ -45,6 +45,11 @@ def describe(window: Any) -> dict[str, Any]:
             if isinstance(w, QDialog) and w.isVisible()
         ],
         "focus": type(QApplication.focusWidget()).__name__ if QApplication.focusWidget() else None,
+        # The title of the window that holds the keyboard: a dialog is shown before it
+        # takes the focus, and keys typed in between land in the window behind it.
+        "focus_in": QApplication.focusWidget().window().windowTitle()
+        if QApplication.focusWidget()
+        else None,
         "undo": window.act_undo.toolTip(),
         "saved": window.saved_file.label.text() if window.saved_file.isVisible() else "",
     }
