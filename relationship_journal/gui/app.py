@@ -26,6 +26,7 @@ from relationship_journal.gui.resources import app_icon
 from relationship_journal.gui.settings import AppSettings
 from relationship_journal.journal.core import Journal
 from relationship_journal.paths import resolve_paths
+from relationship_journal.reports.qt_app import quiet_font_messages
 
 
 def application() -> QApplication:
@@ -34,6 +35,7 @@ def application() -> QApplication:
     if app is None:
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
         app = QApplication(sys.argv[:1])
+    quiet_font_messages()  # before any worker lays out text: see its docstring
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)

@@ -33,11 +33,16 @@ from PySide6.QtGui import (
 
 from relationship_journal.reports.errors import ReportError
 from relationship_journal.reports.progress import Steps
+from relationship_journal.reports.qt_app import quiet_font_messages
 
 PAGE_SIZES: Mapping[str, QPageSize.PageSizeId] = {
     "a4": QPageSize.PageSizeId.A4,
     "letter": QPageSize.PageSizeId.Letter,
 }
+# Reports are laid out on workers, whoever made the QApplication (the window, the
+# command line, a test): their font messages must never reach a Python handler.
+quiet_font_messages()
+
 RESOLUTION = 300  # device pixels per inch; text and lines stay vector whatever this is
 EDGE = 2.0  # device pixels kept clear at the top and bottom of each page's slice
 BODY_FONT = "DejaVu Sans"

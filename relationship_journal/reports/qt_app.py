@@ -21,8 +21,19 @@ def ensure_qt_app() -> object:
     if sys.platform.startswith(("linux", "freebsd")):
         # A PDF needs no screen; a stale $DISPLAY (an old SSH session) would abort Qt.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    quiet_font_messages()
+    return QApplication([sys.argv[0] if sys.argv else "relationship-journal"])
+
+
+def quiet_font_messages() -> None:
+    """Keep Qt's font messages from reaching any Python message handler.
+
+    A worker laying out a report logs them (e.g. "OpenType support missing for …, script
+    11") while it holds Qt's font database lock; a Python handler then waits for the GIL,
+    which the GUI thread holds while it waits for that same lock to size a label: the
+    window froze. Filtered by category, they never reach a handler. They are noise to a
+    user anyway: a name in a script no installed font covers prints as boxes.
+    """
     from PySide6.QtCore import QLoggingCategory
 
-    # A name in a script no installed font covers prints as boxes; say nothing per glyph.
-    QLoggingCategory.setFilterRules("qt.text.font.db=false")
-    return QApplication([sys.argv[0] if sys.argv else "relationship-journal"])
+    QLoggingCategory.setFilterRules("qt.text.font.*=false\nqt.qpa.fonts=false")
