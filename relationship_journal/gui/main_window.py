@@ -48,7 +48,7 @@ from relationship_journal.health import ContactHealth
 from relationship_journal.journal import files
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import JournalError
-from relationship_journal.journal.meeting_log import AskNote, FavourNote, PromiseNote
+from relationship_journal.journal.meeting_log import AskNote, FavourNote, PromiseNote, meeting_notes
 from relationship_journal.journal.merge import merge_contacts
 from relationship_journal.journal.owing import i_owe, people_i_owe
 from relationship_journal.journal.records import Changes, ContactSummary, InteractionFields
@@ -575,7 +575,8 @@ class MainWindow(QMainWindow):
                    promises: tuple[PromiseNote, ...], asks: tuple[AskNote, ...] = ()) -> None:
             form = form_of()
             if form.editing is not None:
-                step: undo.Step = undo.EditInteraction(self.journal, self.apply_changes, form.editing, fields)
+                step: undo.Step = undo.EditInteraction(self.journal, self.apply_changes, form.editing, fields,
+                                                       favours, promises)
             else:
                 step = undo.LogInteraction(self.journal, self.apply_changes, fields, favours, promises, asks)
             try:
@@ -593,10 +594,11 @@ class MainWindow(QMainWindow):
     def edit_entry(self, interaction_id: int) -> None:
         try:
             entry = self.journal.interactions.get(interaction_id)
+            notes = meeting_notes(self.journal, entry)
         except AppError as error:
             self.show_error(error)
             return
-        self.composer_dialog.form.edit(entry)
+        self.composer_dialog.form.edit(entry, *notes)
         self.composer_dialog.setWindowTitle("Edit interaction")
         self.composer_dialog.show()
         self.composer_dialog.form.note.setFocus()
