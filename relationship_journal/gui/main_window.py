@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.page.as_of = self.as_of
         self.page.profile_edited.connect(self._profile_edited)
         self.page.commitment_toggled.connect(self._commitment_toggled)
+        self.page.ask_answered.connect(self.resolve_ask)
         self.page.edit_entry.connect(self.edit_entry)
         self.page.delete_entry.connect(self.delete_entry)
         self.page.status.connect(self.statusBar().showMessage)
@@ -681,8 +682,12 @@ class MainWindow(QMainWindow):
         outcomes = [o for o in ASK_OUTCOMES if o != "open"]
         outcome, ok = QInputDialog.getItem(self, "Record an ask's outcome", f"“{ask.what}”: how did it go?",
                                            outcomes, 0, False)
-        if ok and self.push(undo.ResolveAsk(self.journal, self.apply_changes, ask.id, ask.what, outcome,
-                                            self.as_of)):
+        if ok:
+            self.resolve_ask(ask.id, ask.what, outcome)
+
+    def resolve_ask(self, ask_id: int, what: str, outcome: str) -> None:
+        """How they answered an ask (from Ctrl+K or the Overview's asks card), as one undoable step."""
+        if self.push(undo.ResolveAsk(self.journal, self.apply_changes, ask_id, what, outcome, self.as_of)):
             self.statusBar().showMessage(f"Ask recorded as {outcome}. Ctrl+Z undoes it.", 5000)
 
     def new_contact(self) -> None:
