@@ -193,14 +193,12 @@ class ComposerForm(QWidget):
         # Ctrl+N window each have one, so a window-wide shortcut would be ambiguous).
         for child in self.findChildren(QWidget):
             child.installEventFilter(self)
-        self.setTabOrder(self.picker, self.kind)
-        self.setTabOrder(self.kind, self.date)
-        self.setTabOrder(self.date, self.minutes)
-        self.setTabOrder(self.minutes, self.depth_choice)
-        self.setTabOrder(self.depth_choice, self.initiated)
-        self.ledger.chain_between(self.initiated, self.note)
-        self.setTabOrder(self.note, self.discard)
-        self.setTabOrder(self.discard, self.save)
+        chain = (self.picker, self.kind, self.date, self.minutes, self.depth_choice, self.initiated)
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
+        self.ledger.chain_between(self.initiated, self.note)  # the rows, however many there are
+        for first, second in ((self.note, self.discard), (self.discard, self.save)):
+            self.setTabOrder(first, second)
         self._show_people()
         self.date.validity_changed.connect(self._dates_checked)
         self.ledger.dates_changed.connect(self._dates_checked)
