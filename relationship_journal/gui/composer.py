@@ -15,7 +15,6 @@ from typing import Any, cast
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QCompleter,
     QGridLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from relationship_journal import clock
 from relationship_journal.errors import AppError
 from relationship_journal.gui.collation import sorted_names
+from relationship_journal.gui.composer_ledger import LedgerRows, select_data
 from relationship_journal.gui.date_field import DateField, to_date
 from relationship_journal.gui.drafts import DraftStore
 from relationship_journal.gui.safe_text import SafeTextBrowser
@@ -44,8 +44,6 @@ from relationship_journal.journal.vocabulary import DEPTHS, INTERACTION_KINDS
 DRAFT_DELAY_MS = 800
 PREVIEW_DELAY_MS = 150
 INITIATOR_LABELS = {"me": "I did", "them": "They did", "mutual": "Both / planned", "unknown": "Not sure"}
-FAVOUR_SIZES = {1: "small", 2: "medium", 3: "large"}
-ASK_SIZES = {1: "small: advice, an intro", 2: "medium: time, a referral", 3: "big: a job, money"}
 
 Submit = Callable[[InteractionFields, tuple[FavourNote, ...], tuple[PromiseNote, ...], tuple[AskNote, ...]], None]
 
@@ -95,8 +93,7 @@ class ComposerForm(QWidget):
         self._preview_timer.timeout.connect(self._update_preview)
         for signal in (self.note.textChanged, self.kind.currentIndexChanged, self.date.dateChanged,
                        self.minutes.valueChanged, self.depth_choice.currentIndexChanged,
-                       self.initiated.currentIndexChanged, self.favour_what.textChanged,
-                       self.promise_text.textChanged, self.ask_what.textChanged):
+                       self.initiated.currentIndexChanged, self.ledger.changed):
             signal.connect(self._changed)
         self.note.textChanged.connect(self._preview_timer.start)
         # A draft restored before the list loads shows names once the names are known.
@@ -159,45 +156,8 @@ class ComposerForm(QWidget):
         grid.setColumnStretch(3, 2)
         layout.addLayout(grid)
 
-        ledger = QGridLayout()
-        ledger.setHorizontalSpacing(8)
-        self.favour_direction = QComboBox(self)
-        self.favour_direction.addItem("I helped them with", "given")
-        self.favour_direction.addItem("They helped me with", "received")
-        self.favour_what = QLineEdit(self)
-        self.favour_what.setPlaceholderText("a favour done in this meeting (optional)")
-        self.favour_size = QComboBox(self)
-        for size, text in FAVOUR_SIZES.items():
-            self.favour_size.addItem(text, size)
-        self.promise_owner = QComboBox(self)
-        self.promise_owner.addItem("I promised to", "mine")
-        self.promise_owner.addItem("They promised to", "theirs")
-        self.promise_text = QLineEdit(self)
-        self.promise_text.setPlaceholderText("a promise made (optional)")
-        self.promise_due_on = QCheckBox("due", self)
-        self.promise_due = DateField(QDate(clock.today()).addDays(7), self)
-        self.promise_due.setEnabled(False)
-        self.promise_due_on.toggled.connect(self.promise_due.setEnabled)
-        self.ask_label = QLabel("I asked them for", self)
-        self.ask_what = QLineEdit(self)
-        self.ask_what.setPlaceholderText("something I asked of them (optional; its answer comes later)")
-        self.ask_what.setToolTip("An ask stays open until you record how they answered (Edit ▸ Record an ask's "
-                                 "outcome); declined and ignored asks lower trust")
-        self.ask_size = QComboBox(self)
-        for size, text in ASK_SIZES.items():
-            self.ask_size.addItem(text, size)
-        ledger.addWidget(self.ask_label, 2, 0)
-        ledger.addWidget(self.ask_what, 2, 1)
-        ledger.addWidget(self.ask_size, 2, 2, 1, 2)
-        ledger.addWidget(self.favour_direction, 0, 0)
-        ledger.addWidget(self.favour_what, 0, 1)
-        ledger.addWidget(self.favour_size, 0, 2, 1, 2)
-        ledger.addWidget(self.promise_owner, 1, 0)
-        ledger.addWidget(self.promise_text, 1, 1)
-        ledger.addWidget(self.promise_due_on, 1, 2)
-        ledger.addWidget(self.promise_due, 1, 3)
-        ledger.setColumnStretch(1, 1)
-        layout.addLayout(ledger)
+        self.ledger = LedgerRows(self, self)  # favours, promises, the ask
+        layout.addWidget(self.ledger)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.note = QPlainTextEdit(split)
@@ -233,31 +193,19 @@ class ComposerForm(QWidget):
         # Ctrl+N window each have one, so a window-wide shortcut would be ambiguous).
         for child in self.findChildren(QWidget):
             child.installEventFilter(self)
-        self.setTabOrder(self.picker, self.kind)
-        self.setTabOrder(self.kind, self.date)
-        self.setTabOrder(self.date, self.minutes)
-        self.setTabOrder(self.minutes, self.depth_choice)
-        self.setTabOrder(self.depth_choice, self.initiated)
-        self.setTabOrder(self.initiated, self.favour_direction)
-        self.setTabOrder(self.favour_direction, self.favour_what)
-        self.setTabOrder(self.favour_what, self.favour_size)
-        self.setTabOrder(self.favour_size, self.promise_owner)
-        self.setTabOrder(self.promise_owner, self.promise_text)
-        self.setTabOrder(self.promise_text, self.promise_due_on)
-        self.setTabOrder(self.promise_due_on, self.promise_due)
-        self.setTabOrder(self.promise_due, self.ask_what)
-        self.setTabOrder(self.ask_what, self.ask_size)
-        self.setTabOrder(self.ask_size, self.note)
-        self.setTabOrder(self.note, self.discard)
-        self.setTabOrder(self.discard, self.save)
+        chain = (self.picker, self.kind, self.date, self.minutes, self.depth_choice, self.initiated)
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
+        self.ledger.chain_between(self.initiated, self.note)  # the rows, however many there are
+        for first, second in ((self.note, self.discard), (self.discard, self.save)):
+            self.setTabOrder(first, second)
         self._show_people()
-        for field in (self.date, self.promise_due):
-            field.validity_changed.connect(self._dates_checked)
-        self.promise_due_on.toggled.connect(self._dates_checked)
+        self.date.validity_changed.connect(self._dates_checked)
+        self.ledger.dates_changed.connect(self._dates_checked)
 
     def date_problem(self) -> str:
         """Why a date on the form is no date ("" when both are fine)."""
-        for field in (self.date, self.promise_due):
+        for field in (self.date, *self.ledger.due_fields()):
             if field.isEnabled() and not field.valid:
                 return field.problem
         return ""
@@ -327,20 +275,8 @@ class ComposerForm(QWidget):
             note=self.note.toPlainText().strip(),
         )
 
-    def ledger_notes(self) -> tuple[tuple[FavourNote, ...], tuple[PromiseNote, ...]]:
-        favours: tuple[FavourNote, ...] = ()
-        if self.favour_what.text().strip():
-            favours = (FavourNote(self.favour_direction.currentData(), self.favour_what.text().strip(),
-                                  self.favour_size.currentData()),)
-        promises: tuple[PromiseNote, ...] = ()
-        if self.promise_text.text().strip():
-            due = to_date(self.promise_due.date()) if self.promise_due_on.isChecked() else None
-            promises = (PromiseNote(self.promise_owner.currentData(), self.promise_text.text().strip(), due),)
-        return favours, promises
-
     def is_blank(self) -> bool:
-        return not (self.note.toPlainText().strip() or self.favour_what.text().strip()
-                    or self.promise_text.text().strip() or self.ask_what.text().strip())
+        return not self.note.toPlainText().strip() and self.ledger.is_blank()
 
     def to_draft(self) -> dict[str, Any]:
         return {
@@ -351,11 +287,7 @@ class ComposerForm(QWidget):
             "depth": self.depth_choice.currentData(),
             "initiated_by": self.initiated.currentData(),
             "note": self.note.toPlainText(),
-            "favour": [self.favour_direction.currentData(), self.favour_what.text(),
-                       self.favour_size.currentData()],
-            "promise": [self.promise_owner.currentData(), self.promise_text.text(),
-                        to_date(self.promise_due.date()).isoformat() if self.promise_due_on.isChecked() else None],
-            "ask": [self.ask_what.text(), self.ask_size.currentData()],
+            **self.ledger.to_draft(),
             "editing": self.editing.id if self.editing else None,
             "saved_at": clock.now().isoformat(timespec="seconds"),
         }
@@ -364,42 +296,38 @@ class ComposerForm(QWidget):
         self._loading = True
         try:
             self.set_people([int(p) for p in draft.get("people", []) if str(p).isdigit()])
-            _select(self.kind, draft.get("kind"))
+            select_data(self.kind, draft.get("kind"))
             try:
                 self.date.setDate(QDate(dt.date.fromisoformat(draft.get("date", ""))))
             except ValueError:
                 pass
             self.minutes.setValue(int(draft.get("minutes") or 0))
-            _select(self.depth_choice, draft.get("depth"))
-            _select(self.initiated, draft.get("initiated_by"))
+            select_data(self.depth_choice, draft.get("depth"))
+            select_data(self.initiated, draft.get("initiated_by"))
             self.note.setPlainText(str(draft.get("note", "")))
-            favour = draft.get("favour") or [None, "", 1]
-            _select(self.favour_direction, favour[0])
-            self.favour_what.setText(str(favour[1] or ""))
-            _select(self.favour_size, favour[2])
-            ask = draft.get("ask") or ["", 1]
-            self.ask_what.setText(str(ask[0] or ""))
-            _select(self.ask_size, ask[1])
-            promise = draft.get("promise") or [None, "", None]
-            _select(self.promise_owner, promise[0])
-            self.promise_text.setText(str(promise[1] or ""))
-            self.promise_due_on.setChecked(bool(promise[2]))
-            if promise[2]:
-                self.promise_due.setDate(QDate(dt.date.fromisoformat(promise[2])))
+            self.ledger.load_draft(draft)
+            self.ledger.show_ask(not draft.get("editing"))
         finally:
             self._loading = False
         self._update_preview()
 
-    def edit(self, entry: InteractionView) -> None:
-        """Fill the form with a stored entry; saving then replaces it."""
+    def edit(self, entry: InteractionView, favours: tuple[FavourNote, ...] = (),
+             promises: tuple[PromiseNote, ...] = ()) -> None:
+        """Fill the form with a stored entry and its favours and promises; saving then replaces them."""
         self.reset()
+        self._loading = True
+        try:
+            self.ledger.set_notes(favours, promises)
+            self.ledger.show_ask(False)
+        finally:
+            self._loading = False
         self.editing = entry
         self.set_people(list(entry.contact_ids))
-        _select(self.kind, entry.kind)
+        select_data(self.kind, entry.kind)
         self.date.setDate(QDate(entry.date))
         self.minutes.setValue(entry.minutes or 0)
-        _select(self.depth_choice, entry.depth)
-        _select(self.initiated, entry.initiated_by)
+        select_data(self.depth_choice, entry.depth)
+        select_data(self.initiated, entry.initiated_by)
         self.note.setPlainText(entry.note)
         self.save.setText("Save changes  (Ctrl+Enter)")
 
@@ -408,11 +336,7 @@ class ComposerForm(QWidget):
         try:
             self.editing = None
             self.note.clear()
-            self.favour_what.clear()
-            self.promise_text.clear()
-            self.ask_what.clear()
-            self.ask_size.setCurrentIndex(0)
-            self.promise_due_on.setChecked(False)
+            self.ledger.reset()
             self.minutes.setValue(0)
             self.date.setDate(QDate(clock.today()))
             self.kind.setCurrentIndex(0)
@@ -446,9 +370,8 @@ class ComposerForm(QWidget):
             self.status.setText("Add at least one person (type a name in “Add a person…”).")
             self.picker.setFocus()
             return
-        favours, promises = self.ledger_notes()
-        asks = (AskNote(self.ask_what.text().strip(), self.ask_size.currentData()),) if (
-            self.ask_what.text().strip() and self.editing is None) else ()
+        favours, promises = self.ledger.notes()
+        asks = self.ledger.asks() if self.editing is None else ()
         try:
             self.submit(self.fields(), favours, promises, asks)
         except AppError as error:  # refused, or the disk would not take it
@@ -473,8 +396,3 @@ class ComposerForm(QWidget):
     def _update_preview(self) -> None:
         self.preview.set_markdown(self.note.toPlainText())
 
-
-def _select(combo: QComboBox, value: object) -> None:
-    index = combo.findData(value)
-    if index >= 0:
-        combo.setCurrentIndex(index)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal.gui.asks_card import AsksCard
 from relationship_journal.gui.cards import Badge, Card
 from relationship_journal.gui.gauges import HealthDial, PartBars
 from relationship_journal.gui.theme import colours
@@ -107,17 +108,17 @@ class TrustCard(Card):
         self.body.addLayout(top)
         self.reason = _muted("", self)
         self.body.addWidget(self.reason)
-        ask_row = QHBoxLayout()
+        ask_row = QVBoxLayout()  # the label above the sizes, so the longest size reads whole
+        ask_row.setSpacing(2)
         ask_row.addWidget(QLabel("Before asking for", self))
         self.ask_size = QComboBox(self)
-        self.ask_size.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.ask_size.setMinimumContentsLength(14)
+        self.ask_size.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for size, text in ASK_SIZES.items():
             self.ask_size.addItem(text, size)
             self.ask_size.setItemData(size - 1, ASK_HINTS[size], Qt.ItemDataRole.ToolTipRole)
         self.ask_size.setToolTip("How big is the favour you have in mind?")
         self.ask_size.currentIndexChanged.connect(self._show_ask)
-        ask_row.addWidget(self.ask_size, 1)
+        ask_row.addWidget(self.ask_size, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addLayout(ask_row)
         verdict_row = QHBoxLayout()
         self.verdict = Badge(self)
@@ -370,6 +371,7 @@ class ContactOverview(QScrollArea):
         self.why.closed.connect(self.why.hide)
         self.promises = PromisesCard(page)
         self.favours = FavoursCard(page)
+        self.asks = AsksCard(page)  # open asks, answered in place
         self.trajectory = TrajectoryCard(page)
         self._columns = 0
         self._arrange(2)
@@ -385,13 +387,15 @@ class ContactOverview(QScrollArea):
             self.why,
             self.promises,
             self.favours,
+            self.asks,
             self.trajectory,
         )
         for card in cards:
             self.grid.removeWidget(card)
         places: tuple[tuple[int, int, int, int], ...]
         if columns == 2:
-            places = ((0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2), (2, 0, 1, 1), (2, 1, 1, 1), (3, 0, 1, 2))
+            places = ((0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2), (2, 0, 1, 1), (2, 1, 1, 1), (3, 0, 1, 2),
+                      (4, 0, 1, 2))
         else:
             places = tuple((row, 0, 1, 1) for row in range(len(cards)))
         for card, place in zip(cards, places, strict=True):

@@ -33,6 +33,7 @@ OVERVIEW, TIMELINE, PROFILE = range(3)
 class ContactPage(QWidget):
     profile_edited = Signal(int, str, object, object)  # contact id, field, before, after
     commitment_toggled = Signal(int, bool)
+    ask_answered = Signal(int, str, str)  # ask id, what was asked, outcome
     edit_entry = Signal(int)
     delete_entry = Signal(int)
     status = Signal(str)
@@ -62,6 +63,7 @@ class ContactPage(QWidget):
         self.overview = ContactOverview(self)
         self.overview.health.why_requested.connect(self.show_why)
         self.overview.promises.toggled.connect(self.commitment_toggled)
+        self.overview.asks.answered.connect(self.ask_answered)
         self.tabs.addTab(self.overview, "Overview")
 
         timeline_tab = QSplitter(Qt.Orientation.Vertical, self)
@@ -124,6 +126,7 @@ class ContactPage(QWidget):
         self.overview.trust.set_health(self.health)
         self.overview.promises.set_commitments(self.journal.ledger.commitments(cid), self.as_of)
         self.overview.favours.set_favours(self.journal.ledger.favours(cid), self.health)
+        self.overview.asks.set_asks(self.journal.ledger.asks(cid), self.as_of)
         self.timeline.set_entries(self.journal.interactions.for_contact(cid), focus_contact=cid)
         self.profile.set_detail(self.detail)
         if self._why_part and not self.overview.why.isHidden():

@@ -71,6 +71,12 @@ def contact_file_paths(mime: QMimeData) -> list[str]:
     ]
 
 
+FIT_ROWS = 300  # rows read to size a column to its text (quick at 10,000 records)
+COLUMN_CAP = 320  # no column but Details grows wider than this for one long value
+MIN_DETAILS_WIDTH = 260
+DETAILS_COLUMN = 4
+
+
 class ImportPreviewDialog(QDialog):
     """What an import would do, before anything is written; Import writes it, Cancel does not.
 
@@ -107,10 +113,14 @@ class ImportPreviewDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((215, 140, 300, 220, 220)):
-            self.table.setColumnWidth(column, width)
+        header.setResizeContentsPrecision(FIT_ROWS)
+        header.moveSection(DETAILS_COLUMN + 1, DETAILS_COLUMN)  # "Where in the file" before Details…
+        header.setStretchLastSection(True)  # …so Details, the longest text, takes the room left
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.row_details = QLabel(self)  # the selected record's Details in full (the cell may be elided)
+        self.row_details.setWordWrap(True)
+        self.row_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.row_details.hide()
         self.panel = PossibleMatchPanel(self)
         self.panel.chosen.connect(self._chosen)
         self.panel.hide()
@@ -130,6 +140,7 @@ class ImportPreviewDialog(QDialog):
         page.addWidget(self.summary)
         page.addLayout(bar)
         page.addWidget(self.table, 1)
+        page.addWidget(self.row_details)
         page.addWidget(self.panel)
         note = QLabel("Nothing is written until you press Import; afterwards, Undo takes the whole "
                       "import back. Values that disagree with your journal are kept in the "
@@ -161,6 +172,33 @@ class ImportPreviewDialog(QDialog):
         self.pages.setCurrentIndex(1)
         self.model.set_plan(plan)
         self._refresh()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every header whole and each column as wide as its text (within a cap); Details, shown
+        last, gets the rest and its full text in the tooltip."""
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        fitted = {c: header.sectionSize(c) for c in range(self.model.columnCount()) if c != DETAILS_COLUMN}
+        for column, width in fitted.items():
+            cap = max(COLUMN_CAP, header.sectionSizeFromContents(column).width())
+            self.table.setColumnWidth(column, min(width, cap))
+        room = self.table.viewport().width() - MIN_DETAILS_WIDTH
+        widths = {c: header.sectionSize(c) for c in fitted}
+        while sum(widths.values()) > room:  # too wide together: narrow the widest, never below its header
+            widest = max(widths, key=lambda c: widths[c] - header.sectionSizeFromContents(c).width())
+            floor = header.sectionSizeFromContents(widest).width()
+            if widths[widest] <= floor:
+                break
+            widths[widest] = max(floor, widths[widest] - (sum(widths.values()) - room))
+            self.table.setColumnWidth(widest, widths[widest])
+        rest = self.table.viewport().width() - sum(widths.values())
+        self.table.setColumnWidth(DETAILS_COLUMN, max(MIN_DETAILS_WIDTH, rest))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.pages.currentIndex() == 1:
+            self.fit_columns()  # the table knows its real width only now
 
     def _refresh(self) -> None:
         plan = self.plan
@@ -214,6 +252,9 @@ class ImportPreviewDialog(QDialog):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.panel.show_decision(self.decision_at(current.row()))
+        details = self.proxy.index(current.row(), DETAILS_COLUMN).data() if current.row() >= 0 else ""
+        self.row_details.setText(f"{self.proxy.index(current.row(), 1).data()}: {details}" if details else "")
+        self.row_details.setVisible(bool(details))
 
     def _chosen(self, index: int, merge_them: bool) -> None:
         self.plan.choose(index, merge_them)

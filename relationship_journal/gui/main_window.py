@@ -48,7 +48,7 @@ from relationship_journal.health import ContactHealth
 from relationship_journal.journal import files
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import JournalError
-from relationship_journal.journal.meeting_log import AskNote, FavourNote, PromiseNote
+from relationship_journal.journal.meeting_log import AskNote, FavourNote, PromiseNote, meeting_notes
 from relationship_journal.journal.merge import merge_contacts
 from relationship_journal.journal.owing import i_owe, people_i_owe
 from relationship_journal.journal.records import Changes, ContactSummary, InteractionFields
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.page.as_of = self.as_of
         self.page.profile_edited.connect(self._profile_edited)
         self.page.commitment_toggled.connect(self._commitment_toggled)
+        self.page.ask_answered.connect(self.resolve_ask)
         self.page.edit_entry.connect(self.edit_entry)
         self.page.delete_entry.connect(self.delete_entry)
         self.page.status.connect(self.statusBar().showMessage)
@@ -575,7 +576,8 @@ class MainWindow(QMainWindow):
                    promises: tuple[PromiseNote, ...], asks: tuple[AskNote, ...] = ()) -> None:
             form = form_of()
             if form.editing is not None:
-                step: undo.Step = undo.EditInteraction(self.journal, self.apply_changes, form.editing, fields)
+                step: undo.Step = undo.EditInteraction(self.journal, self.apply_changes, form.editing, fields,
+                                                       favours, promises)
             else:
                 step = undo.LogInteraction(self.journal, self.apply_changes, fields, favours, promises, asks)
             try:
@@ -593,10 +595,11 @@ class MainWindow(QMainWindow):
     def edit_entry(self, interaction_id: int) -> None:
         try:
             entry = self.journal.interactions.get(interaction_id)
+            notes = meeting_notes(self.journal, entry)
         except AppError as error:
             self.show_error(error)
             return
-        self.composer_dialog.form.edit(entry)
+        self.composer_dialog.form.edit(entry, *notes)
         self.composer_dialog.setWindowTitle("Edit interaction")
         self.composer_dialog.show()
         self.composer_dialog.form.note.setFocus()
@@ -679,8 +682,12 @@ class MainWindow(QMainWindow):
         outcomes = [o for o in ASK_OUTCOMES if o != "open"]
         outcome, ok = QInputDialog.getItem(self, "Record an ask's outcome", f"“{ask.what}”: how did it go?",
                                            outcomes, 0, False)
-        if ok and self.push(undo.ResolveAsk(self.journal, self.apply_changes, ask.id, ask.what, outcome,
-                                            self.as_of)):
+        if ok:
+            self.resolve_ask(ask.id, ask.what, outcome)
+
+    def resolve_ask(self, ask_id: int, what: str, outcome: str) -> None:
+        """How they answered an ask (from Ctrl+K or the Overview's asks card), as one undoable step."""
+        if self.push(undo.ResolveAsk(self.journal, self.apply_changes, ask_id, what, outcome, self.as_of)):
             self.statusBar().showMessage(f"Ask recorded as {outcome}. Ctrl+Z undoes it.", 5000)
 
     def new_contact(self) -> None:

@@ -19,7 +19,13 @@ from PySide6.QtCore import QObject, Signal
 from relationship_journal.errors import AppError
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.history import WINDOW, NothingToUndo, Stepped
-from relationship_journal.journal.meeting_log import AskNote, FavourNote, PromiseNote, log_meeting
+from relationship_journal.journal.meeting_log import (
+    AskNote,
+    FavourNote,
+    PromiseNote,
+    log_meeting,
+    update_meeting,
+)
 from relationship_journal.journal.records import (
     Changes,
     ContactFields,
@@ -183,13 +189,21 @@ class ResolveAsk(Step):
 
 
 class EditInteraction(Step):
+    """An entry rewritten; with `favours`/`promises` given, its ledger rows become those too."""
+
     def __init__(self, journal: Journal, apply: Apply, before: InteractionView,
-                 after: InteractionFields) -> None:
+                 after: InteractionFields, favours: tuple[FavourNote, ...] | None = None,
+                 promises: tuple[PromiseNote, ...] | None = None) -> None:
         super().__init__("Edit interaction")
         self.journal, self.apply, self.before, self.after = journal, apply, before, after
+        self.favours, self.promises = favours, promises
 
     def do(self) -> None:
-        self.apply(self.journal.interactions.update(self.before.id, self.after))
+        if self.favours is None and self.promises is None:
+            self.apply(self.journal.interactions.update(self.before.id, self.after))
+        else:
+            self.apply(update_meeting(self.journal, self.before.id, self.after, self.favours or (),
+                                      self.promises or ()))
 
 
 class DeleteInteraction(Step):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from relationship_journal.journal.errors import NotFoundError
-from relationship_journal.journal.records import Changes, InteractionFields
+from relationship_journal.journal.records import Changes, InteractionFields, InteractionView
 from relationship_journal.journal.vocabulary import (
     COMMITMENT_OWNERS,
     FAVOUR_DIRECTIONS,
@@ -65,13 +65,7 @@ def log_meeting(
     from relationship_journal.store.models import Ask, Commitment, Favour, Interaction
 
     fields = validate_interaction(fields)
-    for favour in favours:
-        check_choice(favour.direction, FAVOUR_DIRECTIONS, "a favour's direction")
-        check_range(favour.size, 0, 3, "a favour's size")
-        check_text(favour.what, "what the favour was", limit=2000)
-    for promise in promises:
-        check_choice(promise.owner, COMMITMENT_OWNERS, "whose promise it is")
-        check_text(promise.text, "the promise", limit=2000)
+    _check_notes(favours, promises)
     for ask in asks:
         check_range(ask.size, 1, 3, "an ask's size")
         check_text(ask.what, "what was asked", limit=2000)
@@ -95,6 +89,16 @@ def log_meeting(
                        created_id=row.id)
 
 
+def _check_notes(favours: tuple[FavourNote, ...], promises: tuple[PromiseNote, ...]) -> None:
+    for favour in favours:
+        check_choice(favour.direction, FAVOUR_DIRECTIONS, "a favour's direction")
+        check_range(favour.size, 0, 3, "a favour's size")
+        check_text(favour.what, "what the favour was", limit=2000)
+    for promise in promises:
+        check_choice(promise.owner, COMMITMENT_OWNERS, "whose promise it is")
+        check_text(promise.text, "the promise", limit=2000)
+
+
 def remove_meeting(journal: Journal, interaction_id: int) -> Changes:
     """Delete the entry and the favours, promises and asks recorded with it."""
     from sqlalchemy import delete
@@ -110,3 +114,72 @@ def remove_meeting(journal: Journal, interaction_id: int) -> Changes:
             session.execute(delete(model).where(model.interaction_id == interaction_id))
         session.delete(row)
     return Changes(contacts=touched, interactions=frozenset({interaction_id}))
+
+
+
+def meeting_notes(journal: Journal, entry: InteractionView) -> tuple[tuple[FavourNote, ...], tuple[PromiseNote, ...]]:
+    """The favours and promises recorded with an entry, once each (they are stored per person)."""
+    favours: dict[FavourNote, None] = {}
+    promises: dict[PromiseNote, None] = {}
+    for contact_id in entry.contact_ids:
+        for f in sorted(journal.ledger.favours(contact_id), key=lambda f: f.id):
+            if f.interaction_id == entry.id:
+                favours[FavourNote(f.direction, f.what, f.size)] = None
+        for c in sorted(journal.ledger.commitments(contact_id), key=lambda c: c.id):
+            if c.interaction_id == entry.id:
+                promises[PromiseNote(c.owner, c.text, c.due_date)] = None
+    return tuple(favours), tuple(promises)
+
+
+def update_meeting(
+    journal: Journal,
+    interaction_id: int,
+    fields: InteractionFields,
+    favours: tuple[FavourNote, ...],
+    promises: tuple[PromiseNote, ...],
+) -> Changes:
+    """Rewrite an entry and make its favours and promises the given ones, as one write.
+
+    A row still wanted for a person still in the entry is kept as it is (a promise keeps
+    its "done"); rows no longer wanted go; new ones are added for everyone in the entry.
+    """
+    from sqlalchemy import select
+
+    from relationship_journal import clock
+    from relationship_journal.journal.interactions import Timeline, validate_interaction
+    from relationship_journal.store.models import Commitment, Favour
+
+    fields = validate_interaction(fields)
+    favours = tuple(dict.fromkeys(FavourNote(f.direction, f.what.strip(), f.size) for f in favours))
+    promises = tuple(dict.fromkeys(PromiseNote(p.owner, p.text.strip(), p.due_date) for p in promises))
+    _check_notes(favours, promises)
+    with journal.transaction() as session:
+        row = Timeline._row(session, interaction_id)
+        before = {c.id for c in row.contacts}
+        Timeline._copy(session, row, fields)
+        row.updated_at = clock.now()
+        missing_favours = {(p, n) for p in fields.contact_ids for n in favours}
+        for favour in session.scalars(select(Favour).where(Favour.interaction_id == interaction_id)):
+            key = (favour.contact_id, FavourNote(favour.direction, favour.what, favour.size))
+            if key in missing_favours:
+                missing_favours.discard(key)
+            else:
+                session.delete(favour)
+        missing_promises = {(p, n) for p in fields.contact_ids for n in promises}
+        for promise in session.scalars(select(Commitment).where(Commitment.interaction_id == interaction_id)):
+            promised = (promise.contact_id, PromiseNote(promise.owner, promise.text, promise.due_date))
+            if promised in missing_promises:
+                missing_promises.discard(promised)
+            else:
+                session.delete(promise)
+        for contact_id in fields.contact_ids:
+            for note in favours:
+                if (contact_id, note) in missing_favours:
+                    session.add(Favour(contact_id=contact_id, direction=note.direction, size=note.size,
+                                       what=note.what, date=fields.date, interaction_id=interaction_id))
+            for promise_note in promises:
+                if (contact_id, promise_note) in missing_promises:
+                    session.add(Commitment(contact_id=contact_id, owner=promise_note.owner, text=promise_note.text,
+                                           created_on=fields.date, due_date=promise_note.due_date,
+                                           interaction_id=interaction_id))
+        return Changes(contacts=frozenset(before | set(fields.contact_ids)), interactions=frozenset({interaction_id}))

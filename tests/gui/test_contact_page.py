@@ -82,3 +82,17 @@ def test_favour_figures_name_their_windows_as_the_brief_does(demo_folder: Path, 
         assert line in brief
     trust = window.page.overview.trust
     assert trust.badge.toolTip() == health.classification_reason
+
+
+def test_every_favour_size_reads_whole_in_the_trust_card(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    """"Large: a job, money, a big intro" was cut to "a big intr" in a narrow combo box."""
+    window = start_app()
+    window.show_contact(_busiest(window))
+    combo = window.page.overview.trust.ask_size
+    qtbot.waitUntil(combo.isVisible, timeout=120_000)
+    for _ in range(combo.count() - 1):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentIndex() == combo.count() - 1
+    text_width = combo.fontMetrics().horizontalAdvance(combo.currentText())
+    arrow = combo.style().pixelMetric(combo.style().PixelMetric.PM_ScrollBarExtent)
+    assert combo.width() >= text_width + arrow + 8, f"“{combo.currentText()}” is cut"

@@ -254,7 +254,7 @@ def test_highlighted_items_are_readable_in_both_themes(
     composer = window.page.composer
     for theme_name in ("light", "dark"):
         window.set_theme(theme_name)
-        for combo in (composer.favour_size, composer.depth_choice, composer.initiated, window.contact_list.circle):
+        for combo in (composer.ledger.favours[0].size, composer.depth_choice, composer.initiated, window.contact_list.circle):
             qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
             view = combo.view()
             qtbot.waitUntil(view.isVisible, timeout=120_000)
@@ -390,8 +390,8 @@ def test_an_ask_and_its_outcome_from_the_window(
     window.page.focus_composer()
     composer = window.page.composer
     qtbot.keyClicks(composer.note, "Coffee; asked about the designer role")
-    qtbot.mouseClick(composer.ask_what, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(composer.ask_what, "an intro to their head of design")
+    qtbot.mouseClick(composer.ledger.ask_what, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(composer.ledger.ask_what, "an intro to their head of design")
     qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     (ask,) = [a for a in ledger.asks(person) if a.id not in before]
     assert (ask.what, ask.outcome) == ("an intro to their head of design", "open")

@@ -171,7 +171,7 @@ def test_ctrl_n_logs_for_several_people(demo_folder: Path, start_app: Any, qtbot
         form.picker.setText(person.name)
         qtbot.keyClick(form.picker, Qt.Key.Key_Return)
     assert form.people == [p.id for p in people]
-    form.promise_text.setText("send the deck")
+    form.ledger.promises[0].text.setText("send the deck")
     qtbot.keyClicks(form.note, "Dinner together")
     qtbot.keyClick(form.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not window.composer_dialog.isVisible()

@@ -207,7 +207,7 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     walk.shot("found-by-note")
     assert state["count"] == "1 of 150"
 
-    # Log a coffee with an ask, a promise and a favour (Ctrl+N; Shift+Tab back up the form).
+    # Log a coffee with an ask, a promise and two favours (Ctrl+N; Shift+Tab back up the form).
     before = state["entries"]
     walk.key("ctrl+n")
     walk.wait(
@@ -217,10 +217,18 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     walk.type("Coffee at the corner cafe. She is hiring a designer.")
     walk.key("shift+Tab", "shift+Tab")  # back past the ask's size to "I asked them for"
     walk.type("a reference for my friend")
-    walk.key("shift+Tab", "shift+Tab")  # the promise's "due" box, then the promise
+    # "+ Another promise", "+ Another favour", the promise's "due" box, then the promise
+    walk.key("shift+Tab", "shift+Tab", "shift+Tab", "shift+Tab")
     walk.type("send her the article on hiring")
-    walk.key("shift+Tab", "shift+Tab", "shift+Tab")
+    walk.key("shift+Tab", "shift+Tab", "shift+Tab")  # whose promise, the favour's size, the favour
     walk.type("an intro to a designer")
+    # Forward to "+ Another favour" (size, whose promise, the promise, "due", the button);
+    # Space adds a row and puts the cursor in it.
+    walk.key("Tab", "Tab", "Tab", "Tab", "Tab")
+    walk.wait(lambda s: s["focus"] == "QPushButton", "the focus on “+ Another favour”")
+    walk.key("space")
+    walk.wait(lambda s: s["focus"] == "QLineEdit", "the cursor in the new favour row")
+    walk.type("a reference for her designer")
     walk.shot("composer-filled")
     walk.key("ctrl+Return")
     state = walk.wait(
@@ -228,6 +236,7 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     )
     assert "send her the article on hiring" in state["promises"]
     assert "an intro to a designer" in state["favours"]
+    assert "a reference for her designer" in state["favours"]
     assert "a reference for my friend" in state["asks"]
     assert walk.shot("coffee-logged")["page_name"] == by_note
     walk.focus_window()
@@ -236,6 +245,7 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     walk.key("ctrl+z")
     state = walk.wait(lambda s: s["entries"] == before, "Ctrl+Z to take the coffee back")
     assert "send her the article on hiring" not in state["promises"]
+    assert "a reference for her designer" not in state["favours"]
     walk.shot("undone")
     walk.key("ctrl+shift+z")
     state = walk.wait(lambda s: s["entries"] == before + 1, "Ctrl+Shift+Z to bring it back")
