@@ -141,7 +141,9 @@ def update_meeting(
     """Rewrite an entry and make its favours and promises the given ones, as one write.
 
     A row still wanted for a person still in the entry is kept as it is (a promise keeps
-    its "done"); rows no longer wanted go; new ones are added for everyone in the entry.
+    its "done", a favour recorded for one of several people stays with that one); rows no
+    longer wanted go; notes new to the entry, and every note for a person new to it, are
+    added.
     """
     from sqlalchemy import select
 
@@ -158,27 +160,29 @@ def update_meeting(
         before = {c.id for c in row.contacts}
         Timeline._copy(session, row, fields)
         row.updated_at = clock.now()
-        missing_favours = {(p, n) for p in fields.contact_ids for n in favours}
+        people = set(fields.contact_ids)
+        kept_favours: set[FavourNote] = set()
         for favour in session.scalars(select(Favour).where(Favour.interaction_id == interaction_id)):
-            key = (favour.contact_id, FavourNote(favour.direction, favour.what, favour.size))
-            if key in missing_favours:
-                missing_favours.discard(key)
+            note = FavourNote(favour.direction, favour.what, favour.size)
+            if note in favours and favour.contact_id in people:
+                kept_favours.add(note)  # stays with the people it was recorded for
             else:
                 session.delete(favour)
-        missing_promises = {(p, n) for p in fields.contact_ids for n in promises}
+        kept_promises: set[PromiseNote] = set()
         for promise in session.scalars(select(Commitment).where(Commitment.interaction_id == interaction_id)):
-            promised = (promise.contact_id, PromiseNote(promise.owner, promise.text, promise.due_date))
-            if promised in missing_promises:
-                missing_promises.discard(promised)
+            promised = PromiseNote(promise.owner, promise.text, promise.due_date)
+            if promised in promises and promise.contact_id in people:
+                kept_promises.add(promised)  # keeps its "done" too
             else:
                 session.delete(promise)
         for contact_id in fields.contact_ids:
+            joined = contact_id not in before  # someone added to the entry gets all of it
             for note in favours:
-                if (contact_id, note) in missing_favours:
+                if joined or note not in kept_favours:
                     session.add(Favour(contact_id=contact_id, direction=note.direction, size=note.size,
                                        what=note.what, date=fields.date, interaction_id=interaction_id))
             for promise_note in promises:
-                if (contact_id, promise_note) in missing_promises:
+                if joined or promise_note not in kept_promises:
                     session.add(Commitment(contact_id=contact_id, owner=promise_note.owner, text=promise_note.text,
                                            created_on=fields.date, due_date=promise_note.due_date,
                                            interaction_id=interaction_id))

@@ -52,6 +52,26 @@ def test_editing_keeps_unchanged_rows_and_follows_the_people(journal: Journal) -
     assert {c.text for c in journal.ledger.commitments(cy)} == {"send the photos", "book a table"}
 
 
+def test_a_favour_recorded_for_one_of_several_stays_with_that_one(journal: Journal) -> None:
+    ada, bo = _people(journal, "Ada", "Bo")
+    fields = InteractionFields((ada, bo), DAY, "meeting", note="Lunch")
+    entry_id = log_meeting(journal, fields).created_id
+    assert entry_id is not None
+    journal.ledger.add_favour(ada, "given", "fixed her bike", DAY, 1, interaction_id=entry_id)
+    entry = journal.interactions.get(entry_id)
+    favours, promises = meeting_notes(journal, entry)
+
+    update_meeting(
+        journal,
+        entry_id,
+        InteractionFields((ada, bo), DAY, "meeting", note="Lunch by the river"),
+        favours,
+        promises,
+    )
+    assert [f.what for f in journal.ledger.favours(ada)] == ["fixed her bike"]
+    assert journal.ledger.favours(bo) == []
+
+
 def test_a_refused_edit_changes_nothing(journal: Journal) -> None:
     (ada,) = _people(journal, "Ada")
     fields = InteractionFields((ada,), DAY, "call", note="Call")
