@@ -1,0 +1,156 @@
+"""The people a file brings, held packed: one bytes object per person, unpacked on demand.
+
+A vCard of 100,000 people read into dataclasses needs some 4 kB of Python objects per
+person (a string, a tuple or a dataclass for every value), twice the file itself, and
+an import keeps them from the preview to the write. Packed with `marshal` a person
+costs little more than their text, so a big import stays within a fixed budget;
+unpacking one takes microseconds, which the matching and the write pay once each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import marshal
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, overload
+
+from relationship_journal.exchange.records import ImportedPerson
+from relationship_journal.journal.records import (
+    Address,
+    Birthday,
+    ContactFields,
+    Labelled,
+    YearlyDate,
+)
+
+_LABELLED = ("emails", "phones", "urls")
+_PLAIN = (
+    "display_name",
+    "given_name",
+    "family_name",
+    "nickname",
+    "organisation",
+    "role",
+    "how_met",
+    "where_met",
+    "interests",
+    "goals",
+    "family",
+    "can_do_for_them",
+    "communities",
+    "notes",
+    "calibre",
+    "circle",
+    "cadence_days",
+    "kin",
+    "photo",
+    "photo_url",
+    "tags",
+    "uid",
+)
+_ADDRESS = ("label", "street", "city", "region", "postcode", "country", "po_box", "extended")
+# Labels repeat ("work", "home", "mobile") in every card: one string each, not one per line.
+_labels: dict[str, str] = {}
+
+
+def _label(label: str | None) -> str | None:
+    if label is None or len(_labels) > 1000:  # a file of made-up labels is not worth sharing
+        return label
+    return _labels.setdefault(label, label)
+
+
+def pack(person: ImportedPerson) -> bytes:
+    """One person as a compact bytes object (`unpack` gives them back equal)."""
+    f = person.fields
+    return marshal.dumps(
+        (
+            person.position,
+            person.source_id,
+            person.notes,
+            person.related,
+            tuple(getattr(f, name) for name in _PLAIN),
+            (f.birthday.month, f.birthday.day, f.birthday.year) if f.birthday else None,
+            f.met_on.toordinal() if f.met_on else None,
+            tuple(
+                tuple((item.value, item.label) for item in getattr(f, name)) for name in _LABELLED
+            ),
+            tuple((d.label, d.month, d.day, d.year) for d in f.important_dates),
+            tuple(tuple(getattr(a, part) for part in _ADDRESS) for a in f.addresses),
+        )
+    )
+
+
+def unpack(blob: bytes) -> ImportedPerson:
+    position, source_id, notes, related, plain, birthday, met_on, labelled, dates, addresses = (
+        marshal.loads(blob)
+    )
+    values: dict[str, Any] = dict(zip(_PLAIN, plain, strict=True))
+    for name, items in zip(_LABELLED, labelled, strict=True):
+        values[name] = tuple(Labelled(value, _label(label)) for value, label in items)
+    fields = ContactFields(
+        **values,
+        birthday=Birthday(*birthday) if birthday else None,
+        met_on=dt.date.fromordinal(met_on) if met_on else None,
+        important_dates=tuple(YearlyDate(*d) for d in dates),
+        addresses=tuple(Address(*a) for a in addresses),
+    )
+    return ImportedPerson(position, fields, source_id, notes, related)
+
+
+class People(Sequence[ImportedPerson]):
+    """A list of people, packed; reads like a list, `append` and `extend` add to it.
+
+    `prepare` runs on each person as they are added (the import makes photos small
+    there, so a full-size photo is never held).
+    """
+
+    def __init__(
+        self,
+        people: Iterable[ImportedPerson] = (),
+        prepare: Callable[[ImportedPerson], ImportedPerson] | None = None,
+    ) -> None:
+        self._packed: list[bytes] = []
+        self.prepare = prepare
+        self.related = 0  # how many name someone they know (vCard RELATED)
+        self.extend(people)
+
+    def append(self, person: ImportedPerson) -> None:
+        if self.prepare is not None:
+            person = self.prepare(person)
+        self._packed.append(pack(person))
+        self.related += bool(person.related)
+
+    def extend(self, people: Iterable[ImportedPerson]) -> None:
+        if isinstance(people, People) and self.prepare is None:
+            self._packed += people._packed  # already packed (and prepared): shared, not copied
+            self.related += people.related
+            return
+        for person in people:
+            self.append(person)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    @overload
+    def __getitem__(self, index: int) -> ImportedPerson: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ImportedPerson]: ...
+    def __getitem__(self, index: int | slice) -> ImportedPerson | list[ImportedPerson]:
+        if isinstance(index, slice):
+            return [unpack(blob) for blob in self._packed[index]]
+        return unpack(self._packed[index])
+
+    def __iter__(self) -> Iterator[ImportedPerson]:
+        return map(unpack, self._packed)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, People):
+            return self._packed == other._packed
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"People({len(self)} packed)"
