@@ -19,6 +19,7 @@ from typing import Any, overload
 
 from relationship_journal.exchange import matching
 from relationship_journal.exchange.matching import fold
+from relationship_journal.exchange.people_store import Packed
 from relationship_journal.exchange.records import ImportedPerson
 from relationship_journal.journal.imports import (
     FILLABLE_COLUMNS,
@@ -264,7 +265,7 @@ class _Current:
 
 def decide(
     people: Sequence[ImportedPerson], known: KnownNetwork, merge_possible: Iterable[int] = ()
-) -> tuple[ImportWrites, list[Decision]]:
+) -> tuple[ImportWrites, Packed[Decision]]:
     """The writes an import makes, and a decision per record for the preview.
 
     `merge_possible` holds the places (Decision.index) of the likely matches the user
@@ -281,7 +282,7 @@ def decide(
     additions: dict[int, _Outcome] = {}
     conflicts: list[Conflict] = []
     recorded = set(known.history)
-    decisions: list[Decision] = []
+    decisions = Packed(Decision, [f.name for f in dataclasses.fields(Decision)], "action")
     for place, person in enumerate(people):
         fields = person.fields
         sid = person.source_id

@@ -50,7 +50,8 @@ class ImportPlan:
     files: list[ParsedFile] = field(default_factory=list)
     # Packed: a person is unpacked when the matching or the write reads them, then let go.
     people: People = field(default_factory=People)
-    decisions: list[merge.Decision] = field(default_factory=list)
+    # Packed (one bytes object each) when made by merge.decide; read like a list.
+    decisions: Sequence[merge.Decision] = field(default_factory=list)
     skipped: list[SkippedRecord] = field(default_factory=list)
     # What the last apply_import touched, so views refresh only those people.
     changes: Changes = field(default_factory=Changes)
@@ -73,7 +74,7 @@ class ImportPlan:
         return ", ".join(os.path.basename(f.path) for f in self.files)
 
     def counts(self) -> dict[str, int]:
-        counted = Counter(d.action for d in self.decisions)
+        counted = getattr(self.decisions, "counted", None) or Counter(d.action for d in self.decisions)
         return {
             merge.NEW: counted[merge.NEW],
             merge.POSSIBLE: counted[merge.POSSIBLE],
