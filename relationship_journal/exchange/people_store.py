@@ -9,8 +9,11 @@ unpacking one takes microseconds, which the matching and the write pay once each
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import marshal
+import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
@@ -99,11 +102,34 @@ def unpack(blob: bytes) -> ImportedPerson:
     return ImportedPerson(position, fields, source_id, notes, related)
 
 
+class _Spill:
+    """Photos set aside in an unnamed temporary file (0600, gone when closed) while an
+    import is previewed: a file of 200 MB can hold 150 MB of photos, too many to keep in
+    memory. Only photos go there, never names or notes."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="rj-import-")  # noqa: SIM115 - lives as long as the import
+        self._lock = threading.Lock()
+        self._end = 0
+
+    def put(self, data: bytes) -> tuple[int, int]:
+        with self._lock:
+            self._file.seek(self._end)
+            self._file.write(data)
+            where, self._end = self._end, self._end + len(data)
+        return where, len(data)
+
+    def get(self, where: int, size: int) -> bytes:
+        with self._lock:
+            self._file.seek(where)
+            return self._file.read(size)
+
+
 class People(Sequence[ImportedPerson]):
     """A list of people, packed; reads like a list, `append` and `extend` add to it.
 
     `prepare` runs on each person as they are added (the import makes photos small
-    there, so a full-size photo is never held).
+    there, so a full-size photo is never held); photos wait in a temporary file.
     """
 
     def __init__(
@@ -112,6 +138,9 @@ class People(Sequence[ImportedPerson]):
         prepare: Callable[[ImportedPerson], ImportedPerson] | None = None,
     ) -> None:
         self._packed: list[bytes] = []
+        # Place in the list -> where that person's photo is set aside.
+        self._photos: dict[int, tuple[_Spill, int, int]] = {}
+        self._spill: _Spill | None = None
         self.prepare = prepare
         self.related = 0  # how many name someone they know (vCard RELATED)
         self.extend(people)
@@ -119,16 +148,36 @@ class People(Sequence[ImportedPerson]):
     def append(self, person: ImportedPerson) -> None:
         if self.prepare is not None:
             person = self.prepare(person)
+        photo = person.fields.photo
+        if photo:
+            if self._spill is None:
+                self._spill = _Spill()
+            self._photos[len(self._packed)] = (self._spill, *self._spill.put(photo))
+            person = dataclasses.replace(
+                person, fields=dataclasses.replace(person.fields, photo=None)
+            )
         self._packed.append(pack(person))
         self.related += bool(person.related)
 
     def extend(self, people: Iterable[ImportedPerson]) -> None:
         if isinstance(people, People) and self.prepare is None:
-            self._packed += people._packed  # already packed (and prepared): shared, not copied
+            # Already packed (and prepared): shared, not copied.
+            base = len(self._packed)
+            self._photos.update((base + place, where) for place, where in people._photos.items())
+            self._packed += people._packed
             self.related += people.related
             return
         for person in people:
             self.append(person)
+
+    def _person(self, place: int) -> ImportedPerson:
+        person = unpack(self._packed[place])
+        where = self._photos.get(place)
+        if where is None:
+            return person
+        spill, offset, size = where
+        fields = dataclasses.replace(person.fields, photo=spill.get(offset, size))
+        return dataclasses.replace(person, fields=fields)
 
     def __len__(self) -> int:
         return len(self._packed)
@@ -139,17 +188,21 @@ class People(Sequence[ImportedPerson]):
     def __getitem__(self, index: slice) -> list[ImportedPerson]: ...
     def __getitem__(self, index: int | slice) -> ImportedPerson | list[ImportedPerson]:
         if isinstance(index, slice):
-            return [unpack(blob) for blob in self._packed[index]]
-        return unpack(self._packed[index])
+            return [self._person(place) for place in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._packed)
+        if not 0 <= index < len(self._packed):
+            raise IndexError("person index out of range")
+        return self._person(index)
 
     def __iter__(self) -> Iterator[ImportedPerson]:
-        return map(unpack, self._packed)
+        if not self._photos:
+            return map(unpack, self._packed)
+        return map(self._person, range(len(self._packed)))
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, People):
-            return self._packed == other._packed
-        if isinstance(other, list):
-            return list(self) == other
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
