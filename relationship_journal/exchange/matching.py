@@ -136,21 +136,24 @@ def same_organisation(a: ContactFields, b: ContactFields) -> bool:
 
 # A key most often names one person: held as that id, and as a set only once it names two
 # (an empty set per key would cost 200 bytes, a hundred megabytes in a 100,000-card import).
+# Keys are held by their hash, not their text (a third of the memory); every id found by
+# a hash is checked against the person's own values, so two keys of one hash never match.
 _Ids = int | set[int]
 
 
-def _put(keys: dict[str, _Ids], key: str, cid: int) -> None:
-    held = keys.get(key)
+def _put(keys: dict[int, _Ids], key: str, cid: int) -> None:
+    hashed = hash(key)
+    held = keys.get(hashed)
     if held is None:
-        keys[key] = cid
+        keys[hashed] = cid
     elif isinstance(held, set):
         held.add(cid)
     elif held != cid:
-        keys[key] = {held, cid}
+        keys[hashed] = {held, cid}
 
 
-def _ids(keys: dict[str, _Ids], key: str) -> Iterable[int]:
-    held = keys.get(key)
+def _ids(keys: dict[int, _Ids], key: str) -> Iterable[int]:
+    held = keys.get(hash(key))
     if held is None:
         return ()
     return (held,) if isinstance(held, int) else held
@@ -166,10 +169,10 @@ class Index:
     """UID, email, phone and name keys to people: the journal's (ids > 0) and this import's new ones (< 0)."""
 
     def __init__(self) -> None:
-        self.uid: dict[str, _Ids] = {}
-        self.email: dict[str, _Ids] = {}
-        self.phone: dict[str, _Ids] = {}
-        self.name: dict[str, _Ids] = {}
+        self.uid: dict[int, _Ids] = {}
+        self.email: dict[int, _Ids] = {}
+        self.phone: dict[int, _Ids] = {}
+        self.name: dict[int, _Ids] = {}
 
     def add(self, cid: int, fields: ContactFields) -> None:
         if fields.uid:
@@ -199,12 +202,16 @@ class Index:
                 found[match.contact_id] = match
 
         if fields.uid:
-            for cid in _ids(self.uid, fields.uid.strip()):
-                offer(Match(cid, SURE, "uid", "same UID"))
+            uid = fields.uid.strip()
+            for cid in _ids(self.uid, uid):
+                if (people[cid].uid or "").strip() == uid:
+                    offer(Match(cid, SURE, "uid", "same UID"))
         for email in {e.value.casefold() for e in fields.emails}:
             generic = is_generic_email(email)
             for cid in _ids(self.email, email):
                 other = people[cid]
+                if email not in {e.value.casefold() for e in other.emails}:
+                    continue  # another key of the same hash
                 if same_name(other, fields):
                     level = LIKELY if generic else SURE
                     offer(
@@ -223,12 +230,16 @@ class Index:
                     offer(Match(cid, LIKELY, "email", f"same email {email}, but another name"))
         for key in {k for p in fields.phones if (k := phone_key(p.value))}:
             for cid in _ids(self.phone, key):
+                if key not in {phone_key(p.value) for p in people[cid].phones}:
+                    continue
                 if same_name(people[cid], fields):
                     offer(Match(cid, LIKELY, "phone", "same name and a shared phone"))
                 else:
                     offer(Match(cid, WEAK, "phone", f"only a shared phone ({key})"))
         for cid in _ids(self.name, fold(fields.display_name)):
             other = people[cid]
+            if not same_name(other, fields):
+                continue
             if same_organisation(other, fields):
                 offer(Match(cid, LIKELY, "name", "same name and organisation"))
             elif not contradicts(other, fields):

@@ -284,6 +284,7 @@ def apply_import(
     """Write the plan as one batch; its id (for undo), or None when there was nothing to write."""
 
     def decide(known: imports.KnownNetwork) -> imports.ImportWrites:
+        plan.decisions = []  # the preview's are made again: not both held at once
         writes, decisions = merge.decide(plan.people, known, plan.merge_possible)
         plan.decisions = decisions
         writes.summary = plan.summary()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from relationship_journal.exchange import people_store
+from relationship_journal.exchange import matching, people_store
 from relationship_journal.exchange.plan import apply_import, plan_import
 from relationship_journal.exchange.records import ImportedPerson
 from relationship_journal.journal import Journal
@@ -145,3 +145,22 @@ def test_undoing_a_change_larger_than_a_replay_chunk_puts_everything_back(
         assert connection.execute("SELECT count(*) FROM contact_emails").fetchone()[0] == 80
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
     assert isinstance(journal, Journal) and sqlite3.sqlite_version
+
+
+def test_matching_keys_that_share_a_hash_never_match_each_other(
+    journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    twice = tmp_path / "twice.vcf"
+    _write_cards(twice, 30)
+    twice.write_text(twice.read_text(encoding="utf-8") * 2, encoding="utf-8")  # each card again
+    corpus = [twice, Path(__file__).with_name("corpus") / "ios_contacts.vcf"]
+    journal.contacts.add(ContactFields("Ann Lee", emails=(Labelled("ann@example.org"),), uid="u-1"))
+
+    def outcome() -> list[tuple[str, str, str | None]]:
+        plan = plan_import(journal, corpus)
+        return [(d.name, d.action, d.matched_by) for d in plan.decisions]
+
+    honest = outcome()
+    monkeypatch.setattr(matching, "hash", lambda _key: 7, raising=False)  # every key one hash
+    assert outcome() == honest
+    assert sum(action == "unchanged" for _name, action, _by in honest) == 30  # the second of each
