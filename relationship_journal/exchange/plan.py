@@ -31,7 +31,7 @@ from relationship_journal.exchange.records import (
 )
 from relationship_journal.exchange.vcard_read import read_vcards
 from relationship_journal.exchange.vcard_related import link_related
-from relationship_journal.journal import imports
+from relationship_journal.journal import imports, photo_size
 from relationship_journal.journal.records import Changes
 
 if TYPE_CHECKING:
@@ -264,8 +264,8 @@ def remember_mapping(journal: Journal, mapping: ColumnMapping) -> None:
 def shrink(person: ImportedPerson, shrink_photo: Callable[[bytes], bytes | None]) -> ImportedPerson:
     """The person with their photo made small, said in their notes when it changed."""
     photo = person.fields.photo
-    if not photo:
-        return person
+    if not photo or photo_size.kept_as_is(photo):
+        return person  # already avatar-sized, by its header: no imaging library loaded for it
     small = shrink_photo(photo)
     if small is None:
         note = "photo cannot be read as an image; left out"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from relationship_journal.exchange import matching, people_store
-from relationship_journal.exchange.plan import apply_import, plan_import
+from relationship_journal.exchange.plan import apply_import, plan_import, shrink
 from relationship_journal.exchange.records import ImportedPerson
-from relationship_journal.journal import Journal
+from relationship_journal.journal import Journal, photo_size
 from relationship_journal.journal.records import (
     Address,
     Birthday,
@@ -164,3 +164,37 @@ def test_matching_keys_that_share_a_hash_never_match_each_other(
     monkeypatch.setattr(matching, "hash", lambda _key: 7, raising=False)  # every key one hash
     assert outcome() == honest
     assert sum(action == "unchanged" for _name, action, _by in honest) == 30  # the second of each
+
+
+def _jpeg(width: int, height: int) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImage
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(0x336699)
+    out = QByteArray()
+    buffer = QBuffer(out)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPEG", 80)  # type: ignore[call-overload]
+    return bytes(out.data())
+
+
+def test_photos_already_avatar_sized_are_kept_without_the_imaging_library() -> None:
+    small, large = _jpeg(160, 120), _jpeg(900, 600)
+    assert photo_size.image_size(small) == (160, 120)
+    assert photo_size.image_size(large) == (900, 600)
+    assert photo_size.image_size(b"GIF89a\x10\x00\x20\x00") == (16, 32)
+    assert photo_size.image_size(b"not an image") is None
+    asked: list[int] = []
+
+    def shrink_photo(data: bytes) -> bytes:
+        asked.append(len(data))
+        return data[:100]
+
+    def person(photo: bytes) -> ImportedPerson:
+        return ImportedPerson("here", ContactFields("Pat", photo=photo))
+
+    assert shrink(person(small), shrink_photo).fields.photo == small
+    assert shrink(person(b"\xff\xd8 broken"), shrink_photo).fields.photo == b"\xff\xd8 broken"[:100]
+    assert shrink(person(large), shrink_photo).fields.photo == large[:100]
+    assert asked == [len(b"\xff\xd8 broken"), len(large)]  # never asked about the small one
