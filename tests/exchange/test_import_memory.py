@@ -198,3 +198,26 @@ def test_photos_already_avatar_sized_are_kept_without_the_imaging_library() -> N
     assert shrink(person(b"\xff\xd8 broken"), shrink_photo).fields.photo == b"\xff\xd8 broken"[:100]
     assert shrink(person(large), shrink_photo).fields.photo == large[:100]
     assert asked == [len(b"\xff\xd8 broken"), len(large)]  # never asked about the small one
+
+
+def test_an_import_stopped_part_way_through_its_chunks_leaves_nothing(
+    journal: Journal, tmp_path: Path
+) -> None:
+    cards = tmp_path / "many.vcf"
+    _write_cards(cards, 1200)
+    plan = plan_import(journal, [cards])
+
+    class Stopped(Exception):
+        pass
+
+    def progress(done: int, total: int) -> None:
+        if done >= 1000:  # two chunks written, the window's Cancel pressed
+            raise Stopped
+
+    with pytest.raises(Stopped), journal.history.recording("Import many.vcf"):
+        apply_import(journal, plan, progress)
+    assert journal.contacts.count() == 0
+    assert journal.history.counts() == (0, 0)
+    with journal.reading() as connection:
+        for table in ("contact_emails", "import_batches", "import_batch_contacts", "history_rows"):
+            assert connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
