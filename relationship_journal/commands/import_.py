@@ -87,7 +87,9 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.files:
         raise ValidationError("name at least one file to import (or use --undo-last, --batches)")
     with open_journal(args) as journal:
-        plan = planning.plan_import(journal, args.files, args.column_map, _shrink_photo, _ProgressLine())
+        plan = planning.plan_import(
+            journal, args.files, args.column_map, _shrink_photo, _reading()
+        )
         unreadable = [f for f in plan.files if f.mapping is not None and not f.mapping.has_someone()]
         if unreadable:
             mapping = unreadable[0].mapping
@@ -107,7 +109,7 @@ def run_import(args: argparse.Namespace) -> int:
         batch_id = None
         if not args.dry_run and plan.has_changes():
             with journal.history.recording(f"Import {plan.sources}"):
-                batch_id = planning.apply_import(journal, plan)
+                batch_id = planning.apply_import(journal, plan, _writing())
     if args.json:
         print_json(_as_json(plan, batch_id, args.dry_run))
         return 0
@@ -130,31 +132,45 @@ def _shrink_photo(data: bytes) -> bytes | None:
 
 
 class _ProgressLine:
-    """'Reading contacts: 45% (94 of 209 MB)' on stderr while a large import is read.
+    """'Reading contacts: 45% (94 of 209 MB)', then 'Writing contacts: 45% (45,000 of
+    100,000)', on stderr while a large import is read and written.
 
     At a terminal the line is rewritten in place; otherwise a line is printed every 10%.
-    Small files (read in a blink) print nothing.
+    Small imports (done in a blink) print nothing.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, label: str, small: int, in_bytes: bool) -> None:
+        self._label, self._small, self._in_bytes = label, small, in_bytes
         self._shown = -1
         self._tty = sys.stderr.isatty()
 
     def __call__(self, done: int, total: int) -> None:
-        from relationship_journal.exchange.plan import STREAM_FROM_BYTES
-
-        if total <= STREAM_FROM_BYTES or total == 0:
+        if total <= self._small or total == 0:
             return
         percent = min(100, done * 100 // total)
         step = percent if self._tty else percent // 10 * 10
         if step == self._shown:
             return
         self._shown = step
-        line = f"Reading contacts: {percent}% ({done / 1e6:.0f} of {total / 1e6:.0f} MB)"
+        if self._in_bytes:
+            amount = f"{done / 1e6:.0f} of {total / 1e6:.0f} MB"
+        else:
+            amount = f"{done:,} of {total:,}"
+        line = f"{self._label}: {percent}% ({amount})"
         if self._tty:
             print("\r" + line, end="\n" if percent == 100 else "", file=sys.stderr, flush=True)
         else:
             print(line, file=sys.stderr, flush=True)
+
+
+def _reading() -> _ProgressLine:
+    from relationship_journal.exchange.plan import STREAM_FROM_BYTES
+
+    return _ProgressLine("Reading contacts", STREAM_FROM_BYTES, in_bytes=True)
+
+
+def _writing() -> _ProgressLine:
+    return _ProgressLine("Writing contacts", 5_000, in_bytes=False)
 
 
 def _print_plan(plan: Any, verbose: bool) -> None:

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from relationship_journal.journal.records import ContactFields
 from relationship_journal.journal.text import fold as _fold_uncached
@@ -134,30 +134,61 @@ def same_organisation(a: ContactFields, b: ContactFields) -> bool:
     return bool(a.organisation and b.organisation and fold(a.organisation) == fold(b.organisation))
 
 
+# A key most often names one person: held as that id, and as a set only once it names two
+# (an empty set per key would cost 200 bytes, a hundred megabytes in a 100,000-card import).
+# Keys are held by their hash, not their text (a third of the memory); every id found by
+# a hash is checked against the person's own values, so two keys of one hash never match.
+_Ids = int | set[int]
+
+
+def _put(keys: dict[int, _Ids], key: str, cid: int) -> None:
+    hashed = hash(key)
+    held = keys.get(hashed)
+    if held is None:
+        keys[hashed] = cid
+    elif isinstance(held, set):
+        held.add(cid)
+    elif held != cid:
+        keys[hashed] = {held, cid}
+
+
+def _ids(keys: dict[int, _Ids], key: str) -> Iterable[int]:
+    held = keys.get(hash(key))
+    if held is None:
+        return ()
+    return (held,) if isinstance(held, int) else held
+
+
+class _People(Protocol):
+    """Who an id is (the journal's people, and this import's new ones)."""
+
+    def __getitem__(self, cid: int, /) -> ContactFields: ...
+
+
 class Index:
     """UID, email, phone and name keys to people: the journal's (ids > 0) and this import's new ones (< 0)."""
 
     def __init__(self) -> None:
-        self.uid: dict[str, set[int]] = defaultdict(set)
-        self.email: dict[str, set[int]] = defaultdict(set)
-        self.phone: dict[str, set[int]] = defaultdict(set)
-        self.name: dict[str, set[int]] = defaultdict(set)
+        self.uid: dict[int, _Ids] = {}
+        self.email: dict[int, _Ids] = {}
+        self.phone: dict[int, _Ids] = {}
+        self.name: dict[int, _Ids] = {}
 
     def add(self, cid: int, fields: ContactFields) -> None:
         if fields.uid:
-            self.uid[fields.uid.strip()].add(cid)
+            _put(self.uid, fields.uid.strip(), cid)
         for e in fields.emails:
-            self.email[e.value.casefold()].add(cid)
+            _put(self.email, e.value.casefold(), cid)
         for p in fields.phones:
             key = phone_key(p.value)
             if key:
-                self.phone[key].add(cid)
-        self.name[fold(fields.display_name)].add(cid)
+                _put(self.phone, key, cid)
+        _put(self.name, fold(fields.display_name), cid)
 
     def candidates(
         self,
         fields: ContactFields,
-        people: dict[int, ContactFields],
+        people: _People,
         distinct: Callable[[int], bool],
     ) -> list[Match]:
         """Everyone the record may be, the surest first (then the journal's oldest person)."""
@@ -171,12 +202,16 @@ class Index:
                 found[match.contact_id] = match
 
         if fields.uid:
-            for cid in self.uid.get(fields.uid.strip(), ()):
-                offer(Match(cid, SURE, "uid", "same UID"))
+            uid = fields.uid.strip()
+            for cid in _ids(self.uid, uid):
+                if (people[cid].uid or "").strip() == uid:
+                    offer(Match(cid, SURE, "uid", "same UID"))
         for email in {e.value.casefold() for e in fields.emails}:
             generic = is_generic_email(email)
-            for cid in self.email.get(email, ()):
+            for cid in _ids(self.email, email):
                 other = people[cid]
+                if email not in {e.value.casefold() for e in other.emails}:
+                    continue  # another key of the same hash
                 if same_name(other, fields):
                     level = LIKELY if generic else SURE
                     offer(
@@ -194,13 +229,17 @@ class Index:
                 else:
                     offer(Match(cid, LIKELY, "email", f"same email {email}, but another name"))
         for key in {k for p in fields.phones if (k := phone_key(p.value))}:
-            for cid in self.phone.get(key, ()):
+            for cid in _ids(self.phone, key):
+                if key not in {phone_key(p.value) for p in people[cid].phones}:
+                    continue
                 if same_name(people[cid], fields):
                     offer(Match(cid, LIKELY, "phone", "same name and a shared phone"))
                 else:
                     offer(Match(cid, WEAK, "phone", f"only a shared phone ({key})"))
-        for cid in self.name.get(fold(fields.display_name), ()):
+        for cid in _ids(self.name, fold(fields.display_name)):
             other = people[cid]
+            if not same_name(other, fields):
+                continue
             if same_organisation(other, fields):
                 offer(Match(cid, LIKELY, "name", "same name and organisation"))
             elif not contradicts(other, fields):

@@ -13,12 +13,13 @@ query per person, so ten thousand cards are matched in well under a second.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from relationship_journal.exchange import matching
 from relationship_journal.exchange.matching import fold
+from relationship_journal.exchange.people_store import Packed
 from relationship_journal.exchange.records import ImportedPerson
 from relationship_journal.journal.imports import (
     FILLABLE_COLUMNS,
@@ -53,7 +54,7 @@ _FIELD_WORDS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     """What the import will do with one record, worded for the preview."""
 
@@ -205,33 +206,93 @@ def summary(fields: ContactFields, known: KnownContact | None = None) -> str:
     return " · ".join(parts)
 
 
+class _Created(Sequence[ContactFields]):
+    """The people an import creates, by their record's place: read from the records on
+    demand (a packed list keeps a big import small), changed ones held apart."""
+
+    def __init__(self, people: Sequence[ImportedPerson]) -> None:
+        self._people = people
+        self._places: list[int] = []
+        self._changed: dict[int, ContactFields] = {}
+
+    def add(self, place: int) -> int:
+        """The record at `place` becomes a new person; their id in this import (< 0)."""
+        self._places.append(place)
+        return -len(self._places)
+
+    def source_id(self, number: int) -> str | None:
+        return self._people[self._places[number]].source_id
+
+    def __setitem__(self, number: int, fields: ContactFields) -> None:
+        self._changed[number] = fields
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    @overload
+    def __getitem__(self, number: int) -> ContactFields: ...
+    @overload
+    def __getitem__(self, number: slice) -> list[ContactFields]: ...
+    def __getitem__(self, number: int | slice) -> ContactFields | list[ContactFields]:
+        if isinstance(number, slice):
+            return [self[n] for n in range(*number.indices(len(self)))]
+        if number < 0:
+            number += len(self._places)
+        changed = self._changed.get(number)
+        return changed if changed is not None else self._people[self._places[number]].fields
+
+
+class _Current:
+    """Everyone matching may compare a record with: the journal's people as loaded, or as this
+    import has added to them so far (ids > 0), and the import's new people (ids < 0)."""
+
+    def __init__(self, known: KnownNetwork, created: _Created) -> None:
+        self._known, self._created = known, created
+        self._changed: dict[int, ContactFields] = {}
+
+    def __getitem__(self, cid: int) -> ContactFields:
+        if cid < 0:
+            return self._created[-cid - 1]
+        changed = self._changed.get(cid)
+        return changed if changed is not None else self._known.contacts[cid].fields
+
+    def __setitem__(self, cid: int, fields: ContactFields) -> None:
+        if cid < 0:
+            self._created[-cid - 1] = fields
+        else:
+            self._changed[cid] = fields
+
+
 def decide(
-    people: list[ImportedPerson], known: KnownNetwork, merge_possible: Iterable[int] = ()
-) -> tuple[ImportWrites, list[Decision]]:
+    people: Sequence[ImportedPerson], known: KnownNetwork, merge_possible: Iterable[int] = ()
+) -> tuple[ImportWrites, Packed[Decision]]:
     """The writes an import makes, and a decision per record for the preview.
 
     `merge_possible` holds the places (Decision.index) of the likely matches the user
-    chose to merge; every other likely match is kept apart, as a new person.
+    chose to merge; every other likely match is kept apart, as a new person. Each
+    record is read from `people` once in order, and again only when a later one matches it.
     """
     chosen = frozenset(merge_possible)
-    current: dict[int, ContactFields] = {cid: k.fields for cid, k in known.contacts.items()}
-    has_photo = {cid: k.has_photo for cid, k in known.contacts.items()}
+    created = _Created(people)
+    current = _Current(known, created)
+    has_photo = {cid: k.has_photo for cid, k in known.contacts.items() if k.has_photo}
     index = matching.Index()
-    for cid, fields in current.items():
-        index.add(cid, fields)
-    created: list[ContactFields] = []
+    for cid, k in known.contacts.items():
+        index.add(cid, k.fields)
     additions: dict[int, _Outcome] = {}
     conflicts: list[Conflict] = []
     recorded = set(known.history)
-    decisions: list[Decision] = []
-    # New people by the file's own id: another id in the same import is another person.
-    source_ids: dict[int, str] = {}
+    decisions = Packed(Decision, [f.name for f in dataclasses.fields(Decision)], "action")
     for place, person in enumerate(people):
         fields = person.fields
         sid = person.source_id
 
         def distinct(cid: int, sid: str | None = sid) -> bool:
-            return sid is not None and source_ids.get(cid, sid) != sid
+            # New people by the file's own id: another id in the same import is another person.
+            if sid is None or cid > 0:
+                return False
+            theirs = created.source_id(-cid - 1)
+            return theirs is not None and theirs != sid
 
         found = index.candidates(fields, current, distinct)
         best = found[0] if found else None
@@ -254,12 +315,7 @@ def decide(
             if not out.adds_anything() and not out.conflicts:
                 merge_it = True  # nothing in the record that the journal lacks: nothing to decide
         if best is None or not merge_it:
-            created.append(fields)
-            cid = -len(created)
-            if person.source_id:
-                source_ids[cid] = person.source_id
-            current[cid] = fields
-            has_photo[cid] = False
+            cid = created.add(place)
             index.add(cid, fields)
             possible = best is not None and best.level == matching.LIKELY
             decisions.append(Decision(
@@ -285,8 +341,7 @@ def decide(
         out.conflicts = new_conflicts
         matched_name = current[cid].display_name
         if cid < 0:
-            created[-cid - 1] = _apply(created[-cid - 1], out)
-            current[cid] = created[-cid - 1]
+            current[cid] = _apply(current[cid], out)
         elif out.adds_anything():
             current[cid] = _apply(current[cid], out)
             _accumulate(additions.setdefault(cid, _Outcome()), out)

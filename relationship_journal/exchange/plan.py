@@ -10,6 +10,7 @@ the write lock, so an edit made while the preview was open is never overwritten.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -21,6 +22,7 @@ from relationship_journal.exchange import csv_mapped, detect, merge
 from relationship_journal.exchange.csv_formats import csv_columns, read_csv
 from relationship_journal.exchange.csv_mapped import ColumnMapping
 from relationship_journal.exchange.encodings import decode, iter_lines
+from relationship_journal.exchange.people_store import People
 from relationship_journal.exchange.records import (
     ImportedPerson,
     NotAContactFile,
@@ -29,7 +31,7 @@ from relationship_journal.exchange.records import (
 )
 from relationship_journal.exchange.vcard_read import read_vcards
 from relationship_journal.exchange.vcard_related import link_related
-from relationship_journal.journal import imports
+from relationship_journal.journal import imports, photo_size
 from relationship_journal.journal.records import Changes
 
 if TYPE_CHECKING:
@@ -46,8 +48,10 @@ class ImportPlan:
     """What an import would do; `decisions` line up with `people`."""
 
     files: list[ParsedFile] = field(default_factory=list)
-    people: list[ImportedPerson] = field(default_factory=list)
-    decisions: list[merge.Decision] = field(default_factory=list)
+    # Packed: a person is unpacked when the matching or the write reads them, then let go.
+    people: People = field(default_factory=People)
+    # Packed (one bytes object each) when made by merge.decide; read like a list.
+    decisions: Sequence[merge.Decision] = field(default_factory=list)
     skipped: list[SkippedRecord] = field(default_factory=list)
     # What the last apply_import touched, so views refresh only those people.
     changes: Changes = field(default_factory=Changes)
@@ -70,7 +74,7 @@ class ImportPlan:
         return ", ".join(os.path.basename(f.path) for f in self.files)
 
     def counts(self) -> dict[str, int]:
-        counted = Counter(d.action for d in self.decisions)
+        counted = getattr(self.decisions, "counted", None) or Counter(d.action for d in self.decisions)
         return {
             merge.NEW: counted[merge.NEW],
             merge.POSSIBLE: counted[merge.POSSIBLE],
@@ -102,17 +106,20 @@ class ImportPlan:
 STREAM_FROM_BYTES = 4 * 1024 * 1024
 _SAMPLE_BYTES = 64 * 1024
 Progress = Callable[[int, int], None]  # (bytes read, bytes in all)
+Prepare = Callable[[ImportedPerson], ImportedPerson]
 
 
 def read_file(
     path: str | os.PathLike[str],
     mapping: ColumnMapping | str | None = None,
     progress: Progress | None = None,
+    prepare: Prepare | None = None,
 ) -> ParsedFile:
     """One file's people and skipped records; NotAContactFile if it is not a contacts file.
 
     `mapping` says how a CSV's columns are read: a ColumnMapping (the window's mapping
-    step) or `--map` text ("Full name=name,Mail=email").
+    step) or `--map` text ("Full name=name,Mail=email"). `prepare` runs on each person
+    as they are read (photos made small), before they are packed away.
     """
     path = Path(path)
     name = path.name
@@ -122,9 +129,9 @@ def read_file(
     if size > MAX_FILE_BYTES:
         raise NotAContactFile(f"{name} is too large to be a contact file ({size:,} bytes)")
     if size <= STREAM_FROM_BYTES:
-        parsed = read_bytes(path.read_bytes(), name, mapping)
+        parsed = read_bytes(path.read_bytes(), name, mapping, prepare)
     else:
-        parsed = _read_streaming(path, size, progress, mapping)
+        parsed = _read_streaming(path, size, progress, mapping, prepare)
     parsed.path = str(path)
     if progress is not None:
         progress(size, size)
@@ -132,7 +139,11 @@ def read_file(
 
 
 def _read_streaming(
-    path: Path, size: int, progress: Progress | None, mapping: ColumnMapping | str | None
+    path: Path,
+    size: int,
+    progress: Progress | None,
+    mapping: ColumnMapping | str | None,
+    prepare: Prepare | None,
 ) -> ParsedFile:
     name = path.name
     with path.open("rb") as handle:
@@ -140,20 +151,22 @@ def _read_streaming(
         kind = detect.detect(decode(sample), name)
         handle.seek(0)
         if kind != detect.VCARD:
-            return read_bytes(handle.read(), name, mapping)  # CSV is read whole (it is capped in size)
+            return read_bytes(handle.read(), name, mapping, prepare)  # CSV is read whole (it is capped in size)
         report = None if progress is None else (lambda done: progress(done, size))
-        parsed = read_vcards(iter_lines(handle, sample, report), name)
+        parsed = read_vcards(iter_lines(handle, sample, report), name, prepare)
     if not parsed.people and not parsed.skipped:
         raise NotAContactFile(f"{name} has no contacts in it")
     return parsed
 
 
-def read_bytes(data: bytes, name: str, mapping: ColumnMapping | str | None = None) -> ParsedFile:
+def read_bytes(
+    data: bytes, name: str, mapping: ColumnMapping | str | None = None, prepare: Prepare | None = None
+) -> ParsedFile:
     """The people in a file's content (`name` is only for messages); the format comes from the content."""
     text = decode(data)
     kind = detect.detect(text, name, any_csv=mapping is not None)
     if kind == detect.VCARD:
-        parsed = read_vcards(text, name)
+        parsed = read_vcards(text, name, prepare)
     else:
         if isinstance(mapping, str):
             columns, samples = csv_columns(text)
@@ -164,6 +177,8 @@ def read_bytes(data: bytes, name: str, mapping: ColumnMapping | str | None = Non
         if kind in (detect.GOOGLE, detect.LINKEDIN) and mapping is not None:
             kind = mapping.format  # the user's own mapping wins over the client's reader
         parsed = read_csv(text, name, kind, mapping)
+        if prepare is not None:
+            parsed.people = People(parsed.people, prepare)
     if not parsed.people and not parsed.skipped:
         raise NotAContactFile(f"{name} has no contacts in it")
     return parsed
@@ -172,7 +187,9 @@ def read_bytes(data: bytes, name: str, mapping: ColumnMapping | str | None = Non
 def plan_from_files(journal: Journal, files: Iterable[ParsedFile]) -> ImportPlan:
     plan = ImportPlan(files=list(files))
     for parsed in plan.files:
-        plan.people += parsed.people
+        if not isinstance(parsed.people, People):
+            parsed.people = People(parsed.people)
+        plan.people.extend(parsed.people)  # the packed people are shared, not copied
         plan.skipped += parsed.skipped
     plan.known = imports.known_network(journal)
     _writes, plan.decisions = merge.decide(plan.people, plan.known, plan.merge_possible)
@@ -210,19 +227,17 @@ def plan_import(
     paths_found = expand(paths)
     sizes = [p.stat().st_size if p.is_file() else 0 for p in paths_found]
     total = sum(sizes)
+    prepare = None if shrink_photo is None else functools.partial(shrink, shrink_photo=shrink_photo)
     files = []
     for index, path in enumerate(paths_found):
         before = sum(sizes[:index])
         report = None if progress is None else (lambda done, _size, before=before: progress(before + done, total))
-        parsed = read_file(path, mapping or None, report)
+        parsed = read_file(path, mapping or None, report, prepare)
         if parsed.needs_mapping and parsed.mapping is not None:
             remembered = remembered_mapping(journal, parsed.mapping)
             if remembered is not None:
-                parsed = read_file(path, remembered)
+                parsed = read_file(path, remembered, prepare=prepare)
         files.append(parsed)
-    if shrink_photo is not None:
-        for parsed in files:
-            parsed.people = [shrink(person, shrink_photo) for person in parsed.people]
     return plan_from_files(journal, files)
 
 
@@ -249,8 +264,8 @@ def remember_mapping(journal: Journal, mapping: ColumnMapping) -> None:
 def shrink(person: ImportedPerson, shrink_photo: Callable[[bytes], bytes | None]) -> ImportedPerson:
     """The person with their photo made small, said in their notes when it changed."""
     photo = person.fields.photo
-    if not photo:
-        return person
+    if not photo or photo_size.kept_as_is(photo):
+        return person  # already avatar-sized, by its header: no imaging library loaded for it
     small = shrink_photo(photo)
     if small is None:
         note = "photo cannot be read as an image; left out"
@@ -269,6 +284,7 @@ def apply_import(
     """Write the plan as one batch; its id (for undo), or None when there was nothing to write."""
 
     def decide(known: imports.KnownNetwork) -> imports.ImportWrites:
+        plan.decisions = []  # the preview's are made again: not both held at once
         writes, decisions = merge.decide(plan.people, known, plan.merge_possible)
         plan.decisions = decisions
         writes.summary = plan.summary()

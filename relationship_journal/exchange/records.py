@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -40,13 +41,20 @@ class SkippedRecord:
     reason: str
 
 
+def _packed_people() -> Sequence[ImportedPerson]:
+    from relationship_journal.exchange.people_store import People
+
+    return People()
+
+
 @dataclass
 class ParsedFile:
     """One file read: its format and what came out of it."""
 
     path: str
     format: str
-    people: list[ImportedPerson] = field(default_factory=list)
+    # Packed (people_store.People) as the readers fill it: a big file's people stay small.
+    people: Sequence[ImportedPerson] = field(default_factory=_packed_people)
     skipped: list[SkippedRecord] = field(default_factory=list)
     # How a CSV's columns were read (None for vCard, Google and LinkedIn, which name their own).
     mapping: ColumnMapping | None = None

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from relationship_journal.exchange import vcard_normalize
+from relationship_journal.exchange.people_store import People
 from relationship_journal.exchange.records import ImportedPerson, ParsedFile, SkippedRecord
 from relationship_journal.exchange.values import (
     address,
@@ -143,13 +144,21 @@ def read_card(
     return person
 
 
-def read_vcards(text: str | Iterable[str], path: str) -> ParsedFile:
-    """Every card in a vCard file, each cleaned and parsed on its own (`text` may be its lines)."""
+def read_vcards(
+    text: str | Iterable[str],
+    path: str,
+    prepare: Callable[[ImportedPerson], ImportedPerson] | None = None,
+) -> ParsedFile:
+    """Every card in a vCard file, each cleaned and parsed on its own (`text` may be its lines).
+
+    The people are packed as they are read (`prepare` first sees each one), so a card's
+    parsed form lives only while it is read.
+    """
     import vobject
 
     # vobject logs each line it skips; the skip report is ours to give, once, in words.
     logging.getLogger("vobject").setLevel(logging.CRITICAL)
-    parsed = ParsedFile(path=path, format="vcard")
+    parsed = ParsedFile(path=path, format="vcard", people=People(prepare=prepare))
     for raw in vcard_normalize.split_cards(text):
         position = f"{path}, card {raw.number} (line {raw.line})"
         try:

@@ -82,6 +82,8 @@ def link_related(journal: Journal, files: Iterable[ParsedFile]) -> int:
     from relationship_journal.journal.errors import JournalError
 
     files = list(files)
+    if not any(getattr(f.people, "related", True) for f in files):
+        return 0  # no card names anyone it knows (a packed list counts them as it is read)
     by_uid = {p.source_id: p.fields.display_name for f in files for p in f.people if p.source_id}
     with journal.reading() as connection:
         ids: dict[str, list[int]] = {}

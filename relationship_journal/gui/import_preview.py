@@ -8,8 +8,10 @@ user chooses merge or keep apart.
 
 from __future__ import annotations
 
+import functools
 import html
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, overload
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
@@ -42,26 +44,57 @@ def _action_text(d: merge.Decision) -> str:
     return ACTION_WORDS.get(d.action, d.action)
 
 
-def plan_rows(plan: ImportPlan) -> list[Row]:
-    rows: list[Row] = []
-    for d in plan.decisions:
-        into = ""
-        if d.matched_name and (d.action != merge.NEW or d.confidence == "weak"):
-            into = f"{d.matched_name} ({d.matched_summary})" if d.possible or d.action == merge.POSSIBLE else (
-                d.matched_name if d.action == merge.NEW else f"{d.matched_name} (same {d.matched_by})"
-            )
-        if not into and d.action == merge.NEW:
-            into = "a new person"
-        why = d.reason if d.confidence in ("likely", "weak") or d.possible else ""
-        if d.confidence == "weak":
-            why = f"not the same person: {d.reason}"
-        categories = {"possible" if d.possible or d.action == merge.POSSIBLE else d.action}
-        if d.notes:
-            categories.add("changed")
-        details = "; ".join((*d.details, *d.notes))
-        rows.append((_action_text(d), d.name, into, why, details, d.position, " ".join(sorted(categories)), d.index))
-    rows += [("Skipped", "", "", "", s.reason, s.position, "skipped", -1) for s in plan.skipped]
-    return rows
+def _decision_row(d: merge.Decision) -> Row:
+    into = ""
+    if d.matched_name and (d.action != merge.NEW or d.confidence == "weak"):
+        into = f"{d.matched_name} ({d.matched_summary})" if d.possible or d.action == merge.POSSIBLE else (
+            d.matched_name if d.action == merge.NEW else f"{d.matched_name} (same {d.matched_by})"
+        )
+    if not into and d.action == merge.NEW:
+        into = "a new person"
+    why = d.reason if d.confidence in ("likely", "weak") or d.possible else ""
+    if d.confidence == "weak":
+        why = f"not the same person: {d.reason}"
+    categories = {"possible" if d.possible or d.action == merge.POSSIBLE else d.action}
+    if d.notes:
+        categories.add("changed")
+    details = "; ".join((*d.details, *d.notes))
+    return (_action_text(d), d.name, into, why, details, d.position, " ".join(sorted(categories)), d.index)
+
+
+class PlanRows(Sequence[Row]):
+    """The preview's rows, made from the plan's (packed) decisions as the view asks for them:
+    a 100,000-card import is not held twice over as text."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        self._decisions, self._skipped = plan.decisions, plan.skipped
+        self._row = functools.lru_cache(maxsize=512)(self._make)
+
+    def _make(self, place: int) -> Row:
+        if place < len(self._decisions):
+            return _decision_row(self._decisions[place])
+        s = self._skipped[place - len(self._decisions)]
+        return ("Skipped", "", "", "", s.reason, s.position, "skipped", -1)
+
+    def __len__(self) -> int:
+        return len(self._decisions) + len(self._skipped)
+
+    @overload
+    def __getitem__(self, place: int) -> Row: ...
+    @overload
+    def __getitem__(self, place: slice) -> list[Row]: ...
+    def __getitem__(self, place: int | slice) -> Row | list[Row]:
+        if isinstance(place, slice):
+            return [self._row(n) for n in range(*place.indices(len(self)))]
+        if place < 0:
+            place += len(self)
+        if not 0 <= place < len(self):
+            raise IndexError("row out of range")
+        return self._row(place)
+
+
+def plan_rows(plan: ImportPlan) -> PlanRows:
+    return PlanRows(plan)
 
 
 class ImportPlanModel(QAbstractTableModel):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from relationship_journal.journal.records import Address, ContactFields, Labelled, YearlyDate
@@ -56,30 +56,32 @@ def _contact_row(c: ContactFields) -> tuple[Any, ...]:
 
 def insert_created(
     connection: sqlite3.Connection,
-    created: list[ContactFields],
+    created: Sequence[ContactFields],
     batch_id: int,
     progress: Callable[[int, int], None] | None,
 ) -> list[int]:
+    """Insert the new people, a chunk at a time with all their rows, so a big import holds
+    one chunk's rows, never all of them; the caller's transaction makes it one write."""
     base = connection.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()[0]
-    ids = [base + i + 1 for i in range(len(created))]
+    ids = list(range(base + 1, base + len(created) + 1))
     placeholders = ",".join("?" * 28)
     step = 500
+    people = iter(created)
     for start in range(0, len(created), step):
-        chunk = created[start:start + step]
+        pairs = list(zip(ids[start : start + step], people, strict=False))
         connection.executemany(
             f"INSERT INTO contacts (id, {_CONTACT_COLUMNS}) VALUES ({placeholders})",
-            ((ids[start + i], *_contact_row(c)) for i, c in enumerate(chunk)),
+            ((cid, *_contact_row(c)) for cid, c in pairs),
+        )
+        _insert_children(connection, ((cid, c.emails, c.phones, c.urls, c.important_dates) for cid, c in pairs))
+        _link_tags(connection, ((cid, c.tags) for cid, c in pairs))
+        insert_addresses(connection, ((cid, c.addresses) for cid, c in pairs))
+        connection.executemany(
+            "INSERT INTO import_batch_contacts (batch_id, contact_id, action, undo) VALUES (?, ?, 'created', '{}')",
+            ((batch_id, cid) for cid, _c in pairs),
         )
         if progress:
-            progress(start + len(chunk), len(created))
-    pairs = list(zip(ids, created, strict=True))
-    _insert_children(connection, ((cid, c.emails, c.phones, c.urls, c.important_dates) for cid, c in pairs))
-    _link_tags(connection, ((cid, c.tags) for cid, c in pairs))
-    insert_addresses(connection, ((cid, c.addresses) for cid, c in pairs))
-    connection.executemany(
-        "INSERT INTO import_batch_contacts (batch_id, contact_id, action, undo) VALUES (?, ?, 'created', '{}')",
-        ((batch_id, cid) for cid in ids),
-    )
+            progress(start + len(pairs), len(created))
     return ids
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -103,7 +103,8 @@ class Conflict:
 class ImportWrites:
     """Everything one import will write."""
 
-    created: list[ContactFields] = field(default_factory=list)
+    # Read in order, once, as it is written: a big import may hold it packed (exchange.merge).
+    created: Sequence[ContactFields] = field(default_factory=list)
     additions: list[ContactAddition] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     summary: str = ""

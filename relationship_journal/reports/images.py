@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
 
+from relationship_journal.journal.photo_size import PHOTO_KEEP_BYTES, PHOTO_SIDE
 from relationship_journal.reports.markup import BAND_COLOURS, INK, MUTED
 
 SHARPNESS = 4  # image pixels per CSS pixel of the printed size
@@ -115,8 +116,6 @@ def initials(name: str) -> str:
 
 
 
-PHOTO_SIDE = 256  # pixels: sharp as an avatar and on the printed brief, a few KB in the journal
-PHOTO_KEEP_BYTES = 48_000  # a photo already this small (and no larger than PHOTO_SIDE) is kept as is
 
 
 def shrink_photo(data: bytes, side: int = PHOTO_SIDE) -> bytes | None:

@@ -172,6 +172,9 @@ def has_rows(connection: Any, key: int) -> bool:
     )
 
 
+_REPLAY_CHUNK = 2000
+
+
 def replay(connection: sqlite3.Connection, key: int) -> None:
     """Run a capture's statements newest first, then drop them.
 
@@ -180,15 +183,21 @@ def replay(connection: sqlite3.Connection, key: int) -> None:
     commit, not per statement: a parent and its children come back in whatever order
     they were removed.
     """
-    statements = [
-        row[0]
-        for row in connection.execute(
-            "SELECT statement FROM history_rows WHERE capture = ? ORDER BY id DESC", (key,)
-        )
-    ]
     connection.execute("PRAGMA defer_foreign_keys = ON")
-    for statement in statements:
-        connection.execute(statement)
+    # A chunk at a time: a 100,000-person import's reversal is a million statements,
+    # and a reinserted photo's statement holds the photo, so they are never all in memory.
+    below = None
+    while True:
+        chunk = connection.execute(
+            "SELECT id, statement FROM history_rows WHERE capture = ? AND id < coalesce(?, id + 1) "
+            "ORDER BY id DESC LIMIT ?",
+            (key, below, _REPLAY_CHUNK),
+        ).fetchall()
+        for _id, statement in chunk:
+            connection.execute(statement)
+        if len(chunk) < _REPLAY_CHUNK:
+            break
+        below = chunk[-1][0]
     connection.execute("DELETE FROM history_rows WHERE capture = ?", (key,))
 
 
