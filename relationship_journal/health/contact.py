@@ -96,10 +96,9 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
     touches_last_year = kt - bisect_right(touch_days, today - params.breadth_window_days, 0, kt)
 
     # Words and evidence for each part.
-    items = tl.items
     cadence_text = explain.cadence_phrase(tl.cadence, contact.cadence_days is not None, contact.kin)
     if best >= 0:
-        recency_ids: tuple[int, ...] = (items[best].id,)
+        recency_ids: tuple[int, ...] = (tl.ids[best],)
         later = None
         if best != k - 1:  # a later entry exists that weighs less than this one did
             later = (_label(tl, k - 1), today - days[k - 1])
@@ -116,7 +115,7 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
         recency_words = explain.recency_text(None, 0, True, cadence_text)
     estimated = bisect_right(tl.estimated_days, today)
     touch_ids = tl.touch_ids
-    window_ids = tuple([it.id for it in items[min(depth_start, recip_start) : k]])
+    window_ids = tuple(tl.ids[min(depth_start, recip_start) : k])
     depth_ids = window_ids[depth_start - min(depth_start, recip_start) :]
     recip_ids = window_ids[recip_start - min(depth_start, recip_start) :]
     components = (
@@ -212,11 +211,12 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
 
 def _label(tl: Timeline, index: int) -> str:
     """How the entry at `index` was logged, in words (a group when diluted)."""
-    item = tl.items[index]
-    channel = tl.channel_of(index)
+    kind = tl.kinds[index]
+    channel = tl.channels[index]
     group = tl.weights[index] < tl.context.channel_weight[channel]
-    overridden = item.channel if item.channel and item.channel != tl.context.kind_channel.get(item.kind) else None
-    return explain.entry_label(item.kind, overridden, group)
+    # `channels` holds the channel an entry counts as: its own when logged, else its kind's.
+    overridden = channel if channel != tl.context.kind_channel.get(kind) else None
+    return explain.entry_label(kind, overridden, group)
 
 
 def _recent_hours(tl: Timeline, kh: int, today: int) -> float:
