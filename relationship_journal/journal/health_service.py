@@ -82,9 +82,15 @@ class HealthService:
 
     def network(self, as_of: dt.date | None = None) -> NetworkHealth:
         """Every (unarchived) contact and the network figures, as of a day (default today)."""
-        with self._journal.reading() as connection:
-            logs = load_logs(connection)
+        from relationship_journal.health.columns import compute_network_columns
+        from relationship_journal.journal.health_columns import load_columns
+
         with _readable_model_errors():
+            with self._journal.reading() as connection:
+                columns = load_columns(connection)  # the fast path; None: a row needs the plain one
+                logs = load_logs(connection) if columns is None else []
+            if columns is not None:
+                return compute_network_columns(columns, as_of or clock.today(), self.params)
             return compute_network(logs, as_of or clock.today(), self.params)
 
     def contact(self, contact_id: int, as_of: dt.date | None = None) -> ContactHealth:
