@@ -174,6 +174,7 @@ def build_timelines(columns: NetworkColumns, params: Parameters = DEFAULTS) -> l
     b_estimated = _bounds(o_estimated, count)
 
     channel_of = [pair_names[p] for p in pair.tolist()]
+    kind_of = [columns.kind_names[k] for k in kinds.tolist()]
     starter_of = [columns.initiator_names[s] for s in starters.tolist()]
     ids_l = ids.tolist()
     days_l = days.tolist()
@@ -215,6 +216,7 @@ def build_timelines(columns: NetworkColumns, params: Parameters = DEFAULTS) -> l
         s0, s1 = b_estimated[index], b_estimated[index + 1]
         lists = (
             ids_l[a:b],
+            kind_of[a:b],
             channel_of[a:b],
             depths_l[a:b],
             starter_of[a:b],
