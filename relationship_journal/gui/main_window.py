@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self._dashboard_stale = True
         self._network_generation = 0
         self._writes_applied = 0  # a list read that started before a change on screen is stale
+        self._shared_network: tuple[Any, Any, int, Any] | None = None  # see shared_network()
         self._network_timer = QTimer(self, singleShot=True, interval=NETWORK_REFRESH_MS)
         self._network_timer.timeout.connect(self.load_network)
         self.restored_draft = False
@@ -405,19 +406,26 @@ class MainWindow(QMainWindow):
         """Every person's health, for the list's bars, badges and filters (in the background)."""
         self._network_generation += 1
         generation, journal, as_of = self._network_generation, self.journal, self.as_of
+        params, writes_before = journal.health.params, self._writes_applied
 
-        def work(progress: Progress) -> tuple[dict[int, RowHealth], set[int], set[int]]:
+        def work(progress: Progress) -> tuple[Any, dict[int, RowHealth], set[int], set[int]]:
+            from relationship_journal.journal.health_inputs import gc_paused
+            from relationship_journal.reports import network_data
+
             progress.step("Computing the network's health")
-            network = journal.health.network(as_of)
-            rows = {h.contact_id: _row_health(h) for h in network.contacts}
+            with gc_paused():  # many small objects, no cycles: see health_inputs.gc_paused
+                loaded = network_data.load_network(journal, params)
+                network = network_data.evaluate_network(loaded, as_of, params)
+                rows = {h.contact_id: _row_health(h) for h in network.contacts}
             fading = {f.contact_id for f in network.fading}
             owing = people_i_owe(journal, network)
-            return rows, fading, owing
+            return loaded, rows, fading, owing
 
-        def done(result: tuple[dict[int, RowHealth], set[int], set[int]]) -> None:
+        def done(result: tuple[Any, dict[int, RowHealth], set[int], set[int]]) -> None:
             if generation != self._network_generation:
                 return
-            rows, fading, owing = result
+            loaded, rows, fading, owing = result
+            self._shared_network = (journal, params, writes_before, loaded)
             self.contact_list.model.set_health(rows, self.as_of)
             self.contact_list.proxy.fading_ids = frozenset(fading)
             self.contact_list.proxy.owing_ids = frozenset(owing)
@@ -426,12 +434,24 @@ class MainWindow(QMainWindow):
 
         Operation(self, work, done, self.show_error).run()
 
+    def shared_network(self) -> Any:
+        """The timelines the list's health came from (`network_data.LoadedNetwork`), for the
+        dashboard to evaluate instead of reading the journal again; None once anything was
+        written, the cadences changed or the file was swapped since they were read."""
+        shared = self._shared_network
+        if shared is None:
+            return None
+        journal, params, writes, loaded = shared
+        if journal is not self.journal or params is not journal.health.params or writes != self._writes_applied:
+            return None
+        return loaded
+
     # --- views ---------------------------------------------------------------------------
     def _ensure_dashboard(self) -> None:
         if self.dashboard is None:  # built on first use: pyqtgraph is slow to import
             from relationship_journal.gui.dashboard.view import DashboardView
 
-            self.dashboard = DashboardView(self.journal, self)
+            self.dashboard = DashboardView(self.journal, self, shared=self.shared_network)
             self.dashboard.contact_activated.connect(self.show_contact)
             self.stack.addWidget(self.dashboard)
 
@@ -1026,6 +1046,7 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """Reload every view from the file, staying on the view the person is looking at."""
+        self._shared_network = None  # another process (or a restore) wrote: read it again
         self.journal.health.refresh_params()  # the file may hold other cadences now (a restore)
         self._dashboard_stale = True
         self.load_contacts(keep_view=True)

@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from relationship_journal.health import (
     DEFAULTS,
     NetworkHealth,
@@ -40,7 +42,7 @@ class LoadedNetwork:
     """Every active contact's timeline; valid for any date."""
 
     timelines: tuple[Timeline, ...]
-    entry_days: dict[int, dt.date]  # interaction id -> its day (an entry with 3 people counts once)
+    per_day: dict[dt.date, int]  # interactions per day (an entry with 3 people counts once)
     names: dict[int, str]
 
 
@@ -62,17 +64,36 @@ class OwedFavour:
 
 
 def load_network(journal: Journal, params: Parameters = DEFAULTS, tick: Tick | None = None) -> LoadedNetwork:
+    """Every active contact's timeline, read as columns (`journal.health_columns`) and laid
+    out in a few array passes; a journal with rows the columns cannot carry is read the
+    plain way, one contact at a time."""
+    from relationship_journal.health.columns import build_timelines
+    from relationship_journal.journal.health_columns import load_columns
+
+    if tick:
+        tick(0, 1)
     with journal.reading() as connection:
-        logs = load_logs(connection)
+        columns = load_columns(connection)
+        logs = load_logs(connection) if columns is None else []
+    if columns is not None:
+        timelines = build_timelines(columns, params)
+        if tick:
+            tick(1, 1)
+        ids, first = np.unique(columns.id, return_index=True)
+        days, counts = np.unique(columns.day[first], return_counts=True)
+        per_day = dict(zip(map(dt.date.fromordinal, days.tolist()), counts.tolist(), strict=True))
+        names = {c.id: c.name for c in columns.contacts}
+        return LoadedNetwork(tuple(timelines), per_day, names)
     timelines = []
-    days: dict[int, dt.date] = {}
+    entry_days: dict[int, dt.date] = {}
     for done, log in enumerate(logs):
         if tick and done % 500 == 0:
             tick(done, len(logs))
         timelines.append(build_timeline(log, params))
         for item in log.interactions:
-            days[item.id] = item.date
-    return LoadedNetwork(tuple(timelines), days, {log.contact.id: log.contact.name for log in logs})
+            entry_days[item.id] = item.date
+    per_day = dict(Counter(entry_days.values()))
+    return LoadedNetwork(tuple(timelines), per_day, {log.contact.id: log.contact.name for log in logs})
 
 
 def evaluate_network(
@@ -119,7 +140,7 @@ def network_moment(loaded: LoadedNetwork, day: dt.date, params: Parameters = DEF
 
 
 def entries_per_day(loaded: LoadedNetwork) -> dict[dt.date, int]:
-    return dict(Counter(loaded.entry_days.values()))
+    return dict(loaded.per_day)
 
 
 def replies_owed(

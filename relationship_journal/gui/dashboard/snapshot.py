@@ -86,8 +86,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_network(journal: Journal, params: Parameters = DEFAULTS, step: Step | None = None) -> LoadedJournal:
-    """Read every active contact's log once and prepare it for evaluation at any date."""
+def load_network(
+    journal: Journal,
+    params: Parameters = DEFAULTS,
+    step: Step | None = None,
+    network: network_data.LoadedNetwork | None = None,
+) -> LoadedJournal:
+    """Read every active contact's log once and prepare it for evaluation at any date;
+    `network` is timelines already read (the window's, built with `params`)."""
     if step:
         step("Reading the journal", 0, 0)
 
@@ -96,7 +102,7 @@ def load_network(journal: Journal, params: Parameters = DEFAULTS, step: Step | N
             step("Preparing timelines", done, total)
 
     with collector_paused():
-        loaded = network_data.load_network(journal, params, tick)
+        loaded = network or network_data.load_network(journal, params, tick)
         return LoadedJournal(
             network=loaded,
             entries_per_day=network_data.entries_per_day(loaded),

@@ -51,6 +51,7 @@ from relationship_journal.gui.date_field import to_date
 from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.journal.core import Journal
 from relationship_journal.reports.chart_series import DepthBreadthSeries, NetworkMoment
+from relationship_journal.reports.network_data import LoadedNetwork
 
 if TYPE_CHECKING:
     from relationship_journal.reports.charts import ChartPalette
@@ -71,10 +72,17 @@ class DashboardView(QWidget):
     computed = Signal()  # a snapshot is on screen (the history may still be coming)
     history_computed = Signal()
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        parent: QWidget | None = None,
+        shared: Callable[[], LoadedNetwork | None] | None = None,
+    ) -> None:
+        """`shared` hands over timelines the window has already read (None: read them)."""
         super().__init__(parent)
         self.setObjectName("Page")
         self._journal = journal
+        self._shared = shared
         self._loaded: LoadedJournal | None = None
         self._generation = 0
         self._running: list[Operation] = []
@@ -312,10 +320,11 @@ class DashboardView(QWidget):
         loaded = self._loaded
         journal = self._journal
         params = journal.health.params  # the same (possibly user-tuned) model as journal.health
+        reuse = self._shared() if loaded is None and self._shared is not None else None
         self.status.setText("Computing…")
 
         def work(progress: Progress) -> tuple[LoadedJournal, DashboardSnapshot]:
-            network = loaded or load_network(journal, params, step=progress.step)
+            network = loaded or load_network(journal, params, step=progress.step, network=reuse)
             return network, compute_snapshot(network, as_of, params, step=progress.step)
 
         self._run(work, lambda result: self._snapshot_ready(generation, result))
