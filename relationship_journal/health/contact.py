@@ -219,6 +219,39 @@ def _label(tl: Timeline, index: int) -> str:
     return explain.entry_label(kind, overridden, group)
 
 
+def classification_at(tl: Timeline, as_of: dt.date) -> str:
+    """Contact, connection, trusted or dormant as of `as_of`: `evaluate(tl, as_of)
+    .classification`, without the fade date, asks and words a history chart never shows.
+    The same part functions run in the same order, so the verdict is the same."""
+    ctx = tl.context
+    today = as_of.toordinal()
+    k = bisect_right(tl.days, today)
+    kt = bisect_right(tl.touch_days, today)
+    kh = bisect_right(tl.hour_days, today)
+    recency = parts.recency(tl, k, today)[0]
+    scores = (
+        recency,
+        parts.frequency(tl, kt, today)[0],
+        parts.consistency(tl, kt)[0],
+        parts.depth(tl, k)[0],
+        parts.reciprocity(tl, k, today)[0],
+    )
+    investment, hours, _total = parts.investment(tl, kh, today)
+    total = parts.combine((*scores, investment), ctx.weights)[1]
+    positive, negative = trust_evidence(tl, today)
+    return classify(
+        trust=trust_score(positive, negative),
+        health=total if kt > 0 else None,
+        recency=recency,
+        hours=hours,
+        their_start_days=tl.their_start_days,
+        deep_days=tl.deep_days,
+        initiative_window=tl.initiative_window,
+        today=today,
+        params=ctx.params,
+    )[0]
+
+
 def _recent_hours(tl: Timeline, kh: int, today: int) -> float:
     """Effective hours from the attention window (the last 90 days)."""
     hour_days = tl.hour_days

@@ -26,6 +26,7 @@ from relationship_journal.health import (
     evaluate,
     summarise_network,
 )
+from relationship_journal.health.contact import classification_at
 from relationship_journal.health.owing import OWED_FAVOUR_MIN
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.health_inputs import load_logs
@@ -132,7 +133,7 @@ def network_moment(loaded: LoadedNetwork, day: dt.date, params: Parameters = DEF
         if _any_within(tl.deep_days, today, params.deep_window_days) and _any_within(
             tl.their_start_days, today, tl.initiative_window
         ):
-            kind = evaluate(tl, day).classification
+            kind = classification_at(tl, day)
             if kind in CONNECTED:
                 connections += 1
                 trusted += kind == "trusted"

@@ -15,12 +15,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relationship_journal.health import DEFAULTS, ContactLog, build_timeline, compute_network
+from relationship_journal.health import (
+    DEFAULTS,
+    ContactLog,
+    build_timeline,
+    compute_network,
+    evaluate,
+)
 from relationship_journal.health.columns import (
     NetworkColumns,
     build_timelines,
     compute_network_columns,
 )
+from relationship_journal.health.contact import classification_at
 from tests.health.health_factories import END, SPAN, day, logs, meeting, person, replace
 
 KINDS = ("meeting", "call", "video", "message", "email", "event", "social", "carrier pigeon")
@@ -103,3 +110,11 @@ def test_an_unknown_kind_is_refused_with_the_persons_name() -> None:
 def test_an_empty_network_has_no_figures_to_show() -> None:
     result = compute_network_columns(as_columns([]), dt.date(2026, 6, 30))
     assert result.total_contacts == 0 and result.contacts == ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(log=logs(max_size=30), offset=st.integers(-30, SPAN + 800))
+def test_the_history_charts_classification_is_evaluates(log: ContactLog, offset: int) -> None:
+    timeline = build_timeline(log, DEFAULTS)
+    as_of = day(offset)
+    assert classification_at(timeline, as_of) == evaluate(timeline, as_of).classification
