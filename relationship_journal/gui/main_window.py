@@ -65,6 +65,13 @@ NETWORK_REFRESH_MS = 4000  # after changes settle, recompute the whole network i
 EXTERNAL_POLL_MS = 2000  # how often to look for writes made by the command line (one PRAGMA)
 
 
+def _import_charts(_progress: Progress) -> None:
+    """Import the chart library on a worker while the list loads (about a second): the
+    first contact page's trajectory would otherwise import it on the GUI thread and
+    freeze the window meanwhile. Importing makes no widget, so any thread may do it."""
+    import pyqtgraph  # noqa: F401
+
+
 def _row_health(health: ContactHealth) -> RowHealth:
     return RowHealth(health.display_score, health.band, health.classification, health.fade_date)
 
@@ -107,6 +114,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading your journal…")
         self._restore_geometry()
         self.adopt_legacy_cadences()
+        Operation(self, _import_charts).run()
         self.load_contacts()
 
     # --- construction --------------------------------------------------------------------
