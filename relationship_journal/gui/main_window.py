@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
         generation, journal, as_of = self._network_generation, self.journal, self.as_of
         params, writes_before = journal.health.params, self._writes_applied
 
-        def work(progress: Progress) -> tuple[Any, dict[int, RowHealth], set[int], set[int]]:
+        def work(progress: Progress) -> tuple[Any, Any, dict[int, RowHealth], set[int], set[int]]:
             from relationship_journal.journal.health_inputs import gc_paused
             from relationship_journal.reports import network_data
 
@@ -427,13 +427,13 @@ class MainWindow(QMainWindow):
                 rows = {h.contact_id: _row_health(h) for h in network.contacts}
             fading = {f.contact_id for f in network.fading}
             owing = people_i_owe(journal, network)
-            return loaded, rows, fading, owing
+            return loaded, network, rows, fading, owing
 
-        def done(result: tuple[Any, dict[int, RowHealth], set[int], set[int]]) -> None:
+        def done(result: tuple[Any, Any, dict[int, RowHealth], set[int], set[int]]) -> None:
             if generation != self._network_generation:
                 return
-            loaded, rows, fading, owing = result
-            self._shared_network = (journal, params, writes_before, loaded)
+            loaded, network, rows, fading, owing = result
+            self._shared_network = (journal, params, writes_before, (loaded, as_of, network))
             self.contact_list.model.set_health(rows, self.as_of)
             self.contact_list.proxy.fading_ids = frozenset(fading)
             self.contact_list.proxy.owing_ids = frozenset(owing)
@@ -443,8 +443,9 @@ class MainWindow(QMainWindow):
         Operation(self, work, done, self.show_error).run()
 
     def shared_network(self) -> Any:
-        """The timelines the list's health came from (`network_data.LoadedNetwork`), for the
-        dashboard to evaluate instead of reading the journal again; None once anything was
+        """(timelines, day, network on that day) the list's health came from
+        (`network_data.LoadedNetwork`, a date, `NetworkHealth`), for the dashboard to use
+        instead of reading and evaluating the journal again; None once anything was
         written, the cadences changed or the file was swapped since they were read."""
         shared = self._shared_network
         if shared is None:

@@ -25,6 +25,7 @@ def test_the_dashboard_uses_the_windows_network_until_something_is_written(
     with qtbot.waitSignal(window.dashboard.history_computed, timeout=120_000):
         window.show_view("dashboard")
     assert reads == []  # the list's health and the dashboard came from one reading
+    assert window.dashboard.snapshot.network is window.shared_network()[2]  # and one evaluation
     expected = window.journal.health.network(window.as_of)
     assert window.dashboard.breadth_card.value.text() == f"{expected.breadth:,}"
     assert window.dashboard.depth_card.value.text() == f"{expected.depth:,}"

@@ -112,16 +112,22 @@ def load_network(
 
 
 def compute_snapshot(
-    loaded: LoadedJournal, as_of: dt.date, params: Parameters = DEFAULTS, step: Step | None = None
+    loaded: LoadedJournal,
+    as_of: dt.date,
+    params: Parameters = DEFAULTS,
+    step: Step | None = None,
+    network: NetworkHealth | None = None,
 ) -> DashboardSnapshot:
-    """Every figure of the dashboard except the month-by-month history."""
+    """Every figure of the dashboard except the month-by-month history; `network` is the
+    network already evaluated from the same timelines on `as_of` (the window's)."""
 
     def tick(done: int, total: int) -> None:
         if step:
             step("Evaluating relationships", done, total)
 
-    with collector_paused():
-        network = network_data.evaluate_network(loaded.network, as_of, params, tick)
+    if network is None:
+        with collector_paused():
+            network = network_data.evaluate_network(loaded.network, as_of, params, tick)
     return DashboardSnapshot(
         as_of=as_of,
         network=network,

@@ -49,6 +49,7 @@ from relationship_journal.gui.dashboard.snapshot import (
 from relationship_journal.gui.dashboard.words import plural, verdict_sentence
 from relationship_journal.gui.date_field import to_date
 from relationship_journal.gui.worker import Operation, Progress
+from relationship_journal.health import NetworkHealth
 from relationship_journal.journal.core import Journal
 from relationship_journal.reports.chart_series import DepthBreadthSeries, NetworkMoment
 from relationship_journal.reports.network_data import LoadedNetwork
@@ -76,9 +77,10 @@ class DashboardView(QWidget):
         self,
         journal: Journal,
         parent: QWidget | None = None,
-        shared: Callable[[], LoadedNetwork | None] | None = None,
+        shared: Callable[[], tuple[LoadedNetwork, dt.date, NetworkHealth] | None] | None = None,
     ) -> None:
-        """`shared` hands over timelines the window has already read (None: read them)."""
+        """`shared` hands over timelines the window has already read, with the network it
+        evaluated from them on a day (None: read them)."""
         super().__init__(parent)
         self.setObjectName("Page")
         self._journal = journal
@@ -320,12 +322,14 @@ class DashboardView(QWidget):
         loaded = self._loaded
         journal = self._journal
         params = journal.health.params  # the same (possibly user-tuned) model as journal.health
-        reuse = self._shared() if loaded is None and self._shared is not None else None
+        shared = self._shared() if loaded is None and self._shared is not None else None
+        reuse = shared[0] if shared else None
+        known = shared[2] if shared and shared[1] == as_of else None
         self.status.setText("Computing…")
 
         def work(progress: Progress) -> tuple[LoadedJournal, DashboardSnapshot]:
             network = loaded or load_network(journal, params, step=progress.step, network=reuse)
-            return network, compute_snapshot(network, as_of, params, step=progress.step)
+            return network, compute_snapshot(network, as_of, params, step=progress.step, network=known)
 
         self._run(work, lambda result: self._snapshot_ready(generation, result))
 
