@@ -220,7 +220,11 @@ def measure(contacts: int, folder: Path, runs: int) -> list[Figure]:
         window_floor = bare + floor
         health_args = [*COMMAND, *data, "health", "--json", "--as-of", AS_OF]
         cold = timed_cold(health_args, runs, folder) - startup
-        add(Figure("health --json, computed (no kept figures)", cold, floor=floor, floor_name="rows"))
+        add(
+            Figure(
+                "health --json, computed (no kept figures)", cold, floor=floor, floor_name="rows"
+            )
+        )
         health = timed(health_args, runs) - startup
         add(
             Figure(
