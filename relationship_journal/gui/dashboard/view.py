@@ -219,8 +219,13 @@ class DashboardView(DashboardLayout):
         charts.set_chart(self._charts[name], self._chart_builders[name], data, self._palette())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        """Compute on first sight, so an unopened dashboard costs nothing."""
+        """Compute on first sight, so an unopened dashboard costs nothing: once whoever showed
+        it has had its say (a window showing a stale dashboard refreshes it at once, and a
+        second computation beside that one would only slow it down)."""
         super().showEvent(event)
+        QTimer.singleShot(0, self, self._compute_if_blank)
+
+    def _compute_if_blank(self) -> None:
         if self.snapshot is None and not self._running:
             self.refresh(self.as_of())
 
