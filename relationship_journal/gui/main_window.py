@@ -421,9 +421,10 @@ class MainWindow(QMainWindow):
             from relationship_journal.reports import network_data
 
             progress.step("Computing the network's health")
+            # One reading, shared with Today's agenda when it asks at the same time.
+            reading = journal.health.reading(as_of, params)
+            loaded, network = network_data.from_reading(reading), reading.network
             with gc_paused():  # many small objects, no cycles: see health_inputs.gc_paused
-                loaded = network_data.load_network(journal, params)
-                network = network_data.evaluate_network(loaded, as_of, params)
                 rows = {h.contact_id: _row_health(h) for h in network.contacts}
             fading = {f.contact_id for f in network.fading}
             owing = people_i_owe(journal, network)

@@ -11,25 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-import numpy as np
 
 from relationship_journal.health import (
     DEFAULTS,
     NetworkHealth,
     Parameters,
     Timeline,
-    build_timeline,
     evaluate,
     summarise_network,
 )
 from relationship_journal.health.contact import classification_at
 from relationship_journal.health.owing import OWED_FAVOUR_MIN
 from relationship_journal.journal.core import Journal
-from relationship_journal.journal.health_inputs import load_logs
+from relationship_journal.journal.network_reading import NetworkReading
 from relationship_journal.journal.records import CommitmentView
 from relationship_journal.reports.chart_series import NetworkMoment
 
@@ -65,36 +61,22 @@ class OwedFavour:
 
 
 def load_network(journal: Journal, params: Parameters = DEFAULTS, tick: Tick | None = None) -> LoadedNetwork:
-    """Every active contact's timeline, read as columns (`journal.health_columns`) and laid
-    out in a few array passes; a journal with rows the columns cannot carry is read the
-    plain way, one contact at a time."""
-    from relationship_journal.health.columns import build_timelines
-    from relationship_journal.journal.health_columns import load_columns
+    """Every active contact's timeline (`journal.network_reading.read_timelines`: read as
+    columns, or the plain way when a row needs it)."""
+    from relationship_journal.journal.network_reading import read_timelines
 
     if tick:
         tick(0, 1)
     with journal.reading() as connection:
-        columns = load_columns(connection)
-        logs = load_logs(connection) if columns is None else []
-    if columns is not None:
-        timelines = build_timelines(columns, params)
-        if tick:
-            tick(1, 1)
-        ids, first = np.unique(columns.id, return_index=True)
-        days, counts = np.unique(columns.day[first], return_counts=True)
-        per_day = dict(zip(map(dt.date.fromordinal, days.tolist()), counts.tolist(), strict=True))
-        names = {c.id: c.name for c in columns.contacts}
-        return LoadedNetwork(tuple(timelines), per_day, names)
-    timelines = []
-    entry_days: dict[int, dt.date] = {}
-    for done, log in enumerate(logs):
-        if tick and done % 500 == 0:
-            tick(done, len(logs))
-        timelines.append(build_timeline(log, params))
-        for item in log.interactions:
-            entry_days[item.id] = item.date
-    per_day = dict(Counter(entry_days.values()))
-    return LoadedNetwork(tuple(timelines), per_day, {log.contact.id: log.contact.name for log in logs})
+        timelines, per_day, names = read_timelines(connection, params)
+    if tick:
+        tick(1, 1)
+    return LoadedNetwork(timelines, per_day, names)
+
+
+def from_reading(reading: NetworkReading) -> LoadedNetwork:
+    """The timelines of a whole-network reading (`journal.health.reading`)."""
+    return LoadedNetwork(reading.timelines, reading.per_day, reading.names)
 
 
 def evaluate_network(
