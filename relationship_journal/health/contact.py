@@ -225,6 +225,9 @@ def classification_at(tl: Timeline, as_of: dt.date) -> str:
     The same part functions run in the same order, so the verdict is the same."""
     ctx = tl.context
     today = as_of.toordinal()
+    firsts = [d[0] for d in (tl.days, tl.favour_days, tl.negative_days, tl.extra_positive_days) if d]
+    if firsts:  # decay tables reach back to the oldest evidence, as in evaluate
+        ctx.cover(today - min(firsts) + 1)
     k = bisect_right(tl.days, today)
     kt = bisect_right(tl.touch_days, today)
     kh = bisect_right(tl.hour_days, today)

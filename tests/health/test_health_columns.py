@@ -118,3 +118,12 @@ def test_the_history_charts_classification_is_evaluates(log: ContactLog, offset:
     timeline = build_timeline(log, DEFAULTS)
     as_of = day(offset)
     assert classification_at(timeline, as_of) == evaluate(timeline, as_of).classification
+
+
+def test_a_history_point_needs_no_evaluation_before_it() -> None:
+    """A model with fresh decay tables (new parameters) still classifies a far-off day."""
+    params = replace(DEFAULTS, fade_threshold=DEFAULTS.fade_threshold + 0.5)
+    log = ContactLog(person(1, "Ada"), [meeting(1, day(0), depth=4, initiated_by="them")])
+    as_of = day(SPAN + 3000)
+    first = classification_at(build_timeline(log, params), as_of)
+    assert first == evaluate(build_timeline(log, params), as_of).classification
