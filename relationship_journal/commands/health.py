@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import unicodedata
@@ -24,7 +25,7 @@ def register(commands: Any) -> None:
 
 
 def run_health(args: argparse.Namespace) -> int:
-    from relationship_journal.health import contact_to_json_dict, to_json_dict
+    from relationship_journal.health import contact_to_json_dict
     from relationship_journal.health.windows import figure_windows
     from relationship_journal.journal import names
     from relationship_journal.journal.health_inputs import gc_paused
@@ -46,22 +47,42 @@ def run_health(args: argparse.Namespace) -> int:
         else:
             _print_breakdown(person)
         return 0
+    if args.json:
+        sys.stdout.write(_network_json(args, as_of))
+        sys.stdout.write("\n")
+        return 0
     with open_journal(args) as journal, gc_paused():
         network = journal.health.network(as_of)
-        windows = figure_windows(journal.health.params)
-    if args.json:
+    _print_table(network)
+    return 0
+
+
+def _network_json(args: argparse.Namespace, as_of: dt.date) -> str:
+    """Everyone's figures as JSON text: kept from the last run if the journal's bytes, the
+    day and the code are all the same (journal.figures_cache), else computed and kept."""
+    from relationship_journal.health import to_json_dict
+    from relationship_journal.health.windows import figure_windows
+    from relationship_journal.journal import figures_cache
+    from relationship_journal.journal.health_inputs import gc_paused
+
+    with open_journal(args) as journal:
+        cache = figures_cache.for_journal(journal, "health-json", [as_of.isoformat()])
+        kept = cache.get() if cache is not None else None
+        if kept is not None:
+            return kept
         with gc_paused():
-            document = to_json_dict(network)
-            document["windows"] = windows  # the window each figure covers, in words
+            document = to_json_dict(journal.health.network(as_of))
+            document["windows"] = figure_windows(journal.health.params)  # each figure's window
             # Ask readiness is per person and long: listed with --contact, not for everyone.
             for contact in document["contacts"]:
                 contact.pop("asks", None)
-            sys.stdout.write(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
-        sys.stdout.write("\n")
-    else:
-        _print_table(network)
-    return 0
-
+            # A tree of fresh dicts and lists cannot hold a cycle: skip the encoder's check.
+            text = json.dumps(
+                document, ensure_ascii=False, separators=(",", ":"), check_circular=False
+            )
+        if cache is not None:
+            cache.put(text)
+    return text
 
 def _pad(text: str, width: int) -> str:
     """Cut and pad to `width` terminal columns; CJK characters take two."""

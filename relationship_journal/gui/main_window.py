@@ -65,6 +65,13 @@ NETWORK_REFRESH_MS = 4000  # after changes settle, recompute the whole network i
 EXTERNAL_POLL_MS = 2000  # how often to look for writes made by the command line (one PRAGMA)
 
 
+def _import_charts(_progress: Progress) -> None:
+    """Import the chart library on a worker while the list loads (about a second): the
+    first contact page's trajectory would otherwise import it on the GUI thread and
+    freeze the window meanwhile. Importing makes no widget, so any thread may do it."""
+    import pyqtgraph  # noqa: F401
+
+
 def _row_health(health: ContactHealth) -> RowHealth:
     return RowHealth(health.display_score, health.band, health.classification, health.fade_date)
 
@@ -85,6 +92,7 @@ class MainWindow(QMainWindow):
         self._dashboard_stale = True
         self._network_generation = 0
         self._writes_applied = 0  # a list read that started before a change on screen is stale
+        self._shared_network: tuple[Any, Any, int, Any] | None = None  # see shared_network()
         self._network_timer = QTimer(self, singleShot=True, interval=NETWORK_REFRESH_MS)
         self._network_timer.timeout.connect(self.load_network)
         self.restored_draft = False
@@ -106,6 +114,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading your journal…")
         self._restore_geometry()
         self.adopt_legacy_cadences()
+        Operation(self, _import_charts).run()
         self.load_contacts()
 
     # --- construction --------------------------------------------------------------------
@@ -406,19 +415,27 @@ class MainWindow(QMainWindow):
         """Every person's health, for the list's bars, badges and filters (in the background)."""
         self._network_generation += 1
         generation, journal, as_of = self._network_generation, self.journal, self.as_of
+        params, writes_before = journal.health.params, self._writes_applied
 
-        def work(progress: Progress) -> tuple[dict[int, RowHealth], set[int], set[int]]:
+        def work(progress: Progress) -> tuple[Any, Any, dict[int, RowHealth], set[int], set[int]]:
+            from relationship_journal.journal.health_inputs import gc_paused
+            from relationship_journal.reports import network_data
+
             progress.step("Computing the network's health")
-            network = journal.health.network(as_of)
-            rows = {h.contact_id: _row_health(h) for h in network.contacts}
+            # One reading, shared with Today's agenda when it asks at the same time.
+            reading = journal.health.reading(as_of, params)
+            loaded, network = network_data.from_reading(reading), reading.network
+            with gc_paused():  # many small objects, no cycles: see health_inputs.gc_paused
+                rows = {h.contact_id: _row_health(h) for h in network.contacts}
             fading = {f.contact_id for f in network.fading}
             owing = people_i_owe(journal, network)
-            return rows, fading, owing
+            return loaded, network, rows, fading, owing
 
-        def done(result: tuple[dict[int, RowHealth], set[int], set[int]]) -> None:
+        def done(result: tuple[Any, Any, dict[int, RowHealth], set[int], set[int]]) -> None:
             if generation != self._network_generation:
                 return
-            rows, fading, owing = result
+            loaded, network, rows, fading, owing = result
+            self._shared_network = (journal, params, writes_before, (loaded, as_of, network))
             self.contact_list.model.set_health(rows, self.as_of)
             self.contact_list.proxy.fading_ids = frozenset(fading)
             self.contact_list.proxy.owing_ids = frozenset(owing)
@@ -427,12 +444,25 @@ class MainWindow(QMainWindow):
 
         Operation(self, work, done, self.show_error).run()
 
+    def shared_network(self) -> Any:
+        """(timelines, day, network on that day) the list's health came from
+        (`network_data.LoadedNetwork`, a date, `NetworkHealth`), for the dashboard to use
+        instead of reading and evaluating the journal again; None once anything was
+        written, the cadences changed or the file was swapped since they were read."""
+        shared = self._shared_network
+        if shared is None:
+            return None
+        journal, params, writes, loaded = shared
+        if journal is not self.journal or params is not journal.health.params or writes != self._writes_applied:
+            return None
+        return loaded
+
     # --- views ---------------------------------------------------------------------------
     def _ensure_dashboard(self) -> None:
         if self.dashboard is None:  # built on first use: pyqtgraph is slow to import
             from relationship_journal.gui.dashboard.view import DashboardView
 
-            self.dashboard = DashboardView(self.journal, self)
+            self.dashboard = DashboardView(self.journal, self, shared=self.shared_network)
             self.dashboard.contact_activated.connect(self.show_contact)
             self.stack.addWidget(self.dashboard)
 
@@ -1033,6 +1063,7 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """Reload every view from the file, staying on the view the person is looking at."""
+        self._shared_network = None  # another process (or a restore) wrote: read it again
         self.journal.health.refresh_params()  # the file may hold other cadences now (a restore)
         self._dashboard_stale = True
         self.load_contacts(keep_view=True)

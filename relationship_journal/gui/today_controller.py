@@ -42,7 +42,7 @@ class TodayController:
         self.view.loaded.connect(self._agenda_loaded)
         # Keep the count current (tray, notification) even while another view is shown.
         self._timer = QTimer(window, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._refresh_if_stale)
         window.contacts_loaded.connect(self._timer.start)
 
     def _agenda_loaded(self) -> None:
@@ -63,6 +63,13 @@ class TodayController:
         self._timer.stop()
         if self.window.contact_list.model.rowCount():
             self.view.refresh(self.window.as_of)
+
+    def _refresh_if_stale(self) -> None:
+        """The quiet refresh after a load or writes: nothing to do if Today was read since
+        (at start the window opens on Today, which reads it; a second reading of the whole
+        network 1.5 s later would only compete with the first at 10,000 people)."""
+        if self.stale:
+            self.refresh()
 
     def changed(self, _changes: Changes) -> None:
         """Any write may change Today (a touch logged, a promise kept): reload now if it

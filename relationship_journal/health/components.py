@@ -99,12 +99,12 @@ def depth(tl: Timeline, k: int) -> tuple[float, int, float]:
     params = tl.context.params
     start = max(0, k - params.depth_window)
     weights = tl.weights
-    items = tl.items
+    depths = tl.depths
     wq = 0.0
     ws = 0.0
     for i in range(start, k):
         w = weights[i]
-        wq += w * ((items[i].depth - 1) / 4)
+        wq += w * ((depths[i] - 1) / 4)
         ws += w
     score = 100.0 * (wq + params.depth_prior_numerator) / (ws + params.depth_prior_denominator)
     mean = 1.0 + 4.0 * wq / ws if ws > 0 else 0.0
@@ -143,12 +143,13 @@ def reciprocity(
     them = 0.0
     given = 0
     received = 0
-    for it in tl.items[start:k]:
-        starter = it.initiated_by
+    for starter in tl.starters[start:k]:
         me += my_share.get(starter, 0.0)
         them += their_share.get(starter, 0.0)
-        given += it.favours_given
-        received += it.favours_received
+    for g in tl.given[start:k]:
+        given += g
+    for r in tl.received[start:k]:
+        received += r
     lo, hi = 0, 0
     if tl.favour_days:
         lo, hi = reciprocity_favour_range(tl, k, start, today)

@@ -96,10 +96,9 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
     touches_last_year = kt - bisect_right(touch_days, today - params.breadth_window_days, 0, kt)
 
     # Words and evidence for each part.
-    items = tl.items
     cadence_text = explain.cadence_phrase(tl.cadence, contact.cadence_days is not None, contact.kin)
     if best >= 0:
-        recency_ids: tuple[int, ...] = (items[best].id,)
+        recency_ids: tuple[int, ...] = (tl.ids[best],)
         later = None
         if best != k - 1:  # a later entry exists that weighs less than this one did
             later = (_label(tl, k - 1), today - days[k - 1])
@@ -116,7 +115,7 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
         recency_words = explain.recency_text(None, 0, True, cadence_text)
     estimated = bisect_right(tl.estimated_days, today)
     touch_ids = tl.touch_ids
-    window_ids = tuple([it.id for it in items[min(depth_start, recip_start) : k]])
+    window_ids = tuple(tl.ids[min(depth_start, recip_start) : k])
     depth_ids = window_ids[depth_start - min(depth_start, recip_start) :]
     recip_ids = window_ids[recip_start - min(depth_start, recip_start) :]
     components = (
@@ -212,11 +211,48 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
 
 def _label(tl: Timeline, index: int) -> str:
     """How the entry at `index` was logged, in words (a group when diluted)."""
-    item = tl.items[index]
-    channel = tl.channel_of(index)
+    kind = tl.kinds[index]
+    channel = tl.channels[index]
     group = tl.weights[index] < tl.context.channel_weight[channel]
-    overridden = item.channel if item.channel and item.channel != tl.context.kind_channel.get(item.kind) else None
-    return explain.entry_label(item.kind, overridden, group)
+    # `channels` holds the channel an entry counts as: its own when logged, else its kind's.
+    overridden = channel if channel != tl.context.kind_channel.get(kind) else None
+    return explain.entry_label(kind, overridden, group)
+
+
+def classification_at(tl: Timeline, as_of: dt.date) -> str:
+    """Contact, connection, trusted or dormant as of `as_of`: `evaluate(tl, as_of)
+    .classification`, without the fade date, asks and words a history chart never shows.
+    The same part functions run in the same order, so the verdict is the same."""
+    ctx = tl.context
+    today = as_of.toordinal()
+    firsts = [d[0] for d in (tl.days, tl.favour_days, tl.negative_days, tl.extra_positive_days) if d]
+    if firsts:  # decay tables reach back to the oldest evidence, as in evaluate
+        ctx.cover(today - min(firsts) + 1)
+    k = bisect_right(tl.days, today)
+    kt = bisect_right(tl.touch_days, today)
+    kh = bisect_right(tl.hour_days, today)
+    recency = parts.recency(tl, k, today)[0]
+    scores = (
+        recency,
+        parts.frequency(tl, kt, today)[0],
+        parts.consistency(tl, kt)[0],
+        parts.depth(tl, k)[0],
+        parts.reciprocity(tl, k, today)[0],
+    )
+    investment, hours, _total = parts.investment(tl, kh, today)
+    total = parts.combine((*scores, investment), ctx.weights)[1]
+    positive, negative = trust_evidence(tl, today)
+    return classify(
+        trust=trust_score(positive, negative),
+        health=total if kt > 0 else None,
+        recency=recency,
+        hours=hours,
+        their_start_days=tl.their_start_days,
+        deep_days=tl.deep_days,
+        initiative_window=tl.initiative_window,
+        today=today,
+        params=ctx.params,
+    )[0]
 
 
 def _recent_hours(tl: Timeline, kh: int, today: int) -> float:

@@ -36,7 +36,9 @@ def compute_network(
 
     The model allocates many small objects and no reference cycles, so the cyclic
     garbage collector is paused for the pass: otherwise it would rescan the whole input
-    dozens of times and more than double the run time.
+    dozens of times and more than double the run time. On the way out what was built is
+    frozen out of later scans (`gc.freeze`), or the first collection after the pass would
+    walk all of it once more; it holds no cycles, so reference counting still frees it.
     """
     paused = gc.isenabled()
     if paused:
@@ -46,6 +48,7 @@ def compute_network(
         return summarise_network(contacts, as_of, params)
     finally:
         if paused:
+            gc.freeze()
             gc.enable()
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from .context import Context, context_for
 from .decay import Decay
-from .inputs import ContactInput, ContactLog, InteractionInput
+from .inputs import AskInput, ContactInput, ContactLog, FavourInput, InteractionInput
 from .parameters import Parameters
 
 _BY_DATE_ID = attrgetter("date", "id")
@@ -36,8 +36,15 @@ class Timeline:
     expected: float  # W / T: touches a steady cadence puts in the window
     trust_decay: Decay
     initiative_window: int
-    # Interactions, sorted by (date, id); the count-based windows read `items` directly.
-    items: list[InteractionInput]
+    # Interactions, sorted by (date, id), as parallel columns (the count-based windows
+    # read them directly; a network built from columns never makes a tuple per entry).
+    ids: list[int]
+    kinds: list[str]  # how each entry was logged (the recency sentence names it)
+    channels: list[str]  # the channel each entry counts as (its own, or its kind's)
+    depths: list[int]
+    starters: list[str]  # initiated_by
+    given: list[int]  # favour sizes given in the entry
+    received: list[int]
     days: list[int]  # proleptic ordinals
     weights: list[float]  # w = channel weight · group dilution
     estimated_days: list[int]  # days of interactions whose minutes were missing
@@ -72,14 +79,30 @@ class Timeline:
     asks: list[Ask]  # explicit asks and those logged on interactions, by day
 
     def channel_of(self, index: int) -> str:
-        item = self.items[index]
-        return item.channel or self.context.kind_channel[item.kind]
+        return self.channels[index]
 
 
 def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
     """Sort and convert one contact's log; raise ValueError on values outside the contract."""
     ctx = context_for(params)
     contact = log.contact
+    columns = _interaction_columns(log.interactions, contact.name, ctx)
+    if columns is None:
+        columns = _interaction_columns(sorted(log.interactions, key=_BY_DATE_ID), contact.name, ctx)
+        assert columns is not None
+    return assemble_timeline(contact, ctx, columns, log.favours, log.asks)
+
+
+def assemble_timeline(
+    contact: ContactInput,
+    ctx: Context,
+    columns: tuple[Any, ...],
+    favours: Sequence[FavourInput],
+    asks_made: Sequence[AskInput],
+) -> Timeline:
+    """A timeline from its interaction columns (one contact's, or a slice of a whole
+    network's made by `health.columns`) and the standalone favours and asks."""
+    params = ctx.params
     if contact.circle not in params.cadence_days:
         raise ValueError(
             f"{contact.name}: circle must be one of 5, 15, 50, 150, 500, not {contact.circle}"
@@ -89,13 +112,14 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
     if contact.kin:
         half *= params.kin_recency_multiplier
     window = min(params.frequency_window_cadences * cadence, params.frequency_window_max_days)
-
-    columns = _interaction_columns(log.interactions, contact.name, ctx)
-    if columns is None:
-        columns = _interaction_columns(sorted(log.interactions, key=_BY_DATE_ID), contact.name, ctx)
-        assert columns is not None
     (
-        items,
+        ids,
+        kinds,
+        channels,
+        depths,
+        starters,
+        given,
+        received,
         days,
         weights,
         estimated_days,
@@ -121,7 +145,7 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
     favour_ids: list[int] = []
     favour_given: list[int] = []
     favour_received: list[int] = []
-    for fav in sorted(log.favours, key=_BY_DATE_ID):
+    for fav in sorted(favours, key=_BY_DATE_ID) if favours else ():
         day = fav.date.toordinal()
         if fav.direction == "given":
             g, r = fav.size, 0
@@ -140,9 +164,9 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
     # Asks: explicit ones, plus an interaction's ask_outcome when no explicit ask names it.
     asks: list[Ask] = []
     negative: list[tuple[int, float]] = []
-    if log.asks or ask_by_interaction:
+    if asks_made or ask_by_interaction:
         named = set()
-        for ask in log.asks:
+        for ask in asks_made:
             asks.append((ask.date.toordinal(), ask.id, ask.size, ask.outcome, ask.interaction_id))
             if ask.interaction_id is not None:
                 named.add(ask.interaction_id)
@@ -156,8 +180,10 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
                 extra_positive.append((day, 1.0))
             elif outcome == "declined" or outcome == "ignored":
                 negative.append((day, penalty))
-    extra_positive.sort(key=_first)
-    negative.sort(key=_first)
+    if extra_positive:
+        extra_positive.sort(key=_first)
+    if negative:
+        negative.sort(key=_first)
 
     kin = contact.kin
     return Timeline(
@@ -171,7 +197,13 @@ def build_timeline(log: ContactLog, params: Parameters) -> Timeline:
         initiative_window=(
             params.initiative_window_days_kin if kin else params.initiative_window_days
         ),
-        items=items,
+        ids=ids,
+        kinds=kinds,
+        channels=channels,
+        depths=depths,
+        starters=starters,
+        given=given,
+        received=received,
         days=days,
         weights=weights,
         estimated_days=estimated_days,
@@ -214,6 +246,13 @@ def _interaction_columns(
     deep = params.deep_min_depth
     their_share = ctx.their_share
 
+    ids: list[int] = []
+    kinds: list[str] = []
+    channels: list[str] = []
+    depths: list[int] = []
+    starters: list[str] = []
+    given: list[int] = []
+    received: list[int] = []
     days: list[int] = []
     weights: list[float] = []
     estimated_days: list[int] = []
@@ -254,6 +293,13 @@ def _interaction_columns(
             w = w * free / people
         add_day(day)
         add_weight(w)
+        ids.append(iid)
+        kinds.append(it.kind)
+        channels.append(channel)  # type: ignore[arg-type]
+        depths.append(it.depth)
+        starters.append(it.initiated_by)
+        given.append(it.favours_given)
+        received.append(it.favours_received)
         minutes = it.minutes
         if minutes is None:
             minutes = default_minutes.get(it.kind, 0)
@@ -290,7 +336,13 @@ def _interaction_columns(
         if it.ask_outcome is not None:
             ask_by_interaction[iid] = (day, it.ask_outcome)
     return (
-        list(items),
+        ids,
+        kinds,
+        channels,
+        depths,
+        starters,
+        given,
+        received,
         days,
         weights,
         estimated_days,

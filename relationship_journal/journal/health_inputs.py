@@ -38,13 +38,17 @@ def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many small acyclic objects.
 
     Loading 300,000 inputs otherwise triggers full collections that rescan the growing
-    heap again and again, which costs more than the loading itself.
+    heap again and again, which costs more than the loading itself. What was built is
+    frozen out of later scans on the way out (`gc.freeze`): the first collection after
+    the pause would otherwise walk every object made during it (0.7 s at 10,000
+    contacts). Frozen objects are still freed by reference counting; they hold no cycles.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 

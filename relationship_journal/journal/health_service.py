@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import MappingProxyType
@@ -21,7 +22,6 @@ from relationship_journal.health import (
     Parameters,
     TrajectoryPoint,
     compute_contact,
-    compute_network,
     trajectory,
 )
 from relationship_journal.journal.errors import JournalError, NotFoundError
@@ -30,6 +30,7 @@ from relationship_journal.journal.health_inputs import load_logs
 if TYPE_CHECKING:
     from relationship_journal.health import ContactLog
     from relationship_journal.journal.core import Journal
+    from relationship_journal.journal.network_reading import NetworkReading, SharedReadings
 
 
 @contextmanager
@@ -48,6 +49,8 @@ class HealthService:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
         self._params: Parameters | None = None  # read from the journal when first needed
+        self._shared: SharedReadings | None = None  # readings in progress, made on first use
+        self._shared_lock = threading.Lock()
 
     @property
     def params(self) -> Parameters:
@@ -82,10 +85,24 @@ class HealthService:
 
     def network(self, as_of: dt.date | None = None) -> NetworkHealth:
         """Every (unarchived) contact and the network figures, as of a day (default today)."""
-        with self._journal.reading() as connection:
-            logs = load_logs(connection)
+        return self.reading(as_of).network
+
+    def reading(
+        self, as_of: dt.date | None = None, params: Parameters | None = None
+    ) -> NetworkReading:
+        """The network as of a day with the timelines it came from (for views that look at
+        other days too). A caller asking while the same reading is being made, on another
+        thread, gets that one when nothing was written meanwhile (journal.network_reading)."""
+        from relationship_journal.journal.network_reading import SharedReadings, read_network
+
+        day = as_of or clock.today()
+        chosen = params or self.params
+        with self._shared_lock:
+            if self._shared is None:
+                self._shared = SharedReadings(self._journal.database)
+            shared = self._shared
         with _readable_model_errors():
-            return compute_network(logs, as_of or clock.today(), self.params)
+            return shared.get(day, chosen, lambda: read_network(self._journal.database, day, chosen))
 
     def contact(self, contact_id: int, as_of: dt.date | None = None) -> ContactHealth:
         """One person's figures: cheap enough to recompute after every change."""

@@ -11,10 +11,12 @@ found with the people full-text index search uses (folded, so "cafe" finds "CafÃ
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from relationship_journal import clock
@@ -245,7 +247,7 @@ def introduction_ideas(
                     "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ? LIMIT 200", (query,)
                 )
             }
-    known = set(journal.relationships.co_attendance(1))
+    known = journal.relationships.pairs_met()
     known |= {
         (min(e.person_id, e.other_id), max(e.person_id, e.other_id))
         for e in journal.relationships.edges()
@@ -261,7 +263,8 @@ def introduction_ideas(
             for word in _WORD.findall(fold(value or "")):
                 said[word][cid].add(label)
     vocabulary = sorted(said)
-    ideas = []
+    # Every match with its place in the order shown; only the first `limit` become ideas.
+    found: list[tuple[tuple[int, str, str, int, int], dict[str, list[str]]]] = []
     for seeker, helpers in candidates.items():
         name, goals = people[seeker][0], people[seeker][1]
         matches: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -269,39 +272,56 @@ def introduction_ideas(
             for word in vocabulary[bisect_left(vocabulary, term) :]:
                 if not word.startswith(term):
                     break
-                for helper, labels in said[word].items():
-                    if helper in helpers:
-                        for label in labels:
-                            if term not in matches[helper][label]:
-                                matches[helper][label].append(term)
+                speakers = said[word]
+                # Walk the smaller side: a common word is said by thousands, the FTS gate
+                # lets through at most 200 (the pairs and their terms are the same).
+                if len(speakers) > len(helpers):
+                    pairs = [(h, speakers[h]) for h in helpers if h in speakers]
+                else:
+                    pairs = [(h, labels) for h, labels in speakers.items() if h in helpers]
+                for helper, labels in pairs:
+                    for label in labels:
+                        if term not in matches[helper][label]:
+                            matches[helper][label].append(term)
         for helper, hits in matches.items():
-            if helper == seeker or tuple(sorted((seeker, helper))) in known:
+            if helper == seeker or (min(seeker, helper), max(seeker, helper)) in known:
                 continue
             if contact_id is not None and contact_id not in (seeker, helper):
                 continue
-            h_name, _g, interests, role, organisation = people[helper]
-            about = {"interests": interests, "role": role, "organisation": organisation}
-            label = next(lb for lb in about if lb in hits)
-            matched_terms = tuple(dict.fromkeys(t for lb in about if lb in hits for t in hits[lb]))
-            what = {
-                "interests": f"is into {about['interests']}",
-                "role": f"is a {about['role']}",
-                "organisation": f"works at {about['organisation']}",
-            }[label]
-            ideas.append(
-                IntroductionIdea(
-                    seeker,
-                    name,
-                    helper,
-                    h_name,
-                    matched_terms,
-                    f"{name} wants to {goals.strip().rstrip('.')}; {h_name} {what}. Introduce them?",
-                )
-            )
-    ideas.sort(
-        key=lambda i: (-len(i.terms), i.seeker_name, i.helper_name, i.seeker_id, i.helper_id)
+            count = len({t for matched in hits.values() for t in matched})
+            found.append(((-count, name, people[helper][0], seeker, helper), hits))
+    if limit >= 0:
+        chosen = heapq.nsmallest(limit, found, key=itemgetter(0))
+    else:
+        chosen = sorted(found, key=itemgetter(0))[:limit]
+    return [_idea(people, seeker, helper, hits) for (*_, seeker, helper), hits in chosen]
+
+
+def _idea(
+    people: dict[int, tuple[str, str | None, str | None, str | None, str | None]],
+    seeker: int,
+    helper: int,
+    hits: dict[str, list[str]],
+) -> IntroductionIdea:
+    """The idea for one match: the terms in the order the helper's fields say them."""
+    name, goals = people[seeker][0], people[seeker][1] or ""
+    h_name, _g, interests, role, organisation = people[helper]
+    about = {"interests": interests, "role": role, "organisation": organisation}
+    label = next(lb for lb in about if lb in hits)
+    matched_terms = tuple(dict.fromkeys(t for lb in about if lb in hits for t in hits[lb]))
+    what = {
+        "interests": f"is into {about['interests']}",
+        "role": f"is a {about['role']}",
+        "organisation": f"works at {about['organisation']}",
+    }[label]
+    return IntroductionIdea(
+        seeker,
+        name,
+        helper,
+        h_name,
+        matched_terms,
+        f"{name} wants to {goals.strip().rstrip('.')}; {h_name} {what}. Introduce them?",
     )
-    return ideas[:limit]
 
 
 def weekly_introduction(journal: Journal, as_of: dt.date) -> TodayItem | None:

@@ -184,6 +184,18 @@ class Relationships:
             )
         return [Edge(*row) for row in rows]
 
+    def pairs_met(self) -> set[tuple[int, int]]:
+        """(a, b) with a < b who were in at least one entry together: `co_attendance(1)`'s
+        pairs without counting or dating them, from the link table alone (its foreign keys
+        cascade, so every link has its entry)."""
+        with self._journal.reading() as connection:
+            rows = connection.execute(
+                "SELECT DISTINCT a.contact_id, b.contact_id FROM interaction_contacts a "
+                "JOIN interaction_contacts b ON b.interaction_id = a.interaction_id "
+                "AND b.contact_id > a.contact_id"
+            ).fetchall()
+        return {(a, b) for a, b in rows}
+
     def co_attendance(self, min_shared: int = 1) -> dict[tuple[int, int], tuple[int, dt.date]]:
         """(a, b) with a < b -> (entries both were in, the last one's day)."""
         with self._journal.reading() as connection:

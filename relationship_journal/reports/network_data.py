@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -20,13 +19,13 @@ from relationship_journal.health import (
     NetworkHealth,
     Parameters,
     Timeline,
-    build_timeline,
     evaluate,
     summarise_network,
 )
+from relationship_journal.health.contact import classification_at
 from relationship_journal.health.owing import OWED_FAVOUR_MIN
 from relationship_journal.journal.core import Journal
-from relationship_journal.journal.health_inputs import load_logs
+from relationship_journal.journal.network_reading import NetworkReading
 from relationship_journal.journal.records import CommitmentView
 from relationship_journal.reports.chart_series import NetworkMoment
 
@@ -40,7 +39,7 @@ class LoadedNetwork:
     """Every active contact's timeline; valid for any date."""
 
     timelines: tuple[Timeline, ...]
-    entry_days: dict[int, dt.date]  # interaction id -> its day (an entry with 3 people counts once)
+    per_day: dict[dt.date, int]  # interactions per day (an entry with 3 people counts once)
     names: dict[int, str]
 
 
@@ -62,17 +61,22 @@ class OwedFavour:
 
 
 def load_network(journal: Journal, params: Parameters = DEFAULTS, tick: Tick | None = None) -> LoadedNetwork:
+    """Every active contact's timeline (`journal.network_reading.read_timelines`: read as
+    columns, or the plain way when a row needs it)."""
+    from relationship_journal.journal.network_reading import read_timelines
+
+    if tick:
+        tick(0, 1)
     with journal.reading() as connection:
-        logs = load_logs(connection)
-    timelines = []
-    days: dict[int, dt.date] = {}
-    for done, log in enumerate(logs):
-        if tick and done % 500 == 0:
-            tick(done, len(logs))
-        timelines.append(build_timeline(log, params))
-        for item in log.interactions:
-            days[item.id] = item.date
-    return LoadedNetwork(tuple(timelines), days, {log.contact.id: log.contact.name for log in logs})
+        timelines, per_day, names = read_timelines(connection, params)
+    if tick:
+        tick(1, 1)
+    return LoadedNetwork(timelines, per_day, names)
+
+
+def from_reading(reading: NetworkReading) -> LoadedNetwork:
+    """The timelines of a whole-network reading (`journal.health.reading`)."""
+    return LoadedNetwork(reading.timelines, reading.per_day, reading.names)
 
 
 def evaluate_network(
@@ -111,7 +115,7 @@ def network_moment(loaded: LoadedNetwork, day: dt.date, params: Parameters = DEF
         if _any_within(tl.deep_days, today, params.deep_window_days) and _any_within(
             tl.their_start_days, today, tl.initiative_window
         ):
-            kind = evaluate(tl, day).classification
+            kind = classification_at(tl, day)
             if kind in CONNECTED:
                 connections += 1
                 trusted += kind == "trusted"
@@ -119,7 +123,7 @@ def network_moment(loaded: LoadedNetwork, day: dt.date, params: Parameters = DEF
 
 
 def entries_per_day(loaded: LoadedNetwork) -> dict[dt.date, int]:
-    return dict(Counter(loaded.entry_days.values()))
+    return dict(loaded.per_day)
 
 
 def replies_owed(

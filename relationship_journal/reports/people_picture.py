@@ -48,7 +48,7 @@ class PeoplePicture:
 def known_pairs(journal: Journal) -> frozenset[tuple[int, int]]:
     """(a, b) with a < b for everyone linked by a relationship or an entry together."""
     pairs = {tuple(sorted((e.person_id, e.other_id))) for e in journal.relationships.edges()}
-    pairs |= set(journal.relationships.co_attendance(1))
+    pairs |= journal.relationships.pairs_met()
     return frozenset(pairs)  # type: ignore[arg-type]
 
 

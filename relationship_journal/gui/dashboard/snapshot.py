@@ -86,8 +86,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_network(journal: Journal, params: Parameters = DEFAULTS, step: Step | None = None) -> LoadedJournal:
-    """Read every active contact's log once and prepare it for evaluation at any date."""
+def load_network(
+    journal: Journal,
+    params: Parameters = DEFAULTS,
+    step: Step | None = None,
+    network: network_data.LoadedNetwork | None = None,
+) -> LoadedJournal:
+    """Read every active contact's log once and prepare it for evaluation at any date;
+    `network` is timelines already read (the window's, built with `params`)."""
     if step:
         step("Reading the journal", 0, 0)
 
@@ -96,7 +102,7 @@ def load_network(journal: Journal, params: Parameters = DEFAULTS, step: Step | N
             step("Preparing timelines", done, total)
 
     with collector_paused():
-        loaded = network_data.load_network(journal, params, tick)
+        loaded = network or network_data.load_network(journal, params, tick)
         return LoadedJournal(
             network=loaded,
             entries_per_day=network_data.entries_per_day(loaded),
@@ -106,16 +112,22 @@ def load_network(journal: Journal, params: Parameters = DEFAULTS, step: Step | N
 
 
 def compute_snapshot(
-    loaded: LoadedJournal, as_of: dt.date, params: Parameters = DEFAULTS, step: Step | None = None
+    loaded: LoadedJournal,
+    as_of: dt.date,
+    params: Parameters = DEFAULTS,
+    step: Step | None = None,
+    network: NetworkHealth | None = None,
 ) -> DashboardSnapshot:
-    """Every figure of the dashboard except the month-by-month history."""
+    """Every figure of the dashboard except the month-by-month history; `network` is the
+    network already evaluated from the same timelines on `as_of` (the window's)."""
 
     def tick(done: int, total: int) -> None:
         if step:
             step("Evaluating relationships", done, total)
 
-    with collector_paused():
-        network = network_data.evaluate_network(loaded.network, as_of, params, tick)
+    if network is None:
+        with collector_paused():
+            network = network_data.evaluate_network(loaded.network, as_of, params, tick)
     return DashboardSnapshot(
         as_of=as_of,
         network=network,

@@ -1,0 +1,155 @@
+"""One reading of the whole network, shared by everyone who asks while it is computed.
+
+At start the window reads every person's health for its list while Today reads the
+same network for its agenda; at 10,000 people each reading takes seconds, and two at
+once on two threads take twice as long each. `SharedReadings` lets the second caller
+wait for the first one's reading and use it, but only when it is provably what the
+second would have read: nothing was committed to the journal, by any connection of any
+process, and the file was not swapped, between the start of the reading and its end
+(SQLite's `PRAGMA data_version` on a connection of its own, and the file's identity).
+Otherwise the waiting caller reads the journal again itself. Nothing is kept once a
+reading is over: this is not a cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from relationship_journal.health import (
+    NetworkHealth,
+    Parameters,
+    Timeline,
+    build_timeline,
+    evaluate,
+    summarise_network,
+)
+from relationship_journal.journal.health_inputs import gc_paused, load_logs
+from relationship_journal.store.database import Database
+
+
+@dataclass(frozen=True)
+class NetworkReading:
+    """Every active contact's timeline (valid for any day) and the network on `as_of`."""
+
+    as_of: dt.date
+    network: NetworkHealth
+    timelines: tuple[Timeline, ...]
+    per_day: dict[dt.date, int]  # interactions per day (an entry with 3 people counts once)
+    names: dict[int, str]
+
+
+def read_timelines(
+    connection: sqlite3.Connection, params: Parameters
+) -> tuple[tuple[Timeline, ...], dict[dt.date, int], dict[int, str]]:
+    """Every active contact's timeline, read as columns (`journal.health_columns`) and laid
+    out in a few array passes; a journal with rows the columns cannot carry is read the
+    plain way, one contact at a time. With the entries per day and everyone's name."""
+    from relationship_journal.health.columns import build_timelines
+    from relationship_journal.journal.health_columns import load_columns
+
+    with gc_paused():  # many small objects, no cycles: see health_inputs.gc_paused
+        columns = load_columns(connection)
+        if columns is not None:
+            import numpy as np
+
+            timelines = tuple(build_timelines(columns, params))
+            _ids, first = np.unique(columns.id, return_index=True)
+            days, counts = np.unique(columns.day[first], return_counts=True)
+            per_day = dict(
+                zip(map(dt.date.fromordinal, days.tolist()), counts.tolist(), strict=True)
+            )
+            return timelines, per_day, {c.id: c.name for c in columns.contacts}
+        logs = load_logs(connection)
+        entry_days: dict[int, dt.date] = {}
+        built = []
+        for log in logs:
+            built.append(build_timeline(log, params))
+            for item in log.interactions:
+                entry_days[item.id] = item.date
+        names = {log.contact.id: log.contact.name for log in logs}
+        return tuple(built), dict(Counter(entry_days.values())), names
+
+
+def evaluate_all(
+    timelines: tuple[Timeline, ...], as_of: dt.date, params: Parameters
+) -> NetworkHealth:
+    """`compute_network` over timelines already built with `params`."""
+    with gc_paused():
+        contacts = tuple([evaluate(tl, as_of) for tl in timelines])
+        return summarise_network(contacts, as_of, params)
+
+
+def read_network(database: Database, as_of: dt.date, params: Parameters) -> NetworkReading:
+    """Read the journal once and evaluate everyone on `as_of`."""
+    with database.reading() as connection:
+        timelines, per_day, names = read_timelines(connection, params)
+    return NetworkReading(as_of, evaluate_all(timelines, as_of, params), timelines, per_day, names)
+
+
+@dataclass(eq=False)
+class _Flight:
+    as_of: dt.date
+    params: Parameters
+    done: threading.Event = field(default_factory=threading.Event)
+    waiting: int = 0  # callers who joined it
+    result: NetworkReading | None = None  # set only when it is provably still current
+
+
+class SharedReadings:
+    """Readings in progress, joined by whoever asks for the same day and parameters."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+        self._lock = threading.Lock()
+        self.joined = threading.Condition(self._lock)  # notified when a caller joins a reading
+        self._flights: list[_Flight] = []
+
+    def get(
+        self, as_of: dt.date, params: Parameters, read: Callable[[], NetworkReading]
+    ) -> NetworkReading:
+        """`read()`'s reading, or the one being made for the same day and parameters when it
+        started before this call and nothing was written before it ended."""
+        with self._lock:
+            joined = next(
+                (f for f in self._flights if f.as_of == as_of and f.params is params), None
+            )
+            if joined is None:
+                flight = _Flight(as_of, params)
+                self._flights.append(flight)
+            else:
+                joined.waiting += 1
+                self.joined.notify_all()
+        if joined is not None:
+            joined.done.wait()
+            return joined.result if joined.result is not None else read()
+        try:
+            watcher = self._database.connect()
+            try:
+                before = self._state(watcher)
+                reading = read()
+                if self._state(watcher) == before:
+                    flight.result = reading
+            finally:
+                watcher.close()
+            return reading
+        finally:
+            with self._lock:
+                self._flights.remove(flight)
+            flight.done.set()
+
+    def waiting(self) -> int:
+        """How many callers wait for a reading in progress (call with `joined` held)."""
+        return sum(f.waiting for f in self._flights)
+
+    def _state(self, watcher: sqlite3.Connection) -> tuple[int, ...]:
+        """Changes whenever anything is committed (by any other connection) or the file is
+        replaced (a restore, an encryption) or touched."""
+        version = int(watcher.execute("PRAGMA data_version").fetchone()[0])
+        found = os.stat(self._database.path)
+        return version, found.st_ino, found.st_dev, found.st_size, found.st_mtime_ns

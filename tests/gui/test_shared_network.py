@@ -1,0 +1,47 @@
+"""The window and the dashboard share one reading of the network, never a stale one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from relationship_journal.journal.records import InteractionFields
+from relationship_journal.reports import network_data
+from tests.gui.conftest import wait_idle
+
+
+def test_the_dashboard_uses_the_windows_network_until_something_is_written(
+    demo_folder: Path, start_app: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = start_app()
+    reads: list[int] = []
+    original = network_data.load_network
+    monkeypatch.setattr(
+        network_data, "load_network", lambda *a, **k: (reads.append(1), original(*a, **k))[1]
+    )
+    window._ensure_dashboard()
+    with qtbot.waitSignal(window.dashboard.history_computed, timeout=120_000):
+        window.show_view("dashboard")
+    assert reads == []  # the list's health and the dashboard came from one reading
+    assert window.dashboard.snapshot.network is window.shared_network()[2]  # and one evaluation
+    expected = window.journal.health.network(window.as_of)
+    assert window.dashboard.breadth_card.value.text() == f"{expected.breadth:,}"
+    assert window.dashboard.depth_card.value.text() == f"{expected.depth:,}"
+
+    someone = window.contact_list.model.summaries()[0].id
+    with qtbot.waitSignal(window.dashboard.history_computed, timeout=120_000):
+        window.apply_changes(
+            window.journal.interactions.log(
+                InteractionFields(
+                    contact_ids=(someone,), date=window.as_of, kind="meeting", depth=4
+                )
+            )
+        )
+    assert reads  # after a write the dashboard read the journal again
+    assert window.shared_network() is None  # the list's reading is older than the write
+    wait_idle(qtbot, window)
+    with qtbot.waitSignal(window.network_loaded, timeout=120_000):
+        window.load_network()  # what the window does once changes settle
+    assert window.shared_network() is not None

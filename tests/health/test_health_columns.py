@@ -1,0 +1,129 @@
+"""A network given as columns gets exactly the figures of the per-contact model.
+
+`health.columns` lays out every contact's timeline with array passes; these tests hold
+it to the plain path (`build_timeline` / `compute_network`) to the last bit, on random
+networks, so the window, the reports and `health --json` can use either.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relationship_journal.health import (
+    DEFAULTS,
+    ContactLog,
+    build_timeline,
+    compute_network,
+    evaluate,
+)
+from relationship_journal.health.columns import (
+    NetworkColumns,
+    build_timelines,
+    compute_network_columns,
+)
+from relationship_journal.health.contact import classification_at
+from tests.health.health_factories import END, SPAN, day, logs, meeting, person, replace
+
+KINDS = ("meeting", "call", "video", "message", "email", "event", "social", "carrier pigeon")
+CHANNELS = (None, "in_person", "video", "call", "voice_note", "message", "email", "reaction")
+STARTERS = ("me", "them", "mutual", "unknown")
+
+
+def as_columns(network: list[ContactLog]) -> NetworkColumns:
+    """The columns a loader would hand over for these logs (rows deliberately reversed)."""
+    rows = [(index, it) for index, log in enumerate(network) for it in log.interactions][::-1]
+
+    def column(values: list[int]) -> np.ndarray:
+        return np.array(values, dtype=np.int64)
+
+    return NetworkColumns(
+        contacts=[log.contact for log in network],
+        contact=column([index for index, _ in rows]),
+        id=column([it.id for _, it in rows]),
+        day=column([it.date.toordinal() for _, it in rows]),
+        kind=column([KINDS.index(it.kind) for _, it in rows]),
+        channel=column([CHANNELS.index(it.channel) for _, it in rows]),
+        minutes=column([-1 if it.minutes is None else it.minutes for _, it in rows]),
+        initiated_by=column([STARTERS.index(it.initiated_by) for _, it in rows]),
+        depth=column([it.depth for _, it in rows]),
+        people_present=column([it.people_present for _, it in rows]),
+        favours_given=column([it.favours_given for _, it in rows]),
+        favours_received=column([it.favours_received for _, it in rows]),
+        kind_names=KINDS,
+        channel_names=CHANNELS,
+        initiator_names=STARTERS,
+        favours={index: log.favours for index, log in enumerate(network) if log.favours},
+        asks={index: log.asks for index, log in enumerate(network) if log.asks},
+    )
+
+
+def without_ask_shorthand(log: ContactLog, cid: int) -> ContactLog:
+    """Columns carry asks as AskInputs only; each contact gets its own id and name."""
+    return ContactLog(
+        replace(log.contact, id=cid, name=f"Person {cid}"),
+        [replace(it, ask_outcome=None) for it in log.interactions],
+        log.favours,
+        log.asks,
+    )
+
+
+networks = st.lists(logs(max_size=25), min_size=0, max_size=5).map(
+    lambda found: [without_ask_shorthand(log, cid) for cid, log in enumerate(found, 1)]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(network=networks)
+def test_timelines_from_columns_equal_the_per_contact_ones(network: list[ContactLog]) -> None:
+    made = build_timelines(as_columns(network), DEFAULTS)
+    assert len(made) == len(network)
+    for timeline, log in zip(made, network, strict=True):
+        expected = build_timeline(log, DEFAULTS)
+        for item in dataclasses.fields(timeline):
+            assert getattr(timeline, item.name) == getattr(expected, item.name), item.name
+
+
+@settings(max_examples=100, deadline=None)
+@given(network=networks, offset=st.integers(-30, SPAN + 400))
+def test_network_figures_from_columns_are_the_models_to_the_last_bit(
+    network: list[ContactLog], offset: int
+) -> None:
+    as_of = day(offset)
+    assert compute_network_columns(as_columns(network), as_of) == compute_network(network, as_of)
+
+
+def test_an_unknown_kind_is_refused_with_the_persons_name() -> None:
+    odd = ContactLog(person(1, "Grace"), [meeting(1, END, kind="carrier pigeon")])
+    fine = ContactLog(person(2, "Ada"), [meeting(2, END)])
+    with pytest.raises(ValueError, match="Grace: unknown interaction kind"):
+        build_timelines(as_columns([fine, odd]), DEFAULTS)
+    with pytest.raises(ValueError, match="Grace: unknown interaction kind"):
+        compute_network([fine, odd], END)
+
+
+def test_an_empty_network_has_no_figures_to_show() -> None:
+    result = compute_network_columns(as_columns([]), dt.date(2026, 6, 30))
+    assert result.total_contacts == 0 and result.contacts == ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(log=logs(max_size=30), offset=st.integers(-30, SPAN + 800))
+def test_the_history_charts_classification_is_evaluates(log: ContactLog, offset: int) -> None:
+    timeline = build_timeline(log, DEFAULTS)
+    as_of = day(offset)
+    assert classification_at(timeline, as_of) == evaluate(timeline, as_of).classification
+
+
+def test_a_history_point_needs_no_evaluation_before_it() -> None:
+    """A model with fresh decay tables (new parameters) still classifies a far-off day."""
+    params = replace(DEFAULTS, fade_threshold=DEFAULTS.fade_threshold + 0.5)
+    log = ContactLog(person(1, "Ada"), [meeting(1, day(0), depth=4, initiated_by="them")])
+    as_of = day(SPAN + 3000)
+    first = classification_at(build_timeline(log, params), as_of)
+    assert first == evaluate(build_timeline(log, params), as_of).classification

@@ -1,0 +1,81 @@
+"""A whole-network reading is shared with callers who ask while it is made, and only then."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+
+from relationship_journal.journal import Journal
+from relationship_journal.journal.network_reading import (
+    NetworkReading,
+    SharedReadings,
+    read_network,
+)
+from relationship_journal.journal.records import ContactFields
+
+DAY = dt.date(2026, 6, 30)
+
+
+def fresh(journal: Journal) -> NetworkReading:
+    return read_network(journal.database, DAY, journal.health.params)
+
+
+def run_beside(
+    shared: SharedReadings, journal: Journal, meanwhile: Callable[[], None]
+) -> tuple[NetworkReading, NetworkReading, NetworkReading, NetworkReading]:
+    """A reading in progress, a second caller joining it, then `meanwhile` before it ends:
+    (the first's reading, what the second got, the first's own, the second's own)."""
+    params = journal.health.params
+    mine, theirs = fresh(journal), fresh(journal)
+    got: dict[str, NetworkReading] = {}
+
+    def second() -> None:
+        got["second"] = shared.get(DAY, params, lambda: theirs)
+
+    helper = threading.Thread(target=second)
+
+    def first_read() -> NetworkReading:
+        helper.start()
+        with shared.joined:
+            assert shared.joined.wait_for(lambda: shared.waiting() == 1, timeout=60)
+        meanwhile()
+        return mine
+
+    first = shared.get(DAY, params, first_read)
+    helper.join(timeout=60)
+    return first, got["second"], mine, theirs
+
+
+def test_a_caller_during_a_reading_gets_that_reading(journal: Journal) -> None:
+    journal.contacts.add(ContactFields("Ada Lovelace"))
+    shared = SharedReadings(journal.database)
+    first, second, mine, _theirs = run_beside(shared, journal, lambda: None)
+    assert first is mine and second is mine
+
+
+def test_a_write_during_the_reading_makes_the_caller_read_again(journal: Journal) -> None:
+    journal.contacts.add(ContactFields("Ada Lovelace"))
+    shared = SharedReadings(journal.database)
+    first, second, mine, theirs = run_beside(
+        shared, journal, lambda: journal.contacts.add(ContactFields("Grace Hopper"))
+    )
+    assert first is mine and second is theirs
+
+
+def test_nothing_is_kept_after_a_reading(journal: Journal) -> None:
+    shared = SharedReadings(journal.database)
+    params = journal.health.params
+    one, two = fresh(journal), fresh(journal)
+    assert shared.get(DAY, params, lambda: one) is one
+    assert shared.get(DAY, params, lambda: two) is two
+
+
+def test_the_health_service_reads_the_same_figures_as_the_model(journal: Journal) -> None:
+    from relationship_journal.health import compute_network
+    from relationship_journal.journal.health_inputs import load_logs
+
+    journal.contacts.add(ContactFields("Ada Lovelace", circle=5))
+    with journal.reading() as connection:
+        expected = compute_network(load_logs(connection), DAY, journal.health.params)
+    assert journal.health.network(DAY) == expected
