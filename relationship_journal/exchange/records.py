@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -11,6 +10,7 @@ from relationship_journal.journal.records import ContactFields
 
 if TYPE_CHECKING:
     from relationship_journal.exchange.csv_mapped import ColumnMapping
+    from relationship_journal.exchange.people_store import People
 
 
 class NotAContactFile(JournalError):
@@ -41,7 +41,7 @@ class SkippedRecord:
     reason: str
 
 
-def _packed_people() -> Sequence[ImportedPerson]:
+def _packed_people() -> People:
     from relationship_journal.exchange.people_store import People
 
     return People()
@@ -54,7 +54,7 @@ class ParsedFile:
     path: str
     format: str
     # Packed (people_store.People) as the readers fill it: a big file's people stay small.
-    people: Sequence[ImportedPerson] = field(default_factory=_packed_people)
+    people: People | list[ImportedPerson] = field(default_factory=_packed_people)
     skipped: list[SkippedRecord] = field(default_factory=list)
     # How a CSV's columns were read (None for vCard, Google and LinkedIn, which name their own).
     mapping: ColumnMapping | None = None
