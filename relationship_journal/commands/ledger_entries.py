@@ -7,10 +7,13 @@ interaction is logged; `log` covers the ones made in a meeting.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from relationship_journal import clock
 from relationship_journal.commands.common import date_arg, open_journal
+from relationship_journal.journal.core import Journal
+from relationship_journal.journal.records import Changes
 
 
 def register(commands: Any) -> None:
@@ -43,31 +46,35 @@ def register(commands: Any) -> None:
     promise.set_defaults(run=run_promise)
 
 
-def run_favour(args: argparse.Namespace) -> int:
+def _record(args: argparse.Namespace, label: str, write: Callable[[Journal, int], Changes]) -> int:
+    """One ledger entry for the named person, as one change in the history; prints its id."""
     with open_journal(args) as journal:
         contact_id = journal.contacts.resolve(args.name)
-        with journal.history.recording(f"Favour: {args.what[:40]}"):
-            changes = journal.ledger.add_favour(
-                contact_id,
-                "received" if args.received else "given",
-                args.what,
-                args.date or clock.today(),
-                size=args.size,
-            )
+        with journal.history.recording(label):
+            changes = write(journal, contact_id)
     print(changes.created_id)
     return 0
+
+
+def run_favour(args: argparse.Namespace) -> int:
+    direction = "received" if args.received else "given"
+    day = args.date or clock.today()
+    return _record(
+        args,
+        f"Favour: {args.what[:40]}",
+        lambda journal, cid: journal.ledger.add_favour(
+            cid, direction, args.what, day, size=args.size
+        ),
+    )
 
 
 def run_promise(args: argparse.Namespace) -> int:
-    with open_journal(args) as journal:
-        contact_id = journal.contacts.resolve(args.name)
-        with journal.history.recording(f"Promise: {args.text[:40]}"):
-            changes = journal.ledger.add_commitment(
-                contact_id,
-                "theirs" if args.theirs else "mine",
-                args.text,
-                args.date or clock.today(),
-                due_date=args.due,
-            )
-    print(changes.created_id)
-    return 0
+    owner = "theirs" if args.theirs else "mine"
+    day = args.date or clock.today()
+    return _record(
+        args,
+        f"Promise: {args.text[:40]}",
+        lambda journal, cid: journal.ledger.add_commitment(
+            cid, owner, args.text, day, due_date=args.due
+        ),
+    )

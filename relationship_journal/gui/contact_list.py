@@ -185,6 +185,10 @@ class ContactList(QWidget):
         self.tag.blockSignals(False)
 
     # --- filtering -----------------------------------------------------------------------
+    def tags(self) -> list[str]:
+        """Every tag in the journal, as last read with the list."""
+        return [str(self.tag.itemData(i)) for i in range(1, self.tag.count())]
+
     def current_filter(self) -> ContactFilter:
         return ContactFilter(
             text=self.search.text(),

@@ -156,15 +156,22 @@ class ContactTableModel(QAbstractTableModel):
         return self._photos.get(row.id)
 
     def _load_photos(self) -> None:
+        """The photos of the rows just painted, read on the worker in one query."""
         wanted, self._wanted = sorted(self._wanted), set()
-        if not wanted or self.photo_loader is None:
+        loader = self.photo_loader
+        if not wanted or loader is None:
             return
-        found = self.photo_loader(wanted)
-        for cid in wanted:
-            self._photos[cid] = found.get(cid)
-            row = self._row_of.get(cid)
-            if row is not None:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, 0), [AvatarRole])
+        from relationship_journal.gui.worker import Operation
+
+        def done(found: dict[int, bytes]) -> None:
+            for cid in wanted:
+                self._photos[cid] = found.get(cid)
+                row = self._row_of.get(cid)
+                if row is not None:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, 0), [AvatarRole])
+
+        # A photo that cannot be read leaves the initials (and is not asked for again).
+        Operation(self, lambda _progress: loader(wanted), done, lambda _error: done({})).run()
 
     def _reindex(self) -> None:
         self._folded = [self._fold(r) for r in self._rows]

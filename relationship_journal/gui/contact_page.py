@@ -1,13 +1,15 @@
 """One person's page: header, then Overview / Timeline / Profile tabs.
 
-The page reads through the journal (plain reads, one person's rows) and asks the
-health model for this person's figures; every write it wants is emitted as a signal
-so the window can make it one undoable step.
+The page reads through the journal (one person's rows) and asks the health model for
+this person's figures, on the worker: `refresh` returns at once and the page fills in
+when the read is back (`loaded`). Every write it wants is emitted as a signal so the
+window can make it one undoable change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
@@ -24,10 +26,39 @@ from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.health import ContactHealth, TrajectoryPoint
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.errors import NotFoundError
-from relationship_journal.journal.records import ContactDetail
+from relationship_journal.journal.records import (
+    AskView,
+    CommitmentView,
+    ContactDetail,
+    FavourView,
+    InteractionView,
+)
 
 TRAJECTORY_MONTHS = 24
 OVERVIEW, TIMELINE, PROFILE = range(3)
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """Everything the page shows of one person, read in one go on the worker."""
+
+    detail: ContactDetail
+    health: ContactHealth
+    commitments: list[CommitmentView]
+    favours: list[FavourView]
+    entries: list[InteractionView]
+    asks: list[AskView]
+
+
+def read_page(journal: Journal, contact_id: int, as_of: dt.date) -> PageRead | None:
+    """None if they no longer exist."""
+    try:
+        detail = journal.contacts.get(contact_id)
+    except NotFoundError:
+        return None
+    return PageRead(detail, journal.health.contact(contact_id, as_of), journal.ledger.commitments(contact_id),
+                    journal.ledger.favours(contact_id), journal.interactions.for_contact(contact_id),
+                    journal.ledger.asks(contact_id))
 
 
 class ContactPage(QWidget):
@@ -39,6 +70,7 @@ class ContactPage(QWidget):
     status = Signal(str)
     missing = Signal(int)  # the contact shown no longer exists
     trajectory_ready = Signal()
+    loaded = Signal()  # a refresh's figures are on the page
 
     def __init__(self, journal: Journal, directory: PeopleDirectory, submit: Submit,
                  drafts: DraftStore, parent: QWidget | None = None) -> None:
@@ -48,7 +80,9 @@ class ContactPage(QWidget):
         self.contact_id: int | None = None
         self.detail: ContactDetail | None = None
         self.health: ContactHealth | None = None
+        self._read: PageRead | None = None
         self.as_of = clock.today()
+        self._generation = 0
         self._trajectory_generation = 0
         self._why_part: str | None = None  # the part whose "Why" panel is open
         layout = QVBoxLayout(self)
@@ -110,30 +144,42 @@ class ContactPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read this person's rows and recompute their health (one contact: fast)."""
+        """Re-read this person's rows and recompute their health, on the worker."""
         if self.contact_id is None:
             return
-        try:
-            self.detail = self.journal.contacts.get(self.contact_id)
-        except NotFoundError:
+        self._generation += 1
+        generation, cid, as_of, journal = self._generation, self.contact_id, self.as_of, self.journal
+
+        def done(read: PageRead | None) -> None:
+            if generation == self._generation and cid == self.contact_id:
+                self._show(read)
+
+        Operation(self, lambda _progress: read_page(journal, cid, as_of), done,
+                  lambda error: self.status.emit(f"{error}")).run()
+
+    def _show(self, read: PageRead | None) -> None:
+        if read is None:
             missing, self.contact_id = self.contact_id, None
-            self.missing.emit(missing)
+            self.detail = self.health = self._read = None
+            if missing is not None:
+                self.missing.emit(missing)
             return
-        cid = self.contact_id
-        self.health = self.journal.health.contact(cid, self.as_of)
-        self.header.set_contact(self.detail, self.health)
-        self.overview.health.set_health(self.health)
-        self.overview.trust.set_health(self.health)
-        self.overview.promises.set_commitments(self.journal.ledger.commitments(cid), self.as_of)
-        self.overview.favours.set_favours(self.journal.ledger.favours(cid), self.health)
-        self.overview.asks.set_asks(self.journal.ledger.asks(cid), self.as_of)
-        self.timeline.set_entries(self.journal.interactions.for_contact(cid), focus_contact=cid)
-        self.profile.set_detail(self.detail)
+        self._read, self.detail, self.health = read, read.detail, read.health
+        cid = read.detail.id
+        self.header.set_contact(read.detail, read.health)
+        self.overview.health.set_health(read.health)
+        self.overview.trust.set_health(read.health)
+        self.overview.promises.set_commitments(read.commitments, self.as_of)
+        self.overview.favours.set_favours(read.favours, read.health)
+        self.overview.asks.set_asks(read.asks, self.as_of)
+        self.timeline.set_entries(read.entries, focus_contact=cid)
+        self.profile.set_detail(read.detail)
         if self._why_part and not self.overview.why.isHidden():
             self.show_why(self._why_part, scroll=False)  # the open "Why" follows the new figures
         self._people_stale = True
         self._load_people()
         self._start_trajectory()
+        self.loaded.emit()
 
     def _load_people(self) -> None:
         """Who they know needs the network's health: read it only when the tab is shown."""
@@ -158,20 +204,18 @@ class ContactPage(QWidget):
         Operation(self, work, done, lambda error: self.status.emit(f"Trajectory failed: {error}")).run()
 
     def show_why(self, part: str, scroll: bool = True) -> None:
-        if self.health is None or self.health.score is None:
+        """The entries and favours behind one part, from the rows the page already read."""
+        read = self._read
+        if read is None or read.health.score is None:
             self.overview.why.hide()
             return
         self._why_part = part
-        component = self.health.component(part)
-        entries = []
-        for iid in list(component.interaction_ids)[-12:][::-1]:
-            try:
-                entries.append(self.journal.interactions.get(iid))
-            except NotFoundError:
-                continue
+        component = read.health.component(part)
+        by_id = {e.id: e for e in read.entries}
+        entries = [by_id[i] for i in list(component.interaction_ids)[-12:][::-1] if i in by_id]
         favour_ids = set(component.favour_ids)
-        favours = [f for f in self.journal.ledger.favours(self.contact_id) if f.id in favour_ids]
-        self.overview.why.show_part(part, self.health, entries, favours)
+        favours = [f for f in read.favours if f.id in favour_ids]
+        self.overview.why.show_part(part, read.health, entries, favours)
         self.overview.why.show()
         if scroll:
             self.overview.ensureWidgetVisible(self.overview.why)

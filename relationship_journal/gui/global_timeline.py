@@ -1,4 +1,4 @@
-"""Everyone's timeline, newest first, filtered by kind and date range."""
+"""Everyone's timeline, newest first, filtered by kind and date range (read on the worker)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLa
 from relationship_journal import clock
 from relationship_journal.gui.date_field import to_date
 from relationship_journal.gui.timeline_view import KIND_LABELS, TimelineView
+from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.vocabulary import INTERACTION_KINDS
 
@@ -24,6 +25,7 @@ class GlobalTimeline(QWidget):
         super().__init__(parent)
         self.setObjectName("Page")
         self.journal = journal
+        self._generation = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 10)
         title = QLabel("Everyone's timeline", self)
@@ -66,13 +68,19 @@ class GlobalTimeline(QWidget):
         self.refresh()
 
     def refresh(self, *_args: object) -> None:
-        kind = self.kind.currentData()
-        entries = self.journal.interactions.recent(
-            kinds=[kind] if kind else None,
-            since=to_date(self.since.date()),
-            until=to_date(self.until.date()),
-            limit=LIMIT,
-        )
-        self.timeline.set_entries(entries)
-        more = " (newest 500)" if len(entries) >= LIMIT else ""
-        self.count.setText(f"{len(entries):,} entries{more}")
+        self._generation += 1
+        generation, journal, kind = self._generation, self.journal, self.kind.currentData()
+        since, until = to_date(self.since.date()), to_date(self.until.date())
+
+        def work(_progress: Progress) -> list:  # type: ignore[type-arg]
+            return journal.interactions.recent(kinds=[kind] if kind else None, since=since, until=until,
+                                               limit=LIMIT)
+
+        def done(entries: list) -> None:  # type: ignore[type-arg]
+            if generation != self._generation:
+                return  # a newer range was asked for meanwhile
+            self.timeline.set_entries(entries)
+            more = " (newest 500)" if len(entries) >= LIMIT else ""
+            self.count.setText(f"{len(entries):,} entries{more}")
+
+        Operation(self, work, done, lambda error: self.count.setText(f"Not read: {error}")).run()

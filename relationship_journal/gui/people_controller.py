@@ -1,12 +1,14 @@
-"""Who knows whom in the window: the page's people panel's requests become undoable steps."""
+"""Who knows whom in the window: the page's people panel's requests become undoable changes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from relationship_journal.gui import people_steps
-from relationship_journal.gui.undo import Step
-from relationship_journal.journal.relationships import RelationView
+from relationship_journal.journal.core import Journal
+from relationship_journal.journal.introductions import make_introduction
+from relationship_journal.journal.records import Changes
+from relationship_journal.journal.relationships import KINDS, RelationView
 
 if TYPE_CHECKING:
     from relationship_journal.gui.main_window import MainWindow
@@ -22,40 +24,23 @@ class PeopleController:
         panel.introduce.connect(self.introduce)
         panel.open_contact.connect(window.show_contact)
 
-    def _push(self, step: Step, message: str) -> None:
-        if self.window.push(step):
-            self.window.statusBar().showMessage(f"{message} Ctrl+Z takes it back.", 5000)
+    def _write(self, label: str, work: Callable[[Journal], Changes], message: str) -> None:
+        window = self.window
+        window.undo_stack.write(
+            label, work, initiator=self,
+            done=lambda _c: window.statusBar().showMessage(f"{message} Ctrl+Z takes it back.", 5000))
 
     def add_relation(self, person_id: int, other_id: int, kind: str) -> None:
-        window = self.window
-        self._push(
-            people_steps.AddRelationship(
-                window.journal, window.apply_changes, person_id, other_id, kind
-            ),
-            "Relationship added.",
-        )
+        self._write(f"Add relationship ({KINDS[kind][0]})",
+                    lambda j: j.relationships.add(person_id, other_id, kind), "Relationship added.")
 
     def remove_relation(self, relation: RelationView) -> None:
-        window = self.window
-        self._push(
-            people_steps.RemoveRelationship(window.journal, window.apply_changes, relation),
-            "Relationship removed.",
-        )
+        self._write("Remove relationship", lambda j: j.relationships.remove(relation.id), "Relationship removed.")
 
     def ignore_suggestion(self, person_id: int, other_id: int) -> None:
-        window = self.window
-        self._push(
-            people_steps.IgnoreSuggestion(
-                window.journal, window.apply_changes, person_id, other_id
-            ),
-            "Suggestion ignored.",
-        )
+        self._write("Ignore suggestion", lambda j: j.relationships.ignore(person_id, other_id), "Suggestion ignored.")
 
     def introduce(self, first_id: int, second_id: int) -> None:
-        window = self.window
-        self._push(
-            people_steps.IntroducePair(
-                window.journal, window.apply_changes, first_id, second_id, window.as_of
-            ),
-            "Introduction logged as a favour given to both.",
-        )
+        on = self.window.as_of
+        self._write("Make an introduction", lambda j: make_introduction(j, first_id, second_id, on),
+                    "Introduction logged as a favour given to both.")

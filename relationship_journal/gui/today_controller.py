@@ -1,22 +1,24 @@
-"""Today in the window: the view, its actions as undoable steps, and when it refreshes.
+"""Today in the window: the view, its actions as undoable changes, and when it refreshes.
 
 Kept out of main_window.py, which only registers the view and its action: this module
-turns the view's clicks into steps on the window's undo stack and opens the composer
-prefilled for "Log a touch".
+turns the view's clicks into changes through the window's undo stack and opens the
+composer prefilled for "Log a touch".
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 
-from relationship_journal.gui import today_steps
 from relationship_journal.gui.reminders import DesktopReminders
 from relationship_journal.gui.today_view import TodayView
 from relationship_journal.health.touch_value import CALL_MINUTES
 from relationship_journal.journal.agenda import TodayItem
+from relationship_journal.journal.core import Journal
+from relationship_journal.journal.introductions import make_introduction
 from relationship_journal.journal.records import Changes
 
 if TYPE_CHECKING:
@@ -105,27 +107,34 @@ class TodayController:
             form.minutes.setValue(CALL_MINUTES)
             form.note.setFocus()
 
+    def _write(self, label: str, work: Callable[[Journal], Changes], message: str) -> None:
+        window = self.window
+        window.undo_stack.write(label, work, initiator=self,
+                                done=lambda _c: window.statusBar().showMessage(message, 5000))
+
     def settle(self, item: TodayItem) -> None:
-        step = today_steps.SettleItem(
-            self.window.journal, self.window.apply_changes, item, self.window.as_of
-        )
-        if self.window.push(step):
-            self.window.statusBar().showMessage(f"Done: {item.title}. Ctrl+Z brings it back.", 5000)
+        on = self.window.as_of
+        self._write(f"Done: {item.title}", lambda journal: journal.agenda.settle(item, on),
+                    f"Done: {item.title}. Ctrl+Z brings it back.")
 
     def snooze(self, item: TodayItem, until: dt.date) -> None:
-        step = today_steps.SnoozeItem(
-            self.window.journal, self.window.apply_changes, item, until, self.window.as_of
-        )
-        if self.window.push(step):
-            self.window.statusBar().showMessage(
-                f"Snoozed until {until:%A %d %B}. Ctrl+Z brings it back.", 5000
-            )
+        on, people = self.window.as_of, Changes(contacts=frozenset(item.contact_ids))
+
+        def work(journal: Journal) -> Changes:
+            journal.agenda.snooze(item.key, until, on)
+            return people
+
+        self._write(f"Snooze “{item.title}”", work, f"Snoozed until {until:%A %d %B}. Ctrl+Z brings it back.")
 
     def introduce(self, item: TodayItem) -> None:
-        step = today_steps.MakeIntroduction(
-            self.window.journal, self.window.apply_changes, item, self.window.as_of
-        )
-        if self.window.push(step):
-            self.window.statusBar().showMessage(
-                "Introduction logged as a favour to both. Ctrl+Z takes it back.", 5000
-            )
+        """A favour given to both people, and this week's suggestion settled."""
+        on = self.window.as_of
+        first, second = item.contact_ids
+
+        def work(journal: Journal) -> Changes:
+            changes = make_introduction(journal, first, second, on)
+            journal.agenda.settle(item, on)
+            return changes
+
+        self._write(f"Introduce {' and '.join(item.names)}", work,
+                    "Introduction logged as a favour to both. Ctrl+Z takes it back.")

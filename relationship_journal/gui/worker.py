@@ -94,13 +94,15 @@ class Operation:
 
     def __init__(
         self,
-        parent: QWidget | None,
+        parent: QObject | None,
         work: Callable[[Progress], Any],
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
         title: str | None = None,
+        pool: QThreadPool | None = None,
     ) -> None:
         self._parent = parent
+        self._pool = pool or QThreadPool.globalInstance()
         self._work = work
         self._on_success = on_success
         self._on_failure = on_failure
@@ -113,7 +115,8 @@ class Operation:
         self._signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         if self._title:
-            dialog = QProgressDialog(self._title, "Cancel", 0, 0, self._parent)
+            parent = self._parent if isinstance(self._parent, QWidget) else None
+            dialog = QProgressDialog(self._title, "Cancel", 0, 0, parent)
             dialog.setWindowTitle(self._title)
             dialog.setMinimumDuration(400)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -121,7 +124,7 @@ class Operation:
             self._signals.progress.connect(self._show_progress)
             self._dialog = dialog
         _running.add(self)
-        QThreadPool.globalInstance().start(_Runnable(self._work, self.progress, self._signals))
+        self._pool.start(_Runnable(self._work, self.progress, self._signals))
         return self
 
     def _show_progress(self, label: str, done: int, total: int) -> None:
@@ -160,7 +163,9 @@ class Operation:
 
 def wait_for_all(msecs: int = 3000) -> bool:
     """At quit: let running work finish (bounded) so nothing reports into deleted objects."""
-    return QThreadPool.globalInstance().waitForDone(msecs)
+    pools = {id(op._pool): op._pool for op in list(_running)}
+    pools.setdefault(id(QThreadPool.globalInstance()), QThreadPool.globalInstance())
+    return all(pool.waitForDone(msecs) for pool in pools.values())
 
 
 def busy() -> bool:

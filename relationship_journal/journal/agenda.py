@@ -22,7 +22,9 @@ from relationship_journal.journal.agenda_sources import (
     favours_to_return,
     promises_due,
 )
+from relationship_journal.journal.days import days_phrase
 from relationship_journal.journal.health_inputs import load_logs
+from relationship_journal.journal.records import Changes
 
 if TYPE_CHECKING:
     from relationship_journal.health import ContactHealth, NetworkHealth
@@ -85,15 +87,6 @@ class TodayAgenda:
         }
 
 
-def _when_words(day: dt.date, as_of: dt.date) -> str:
-    delta = (day - as_of).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    return f"in {delta} days" if delta > 0 else f"{-delta} days ago"
-
-
 def _touch_reason(health: ContactHealth, kind: str, as_of: dt.date, call: str, meeting: str) -> str:
     if kind == "fading":
         assert health.fade_date is not None
@@ -101,7 +94,7 @@ def _touch_reason(health: ContactHealth, kind: str, as_of: dt.date, call: str, m
         cause = f" — {text[0].lower()}{text[1:]}" if text else ""
         lead = (
             f"Fading: health {health.display_score} drops below 50 "
-            f"{_when_words(health.fade_date, as_of)} ({health.fade_date:%a %d %b}){cause}."
+            f"{days_phrase(health.fade_date, as_of)} ({health.fade_date:%a %d %b}){cause}."
         )
     else:
         last = health.last_interaction
@@ -236,34 +229,19 @@ class Agenda:
             marks,
         )
 
-    def settle(self, item: TodayItem, on: dt.date) -> AgendaUndo:
-        """Done: a promise of mine or theirs is marked kept; anything else is dismissed."""
+    def settle(self, item: TodayItem, on: dt.date) -> Changes:
+        """Done: a promise of mine or theirs is marked kept; anything else is dismissed.
+
+        Undo is the journal's history's: record this inside `history.recording`."""
         if item.source.get("type") == "commitment":
-            commitment_id = int(item.source["id"])
-            journal = self._journal
-            journal.ledger.set_commitment_done(commitment_id, on)
-            return AgendaUndo(item.key, None, commitment_id)
-        return AgendaUndo(item.key, self.marks.dismiss(item.key, on), None, touched=True)
+            self._journal.ledger.set_commitment_done(int(item.source["id"]), on)
+        else:
+            self.marks.dismiss(item.key, on)
+        return Changes(contacts=frozenset(item.contact_ids))
 
-    def snooze(self, item_key: str, until: dt.date, on: dt.date) -> AgendaUndo:
-        return AgendaUndo(item_key, self.marks.snooze(item_key, until, on), None, touched=True)
-
-    def undo(self, undo: AgendaUndo) -> None:
-        """Put back what `settle` or `snooze` changed."""
-        if undo.commitment_id is not None:
-            self._journal.ledger.set_commitment_done(undo.commitment_id, None)
-        if undo.touched:
-            self.marks.put(undo.key, undo.previous)
-
-
-@dataclass(frozen=True)
-class AgendaUndo:
-    """What one Today action changed, to take it back."""
-
-    key: str
-    previous: AgendaMark | None
-    commitment_id: int | None
-    touched: bool = False  # the marks table was changed
+    def snooze(self, item_key: str, until: dt.date, on: dt.date) -> None:
+        """Hide the item until `until` (undone through the journal's history)."""
+        self.marks.snooze(item_key, until, on)
 
 
 def _hidden(item: TodayItem, marks: dict[str, AgendaMark], as_of: dt.date) -> bool:

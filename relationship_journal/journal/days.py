@@ -65,3 +65,16 @@ def parse_day(text: str, today: dt.date, orders: Sequence[str] = ()) -> dt.date:
 
 def _example(order: str) -> str:
     return "/".join({"d": "DD", "m": "MM", "y": "YYYY"}[part] for part in order)
+
+
+def days_phrase(day: dt.date, as_of: dt.date) -> str:
+    """'today', 'tomorrow', 'in 12 days', 'yesterday', '3 days ago': one wording for Today's
+    reasons and the dashboard's fading list."""
+    delta = (day - as_of).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta == -1:
+        return "yesterday"
+    return f"in {delta} days" if delta > 0 else f"{-delta} days ago"

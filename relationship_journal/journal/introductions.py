@@ -353,9 +353,9 @@ def weekly_introduction(journal: Journal, as_of: dt.date) -> TodayItem | None:
 
 def make_introduction(
     journal: Journal, first_id: int, second_id: int, on: dt.date | None = None
-) -> tuple[Changes, tuple[int, int]]:
+) -> Changes:
     """Record an introduction I made: a favour given to each of the two, in one
-    transaction. Returns what changed and the two favours' ids (for undo)."""
+    transaction (undone, like every change, through the journal's history)."""
     from relationship_journal.store.models import Contact, Favour
 
     if first_id == second_id:
@@ -379,19 +379,4 @@ def make_introduction(
             for a, b in ((first_id, second_id), (second_id, first_id))
         ]
         session.add_all(rows)
-        session.flush()
-        return Changes(contacts=frozenset({first_id, second_id})), (rows[0].id, rows[1].id)
-
-
-def undo_introduction(journal: Journal, favour_ids: tuple[int, ...]) -> Changes:
-    """Take back the favours `make_introduction` logged."""
-    from relationship_journal.store.models import Favour
-
-    touched: set[int] = set()
-    with journal.transaction() as session:
-        for favour_id in favour_ids:
-            row = session.get(Favour, favour_id)
-            if row is not None:
-                touched.add(row.contact_id)
-                session.delete(row)
-    return Changes(contacts=frozenset(touched))
+    return Changes(contacts=frozenset({first_id, second_id}))

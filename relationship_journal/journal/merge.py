@@ -4,7 +4,7 @@ Duplicates are the most common complaint about personal CRMs. A merge moves ever
 entry, favour, ask, commitment, email, phone, web address, important date and tag of
 the duplicate onto the kept person, fills the kept profile's empty fields from the
 duplicate and appends differing text, then removes the duplicate — one transaction.
-Undo is `snapshots.capture` before and `snapshots.restore` after (the GUI does this).
+Undo is the journal's history's, as for every change (record the merge inside `history.recording`).
 """
 
 from __future__ import annotations

@@ -190,23 +190,29 @@ class Database:
         `ensure_daily_backup` there): the engine's first use must not take it on this thread."""
         self._daily_backup_checked = True
 
-    def connect(self) -> sqlite3.Connection:
+    def connect(self, *, any_thread: bool = False) -> sqlite3.Connection:
         """A plain sqlite3 connection with the journal's pragmas, for fast reads.
 
         In a folder that cannot be written (read-only, or a full disk) the connection
         is read-only and reads the file as it stands: the journal can still be listed,
         searched, exported and backed up elsewhere; writes fail with one line.
+        `any_thread`: a long-lived connection that its owner uses from one worker at a
+        time, whichever thread that worker runs on.
         """
         read_only = integrity.cannot_write_beside(self.path)
         connection: sqlite3.Connection  # an SQLCipher connection has the same interface
         if self._passphrase is not None:
             from relationship_journal.store import encryption
 
-            connection = encryption.connect_raw(self.path, self._passphrase, read_only=read_only)
+            connection = encryption.connect_raw(
+                self.path, self._passphrase, read_only=read_only, same_thread=not any_thread
+            )
         elif read_only:
             connection = integrity.open_read_only(self.path)
         else:
-            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+            connection = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=not any_thread
+            )
             try:
                 connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlite3.OperationalError as error:

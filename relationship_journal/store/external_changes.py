@@ -3,7 +3,8 @@
 SQLite's `PRAGMA data_version` on a connection changes whenever any other
 connection commits: another process, or this process's own write engine. The
 window keeps one watcher and polls `changed()` on a timer (one tiny query, no file
-scan), then reloads what it shows; after its own writes that reload is harmless.
+scan), then reloads what it shows; after its own writes that reload is harmless. The
+window polls from its writes' worker, one call at a time, on whichever thread that is.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ class ExternalChanges:
     """`changed()` is True once after any commit made elsewhere since the last call."""
 
     def __init__(self, database: Database) -> None:
-        self._connection: Any = database.connect()
+        self._connection: Any = database.connect(any_thread=True)
         self._version = self._read()
 
     def _read(self) -> int:

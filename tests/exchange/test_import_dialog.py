@@ -68,8 +68,10 @@ def test_flow_reads_previews_writes_and_undoes(qtbot: Any, journal: Journal) -> 
     assert len(touched[-1].contacts) == 3
     assert messages == ["Imported: imported 3, merged 0, unchanged 0, skipped 0. Undo takes it back."]
     stack.undo()
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
     assert journal.contacts.count() == 0
     stack.redo()
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
     assert sorted(c.name for c in journal.contacts.list()) == [
         "José María Martínez-Núñez", "Zoë Ångström", "Øyvind Lærum"
     ]

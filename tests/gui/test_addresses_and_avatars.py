@@ -12,6 +12,7 @@ pytest.importorskip("pytestqt")
 from relationship_journal.gui.contact_model import AvatarRole  # noqa: E402
 from relationship_journal.gui.contact_page import PROFILE  # noqa: E402
 from relationship_journal.journal.records import Address, ContactFields  # noqa: E402
+from tests.gui.conftest import wait_idle
 
 
 def _jpeg() -> bytes:
@@ -39,11 +40,13 @@ def test_an_address_is_added_on_the_profile_tab_and_undone(
     qtbot.waitUntil(lambda: window.page.contact_id is not None, timeout=120_000)
     cid = window.page.contact_id
     window.page.tabs.setCurrentIndex(PROFILE)
+    wait_idle(qtbot, window)
     editor = window.page.profile.addresses
     assert editor.list.item(0).text() == "No address yet — Add… to give one"
     home = Address("home", "12 Harbour Lane", "Bristol", "", "BS1 4QA", "United Kingdom")
     monkeypatch.setattr(AddressList, "ask", lambda self, _address: home)
     editor.add_button.click()
+    wait_idle(qtbot, window)
     assert window.journal.contacts.get(cid).addresses == (home,)
     qtbot.waitUntil(
         lambda: (
@@ -51,6 +54,7 @@ def test_an_address_is_added_on_the_profile_tab_and_undone(
         )
     )
     window.undo_stack.undo()
+    wait_idle(qtbot, window)
     assert window.journal.contacts.get(cid).addresses == ()
 
 
@@ -88,6 +92,7 @@ def test_the_contact_page_shows_the_photo_and_initials_without_one(
 
     def centre(cid: int) -> QColor:
         window.show_contact(cid)
+        wait_idle(qtbot, window)
         image = window.page.header.avatar.pixmap().toImage()
         return image.pixelColor(image.width() // 2, image.height() // 2)
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
 from relationship_journal import clock
 from relationship_journal.journal.records import ContactFields, InteractionFields, Labelled
+from tests.gui.conftest import wait_idle
 
 
 def _select(window: Any, ids: list[int]) -> None:
@@ -34,28 +35,34 @@ def test_bulk_circle_tag_and_delete_each_undo_in_one_step(demo_folder: Path, sta
 
     answers["item"] = lambda items: next(i for i in items if i.endswith("(5)"))
     window.act_circle.trigger()
+    wait_idle(qtbot, window)
     assert {journal.contacts.get(i).circle for i in ids} == {5}
     answers["text"] = "offsite-2026"
     window.act_add_tag.trigger()
+    wait_idle(qtbot, window)
     assert all("offsite-2026" in journal.contacts.get(i).tags for i in ids)
     window.undo_stack.undo()
+    wait_idle(qtbot, window)
     assert not any("offsite-2026" in journal.contacts.get(i).tags for i in ids)
     window.undo_stack.undo()
+    wait_idle(qtbot, window)
     assert [journal.contacts.get(i).circle for i in ids] == [p.circle for p in people]
 
     entries = {i: len(journal.interactions.for_contact(i)) for i in ids}
     _select(window, ids)
     window.act_delete.trigger()
+    wait_idle(qtbot, window)
     assert all(window.contact_list.model.row_of(i) is None for i in ids)
     assert journal.contacts.count() == 40 - 3
     window.undo_stack.undo()
+    wait_idle(qtbot, window)
     assert journal.contacts.count() == 40
     assert {i: len(journal.interactions.for_contact(i)) for i in ids} == entries
     # Many people touched (those who shared entries too): the list reloads in the background.
     qtbot.waitUntil(lambda: all(window.contact_list.model.row_of(i) is not None for i in ids), timeout=120_000)
 
 
-def test_merge_keeps_everything_and_undo_splits_again(start_app: Any, answers: dict[str, Any]) -> None:
+def test_merge_keeps_everything_and_undo_splits_again(start_app: Any, answers: dict[str, Any], qtbot: Any) -> None:
     from relationship_journal.journal import Journal
 
     with Journal.open() as journal:
@@ -75,6 +82,7 @@ def test_merge_keeps_everything_and_undo_splits_again(start_app: Any, answers: d
     assert window.act_merge.isEnabled()
     answers["item"] = lambda items: next(i for i in items if i.startswith("Keep “Ada Lovelace”"))
     window.act_merge.trigger()
+    wait_idle(qtbot, window)
 
     journal = window.journal
     merged = journal.contacts.get(a)
@@ -91,6 +99,7 @@ def test_merge_keeps_everything_and_undo_splits_again(start_app: Any, answers: d
     assert window.page.contact_id == a
 
     window.undo_stack.undo()
+    wait_idle(qtbot, window)
     assert journal.contacts.count() == 2
     assert journal.contacts.get(b).display_name == "Ada King"
     assert [e.note for e in journal.interactions.for_contact(b)] == ["both were listed", "second"]

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QToolButton
 
+from tests.gui.conftest import wait_idle
+
 
 def _busiest(window: Any) -> int:
     journal = window.journal
@@ -19,6 +21,7 @@ def test_gauges_explain_and_why_lists_the_interactions(demo_folder: Path, start_
     window = start_app()
     contact_id = _busiest(window)
     window.show_contact(contact_id)
+    wait_idle(qtbot, window)
     health = window.page.health
     assert health is not None and health.score is not None
     card = window.page.overview.health
@@ -29,6 +32,7 @@ def test_gauges_explain_and_why_lists_the_interactions(demo_folder: Path, start_
 
     why_depth = next(b for b in card.parts.findChildren(QToolButton) if b.accessibleName() == "Why Depth")
     qtbot.mouseClick(why_depth, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
     why = window.page.overview.why
     assert why.isVisible()
     assert why.title.text() == f"Why depth is {depth.score:.0f}"
@@ -37,13 +41,15 @@ def test_gauges_explain_and_why_lists_the_interactions(demo_folder: Path, start_
     assert newest.date.strftime("%d %b %Y") in listed
 
 
-def test_ask_readiness_follows_the_size_chosen(demo_folder: Path, start_app: Any) -> None:
+def test_ask_readiness_follows_the_size_chosen(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
     window = start_app()
     window.show_contact(_busiest(window))
+    wait_idle(qtbot, window)
     trust = window.page.overview.trust
     health = window.page.health
     for index, size in enumerate((1, 2, 3)):
         trust.ask_size.setCurrentIndex(index)
+        wait_idle(qtbot, window)
         expected = next(a for a in health.asks if a.size == size)
         assert trust.verdict.text() == expected.verdict
         for check in expected.failing:
@@ -52,17 +58,19 @@ def test_ask_readiness_follows_the_size_chosen(demo_folder: Path, start_app: Any
     assert window.page.header.badge.text().lower() == health.classification
 
 
-def test_theme_switch_repaints_in_dark(demo_folder: Path, start_app: Any) -> None:
+def test_theme_switch_repaints_in_dark(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
     window = start_app()
     window.act_themes["dark"].trigger()
+    wait_idle(qtbot, window)
     app = QApplication.instance()
     assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
     assert window.settings.theme == "dark"
     window.act_themes["light"].trigger()
+    wait_idle(qtbot, window)
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
 
 
-def test_favour_figures_name_their_windows_as_the_brief_does(demo_folder: Path, start_app: Any) -> None:
+def test_favour_figures_name_their_windows_as_the_brief_does(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
     """The ledger's count ("in all") and the giving balance ("lately …") read as the brief
     prints them, and a dormant or any other badge says why in its tooltip."""
     from relationship_journal.health.windows import balance_text, favour_tally
@@ -71,6 +79,7 @@ def test_favour_figures_name_their_windows_as_the_brief_does(demo_folder: Path, 
     window = start_app()
     contact_id = _busiest(window)
     window.show_contact(contact_id)
+    wait_idle(qtbot, window)
     health = window.page.health
     favours = window.journal.ledger.favours(contact_id)
     given = sum(1 for f in favours if f.direction == "given")

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from relationship_journal.gui.contact_model import ContactIdRole
+from tests.gui.conftest import wait_idle
 
 
 def shown_ids(window: Any) -> list[int]:
@@ -32,6 +33,7 @@ def click_row(qtbot: Any, window: Any, contact_id: int) -> None:
     row = shown_ids(window).index(contact_id)
     rect = view.visualRect(window.contact_list.proxy.index(row, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_idle(qtbot, window)
 
 
 def unique_word(name: str, everyone: list[str]) -> str:
@@ -87,29 +89,35 @@ def test_ctrl_z_after_saving_reaches_the_journal(
     window = start_app()
     person = window.page.contact_id
     window.show_contact(person)  # the app opens on Today
+    wait_idle(qtbot, window)
     entries = len(window.journal.interactions.for_contact(person))
     composer = window.page.composer
     window.page.focus_composer()
     qtbot.keyClicks(composer.note, "Coffee at the station")
     qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     assert len(window.journal.interactions.for_contact(person)) == entries + 1
     assert "Ctrl+Z" in window.statusBar().currentMessage()
 
     for field in (composer.picker, window.contact_list.search):  # where the focus ends up
         qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, window)
         assert QApplication.focusWidget() is field
         qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        wait_idle(qtbot, window)
         assert len(window.journal.interactions.for_contact(person)) == entries
         qtbot.keyClick(
             field,
             Qt.Key.Key_Z,
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
+        wait_idle(qtbot, window)
         assert len(window.journal.interactions.for_contact(person)) == entries + 1
 
     # A field with typing of its own still undoes its own typing first.
     qtbot.keyClicks(window.contact_list.search, "zz")
     qtbot.keyClick(window.contact_list.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     assert window.contact_list.search.text() == ""
     assert len(window.journal.interactions.for_contact(person)) == entries + 1
 
@@ -123,6 +131,7 @@ def test_ctrl_comma_opens_preferences(
     monkeypatch.setattr(PreferencesDialog, "exec", lambda self: opened.append(True) or 0)
     window = start_app()
     qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     assert opened == [True]
 
 
@@ -185,6 +194,7 @@ def test_dates_are_read_or_refused_with_a_reason(
     window = start_app()
     person = window.page.contact_id
     window.show_contact(person)  # the app opens on Today
+    wait_idle(qtbot, window)
     before = len(window.journal.interactions.for_contact(person))
     window.page.focus_composer()
     composer = window.page.composer
@@ -199,6 +209,7 @@ def test_dates_are_read_or_refused_with_a_reason(
     )  # left as typed, in red: never turned into 2026-02-03
     assert not composer.date.valid
     qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     assert len(window.journal.interactions.for_contact(person)) == before  # nothing saved
 
     _retype(qtbot, composer.date, "31/02/2026")
@@ -219,6 +230,7 @@ def test_dates_are_read_or_refused_with_a_reason(
     finally:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     qtbot.mouseClick(composer.save, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
     saved = window.journal.interactions.for_contact(person)
     assert len(saved) == before + 1
     assert any(e.date == dt.date(2026, 2, 28) and e.note == "Lunch" for e in saved)
@@ -256,6 +268,7 @@ def test_highlighted_items_are_readable_in_both_themes(
         window.set_theme(theme_name)
         for combo in (composer.ledger.favours[0].size, composer.depth_choice, composer.initiated, window.contact_list.circle):
             qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+            wait_idle(qtbot, window)
             view = combo.view()
             qtbot.waitUntil(view.isVisible, timeout=120_000)
             qtbot.keyClick(view, Qt.Key.Key_Down)
@@ -290,6 +303,7 @@ def test_a_new_person_goes_to_their_place_in_the_list(
         Qt.Key.Key_N,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
+    wait_idle(qtbot, window)
     assert window.page.header.name.text() == "Aaron Aardvark"
     proxy = window.contact_list.proxy
     names = [proxy.index(r, 0).data(Qt.ItemDataRole.DisplayRole) for r in range(proxy.rowCount())]
@@ -325,11 +339,13 @@ def test_the_toolbar_stays_put_as_undo_grows(
     click_row(qtbot, window, window.journal.contacts.list()[2].id)
     answers["text"] = "people-met-at-the-lisbon-web-summit-2026"
     window.act_add_tag.trigger()
+    wait_idle(qtbot, window)
     assert window.undo_stack.canUndo()
     assert places() == before
     assert "lisbon-web-summit" in window.act_undo.toolTip()
     assert window.act_undo.text() == "&Undo"
     qtbot.mouseClick(toolbar.widgetForAction(window.act_undo), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
     assert places() == before
     assert "lisbon-web-summit" in window.act_redo.toolTip()
 
@@ -342,11 +358,15 @@ def test_emptying_the_name_keeps_it_and_says_why(
     window = start_app()
     person = window.page.contact_id
     window.show_contact(person)  # the app opens on Today
+    wait_idle(qtbot, window)
     name = window.page.header.name.text()
     window.page.tabs.setCurrentIndex(PROFILE)
+    wait_idle(qtbot, window)
     field = window.page.profile.widgets["display_name"]
     qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
     qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     qtbot.keyClick(field, Qt.Key.Key_Delete)
     qtbot.keyClick(field, Qt.Key.Key_Tab)  # leave the field: this is when it is saved
     assert answers["warnings"] == []  # no pop-up
@@ -362,18 +382,23 @@ def test_the_why_panel_follows_a_save(demo_folder: Path, start_app: Any, qtbot: 
     window = start_app()
     page = window.page
     page.tabs.setCurrentIndex(0)
+    wait_idle(qtbot, window)
     _caption, _bar, _value, why_button = page.overview.health.parts._rows["depth"]
     qtbot.mouseClick(why_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
     assert page.overview.why.isVisibleTo(page)
     before = page.overview.why.title.text()
     assert before == f"Why depth is {page.health.component('depth').score:.0f}"
 
     page.tabs.setCurrentIndex(TIMELINE)
+    wait_idle(qtbot, window)
     composer = page.composer
     composer.depth_choice.setCurrentIndex(4)  # support in a hard moment
+    wait_idle(qtbot, window)
     composer.minutes.setValue(180)
     qtbot.keyClicks(composer.note, "A long, honest talk")
     qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     after = page.health.component("depth").score
     assert page.overview.why.title.text() == f"Why depth is {after:.0f}"
     assert "A long, honest talk" in page.overview.why.list.text()
@@ -385,24 +410,30 @@ def test_an_ask_and_its_outcome_from_the_window(
     window = start_app()
     person = window.page.contact_id
     window.show_contact(person)  # the app opens on Today
+    wait_idle(qtbot, window)
     ledger = window.journal.ledger
     before = {a.id for a in ledger.asks(person)}
     window.page.focus_composer()
     composer = window.page.composer
     qtbot.keyClicks(composer.note, "Coffee; asked about the designer role")
     qtbot.mouseClick(composer.ledger.ask_what, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
     qtbot.keyClicks(composer.ledger.ask_what, "an intro to their head of design")
     qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     (ask,) = [a for a in ledger.asks(person) if a.id not in before]
     assert (ask.what, ask.outcome) == ("an intro to their head of design", "open")
 
     answers["item"] = lambda items: next((i for i in items if "head of design" in i), "declined")
     qtbot.keyClick(window.contact_list.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     assert next(a for a in ledger.asks(person) if a.id == ask.id).outcome == "declined"
     assert "declined" in window.act_undo.toolTip()
     qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     assert next(a for a in ledger.asks(person) if a.id == ask.id).outcome == "open"
     qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     assert ask.id not in {a.id for a in ledger.asks(person)}  # undoing the entry takes its ask too
 
 
@@ -450,16 +481,18 @@ def test_a_long_note_is_collapsed_until_show_more(
     window = start_app()
     person = window.page.contact_id
     window.show_contact(person)  # the app opens on Today
+    wait_idle(qtbot, window)
     paragraph = "We went through the whole plan for the offsite, one item after another. "
     note = "START " + paragraph * 700 + " THE END"  # about 50 KB
     window.journal.interactions.log(
         InteractionFields((person,), clock.today(), "meeting", note=note)
     )
-    window.refresh_all()
+    window.services.refresh_all()
     qtbot.waitUntil(
         lambda: any(e.note == note for e in window.page.timeline.entries()), timeout=120_000
     )
     window.page.tabs.setCurrentIndex(TIMELINE)
+    wait_idle(qtbot, window)
     browser = window.page.timeline.browser
     text = browser.toPlainText()
     assert "START" in text and "THE END" not in text
@@ -497,6 +530,7 @@ def test_a_note_match_shows_the_words_that_matched(
     subtitle = window.contact_list.proxy.index(0, 0).data(SubtitleRole)
     assert "zygomorphic orchid" in subtitle
     qtbot.keyClick(window.contact_list.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     qtbot.keyClick(window.contact_list.search, Qt.Key.Key_Delete)
     row = window.contact_list.model.row_of(person.id)
     assert "zygomorphic" not in window.contact_list.model.index(row, 0).data(SubtitleRole)
@@ -508,6 +542,7 @@ def test_favour_promise_and_ask_without_a_meeting(
     window = start_app()
     person = window.page.contact_id
     window.show_contact(person)  # the app opens on Today
+    wait_idle(qtbot, window)
     ledger = window.journal.ledger
     entries = len(window.journal.interactions.for_contact(person))
     before = (
@@ -520,10 +555,13 @@ def test_favour_promise_and_ask_without_a_meeting(
     answers["item"] = lambda items: items[-1]  # "… helped me" / "… promised"
     answers["text"] = "read my draft"
     by_text["Record a favour…"].trigger()
+    wait_idle(qtbot, window)
     answers["text"] = "send the slides"
     by_text["Record a promise…"].trigger()
+    wait_idle(qtbot, window)
     answers["text"] = "a reference letter"
     by_text["Record an ask…"].trigger()
+    wait_idle(qtbot, window)
     assert [(f.direction, f.what) for f in ledger.favours(person)][0] == (
         "received",
         "read my draft",
@@ -535,6 +573,7 @@ def test_favour_promise_and_ask_without_a_meeting(
     assert len(window.journal.interactions.for_contact(person)) == entries  # no meeting was logged
     for _ in range(3):
         qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        wait_idle(qtbot, window)
     assert (
         len(ledger.favours(person)),
         len(ledger.commitments(person)),

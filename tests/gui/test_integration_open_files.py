@@ -63,10 +63,10 @@ def test_starting_with_a_card_opens_the_import_preview(card: Path, start_app: An
     assert cli.main([str(card)]) == 0
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window._import_flow is not None and window._import_flow.dialog is not None,
+    qtbot.waitUntil(lambda: window.files.import_flow is not None and window.files.import_flow.dialog is not None,
                     timeout=120_000)
-    assert window._import_flow.paths == [str(card)]
-    window._import_flow.dialog.accept()
+    assert window.files.import_flow.paths == [str(card)]
+    window.files.import_flow.dialog.accept()
     qtbot.waitUntil(lambda: [s.name for s in window.contact_list.model.summaries()] == ["Mateo Ruiz"]
                     and not worker.busy(), timeout=120_000)
     window.remember = False
@@ -96,7 +96,7 @@ def test_macos_file_open_event_imports_the_file(card: Path, start_app: Any, qtbo
 
     window = start_app()
     QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(card)))
-    qtbot.waitUntil(lambda: window._import_flow is not None and window._import_flow.dialog is not None,
+    qtbot.waitUntil(lambda: window.files.import_flow is not None and window.files.import_flow.dialog is not None,
                     timeout=120_000)
-    assert window._import_flow.paths == [str(card)]
-    window._import_flow.dialog.reject()
+    assert window.files.import_flow.paths == [str(card)]
+    window.files.import_flow.dialog.reject()

@@ -20,6 +20,7 @@ from relationship_journal.journal.records import ContactFields, InteractionField
 from relationship_journal.store import backup
 from relationship_journal.store.database import Database
 from relationship_journal.store.errors import StoreError
+from tests.gui.conftest import wait_idle
 
 PASSPHRASE = "a long walk by the river"
 
@@ -99,7 +100,8 @@ def test_todays_backup_is_taken_off_the_gui_thread(private_folders: Path, start_
     window = start_app()
     qtbot.waitUntil(lambda: bool(threads) and not worker.busy(), timeout=120_000)
     window.journal.contacts.get(window.page.contact_id)  # reads and writes no longer take it
-    window.apply_changes(window.journal.contacts.update(window.page.contact_id, role="Mathematician"))
+    window.entries.profile_edited(window.page.contact_id, "role", None, "Mathematician")
+    wait_idle(qtbot, window)
     assert threads == [False]
     assert [b.kind for b in backup.list_backups(database)] == ["daily"]
     assert window.isVisible()
@@ -150,6 +152,7 @@ def test_journal_cadences_drive_health_and_preferences_write_them_to_the_journal
 
     monkeypatch.setattr(PreferencesDialog, "exec", loosen)
     window.act_preferences.trigger()
+    wait_idle(qtbot, window)
     assert window.journal.health.params.cadence_days[50] == 365
     assert window.page.health.display_score > tight  # two months late on monthly, early on yearly
     qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
@@ -163,6 +166,7 @@ def test_journal_cadences_drive_health_and_preferences_write_them_to_the_journal
 
     monkeypatch.setattr(NewContactDialog, "exec", fill)
     window.act_new_contact.trigger()
+    wait_idle(qtbot, window)
     assert window.journal.contacts.get(window.page.contact_id).cadence_days is None
 
 

@@ -11,6 +11,7 @@ from relationship_journal.gui import worker
 from relationship_journal.journal import Journal
 from relationship_journal.journal.records import ContactFields
 from relationship_journal.store import backup
+from tests.gui.conftest import wait_idle
 
 
 def _names(window: Any) -> list[str]:
@@ -28,7 +29,7 @@ def test_a_write_from_another_process_shows_in_the_open_window(ada: Path, start_
     window = start_app()
     window.show_view("contacts")  # the app opens on Today; this is about the open page
     assert _names(window) == ["Ada Lovelace"]
-    assert window._external_timer.isActive()
+    assert window.services.external_timer.isActive()
     with Journal.open(ada) as other:  # as `relationship-journal add` would, on its own connection
         grace = other.contacts.add(ContactFields(display_name="Grace Hopper")).created_id
         ada_id = next(s.id for s in other.contacts.list() if s.name == "Ada Lovelace")
@@ -42,13 +43,16 @@ def test_a_write_from_another_process_shows_in_the_open_window(ada: Path, start_
 
 def test_the_windows_own_writes_do_not_reload_everything(ada: Path, start_app: Any, qtbot: Any) -> None:
     window = start_app()
-    window.journal.contacts.update(window.page.contact_id, role="Mathematician")
-    window.apply_changes(window.journal.contacts.update(window.page.contact_id, role="Poet"))
-    assert window.check_external_changes() is False
+    reloads: list[bool] = []
+    window.contacts_loaded.connect(lambda: reloads.append(True))
     # An undoable edit writes the change and then its row in the history: both are the window's.
-    window._profile_edited(window.page.contact_id, "role", "Poet", "Novelist")
+    window.entries.profile_edited(window.page.contact_id, "role", "Poet", "Novelist")
+    wait_idle(qtbot, window)
     assert window.journal.history.entries()[0].label == "Edit role"
-    assert window.check_external_changes() is False
+    window.services.poll_external()
+    wait_idle(qtbot, window)
+    assert not window.services.external_pending and reloads == []
+    assert window.page.detail.role == "Novelist"
 
 
 def test_dashboard_stays_in_view_when_the_command_line_writes(ada: Path, start_app: Any, qtbot: Any) -> None:
@@ -81,6 +85,7 @@ def test_restore_from_preferences_swaps_the_journal_and_refreshes(ada: Path, sta
 
     monkeypatch.setattr(NewContactDialog, "exec", fill)
     window.act_new_contact.trigger()
+    wait_idle(qtbot, window)
     assert _names(window) == ["Ada Lovelace", "Grace Hopper"] and window.undo_stack.count() == 1
     seen: dict[str, Any] = {}
 
@@ -95,13 +100,15 @@ def test_restore_from_preferences_swaps_the_journal_and_refreshes(ada: Path, sta
 
     monkeypatch.setattr(PreferencesDialog, "exec", restore_newest)
     window.act_preferences.trigger()
+    wait_idle(qtbot, window)
     assert "Backups" in seen["tabs"] and seen["restored"], seen
     qtbot.waitUntil(lambda: _names(window) == ["Ada Lovelace"], timeout=120_000)
     assert window.undo_stack.count() == 0  # its steps named rows of the replaced file
-    assert window._external_timer.isActive()
+    assert window.services.external_timer.isActive()
     qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
     # The reopened journal takes writes, and the swapped-out one was kept as a backup.
     window.act_new_contact.trigger()
+    wait_idle(qtbot, window)
     assert _names(window) == ["Ada Lovelace", "Grace Hopper"]
     assert "previous journal is kept" in seen["status"]
 
@@ -111,12 +118,15 @@ def test_a_profile_field_being_typed_in_is_not_overwritten(ada: Path, start_app:
     from PySide6.QtWidgets import QApplication
 
     window = start_app()
-    window._external_timer.stop()  # the test drives the polls itself
+    window.services.external_timer.stop()  # the test drives the polls itself
     typing = next(iter(window.page.profile.widgets.values()))
     monkeypatch.setattr(QApplication, "focusWidget", staticmethod(lambda: typing))
     with Journal.open(ada) as other:
         other.contacts.add(ContactFields(display_name="Grace Hopper"))
-    assert window.check_external_changes() is False  # waits while the person types
+    window.services.poll_external()
+    wait_idle(qtbot, window)
+    assert window.services.external_pending  # seen, but it waits while the person types
+    assert _names(window) == ["Ada Lovelace"]
     monkeypatch.setattr(QApplication, "focusWidget", staticmethod(lambda: window.contact_list.search))
-    assert window.check_external_changes() is True
+    assert window.services.check_external_changes() is True
     qtbot.waitUntil(lambda: _names(window) == ["Ada Lovelace", "Grace Hopper"], timeout=120_000)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from relationship_journal.gui import worker
 from relationship_journal.gui.worker import Operation, Progress
+from tests.gui.conftest import wait_idle
 
 VCARDS = (
     "BEGIN:VCARD\nVERSION:3.0\nFN:Ngozi Okafor\nEMAIL:ngozi@example.ng\nORG:New Co\nEND:VCARD\n"
@@ -72,8 +73,8 @@ def test_import_from_the_window_is_one_undo_step(start_app: Any, qtbot: Any, tmp
     cards = tmp_path / "phone.vcf"
     cards.write_text(VCARDS, encoding="utf-8")
     window.import_files([str(cards)])
-    qtbot.waitUntil(lambda: window._import_flow.dialog is not None, timeout=120_000)
-    window._import_flow.dialog.accept()
+    qtbot.waitUntil(lambda: window.files.import_flow.dialog is not None, timeout=120_000)
+    window.files.import_flow.dialog.accept()
     qtbot.waitUntil(lambda: window.contact_list.model.rowCount() == 2 and not worker.busy(), timeout=120_000)
     assert sorted(s.name for s in window.contact_list.model.summaries()) == ["Mateo Ruiz", "Ngozi Okafor"]
     assert window.stack.currentWidget() is window.page
@@ -86,18 +87,20 @@ def test_brief_exported_as_pdf_in_the_background(demo_folder: Path, start_app: A
                                                  tmp_path: Path) -> None:
     window = start_app()
     out = tmp_path / "brief.pdf"
-    window.export_brief(window.page.contact_id, str(out))
+    window.files.export_brief(window.page.contact_id, str(out))
     qtbot.waitUntil(lambda: out.exists() and not worker.busy(), timeout=120_000)
     assert out.read_bytes()[:5] == b"%PDF-"
     assert window.saved_file.isVisible()  # "Saved brief.pdf (N pages) [Open] [Show in folder]"
     assert window.saved_file.label.text().startswith("Saved brief.pdf")
 
 
-def test_next_and_previous_contact(demo_folder: Path, start_app: Any) -> None:
+def test_next_and_previous_contact(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
     window = start_app()
     first = window.page.contact_id
     window.act_next.trigger()
+    wait_idle(qtbot, window)
     second = window.page.contact_id
     assert second != first
     window.act_previous.trigger()
+    wait_idle(qtbot, window)
     assert window.page.contact_id == first

@@ -11,6 +11,7 @@ from relationship_journal import clock
 from relationship_journal.gui import worker
 from relationship_journal.gui.contact_model import ContactIdRole
 from relationship_journal.gui.contact_page import PROFILE, TIMELINE
+from tests.gui.conftest import wait_idle
 
 
 def _shown_ids(window: Any) -> list[int]:
@@ -33,6 +34,7 @@ def test_first_run_offers_three_ways_to_begin(start_app: Any, qtbot: Any, monkey
 
     monkeypatch.setattr(NewContactDialog, "exec", fill_and_accept)
     qtbot.mouseClick(window.empty.buttons[0], Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
     assert window.stack.currentWidget() is window.page
     assert window.page.header.name.text() == "Grace Hopper"
     assert window.contact_list.model.rowCount() == 1
@@ -51,8 +53,8 @@ def test_find_open_log_and_undo(demo_folder: Path, start_app: Any, qtbot: Any) -
     assert target.id in _shown_ids(window)
     window.contact_list.select(target.id)
     assert window.page.contact_id == target.id
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)  # the page reads on the worker
     assert window.page.header.name.text() == target.name
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
 
     health_before = window.page.health.display_score
     entries_before = len(window.page.timeline.entries())
@@ -65,6 +67,7 @@ def test_find_open_log_and_undo(demo_folder: Path, start_app: Any, qtbot: Any) -
     composer.initiated.setCurrentIndex(1)  # they reached out
     qtbot.keyClicks(composer.note, "Long walk. **She** is moving to Lisbon in May.")
     qtbot.keyClick(composer.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
 
     entries = window.page.timeline.entries()
     assert len(entries) == entries_before + 1
@@ -76,9 +79,11 @@ def test_find_open_log_and_undo(demo_folder: Path, start_app: Any, qtbot: Any) -
     assert composer.note.toPlainText() == ""  # ready for the next one
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     assert len(window.page.timeline.entries()) == entries_before
     assert window.page.health.display_score == health_before
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, window)
     assert len(window.page.timeline.entries()) == entries_before + 1
 
 
@@ -95,12 +100,15 @@ def test_edit_profile_in_place_then_undo(demo_folder: Path, start_app: Any, qtbo
     tags = window.page.profile.tags
     tags.setText("sailing, mentor")
     tags.editingFinished.emit()
+    wait_idle(qtbot, window)
     assert window.journal.contacts.get(contact_id).tags == ("mentor", "sailing")
     assert "mentor" in window.page.header.facts.text()
 
     window.undo_stack.undo()
+    wait_idle(qtbot, window)
     assert window.journal.contacts.get(contact_id).tags != ("mentor", "sailing")
     window.undo_stack.undo()
+    wait_idle(qtbot, window)
     assert window.journal.contacts.get(contact_id).interests != "Sailing, Go, Vietnamese cooking"
     assert window.page.profile.widgets["interests"].toPlainText() != "Sailing, Go, Vietnamese cooking"
 
@@ -155,6 +163,7 @@ def test_draft_comes_back_after_a_crash(demo_folder: Path, start_app: Any, qtbot
     assert second.composer_dialog.form.people == composer.people
     assert "Restored an unsaved draft" in second.statusBar().currentMessage()
     qtbot.keyClick(second.composer_dialog.form.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, second)
     assert not draft.exists()
     notes = [e.note for e in second.journal.interactions.for_contact(composer.people[0])]
     assert "Half-written note about the offsite" in notes
@@ -174,6 +183,7 @@ def test_ctrl_n_logs_for_several_people(demo_folder: Path, start_app: Any, qtbot
     form.ledger.promises[0].text.setText("send the deck")
     qtbot.keyClicks(form.note, "Dinner together")
     qtbot.keyClick(form.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     assert not window.composer_dialog.isVisible()
     entry = next(e for e in window.journal.interactions.for_contact(people[0].id) if e.note == "Dinner together")
     assert set(entry.contact_ids) == {p.id for p in people}

@@ -33,9 +33,11 @@ def _folder(private_folders: Path, day: Any) -> Path:
 def _profile(window: Any, qtbot: Any, name: str) -> Any:
     window.show_view("contacts")
     window.show_contact(window.journal.contacts.resolve(name))
+    wait_idle(qtbot, window)
     panel = window.page.people
     with qtbot.waitSignal(panel.loaded, timeout=120_000):
         window.page.tabs.setCurrentIndex(PROFILE)
+        wait_idle(qtbot, window)
     return panel
 
 
@@ -52,6 +54,7 @@ def test_a_relationship_is_added_with_the_picker_and_undone(
     panel.kind.setCurrentIndex(panel.kind.findData("sibling"))
     with qtbot.waitSignal(panel.loaded, timeout=120_000):
         qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, window)
     assert [r.words for r in panel.facts.relations] == ["Sam Sailor — sibling"]
     sam = window.journal.contacts.resolve("Sam Sailor")
     assert [r.words for r in window.journal.relationships.for_contact(sam)] == [
@@ -59,10 +62,12 @@ def test_a_relationship_is_added_with_the_picker_and_undone(
     ]
     with qtbot.waitSignal(panel.loaded, timeout=120_000):
         window.undo_stack.undo()
+        wait_idle(qtbot, window)
     assert panel.facts.relations == []
 
     panel.picker.setText("Nobody Known")
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
     assert "No contact is called “Nobody Known”" in panel.problem.text()
     wait_idle(qtbot, window)
 
@@ -88,6 +93,7 @@ def test_people_met_together_are_suggested_and_accepted_or_ignored(
     assert panel.facts.suggestions == [] and panel.facts.relations == []
     with qtbot.waitSignal(panel.loaded, timeout=120_000):
         window.undo_stack.undo()
+        wait_idle(qtbot, window)
     assert len(panel.facts.suggestions) == 1
     wait_idle(qtbot, window)
 
@@ -110,5 +116,6 @@ def test_an_introduction_i_could_make_is_logged_as_favours(
         "Introduced to Ada Lovelace"
     ]
     window.undo_stack.undo()
+    wait_idle(qtbot, window)
     assert window.journal.ledger.favours() == []
     wait_idle(qtbot, window)

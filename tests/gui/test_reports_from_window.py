@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton
 
 from relationship_journal.gui import worker
+from tests.gui.conftest import wait_idle
 
 
 @pytest.fixture
@@ -62,11 +63,14 @@ def test_network_report_and_review_from_the_file_menu(
     assert network.read_bytes().startswith(b"%PDF")
     assert window.saved_file.isVisible()
     qtbot.mouseClick(window.saved_file.folder_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
     assert opened == [str(network.parent)]
     qtbot.mouseClick(window.saved_file.open_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
     assert opened[-1] == str(network)
 
     window.act_period_review.trigger()  # File ▸ Period review as PDF…
+    wait_idle(qtbot, window)
     review = tmp_path / "out" / "review.pdf"
     qtbot.waitUntil(lambda: review.exists() and not worker.busy(), timeout=120_000)
     assert review.read_bytes().startswith(b"%PDF")
@@ -125,6 +129,7 @@ def test_export_contacts_from_the_window(
 
     def pick(dialog: ExportDialog) -> int:
         dialog.format.setCurrentIndex(choice)
+        wait_idle(qtbot, window)
         return ExportDialog.DialogCode.Accepted
 
     target = tmp_path / name

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tests.gui.conftest import wait_idle
+
 VCARD = "BEGIN:VCARD\nVERSION:3.0\nFN:Ngozi Okafor\nEMAIL:ngozi@example.ng\nEND:VCARD\n"
 
 
@@ -48,23 +50,25 @@ def _full_disk(*_args: Any, **_kwargs: Any) -> Any:
 
 def test_a_full_disk_on_save_is_a_message_and_no_undo_step(demo_folder: Path, start_app: Any, qtbot: Any,
                                                            monkeypatch: Any, answers: dict[str, Any]) -> None:
-    from relationship_journal.gui import undo
+    from relationship_journal.gui import entry_commands
 
     window = start_app()
     person = window.journal.contacts.list()[0]
     before = len(window.journal.interactions.for_contact(person.id))
-    monkeypatch.setattr(undo, "log_meeting", _full_disk)
+    monkeypatch.setattr(entry_commands, "log_meeting", _full_disk)
     form = window.composer_dialog.form
     window.composer_dialog.open_for([person.id])
     form.note.setPlainText("Lunch by the river")
     form.save_entry()
+    wait_idle(qtbot, window)
     assert form.status.text() == FULL_DISK
     assert form.note.toPlainText() == "Lunch by the river"  # nothing typed is lost
     assert window.undo_stack.count() == 0
     assert len(window.journal.interactions.for_contact(person.id)) == before
-    # A profile edit goes through `push`: shown, not stacked.
+    # A profile edit goes through the undo stack too: shown, not stacked.
     monkeypatch.setattr(window.journal.contacts, "update", _full_disk)
-    window._profile_edited(person.id, "organisation", person.organisation, "Elsewhere Ltd")
+    window.entries.profile_edited(person.id, "organisation", person.organisation, "Elsewhere Ltd")
+    wait_idle(qtbot, window)
     assert FULL_DISK in answers["warnings"]
     assert window.undo_stack.count() == 0
 
@@ -74,17 +78,20 @@ def test_a_failed_undo_or_redo_leaves_the_undo_stack_where_it_was(
     window = start_app()
     person = window.journal.contacts.list()[0]
     entry = window.journal.interactions.for_contact(person.id)[0]
-    window.delete_entry(entry.id)
+    window.entries.delete_entry(entry.id)
+    wait_idle(qtbot, window)
     assert window.undo_stack.index() == 1
 
     with monkeypatch.context() as patch:  # Ctrl+Z while the disk is full
         patch.setattr("relationship_journal.store.change_log.replay", _full_disk)
         window.act_undo.trigger()
+        wait_idle(qtbot, window)
     assert FULL_DISK in answers["warnings"]
     assert window.undo_stack.index() == 1, "the stack claims an undo the database never saw"
     assert entry.id not in {e.id for e in window.journal.interactions.for_contact(person.id)}
 
     window.act_undo.trigger()  # room again: the same Ctrl+Z now works
+    wait_idle(qtbot, window)
     assert window.undo_stack.index() == 0
     assert entry.id in {e.id for e in window.journal.interactions.for_contact(person.id)}
 
@@ -92,10 +99,12 @@ def test_a_failed_undo_or_redo_leaves_the_undo_stack_where_it_was(
     with monkeypatch.context() as patch:  # Ctrl+Shift+Z while the disk is full
         patch.setattr("relationship_journal.store.change_log.replay", _full_disk)
         window.act_redo.trigger()
+        wait_idle(qtbot, window)
     assert FULL_DISK in answers["warnings"]
     assert window.undo_stack.index() == 0
     assert entry.id in {e.id for e in window.journal.interactions.for_contact(person.id)}
     window.act_redo.trigger()
+    wait_idle(qtbot, window)
     assert window.undo_stack.index() == 1
     assert entry.id not in {e.id for e in window.journal.interactions.for_contact(person.id)}
 
@@ -138,11 +147,14 @@ def test_undo_then_redo_of_add_contact_brings_the_person_back(start_app: Any, qt
 
     monkeypatch.setattr(NewContactDialog, "exec", fill_and_accept)
     qtbot.mouseClick(window.empty.buttons[0], Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
     assert [s.name for s in window.journal.contacts.list()] == ["Grace Hopper"]
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
     assert window.journal.contacts.list() == []
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, window)
     back = window.journal.contacts.list()
     assert [(s.name, s.organisation) for s in back] == [("Grace Hopper", "US Navy")]
     assert [s.name for s in window.contact_list.model.summaries()] == ["Grace Hopper"]

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 from relationship_journal import clock
 from relationship_journal.gui import worker
 from relationship_journal.health.owing import owes_a_favour
+from tests.gui.conftest import wait_idle
 
 
 def test_delete_and_edit_entry_then_undo(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
@@ -19,20 +20,25 @@ def test_delete_and_edit_entry_then_undo(demo_folder: Path, start_app: Any, qtbo
     first = page.timeline.entries()[0]
     count = len(page.timeline.entries())
     page.timeline.delete_requested.emit(first.id)
+    wait_idle(qtbot, window)
     assert len(page.timeline.entries()) == count - 1
     assert first.id not in {e.id for e in page.timeline.entries()}
     window.undo_stack.undo()
+    wait_idle(qtbot, window)
     assert page.timeline.entries()[0].id == first.id
     assert page.timeline.entries()[0].note == first.note
 
     page.timeline.edit_requested.emit(first.id)
+    wait_idle(qtbot, window)  # the entry is read on the worker, then the composer opens
     form = window.composer_dialog.form
     assert window.composer_dialog.isVisible() and form.editing is not None
     form.note.setPlainText("Corrected: we met for lunch")
     form.save_entry()
+    wait_idle(qtbot, window)
     assert window.journal.interactions.get(first.id).note == "Corrected: we met for lunch"
     assert len(page.timeline.entries()) == count  # edited in place, not added
     window.undo_stack.undo()
+    wait_idle(qtbot, window)
     assert window.journal.interactions.get(first.id).note == first.note
 
 
@@ -40,8 +46,10 @@ def test_promise_done_checkbox_is_undoable(demo_folder: Path, start_app: Any, qt
     window = start_app()
     journal = window.journal
     contact_id = window.page.contact_id
-    window.apply_changes(journal.ledger.add_commitment(contact_id, "mine", "Send the conference photos",
-                                                       clock.today()))
+    today = clock.today()
+    window.undo_stack.write("Promise", lambda j: j.ledger.add_commitment(contact_id, "mine",
+                                                                          "Send the conference photos", today))
+    wait_idle(qtbot, window)
     window.contact_list.owes.setChecked(True)
     assert contact_id in window.contact_list.proxy.owing_ids
     promise = next(c for c in journal.ledger.commitments(contact_id) if c.text == "Send the conference photos")
@@ -54,28 +62,33 @@ def test_promise_done_checkbox_is_undoable(demo_folder: Path, start_app: Any, qt
         contact_id, open_only=True)
     assert (contact_id in window.contact_list.proxy.owing_ids) == bool(still_owed)
     window.undo_stack.undo()
+    wait_idle(qtbot, window)
     assert contact_id in window.contact_list.proxy.owing_ids
     assert any(c.id == promise.id for c in journal.ledger.commitments(contact_id, open_only=True))
 
 
-def test_global_timeline_filters_by_kind_and_dates(demo_folder: Path, start_app: Any) -> None:
+def test_global_timeline_filters_by_kind_and_dates(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
     window = start_app()
     window.act_views["timeline"].trigger()
+    wait_idle(qtbot, window)
     assert window.current_view() == "timeline"
     timeline = window.timeline
     assert timeline.timeline.entries()
     timeline.kind.setCurrentIndex(timeline.kind.findData("email"))
+    wait_idle(qtbot, window)
     entries = timeline.timeline.entries()
     assert entries and {e.kind for e in entries} == {"email"}
     since = clock.today() - dt.timedelta(days=30)
     timeline.set_range(since, clock.today())
+    wait_idle(qtbot, window)
     assert all(since <= e.date <= clock.today() for e in timeline.timeline.entries())
 
 
-def test_window_remembers_last_contact_and_size(demo_folder: Path, start_app: Any) -> None:
+def test_window_remembers_last_contact_and_size(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
     window = start_app()
     chosen = window.journal.contacts.list()[7]
     window.show_contact(chosen.id)
+    wait_idle(qtbot, window)
     window.splitter.setSizes([400, 1000])
     split = window.splitter.saveState()
     window.close()

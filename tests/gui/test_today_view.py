@@ -29,6 +29,7 @@ def test_today_is_the_first_view_once_the_journal_has_people(
     window.show_view("contacts")
     assert window.current_view() == "contacts"
     window.act_views["today"].trigger()
+    wait_idle(qtbot, window)
     assert window.current_view() == "today"
 
 
@@ -76,6 +77,7 @@ def test_log_a_touch_opens_the_composer_ready_for_a_short_call(
     view = _today_ready(window, qtbot)
     card = next(c for c in view.cards if c.item.gain is not None)
     qtbot.mouseClick(card.primary, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
     form = window.composer_dialog.form
     assert window.composer_dialog.isVisible()
     assert list(form.people) == list(card.item.contact_ids)

@@ -301,3 +301,7 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
         assert state["saved"].startswith(f"Saved {name}")
         assert state["page_name"] == "Walker Newperson"
         assert state["count"] == "151 people" or state["count"].endswith("of 151")
+
+    # Every read and write of the walk ran on a worker: the window never waited on the file.
+    assert state["statement_count"] > 0  # the watch saw the walk's statements (on the workers)
+    assert state["gui_statement_count"] == 0, state["gui_statements"]

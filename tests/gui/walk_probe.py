@@ -5,6 +5,11 @@ Every 100 ms the probe writes what a person would read off the window (its title
 page's name, the list's count, the open dialogs) to STATE.json, so the walk test can
 drive the window with real X input (xdotool) and check what it shows without reaching
 into it.
+
+It also watches every SQL statement the app runs (a trace callback on each SQLite
+connection) and lists, under "gui_statements", those run on the GUI thread once the
+window has loaded, with the gui/ line that ran them: the walk asserts there are none.
+The probe's own reads (what it writes to STATE.json) are left out.
 """
 
 from __future__ import annotations
@@ -12,7 +17,42 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
+import traceback
 from typing import Any
+
+GUI_STATEMENTS: list[str] = []
+_watch = {"recording": False, "probing": False, "seen": 0}
+
+
+def _caller() -> str:
+    """The innermost line of the app's gui/ (or else of the app) that ran the statement."""
+    frames = [f for f in traceback.extract_stack()[:-2] if "/relationship_journal/" in f.filename]
+    gui = [f for f in frames if "/relationship_journal/gui/" in f.filename]
+    frame = (gui or frames or traceback.extract_stack()[-3:-2])[-1]
+    return f"{frame.filename.split('relationship_journal/')[-1]}:{frame.lineno} {frame.name}"
+
+
+def watch_statements() -> None:
+    """Trace each SQLite connection the app opens; note statements on the GUI thread."""
+    import sqlite3
+
+    original = sqlite3.connect
+
+    def connect(*args: Any, **kwargs: Any) -> Any:
+        connection = original(*args, **kwargs)
+
+        def traced(statement: str) -> None:
+            if not _watch["recording"] or _watch["probing"]:
+                return
+            _watch["seen"] += 1  # on any thread: the watch itself works
+            if threading.current_thread() is threading.main_thread():
+                GUI_STATEMENTS.append(f"{_caller()}: {' '.join(statement.split())[:60]}")
+
+        connection.set_trace_callback(traced)
+        return connection
+
+    sqlite3.connect = connect  # type: ignore[assignment]
 
 
 def describe(window: Any) -> dict[str, Any]:
@@ -53,6 +93,9 @@ def describe(window: Any) -> dict[str, Any]:
         "undo": window.act_undo.toolTip(),
         "saved": window.saved_file.label.text() if window.saved_file.isVisible() else "",
     }
+    state["gui_statements"] = GUI_STATEMENTS[:20]
+    state["gui_statement_count"] = len(GUI_STATEMENTS)
+    state["statement_count"] = _watch["seen"]
     if person is not None:
         journal = window.journal
         state["entries"] = len(journal.interactions.for_contact(person))
@@ -73,17 +116,24 @@ def main() -> int:
 
     def write(window: Any) -> None:
         temporary = f"{state_path}.tmp"
+        _watch["probing"] = True
+        try:
+            state = describe(window)
+        finally:
+            _watch["probing"] = False
         with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(describe(window), handle)
+            json.dump(state, handle)
         os.replace(temporary, state_path)
 
     def show(self: Any) -> None:
         original_show(self)
+        self.contacts_loaded.connect(lambda: _watch.__setitem__("recording", True))
         timer = QTimer(self)
         timer.timeout.connect(lambda: write(self))
         timer.start(100)
 
     MainWindow.show = show  # type: ignore[method-assign]
+    watch_statements()
     return cli.main(sys.argv[2:])
 
 

@@ -12,7 +12,6 @@ from relationship_journal.journal.introductions import (
     intro_paths,
     introduction_ideas,
     make_introduction,
-    undo_introduction,
 )
 from relationship_journal.journal.records import ContactFields, InteractionFields
 
@@ -149,7 +148,8 @@ def test_goals_match_interests_role_and_organisation_folded(journal: Journal) ->
 
 def test_making_an_introduction_logs_a_favour_given_to_both_undoably(journal: Journal) -> None:
     ann, bob = person(journal, "Ann"), person(journal, "Bob")
-    changes, favour_ids = make_introduction(journal, ann, bob, TODAY)
+    with journal.history.recording("Make an introduction"):
+        changes = make_introduction(journal, ann, bob, TODAY)
     assert changes.contacts == {ann, bob}
     assert [(f.direction, f.what) for f in journal.ledger.favours(ann)] == [
         ("given", "Introduced to Bob")
@@ -157,7 +157,7 @@ def test_making_an_introduction_logs_a_favour_given_to_both_undoably(journal: Jo
     assert [(f.direction, f.what) for f in journal.ledger.favours(bob)] == [
         ("given", "Introduced to Ann")
     ]
-    undo_introduction(journal, favour_ids)
+    journal.history.undo()
     assert journal.ledger.favours() == []
 
 

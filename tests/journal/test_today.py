@@ -200,13 +200,14 @@ def test_snooze_hides_until_the_day_and_undo_brings_it_back(journal: Journal) ->
     ann = person(journal, "Ann Lee")
     cid = journal.ledger.add_commitment(ann, "mine", "Send it", TODAY, due_date=TODAY).created_id
     key = f"promise:{cid}"
-    undo = journal.agenda.snooze(key, TODAY + dt.timedelta(days=7), TODAY)
+    with journal.history.recording("Snooze"):
+        journal.agenda.snooze(key, TODAY + dt.timedelta(days=7), TODAY)
     assert keys(journal) == [] and journal.agenda.today(TODAY).hidden == 1
     assert keys(journal, TODAY + dt.timedelta(days=6)) == []
     assert keys(journal, TODAY + dt.timedelta(days=7)) == [key], (
         "a snoozed item comes back on its day"
     )
-    journal.agenda.undo(undo)
+    journal.history.undo()
     assert keys(journal) == [key]
     with pytest.raises(ValidationError, match="snooze until a day after"):
         journal.agenda.snooze(key, TODAY, TODAY)
@@ -226,12 +227,14 @@ def test_done_keeps_a_promise_and_dismisses_anything_else_undoably(journal: Jour
     ann = person(journal, "Ann Lee", birthday=Birthday(11, 24))
     cid = journal.ledger.add_commitment(ann, "mine", "Send it", TODAY, due_date=TODAY).created_id
     items = {i.kind: i for i in journal.agenda.today(TODAY).items}
-    kept = journal.agenda.settle(items["promise"], TODAY)
+    with journal.history.recording("Done"):
+        journal.agenda.settle(items["promise"], TODAY)
     assert journal.ledger.commitments(ann)[0].done_date == TODAY
-    dismissed = journal.agenda.settle(items["birthday"], TODAY)
-    assert keys(journal) == []
-    journal.agenda.undo(dismissed)
-    journal.agenda.undo(kept)
+    with journal.history.recording("Done"):
+        changed = journal.agenda.settle(items["birthday"], TODAY)
+    assert keys(journal) == [] and changed.contacts == {ann}
+    journal.history.undo()
+    journal.history.undo()
     assert journal.ledger.commitments(ann)[0].done_date is None
     assert sorted(keys(journal)) == sorted([f"promise:{cid}", items["birthday"].key])
 

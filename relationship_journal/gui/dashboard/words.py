@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from relationship_journal.health import NetworkHealth
+from relationship_journal.journal.days import days_phrase
+
+__all__ = ["days_phrase", "plural", "short_date", "verdict_sentence"]
 
 VERDICT_SENTENCES = {
     "deep": "Deep: most of the people you keep up with know and trust you.",
@@ -26,18 +29,6 @@ def verdict_sentence(network: NetworkHealth) -> str:
         return f"{base} None of the {network.breadth} people you kept up with this year is a connection yet."
     ratio = network.breadth / network.depth
     return f"{base} About {ratio:.0f} people kept up with for every connection."
-
-
-def days_phrase(day: dt.date, as_of: dt.date) -> str:
-    """'today', 'tomorrow', 'in 12 days', 'yesterday', '3 days ago'."""
-    delta = (day - as_of).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return "yesterday"
-    return f"in {delta} days" if delta > 0 else f"{-delta} days ago"
 
 
 def short_date(day: dt.date, as_of: dt.date) -> str:

@@ -1,0 +1,119 @@
+"""Typing in the search box and switching people while the network's health computes:
+how long the GUI thread was ever kept from its event loop.
+
+    QT_QPA_PLATFORM=offscreen python bench/typing_bench.py --data-dir DIR [--as-of YYYY-MM-DD]
+
+Made for the 10,000-contact demo (`relationship-journal --data-dir DIR demo --contacts
+10000 --interactions 300000 --seed 1 --as-of 2026-06-30`; build it once and reuse it).
+Builds the real main window, waits for the list, then asks for the whole network's
+health again and, until it has arrived, types a letter into the search box every
+100 ms and opens the next person every 300 ms (the page reads on the worker). A 5 ms
+timer on the GUI thread records the longest gap between its ticks while the health
+computes: time the window could not answer a key or paint (the goal is 50 ms or less).
+Prints one JSON line (seconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+TICK_MS = 5
+KEY_EVERY_MS = 100
+SWITCH_EVERY_MS = 300
+QUERIES = ("a", "an", "ann", "anna", "ann", "an", "a", "", "m", "ma", "mar", "ma", "m", "")
+TIMEOUT_S = 600.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", required=True)
+    parser.add_argument("--as-of", type=dt.date.fromisoformat)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QTimer
+
+    from relationship_journal.gui import worker
+    from relationship_journal.gui.app import application, create_window
+
+    app = application()
+    with tempfile.TemporaryDirectory(prefix="rj-typing-bench-") as config:
+        window = create_window(args.data_dir, as_of=args.as_of, config_dir=Path(config))
+        window.remember = False
+        state = {"listed": False, "health": False}
+        window.contacts_loaded.connect(lambda: state.__setitem__("listed", True))
+        window.resize(1400, 900)
+        window.show()
+        deadline = time.perf_counter() + TIMEOUT_S
+        while not (state["listed"] and not worker.busy()) and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.001)
+        window.show_view("contacts")
+
+        gaps = {"last": time.perf_counter(), "longest": 0.0}
+        actions: dict[str, list[float]] = {"key": [], "switch": []}
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps["longest"] = max(gaps["longest"], now - gaps["last"])
+            gaps["last"] = now
+
+        def type_key() -> None:
+            before = time.perf_counter()
+            window.contact_list.search.setText(QUERIES[len(actions["key"]) % len(QUERIES)])
+            actions["key"].append(time.perf_counter() - before)
+
+        def switch() -> None:
+            before = time.perf_counter()
+            window.contact_list.step(1)
+            actions["switch"].append(time.perf_counter() - before)
+
+        timers = [
+            QTimer(interval=TICK_MS),
+            QTimer(interval=KEY_EVERY_MS),
+            QTimer(interval=SWITCH_EVERY_MS),
+        ]
+        for timer, slot in zip(timers, (tick, type_key, switch), strict=True):
+            timer.timeout.connect(slot)
+        window.network_loaded.connect(lambda: state.__setitem__("health", True))
+        started = time.perf_counter()
+        window.feed.load_network()  # the whole network's health, on the worker
+        gaps["last"] = time.perf_counter()
+        for timer in timers:
+            timer.start()
+        while not state["health"] and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.001)
+        computing = time.perf_counter() - started
+        for timer in timers:
+            timer.stop()
+        result = {
+            "contacts": window.contact_list.model.rowCount(),
+            "health_s": round(computing, 2),
+            "longest_block_ms": round(gaps["longest"] * 1000, 1),
+            "slowest_key_ms": round(max(actions["key"], default=0.0) * 1000, 1),
+            "slowest_switch_ms": round(max(actions["switch"], default=0.0) * 1000, 1),
+            "keys": len(actions["key"]),
+            "switches": len(actions["switch"]),
+        }
+        while worker.busy():
+            app.processEvents()
+            time.sleep(0.001)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
