@@ -129,25 +129,26 @@ class ContactListFeed:
         self._network_generation += 1
         window = self.window
         generation, journal, as_of = self._network_generation, window.journal, window.as_of
-        params, writes_before = journal.health.params, self._writes_applied
+        writes_before = self._writes_applied
 
-        def work(progress: Progress) -> tuple[Any, Any, dict[int, RowHealth], set[int], set[int]]:
+        def work(progress: Progress) -> tuple[Any, Any, Any, dict[int, RowHealth], set[int], set[int]]:
             from relationship_journal.journal.health_inputs import gc_paused
             from relationship_journal.reports import network_data
 
             progress.step("Computing the network's health")
+            params = journal.health.params  # read here: the GUI thread never reads the file
             # One reading, shared with Today's agenda when it asks at the same time.
             reading = journal.health.reading(as_of, params)
             loaded, network = network_data.from_reading(reading), reading.network
             with gc_paused():  # many small objects, no cycles: see health_inputs.gc_paused
                 rows = {h.contact_id: row_health(h) for h in network.contacts}
             fading = {f.contact_id for f in network.fading}
-            return loaded, network, rows, fading, people_i_owe(journal, network)
+            return params, loaded, network, rows, fading, people_i_owe(journal, network)
 
-        def done(result: tuple[Any, Any, dict[int, RowHealth], set[int], set[int]]) -> None:
+        def done(result: tuple[Any, Any, Any, dict[int, RowHealth], set[int], set[int]]) -> None:
             if generation != self._network_generation:
                 return
-            loaded, network, rows, fading, owing = result
+            params, loaded, network, rows, fading, owing = result
             self._shared_network = (journal, params, writes_before, (loaded, as_of, network))
             proxy = window.contact_list.proxy
             window.contact_list.model.set_health(rows, window.as_of)
@@ -168,7 +169,7 @@ class ContactListFeed:
             return None
         journal, params, writes, loaded = shared
         window = self.window
-        if journal is not window.journal or params is not journal.health.params or writes != self._writes_applied:
+        if journal is not window.journal or params is not journal.health.params_if_read or writes != self._writes_applied:
             return None
         return loaded
 

@@ -79,6 +79,11 @@ class HealthService:
         """Use `value` (tests, what-if views) until the next `refresh_params`."""
         self._params = value
 
+    @property
+    def params_if_read(self) -> Parameters | None:
+        """The parameters in use, or None if they must be read again (never reads the file)."""
+        return self._params
+
     def refresh_params(self) -> None:
         """Forget the parameters so the next figure reads the journal's cadences again."""
         self._params = None

@@ -65,6 +65,17 @@ def wait_idle(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
 
 
+def written(qtbot: Any, window: Any, work: Callable[[Any], Any]) -> Any:
+    """A test's set-up written as the window writes (on its worker, one changed notice,
+    its own write to the external-change poll); waits until every view has read it and
+    returns the write's `Changes`."""
+    done: list[Any] = []
+    window.undo_stack.write("Test set-up", work, done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=120_000)
+    wait_idle(qtbot, window)
+    return done[0]
+
+
 @pytest.fixture
 def start_app(qtbot: Any, monkeypatch: pytest.MonkeyPatch, answers: dict[str, Any]) -> Iterator[Callable[[], Any]]:
     """Start the app as a user does (`relationship-journal` with no command); returns its window."""

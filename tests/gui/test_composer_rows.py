@@ -14,6 +14,7 @@ from relationship_journal import clock
 from relationship_journal.gui.contact_page import TIMELINE
 from relationship_journal.journal.meeting_log import FavourNote, PromiseNote, log_meeting
 from relationship_journal.journal.records import InteractionFields
+from tests.gui.conftest import wait_idle, written
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -83,6 +84,7 @@ def test_a_coffee_with_two_favours_and_two_promises_is_one_undoable_entry(
     qtbot.keyClicks(promise.text, "send him the article")
 
     qtbot.keyClick(composer.note, Qt.Key.Key_Return, CTRL)
+    wait_idle(qtbot, window)  # written on the worker
     (entry,) = [e for e in window.journal.interactions.for_contact(person) if e.id not in before]
     favours, promises = _ledger_of(window, person, entry.id)
     assert favours == {"sent her the deck", "she introduced me to Ana"}
@@ -92,9 +94,11 @@ def test_a_coffee_with_two_favours_and_two_promises_is_one_undoable_entry(
     assert len(rows.favours) == 1 and not rows.favours[0].what.text()  # a fresh form
 
     qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, CTRL)  # one step takes back all of it
+    wait_idle(qtbot, window)
     assert entry.id not in {e.id for e in window.journal.interactions.for_contact(person)}
     assert _ledger_of(window, person, entry.id) == (set(), set())
     qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, window)
     assert _ledger_of(window, person, entry.id) == (favours, promises)
 
 
@@ -105,19 +109,22 @@ def test_editing_an_entry_shows_all_its_favours_and_promises(
     person = window.page.contact_id
     window.show_contact(person)
     journal = window.journal
-    changes = log_meeting(
-        journal,
-        InteractionFields((person,), clock.today(), "meeting", note="Lunch with a full ledger"),
-        (
-            FavourNote("given", "reviewed his pitch", 2),
-            FavourNote("received", "lent me a projector", 1),
+    changes = written(
+        qtbot,
+        window,
+        lambda j: log_meeting(
+            j,
+            InteractionFields((person,), clock.today(), "meeting", note="Lunch with a full ledger"),
+            (
+                FavourNote("given", "reviewed his pitch", 2),
+                FavourNote("received", "lent me a projector", 1),
+            ),
+            (PromiseNote("mine", "send the slides"), PromiseNote("theirs", "call his cousin")),
         ),
-        (PromiseNote("mine", "send the slides"), PromiseNote("theirs", "call his cousin")),
     )
     entry_id = changes.created_id
-    window.apply_changes(changes)
     slides = next(c for c in journal.ledger.commitments(person) if c.text == "send the slides")
-    window.apply_changes(journal.ledger.set_commitment_done(slides.id, clock.today()))
+    written(qtbot, window, lambda j: j.ledger.set_commitment_done(slides.id, clock.today()))
 
     window.page.tabs.setCurrentIndex(TIMELINE)
     browser = window.page.timeline.browser
@@ -130,6 +137,7 @@ def test_editing_an_entry_shows_all_its_favours_and_promises(
     browser.ensureCursorVisible()
     qtbot.mouseClick(browser.viewport(), LEFT, pos=browser.cursorRect(found).center())
     form = window.composer_dialog.form
+    qtbot.waitUntil(window.composer_dialog.isVisible, timeout=120_000)  # read on the worker first
     assert (
         window.composer_dialog.isVisible()
         and form.editing is not None
@@ -153,6 +161,7 @@ def test_editing_an_entry_shows_all_its_favours_and_promises(
     qtbot.keyClicks(rows.promises[2].text, "book the venue")
     qtbot.keyClick(form.note, Qt.Key.Key_Return, CTRL)
     assert not window.composer_dialog.isVisible()
+    wait_idle(qtbot, window)
     assert _ledger_of(window, person, entry_id) == (
         {"reviewed his pitch"},
         {"send the slides", "call his cousin", "book the venue"},
@@ -160,7 +169,10 @@ def test_editing_an_entry_shows_all_its_favours_and_promises(
     kept = next(c for c in journal.ledger.commitments(person) if c.id == slides.id)
     assert kept.done_date == clock.today()  # a promise left as it was keeps its "done"
 
+    window.activateWindow()  # the dialog has closed: the keyboard is the window's again
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=120_000)
     qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Z, CTRL)
+    wait_idle(qtbot, window)
     assert _ledger_of(window, person, entry_id) == (
         {"reviewed his pitch", "lent me a projector"},
         {"send the slides", "call his cousin"},

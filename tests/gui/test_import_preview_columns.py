@@ -24,10 +24,10 @@ def test_preview_columns_show_headers_names_and_details_whole(
         QApplication.instance(), QFileOpenEvent(str(card))
     )  # as a double-click does
     qtbot.waitUntil(
-        lambda: window._import_flow is not None and window._import_flow.dialog is not None,
+        lambda: window.files.import_flow is not None and window.files.import_flow.dialog is not None,
         timeout=120_000,
     )
-    dialog = window._import_flow.dialog
+    dialog = window.files.import_flow.dialog
     qtbot.waitUntil(dialog.isVisible, timeout=120_000)
     table, proxy = dialog.table, dialog.proxy
     header = table.horizontalHeader()

@@ -25,23 +25,26 @@ def test_the_dashboard_uses_the_windows_network_until_something_is_written(
     with qtbot.waitSignal(window.dashboard.history_computed, timeout=120_000):
         window.show_view("dashboard")
     assert reads == []  # the list's health and the dashboard came from one reading
-    assert window.dashboard.snapshot.network is window.shared_network()[2]  # and one evaluation
+    assert (
+        window.dashboard.snapshot.network is window.feed.shared_network()[2]
+    )  # and one evaluation
     expected = window.journal.health.network(window.as_of)
     assert window.dashboard.breadth_card.value.text() == f"{expected.breadth:,}"
     assert window.dashboard.depth_card.value.text() == f"{expected.depth:,}"
 
     someone = window.contact_list.model.summaries()[0].id
     with qtbot.waitSignal(window.dashboard.history_computed, timeout=120_000):
-        window.apply_changes(
-            window.journal.interactions.log(
+        window.undo_stack.write(
+            "Log meeting",
+            lambda journal: journal.interactions.log(
                 InteractionFields(
                     contact_ids=(someone,), date=window.as_of, kind="meeting", depth=4
                 )
-            )
+            ),
         )
     assert reads  # after a write the dashboard read the journal again
-    assert window.shared_network() is None  # the list's reading is older than the write
+    assert window.feed.shared_network() is None  # the list's reading is older than the write
     wait_idle(qtbot, window)
     with qtbot.waitSignal(window.network_loaded, timeout=120_000):
-        window.load_network()  # what the window does once changes settle
-    assert window.shared_network() is not None
+        window.feed.load_network()  # what the window does once changes settle
+    assert window.feed.shared_network() is not None
