@@ -146,6 +146,7 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
 
 
 def run_encrypt(args: argparse.Namespace) -> int:
+    from relationship_journal.journal import figures_cache
     from relationship_journal.store import backup, encryption
 
     database = _database(args)
@@ -154,6 +155,7 @@ def run_encrypt(args: argparse.Namespace) -> int:
     encryption.dbapi()
     passphrase = read_passphrase(args, confirm=True)
     converted = encryption.encrypt_journal(database, passphrase)
+    figures_cache.forget(database.parent)  # figures kept beside a plain journal are plain text
     print(f"Encrypted {database} and {len(converted)} backup(s).")
     print(
         "Keep the passphrase safe: without it the journal cannot be opened by anyone, you included."

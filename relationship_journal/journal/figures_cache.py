@@ -36,10 +36,18 @@ def for_journal(journal: Journal, name: str, options: Sequence[str]) -> FiguresC
     """The cache entry `name` of this journal for these options (the day among them);
     None for an encrypted journal."""
     if journal.database.encrypted:
+        forget(journal.paths.data_dir)  # kept before the journal was encrypted: plain text
         return None
     return FiguresCache(
         journal.paths.database, journal.paths.data_dir / CACHE_FOLDER, name, options
     )
+
+
+def forget(data_dir: Path) -> None:
+    """Remove every kept entry (`encrypt` calls this: they are plain text)."""
+    folder = Path(data_dir) / CACHE_FOLDER
+    for kept in folder.glob("*.txt") if folder.is_dir() else ():
+        kept.unlink(missing_ok=True)
 
 
 class FiguresCache:

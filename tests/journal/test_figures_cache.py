@@ -122,3 +122,27 @@ def test_health_json_shows_a_change_at_once_and_the_same_figures_when_nothing_ch
     after = json.loads(run(private_folders, "health", "--json", "--as-of", "2026-06-30").stdout)
     assert after != json.loads(first.stdout)
     assert after["contacts"][0]["last_interaction"] == "2026-06-29"
+
+
+def test_encrypting_removes_the_figures_kept_in_plain_text(private_folders: Path) -> None:
+    pytest.importorskip("sqlcipher3")
+    assert run(private_folders, "add", "Ada Lovelace").returncode == 0
+    assert run(private_folders, "health", "--json", "--as-of", "2026-06-30").returncode == 0
+    kept = list((private_folders / figures_cache.CACHE_FOLDER).glob("*.txt"))
+    assert kept and any("Ada Lovelace" in k.read_text(encoding="utf-8") for k in kept)
+    encrypted = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "relationship_journal",
+            "--data-dir",
+            str(private_folders),
+            "encrypt",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "RELATIONSHIP_JOURNAL_PASSPHRASE": "pass phrase long enough"},
+    )
+    assert encrypted.returncode == 0, encrypted.stderr
+    assert list((private_folders / figures_cache.CACHE_FOLDER).glob("*.txt")) == []
