@@ -232,7 +232,12 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
     walk.shot("composer-filled")
     walk.key("ctrl+Return")
     state = walk.wait(
-        lambda s: s["entries"] == before + 1 and not s["dialogs"], "the coffee to be saved"
+        lambda s: (
+            s["entries"] == before + 1
+            and not s["dialogs"]
+            and "send her the article on hiring" in s["shown_promises"]
+        ),
+        "the coffee to be saved and shown on the page",
     )
     assert "send her the article on hiring" in state["promises"]
     assert "an intro to a designer" in state["favours"]
@@ -243,12 +248,22 @@ def _walk(walk: Walk, by_name: str, by_note: str, out: Path) -> None:
 
     # Undo and redo from the keyboard, wherever the focus landed.
     walk.key("ctrl+z")
-    state = walk.wait(lambda s: s["entries"] == before, "Ctrl+Z to take the coffee back")
+    state = walk.wait(
+        lambda s: (
+            s["entries"] == before and "send her the article on hiring" not in s["shown_promises"]
+        ),
+        "Ctrl+Z to take the coffee back, on the page too",
+    )
     assert "send her the article on hiring" not in state["promises"]
     assert "a reference for her designer" not in state["favours"]
     walk.shot("undone")
     walk.key("ctrl+shift+z")
-    state = walk.wait(lambda s: s["entries"] == before + 1, "Ctrl+Shift+Z to bring it back")
+    state = walk.wait(
+        lambda s: (
+            s["entries"] == before + 1 and "send her the article on hiring" in s["shown_promises"]
+        ),
+        "Ctrl+Shift+Z to bring it back, on the page too",
+    )
     assert "send her the article on hiring" in state["promises"]
     walk.shot("redone")
 

@@ -91,6 +91,10 @@ def describe(window: Any) -> dict[str, Any]:
         if QApplication.focusWidget()
         else None,
         "undo": window.act_undo.toolTip(),
+        # What the person's page shows (widgets, not the file): it must follow each change.
+        "shown_promises": [
+            b.text() for b in window.page.overview.promises.boxes.values() if not b.isChecked()
+        ],
         "saved": window.saved_file.label.text() if window.saved_file.isVisible() else "",
     }
     state["gui_statements"] = GUI_STATEMENTS[:20]
