@@ -2,8 +2,10 @@
 
 The items come from `journal.agenda` (read on a worker); each card says why in one
 line and offers one-click actions — log a touch (the composer, prefilled), snooze
-(1 day, 1 week, until a date) and done — each an undoable step. The list is short by
-construction (Today caps keep-in-touch items), so cards are plain widgets.
+(1 day, 1 week, until a date) and done — each an undoable step. Cards are plain
+widgets, so each section shows its first few and a "Show more" button adds the rest a
+batch at a time: a large journal's hundreds of promises due would otherwise be
+thousands of widgets, laid out on the GUI thread for seconds.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ SECTIONS = (
     ("favour", "Favours to return"),
     ("introduction", "An introduction you could make this week"),
 )
+
+
+SHOWN_AT_FIRST = 10  # cards per section before "Show more"
+SHOWN_PER_CLICK = 25
 
 
 def _section(item: TodayItem) -> str:
@@ -83,8 +89,8 @@ class UntilDialog(QDialog):
 class ItemCard(QFrame):
     """One Today item: its title, its reason, the touch value, and its actions."""
 
-    def __init__(self, item: TodayItem, view: TodayView) -> None:
-        super().__init__(view)
+    def __init__(self, item: TodayItem, view: TodayView, parent: QWidget | None = None) -> None:
+        super().__init__(parent or view)
         self.item = item
         self.setObjectName("Card")
         c = colours()
@@ -158,6 +164,46 @@ class ItemCard(QFrame):
         return pill
 
 
+class AgendaSection(QWidget):
+    """One section's title and cards; the first few at once, the rest on asking."""
+
+    def __init__(self, title: str, items: list[TodayItem], view: TodayView) -> None:
+        super().__init__(view._body)
+        self._items, self._view = items, view
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(8)
+        label = QLabel(title if len(items) <= SHOWN_AT_FIRST else f"{title} ({len(items):,})", self)
+        label.setObjectName("CardTitle")
+        self._layout.addWidget(label)
+        self.more = QPushButton(self)
+        self.more.setToolTip("Show the next cards of this section")
+        self.more.clicked.connect(self.show_more)
+        self._layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
+        self.cards: list[ItemCard] = []
+        self._add(SHOWN_AT_FIRST)
+
+    def show_more(self) -> None:
+        """The next batch of cards; the keyboard moves to the first of them."""
+        added = self._add(SHOWN_PER_CLICK)
+        if added:
+            added[0].primary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _add(self, count: int) -> list[ItemCard]:
+        start = len(self.cards)
+        added = [ItemCard(item, self._view, self) for item in self._items[start : start + count]]
+        for card in added:
+            self._layout.insertWidget(self._layout.count() - 1, card)
+        self.cards.extend(added)
+        left = len(self._items) - len(self.cards)
+        self.more.setVisible(left > 0)
+        if left <= SHOWN_PER_CLICK:
+            self.more.setText("Show the last one" if left == 1 else f"Show the other {left}")
+        else:
+            self.more.setText(f"Show {SHOWN_PER_CLICK} more ({left:,} left)")
+        return added
+
+
 class TodayView(QWidget):
     """Today's agenda; the window wires its signals to steps on the undo stack."""
 
@@ -174,7 +220,7 @@ class TodayView(QWidget):
         self.journal = journal
         self.as_of = dt.date.min
         self.agenda: TodayAgenda | None = None
-        self.cards: list[ItemCard] = []
+        self.sections: list[AgendaSection] = []
         self._generation = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 14, 18, 8)
@@ -223,7 +269,7 @@ class TodayView(QWidget):
             widget = child.widget() if child is not None else None
             if widget is not None:
                 widget.deleteLater()
-        self.cards = []
+        self.sections = []
         count = len(agenda.items)
         parts = [
             f"{count} thing{'s' * (count != 1)} deserve{'s' * (count == 1)} your attention"
@@ -238,17 +284,16 @@ class TodayView(QWidget):
         self.summary.setText("; ".join(parts) + ".")
         for key, title in SECTIONS:
             items = [i for i in agenda.items if _section(i) == key]
-            if not items:
-                continue
-            label = QLabel(title, self._body)
-            label.setObjectName("CardTitle")
-            self._layout.addWidget(label)
-            for item in items:
-                card = ItemCard(item, self)
-                self.cards.append(card)
-                self._layout.addWidget(card)
+            if items:
+                self.sections.append(AgendaSection(title, items, self))
+                self._layout.addWidget(self.sections[-1])
         self._layout.addStretch(1)
         self.loaded.emit()
+
+    @property
+    def cards(self) -> list[ItemCard]:
+        """The cards on screen, in the agenda's order (a section's hidden rest excluded)."""
+        return [card for section in self.sections for card in section.cards]
 
     def count(self) -> int:
         return len(self.agenda.items) if self.agenda else 0

@@ -87,3 +87,42 @@ def test_log_a_touch_opens_the_composer_ready_for_a_short_call(
         "me",
     )
     window.composer_dialog.reject()
+
+
+def test_a_long_section_shows_its_first_cards_and_the_rest_on_asking(
+    private_folders: Path, start_app: Any, qtbot: Any
+) -> None:
+    """Thirty-seven promises due: ten cards at first, then 25 more, then the last two,
+    each batch a click (or Space) on the section's button, the keyboard on the first new card."""
+    import datetime as dt
+
+    from relationship_journal import clock
+    from relationship_journal.gui.today_view import SHOWN_AT_FIRST, SHOWN_PER_CLICK
+    from relationship_journal.journal import Journal
+    from relationship_journal.journal.records import ContactFields
+
+    due = clock.today() - dt.timedelta(days=3)
+    with Journal.open(private_folders) as journal:
+        person = journal.contacts.add(ContactFields("Promised Person", circle=15)).created_id
+        assert person is not None
+        for n in range(37):
+            journal.ledger.add_commitment(person, "mine", f"Send article {n:02d}", due - dt.timedelta(days=30), due)
+    window = start_app()
+    view = _today_ready(window, qtbot)
+    promises = [i for i in window.journal.agenda.today(window.as_of).items if i.kind == "promise"]
+    assert len(promises) == 37
+    section = next(s for s in view.sections if s.cards[0].item.kind == "promise")
+    assert [c.item.key for c in section.cards] == [i.key for i in promises[:SHOWN_AT_FIRST]]
+    assert section.more.isVisibleTo(view) and section.more.text() == "Show 25 more (27 left)"
+
+    qtbot.mouseClick(section.more, Qt.MouseButton.LeftButton)
+    shown = SHOWN_AT_FIRST + SHOWN_PER_CLICK
+    assert [c.item.key for c in section.cards] == [i.key for i in promises[:shown]]
+    assert section.cards[SHOWN_AT_FIRST].primary.hasFocus()
+    assert section.more.text() == "Show the other 2"
+
+    section.more.setFocus()
+    qtbot.keyClick(section.more, Qt.Key.Key_Space)
+    assert [c.item.key for c in section.cards] == [i.key for i in promises]
+    assert not section.more.isVisibleTo(view)
+    assert view.card_for(promises[-1].key) is section.cards[-1]
