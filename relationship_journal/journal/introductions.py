@@ -15,8 +15,8 @@ import heapq
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from relationship_journal import clock
@@ -262,39 +262,55 @@ def introduction_ideas(
         ):
             for word in _WORD.findall(fold(value or "")):
                 said[word][cid].add(label)
+    who_said = {word: set(speakers) for word, speakers in said.items()}
     vocabulary = sorted(said)
-    # Every match with its place in the order shown; only the first `limit` become ideas.
-    found: list[tuple[tuple[int, str, str, int, int], dict[str, list[str]]]] = []
+
+    def words_for(term: str) -> list[str]:
+        """The vocabulary's words that start with `term`."""
+        start = bisect_left(vocabulary, term)
+        end = start
+        while end < len(vocabulary) and vocabulary[end].startswith(term):
+            end += 1
+        return vocabulary[start:end]
+
+    # Every match ranked by how many of the seeker's terms the helper answers (sets of
+    # people intersected in C: 200,000 matches at 10,000 people); only the first `limit`
+    # are then spelled out, field by field.
+    ranked: list[tuple[int, str, str, int, int]] = []
     for seeker, helpers in candidates.items():
-        name, goals = people[seeker][0], people[seeker][1]
-        matches: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        for term in _terms(goals):
-            for word in vocabulary[bisect_left(vocabulary, term) :]:
-                if not word.startswith(term):
-                    break
-                speakers = said[word]
-                # Walk the smaller side: a common word is said by thousands, the FTS gate
-                # lets through at most 200 (the pairs and their terms are the same).
-                if len(speakers) > len(helpers):
-                    pairs = [(h, speakers[h]) for h in helpers if h in speakers]
-                else:
-                    pairs = [(h, labels) for h, labels in speakers.items() if h in helpers]
-                for helper, labels in pairs:
-                    for label in labels:
-                        if term not in matches[helper][label]:
-                            matches[helper][label].append(term)
-        for helper, hits in matches.items():
+        name = people[seeker][0]
+        answered: dict[int, set[str]] = defaultdict(set)
+        for term in _terms(people[seeker][1]):
+            for word in words_for(term):
+                for helper in who_said[word] & helpers:
+                    answered[helper].add(term)
+        for helper, terms in answered.items():
             if helper == seeker or (min(seeker, helper), max(seeker, helper)) in known:
                 continue
             if contact_id is not None and contact_id not in (seeker, helper):
                 continue
-            count = len({t for matched in hits.values() for t in matched})
-            found.append(((-count, name, people[helper][0], seeker, helper), hits))
-    if limit >= 0:
-        chosen = heapq.nsmallest(limit, found, key=itemgetter(0))
-    else:
-        chosen = sorted(found, key=itemgetter(0))[:limit]
-    return [_idea(people, seeker, helper, hits) for (*_, seeker, helper), hits in chosen]
+            ranked.append((-len(terms), name, people[helper][0], seeker, helper))
+    chosen = heapq.nsmallest(limit, ranked) if limit >= 0 else sorted(ranked)[:limit]
+    return [
+        _idea(people, seeker, helper, _hits(people[seeker][1], helper, said, words_for))
+        for *_, seeker, helper in chosen
+    ]
+
+
+def _hits(
+    goals: str | None,
+    helper: int,
+    said: dict[str, dict[int, set[str]]],
+    words_for: Callable[[str], list[str]],
+) -> dict[str, list[str]]:
+    """Which of the seeker's goal terms each of the helper's fields answers, in goal order."""
+    hits: dict[str, list[str]] = defaultdict(list)
+    for term in _terms(goals):
+        for word in words_for(term):
+            for label in said[word].get(helper, ()):
+                if term not in hits[label]:
+                    hits[label].append(term)
+    return hits
 
 
 def _idea(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from relationship_journal.journal import Journal, NotFoundError, ValidationError
 from relationship_journal.journal.records import ContactFields, InteractionFields
@@ -89,3 +91,18 @@ def test_letters_without_accents_to_strip_still_fold(journal: Journal) -> None:
     assert [h.id for h in journal.search("Østergaard")] == [soren]
     assert journal.contacts.resolve("lukasz wrobel") == lukasz
     assert journal.contacts.resolve("SOREN") == soren
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_plain_ascii_folds_as_the_full_unicode_path_would(ascii_text: str) -> None:
+    """fold() takes a shortcut for plain ASCII; it must give what decomposing would."""
+    import unicodedata
+
+    from relationship_journal.journal.text import fold
+
+    def by_decomposition(value: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", value)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        return " ".join(stripped.casefold().split())
+
+    assert fold(ascii_text) == by_decomposition(ascii_text)
