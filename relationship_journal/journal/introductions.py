@@ -284,12 +284,12 @@ def introduction_ideas(
             for word in words_for(term):
                 for helper in who_said[word] & helpers:
                     answered[helper].add(term)
-        for helper, terms in answered.items():
+        for helper, answers in answered.items():
             if helper == seeker or (min(seeker, helper), max(seeker, helper)) in known:
                 continue
             if contact_id is not None and contact_id not in (seeker, helper):
                 continue
-            ranked.append((-len(terms), name, people[helper][0], seeker, helper))
+            ranked.append((-len(answers), name, people[helper][0], seeker, helper))
     chosen = heapq.nsmallest(limit, ranked) if limit >= 0 else sorted(ranked)[:limit]
     return [
         _idea(people, seeker, helper, _hits(people[seeker][1], helper, said, words_for))
