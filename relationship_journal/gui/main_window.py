@@ -322,28 +322,38 @@ class MainWindow(QMainWindow):
 
     # --- dialogs -------------------------------------------------------------------------
     def open_preferences(self) -> None:
+        """Read the journal's choices on the worker, then show the dialog with them."""
         try:
-            from relationship_journal.gui.dialogs.preferences import PreferencesDialog
+            from relationship_journal.gui.dialogs.preferences import read_choices
         except ImportError:
             self.statusBar().showMessage("Preferences are not available in this build.", 4000)
             return
-        from relationship_journal.gui.dialogs.backups_page import BackupsPage
+        journal = self.journal
+        Operation(self, lambda _progress: read_choices(journal), self._show_preferences, self.show_error).run()
 
-        dialog = PreferencesDialog(self.settings, self.journal, self)
+    def _show_preferences(self, choices: dict[str, Any]) -> None:
+        from relationship_journal.gui.dialogs.backups_page import BackupsPage
+        from relationship_journal.gui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self.journal, self, **choices)
         backups = BackupsPage(self.journal.paths, close_journal=self.services.release_journal,
                               reopen_journal=self.services.reopen_journal)
         backups.restored.connect(self.services.restored)
         dialog.backups_page = backups  # type: ignore[attr-defined]
         self.today.add_preferences(dialog)
         dialog.add_page("Backups", backups)
+        dialog.saved.connect(lambda: self._preferences_saved(dialog))
         self.preferences_dialog = dialog
         try:
-            if dialog.exec():
-                self.set_theme(self.settings.theme)
-                if dialog.cadences_changed:
-                    self.services.apply_cadences()
+            dialog.exec()
         finally:
             self.preferences_dialog = None
+
+    def _preferences_saved(self, dialog: PreferencesDialog) -> None:
+        """OK wrote the choices: the theme now, and every figure again if the cadences moved."""
+        self.set_theme(self.settings.theme)
+        if dialog.cadences_changed:
+            self.services.apply_cadences()
 
     def open_about(self) -> None:
         try:

@@ -8,18 +8,24 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from relationship_journal import __version__
 from relationship_journal.gui.dialogs.about import AboutDialog
-from relationship_journal.gui.dialogs.preferences import PreferencesDialog
+from relationship_journal.gui.dialogs.preferences import PreferencesDialog, read_choices
 from relationship_journal.gui.settings import AppSettings
 from relationship_journal.journal import Journal
 from relationship_journal.paths import resolve_paths
 
 
 def _dialog(qtbot, journal: Journal) -> PreferencesDialog:  # type: ignore[no-untyped-def]
-    dialog = PreferencesDialog(AppSettings(), journal)
+    dialog = PreferencesDialog(AppSettings(), journal, **read_choices(journal))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
+
+
+def _ok(qtbot, dialog: PreferencesDialog) -> None:  # type: ignore[no-untyped-def]
+    """OK, as a user presses it: the journal is written on the worker, then the dialog closes."""
+    with qtbot.waitSignal(dialog.accepted, timeout=120_000):
+        dialog.accept()
 
 
 def test_preferences_survive_into_a_new_settings_object_and_the_journal(  # type: ignore[no-untyped-def]
@@ -29,7 +35,7 @@ def test_preferences_survive_into_a_new_settings_object_and_the_journal(  # type
         dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("dark"))
         dialog.cadence_boxes[15].setValue(21)
         dialog.cadence_boxes[500].setValue(400)
-        dialog.accept()
+        _ok(qtbot, dialog)
         assert dialog.cadences_changed
     fresh = AppSettings()
     assert fresh.theme == "dark"
@@ -54,7 +60,7 @@ def test_ok_without_a_cadence_change_writes_nothing_to_the_journal(  # type: ign
     journal.preferences.set_circle_cadences({50: 60})
     dialog = _dialog(qtbot, journal)
     dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("light"))
-    dialog.accept()
+    _ok(qtbot, dialog)
     assert not dialog.cadences_changed
     assert AppSettings().theme == "light" and journal.preferences.circle_cadences() == {50: 60}
 
@@ -67,7 +73,7 @@ def test_reopened_dialog_shows_the_saved_choices_and_can_reset(qtbot, journal: J
     assert dialog.cadence_boxes[15].value() == 30
     assert dialog.chosen_theme() == "light"
     dialog.reset_cadences()
-    dialog.accept()
+    _ok(qtbot, dialog)
     assert journal.preferences.circle_cadences() == {}
     assert journal.health.params.cadence_days[50] == 90
 
@@ -98,3 +104,25 @@ def test_about_names_the_app_version_thesis_and_data_folder(qtbot, private_folde
     assert "An inch wide and a mile deep" in texts
     assert str(private_folders) in texts
     assert "PySide6" in texts and "Qt " in texts
+
+
+def test_ok_that_the_journal_refuses_says_so_and_keeps_the_dialog_open(  # type: ignore[no-untyped-def]
+        qtbot, journal: Journal, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from relationship_journal.journal.errors import JournalError
+
+    def refuse(_chosen: object) -> None:
+        raise JournalError("the journal folder is read-only")
+
+    warned: list[str] = []
+    monkeypatch.setattr(journal.preferences, "set_circle_cadences", refuse)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    dialog = _dialog(qtbot, journal)
+    dialog.cadence_boxes[15].setValue(21)
+    dialog.accept()
+    assert not dialog.buttons.isEnabled()  # written on the worker: OK cannot be pressed twice
+    qtbot.waitUntil(lambda: bool(warned), timeout=120_000)
+    assert warned == ["The preferences were not saved: the journal folder is read-only"]
+    assert dialog.isVisible() and dialog.buttons.isEnabled() and not dialog.cadences_changed
+    assert dialog.cadence_boxes[15].value() == 21  # the choice is still there to try again

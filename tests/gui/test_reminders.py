@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from relationship_journal import autostart
-from relationship_journal.gui import reminders
+from relationship_journal.gui import reminders, worker
 from relationship_journal.journal.agenda import TodayAgenda, TodayItem
 
 DAY = dt.date(2026, 11, 23)
@@ -194,7 +194,7 @@ def test_a_real_notification_reaches_the_desktops_daemon(tmp_path: Path) -> None
 
 
 def test_preferences_set_the_reminder_time_and_the_autostart_entry(
-    start_app: Any, monkeypatch: pytest.MonkeyPatch
+    start_app: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
 ) -> None:
     from PySide6.QtCore import QTime
     from PySide6.QtWidgets import QDialog
@@ -213,8 +213,9 @@ def test_preferences_set_the_reminder_time_and_the_autostart_entry(
     from relationship_journal.gui.dialogs import preferences
 
     monkeypatch.setattr(preferences.PreferencesDialog, "exec", press_ok)
-    window.open_preferences()
-    assert opened and window.settings.reminder_time == "07:45"
+    window.open_preferences()  # reads the journal's choices on the worker, then opens
+    qtbot.waitUntil(lambda: bool(opened) and not worker.busy(), timeout=120_000)
+    assert window.settings.reminder_time == "07:45"
     assert autostart.is_enabled()
     assert f"--data-dir {window.journal.paths.data_dir}" in autostart.autostart_path().read_text()
 

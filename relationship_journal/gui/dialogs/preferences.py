@@ -2,13 +2,15 @@
 
 Changes are written only when the user presses OK (the theme to the app's settings
 file, the cadences into the journal, where the reports and the command line read them
-too); Cancel leaves everything as it was. Other parts of the app add their own pages with `add_page`
+too; the journal is read before the dialog opens and written after OK, both on the
+worker); Cancel leaves everything as it was. Other parts of the app add their own pages with `add_page`
 (the backups page lives with the backup code, not here).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -29,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.errors import AppError
 from relationship_journal.gui.settings import THEMES, AppSettings
+from relationship_journal.gui.undo import writes_pool
+from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.health import DEFAULTS
 from relationship_journal.journal.preferences import (
     MAX_CADENCE_DAYS,
@@ -51,7 +54,17 @@ class PreferencesDialog(QDialog):
 
     saved = Signal()  # after OK has written the settings
 
-    def __init__(self, settings: AppSettings, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        journal: Journal,
+        parent: QWidget | None = None,
+        *,
+        cadences: Mapping[int, int],
+        horizon: int,
+    ) -> None:
+        """`cadences` and `horizon`: what the journal holds now (read on the worker by
+        `read_choices`), so the dialog itself never reads the file."""
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.setMinimumWidth(520)
@@ -59,6 +72,8 @@ class PreferencesDialog(QDialog):
         self._journal = journal
         self._paths = journal.paths
         self.cadences_changed = False  # set by OK when the journal's cadences were rewritten
+        self._cadences = dict(DEFAULTS.cadence_days) | dict(cadences)
+        self._horizon = horizon
         # Room for the arrows: the app style sheet pads spin boxes for text only.
         self.setStyleSheet("QSpinBox { padding-right: 20px; } "
                            "QSpinBox::up-button, QSpinBox::down-button { width: 18px; }")
@@ -69,6 +84,7 @@ class PreferencesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
@@ -132,7 +148,7 @@ class PreferencesDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.cadence_boxes: dict[int, QSpinBox] = {}
-        chosen = self._journal_cadences()
+        chosen = self._cadences
         for circle in CIRCLES:
             box = QSpinBox()
             box.setRange(MIN_CADENCE_DAYS, MAX_CADENCE_DAYS)
@@ -147,7 +163,7 @@ class PreferencesDialog(QDialog):
         self.fading_horizon = QSpinBox()
         self.fading_horizon.setRange(MIN_FADING_HORIZON_DAYS, MAX_FADING_HORIZON_DAYS)
         self.fading_horizon.setSuffix(" days")
-        self.fading_horizon.setValue(self._journal.preferences.fading_horizon())
+        self.fading_horizon.setValue(self._horizon)
         self.fading_horizon.setObjectName("fading_horizon")
         self.fading_horizon.setFixedWidth(130)
         self.fading_horizon.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -180,28 +196,42 @@ class PreferencesDialog(QDialog):
     def chosen_cadences(self) -> dict[int, int]:
         return {circle: box.value() for circle, box in self.cadence_boxes.items()}
 
-    def _journal_cadences(self) -> dict[int, int]:
-        """Every circle's cadence as the journal has it: the model's, or the person's choice."""
-        return dict(DEFAULTS.cadence_days) | self._journal.preferences.circle_cadences()
-
     def accept(self) -> None:
-        """Write the choices, then close; if the journal cannot take them, say so and stay open."""
-        chosen = self.chosen_cadences()
-        if chosen != self._journal_cadences():  # no write (and no backup) when nothing changed
-            try:
-                self._journal.preferences.set_circle_cadences(chosen)
-            except AppError as error:
-                QMessageBox.warning(self, "Preferences", f"The cadences were not saved: {error}")
-                return
-            self.cadences_changed = True
-        horizon = self.fading_horizon.value()
-        if horizon != self._journal.preferences.fading_horizon():
-            try:
-                self._journal.preferences.set_fading_horizon(horizon)
-            except AppError as error:
-                QMessageBox.warning(self, "Preferences", f"The fading horizon was not saved: {error}")
-                return
+        """Write the choices on the worker, then close; if the journal cannot take them,
+        say so and stay open. Nothing is written (and no backup taken) when nothing changed."""
+        chosen, horizon_chosen = self.chosen_cadences(), self.fading_horizon.value()
+        cadences = None if chosen == self._cadences else chosen
+        horizon = None if horizon_chosen == self._horizon else horizon_chosen
+        if cadences is None and horizon is None:
+            self._saved()
+            return
+        preferences = self._journal.preferences
+
+        def write(_progress: Progress) -> None:
+            if cadences is not None:
+                preferences.set_circle_cadences(cadences)
+            if horizon is not None:
+                preferences.set_fading_horizon(horizon)
+
+        def written(_result: None) -> None:
             self.cadences_changed = True  # the journal's figures changed: recompute them
+            self._saved()
+
+        def refused(error: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            QMessageBox.warning(self, "Preferences", f"The preferences were not saved: {error}")
+
+        self.buttons.setEnabled(False)
+        Operation(self, write, written, refused, pool=writes_pool()).run()
+
+    def _saved(self) -> None:
         self._settings.theme = self.chosen_theme()  # type: ignore[assignment]
         self.saved.emit()
         super().accept()
+
+
+def read_choices(journal: Journal) -> dict[str, Any]:
+    """The journal's circle cadences and fading horizon, as the dialog's keywords
+    (a read: run it on the worker)."""
+    preferences = journal.preferences
+    return {"cadences": preferences.circle_cadences(), "horizon": preferences.fading_horizon()}
