@@ -44,7 +44,7 @@ from relationship_journal.gui.people_controller import PeopleController
 from relationship_journal.gui.resources import app_icon, icon
 from relationship_journal.gui.settings import AppSettings
 from relationship_journal.gui.today_controller import TodayController
-from relationship_journal.gui.undo import UndoStack
+from relationship_journal.gui.undo import UndoStack, writes_pool
 from relationship_journal.gui.view_refresh import WindowViews
 from relationship_journal.gui.window_files import WindowFiles
 from relationship_journal.gui.window_services import WindowServices
@@ -53,7 +53,7 @@ from relationship_journal.journal.core import Journal
 
 if TYPE_CHECKING:
     from relationship_journal.gui.dashboard.view import DashboardView
-    from relationship_journal.gui.dialogs.preferences import PreferencesDialog
+    from relationship_journal.gui.dialogs.preferences import JournalChoices, PreferencesDialog
 
 VIEWS = ("contacts", "timeline", "dashboard")
 
@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.drafts = DraftStore(journal.paths.drafts, journal)
         self.dashboard: DashboardView | None = None
         self.preferences_dialog: PreferencesDialog | None = None
+        self._preferences_opening = False  # its read is on the worker
         self.restored_draft = False
         self.remember = True  # False: leave the settings file alone (screenshots)
         self.instance_guard: Any = None  # the one-window-per-journal lock (gui/single_instance.py)
@@ -322,16 +323,27 @@ class MainWindow(QMainWindow):
 
     # --- dialogs -------------------------------------------------------------------------
     def open_preferences(self) -> None:
-        """Read the journal's choices on the worker, then show the dialog with them."""
+        """Read the journal's choices on the writes pool (never queued behind a long
+        computation), then show the dialog with them; once, however often it is asked."""
         try:
             from relationship_journal.gui.dialogs.preferences import read_choices
         except ImportError:
             self.statusBar().showMessage("Preferences are not available in this build.", 4000)
             return
+        if self._preferences_opening or self.preferences_dialog is not None:
+            return
+        self._preferences_opening = True
         journal = self.journal
-        Operation(self, lambda _progress: read_choices(journal), self._show_preferences, self.show_error).run()
 
-    def _show_preferences(self, choices: dict[str, Any]) -> None:
+        def failed(error: BaseException) -> None:
+            self._preferences_opening = False
+            self.show_error(error)
+
+        Operation(self, lambda _progress: read_choices(journal), self._show_preferences, failed,
+                  pool=writes_pool()).run()
+
+    def _show_preferences(self, choices: JournalChoices) -> None:
+        self._preferences_opening = False
         from relationship_journal.gui.dialogs.backups_page import BackupsPage
         from relationship_journal.gui.dialogs.preferences import PreferencesDialog
 

@@ -14,7 +14,7 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -167,8 +167,11 @@ class ItemCard(QFrame):
 class AgendaSection(QWidget):
     """One section's title and cards; the first few at once, the rest on asking."""
 
-    def __init__(self, title: str, items: list[TodayItem], view: TodayView) -> None:
+    def __init__(
+        self, title: str, items: list[TodayItem], view: TodayView, shown: int = SHOWN_AT_FIRST
+    ) -> None:
         super().__init__(view._body)
+        self.title = title
         self._items, self._view = items, view
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -181,7 +184,7 @@ class AgendaSection(QWidget):
         self.more.clicked.connect(self.show_more)
         self._layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         self.cards: list[ItemCard] = []
-        self._add(SHOWN_AT_FIRST)
+        self._add(max(shown, SHOWN_AT_FIRST))
 
     def show_more(self) -> None:
         """The next batch of cards; the keyboard moves to the first of them."""
@@ -195,6 +198,11 @@ class AgendaSection(QWidget):
         for card in added:
             self._layout.insertWidget(self._layout.count() - 1, card)
         self.cards.extend(added)
+        # New cards join the end of the window's Tab chain: put them after the section's
+        # earlier cards, and the button after them.
+        chain = [w for card in self.cards for w in (card.primary, card.snooze, card.done)]
+        for before, after in zip(chain, [*chain[1:], self.more], strict=True):
+            QWidget.setTabOrder(before, after)
         left = len(self._items) - len(self.cards)
         self.more.setVisible(left > 0)
         if left <= SHOWN_PER_CLICK:
@@ -262,6 +270,10 @@ class TodayView(QWidget):
         Operation(self, work, done, failed).run()
 
     def show_agenda(self, agenda: TodayAgenda) -> None:
+        """Show `agenda`; a section opened further keeps as many cards, and the scroll
+        stays where it was (Done on the 30th card must not fold the list back to ten)."""
+        shown = {section.title: len(section.cards) for section in self.sections}
+        scrolled = self._scroll.verticalScrollBar().value()
         self.agenda = agenda
         self.heading.setText(f"Today — {agenda.as_of:%A %d %B}")
         while self._layout.count():
@@ -285,14 +297,17 @@ class TodayView(QWidget):
         for key, title in SECTIONS:
             items = [i for i in agenda.items if _section(i) == key]
             if items:
-                self.sections.append(AgendaSection(title, items, self))
+                self.sections.append(AgendaSection(title, items, self, shown.get(title, 0)))
                 self._layout.addWidget(self.sections[-1])
         self._layout.addStretch(1)
+        if scrolled:  # once the new cards are laid out, so that the old position exists
+            bar = self._scroll.verticalScrollBar()
+            QTimer.singleShot(0, bar, lambda: bar.setValue(scrolled))
         self.loaded.emit()
 
     @property
     def cards(self) -> list[ItemCard]:
-        """The cards on screen, in the agenda's order (a section's hidden rest excluded)."""
+        """The cards on screen, section by section (a section's hidden rest excluded)."""
         return [card for section in self.sections for card in section.cards]
 
     def count(self) -> int:

@@ -108,11 +108,16 @@ def test_about_names_the_app_version_thesis_and_data_folder(qtbot, private_folde
 
 def test_ok_that_the_journal_refuses_says_so_and_keeps_the_dialog_open(  # type: ignore[no-untyped-def]
         qtbot, journal: Journal, monkeypatch) -> None:
+    import threading
+
     from PySide6.QtWidgets import QMessageBox
 
     from relationship_journal.journal.errors import JournalError
 
+    release = threading.Event()
+
     def refuse(_chosen: object) -> None:
+        release.wait(60)
         raise JournalError("the journal folder is read-only")
 
     warned: list[str] = []
@@ -121,8 +126,13 @@ def test_ok_that_the_journal_refuses_says_so_and_keeps_the_dialog_open(  # type:
     dialog = _dialog(qtbot, journal)
     dialog.cadence_boxes[15].setValue(21)
     dialog.accept()
-    assert not dialog.buttons.isEnabled()  # written on the worker: OK cannot be pressed twice
+    # Written on the worker: meanwhile nothing can be changed, and Esc does not close it.
+    assert not dialog.buttons.isEnabled() and not dialog.tabs.isEnabled()
+    dialog.reject()
+    assert dialog.isVisible()
+    release.set()
     qtbot.waitUntil(lambda: bool(warned), timeout=120_000)
     assert warned == ["The preferences were not saved: the journal folder is read-only"]
-    assert dialog.isVisible() and dialog.buttons.isEnabled() and not dialog.cadences_changed
+    assert dialog.isVisible() and dialog.buttons.isEnabled() and dialog.tabs.isEnabled()
+    assert not dialog.cadences_changed
     assert dialog.cadence_boxes[15].value() == 21  # the choice is still there to try again

@@ -131,8 +131,9 @@ def test_ctrl_comma_opens_preferences(
     monkeypatch.setattr(PreferencesDialog, "exec", lambda self: opened.append(True) or 0)
     window = start_app()
     qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.contact_list.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, window)
-    assert opened == [True]
+    assert opened == [True]  # pressed twice while its read ran: one dialog
 
 
 def test_a_restored_draft_names_the_person(demo_folder: Path, start_app: Any, qtbot: Any) -> None:

@@ -107,6 +107,7 @@ def test_a_long_section_shows_its_first_cards_and_the_rest_on_asking(
         assert person is not None
         for n in range(37):
             journal.ledger.add_commitment(person, "mine", f"Send article {n:02d}", due - dt.timedelta(days=30), due)
+        journal.ledger.add_ask(person, "an introduction to the editor", due - dt.timedelta(days=20))
     window = start_app()
     view = _today_ready(window, qtbot)
     promises = [i for i in window.journal.agenda.today(window.as_of).items if i.kind == "promise"]
@@ -120,6 +121,21 @@ def test_a_long_section_shows_its_first_cards_and_the_rest_on_asking(
     assert [c.item.key for c in section.cards] == [i.key for i in promises[:shown]]
     assert section.cards[SHOWN_AT_FIRST].primary.hasFocus()
     assert section.more.text() == "Show the other 2"
+    qtbot.waitUntil(lambda: section.cards[-1].isVisible(), timeout=120_000)  # shown with the next events
+    section.cards[SHOWN_AT_FIRST - 1].done.setFocus()
+    qtbot.keyClick(section.cards[SHOWN_AT_FIRST - 1].done, Qt.Key.Key_Tab)  # on to the new cards
+    assert section.cards[SHOWN_AT_FIRST].primary.hasFocus()
+    asks = next(s for s in view.sections if s.cards[0].item.kind == "ask")  # the section below
+    section.cards[-1].done.setFocus()
+    qtbot.keyClick(section.cards[-1].done, Qt.Key.Key_Tab)
+    assert section.more.hasFocus()
+    qtbot.keyClick(section.more, Qt.Key.Key_Tab)
+    assert asks.cards[0].primary.hasFocus()
+
+    view.refresh(window.as_of)  # as after Done or Snooze: the section keeps its 35 cards
+    qtbot.waitUntil(lambda: view.sections and view.sections[0] is not section, timeout=120_000)
+    section = next(s for s in view.sections if s.cards[0].item.kind == "promise")
+    assert [c.item.key for c in section.cards] == [i.key for i in promises[:shown]]
 
     section.more.setFocus()
     qtbot.keyClick(section.more, Qt.Key.Key_Space)

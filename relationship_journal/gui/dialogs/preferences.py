@@ -10,7 +10,7 @@ worker); Cancel leaves everything as it was. Other parts of the app add their ow
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -72,6 +72,7 @@ class PreferencesDialog(QDialog):
         self._journal = journal
         self._paths = journal.paths
         self.cadences_changed = False  # set by OK when the journal's cadences were rewritten
+        self._writing = False  # OK's write is running on the worker
         self._cadences = dict(DEFAULTS.cadence_days) | dict(cadences)
         self._horizon = horizon
         # Room for the arrows: the app style sheet pads spin boxes for text only.
@@ -202,8 +203,11 @@ class PreferencesDialog(QDialog):
         chosen, horizon_chosen = self.chosen_cadences(), self.fading_horizon.value()
         cadences = None if chosen == self._cadences else chosen
         horizon = None if horizon_chosen == self._horizon else horizon_chosen
+        theme = self.chosen_theme()
+        if self._writing:
+            return
         if cadences is None and horizon is None:
-            self._saved()
+            self._saved(theme)
             return
         preferences = self._journal.preferences
 
@@ -214,24 +218,43 @@ class PreferencesDialog(QDialog):
                 preferences.set_fading_horizon(horizon)
 
         def written(_result: None) -> None:
+            self._lock(False)
             self.cadences_changed = True  # the journal's figures changed: recompute them
-            self._saved()
+            self._saved(theme)
 
         def refused(error: BaseException) -> None:
-            self.buttons.setEnabled(True)
+            self._lock(False)
             QMessageBox.warning(self, "Preferences", f"The preferences were not saved: {error}")
 
-        self.buttons.setEnabled(False)
+        self._lock(True)
         Operation(self, write, written, refused, pool=writes_pool()).run()
 
-    def _saved(self) -> None:
-        self._settings.theme = self.chosen_theme()  # type: ignore[assignment]
+    def reject(self) -> None:
+        """Cancel, Esc or the close button; not while OK's write runs (it would land anyway)."""
+        if not self._writing:
+            super().reject()
+
+    def _lock(self, writing: bool) -> None:
+        """While OK writes, nothing in the dialog can be changed, pressed or closed."""
+        self._writing = writing
+        self.tabs.setEnabled(not writing)
+        self.buttons.setEnabled(not writing)
+
+    def _saved(self, theme: str) -> None:
+        self._settings.theme = theme  # type: ignore[assignment]
         self.saved.emit()
         super().accept()
 
 
-def read_choices(journal: Journal) -> dict[str, Any]:
+class JournalChoices(TypedDict):
+    """What the dialog shows of the journal: read on the worker before it opens."""
+
+    cadences: dict[int, int]
+    horizon: int
+
+
+def read_choices(journal: Journal) -> JournalChoices:
     """The journal's circle cadences and fading horizon, as the dialog's keywords
     (a read: run it on the worker)."""
     preferences = journal.preferences
-    return {"cadences": preferences.circle_cadences(), "horizon": preferences.fading_horizon()}
+    return JournalChoices(cadences=preferences.circle_cadences(), horizon=preferences.fading_horizon())
