@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +33,7 @@ from relationship_journal import clock
 from relationship_journal.errors import AppError
 from relationship_journal.gui.collation import sorted_names
 from relationship_journal.gui.composer_ledger import LedgerRows, select_data
-from relationship_journal.gui.date_field import DateField, to_date
+from relationship_journal.gui.date_field import DateField, to_date, to_qdate
 from relationship_journal.gui.drafts import DraftStore
 from relationship_journal.gui.safe_text import SafeTextBrowser
 from relationship_journal.gui.timeline_view import KIND_LABELS
@@ -129,7 +129,7 @@ class ComposerForm(QWidget):
         self.kind = QComboBox(self)
         for kind in INTERACTION_KINDS:
             self.kind.addItem(KIND_LABELS.get(kind, kind), kind)
-        self.date = DateField(QDate(clock.today()), self)
+        self.date = DateField(to_qdate(clock.today()), self)
         self.minutes = QSpinBox(self)
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSingleStep(15)
@@ -298,7 +298,7 @@ class ComposerForm(QWidget):
             self.set_people([int(p) for p in draft.get("people", []) if str(p).isdigit()])
             select_data(self.kind, draft.get("kind"))
             try:
-                self.date.setDate(QDate(dt.date.fromisoformat(draft.get("date", ""))))
+                self.date.setDate(to_qdate(dt.date.fromisoformat(draft.get("date", ""))))
             except ValueError:
                 pass
             self.minutes.setValue(int(draft.get("minutes") or 0))
@@ -324,7 +324,7 @@ class ComposerForm(QWidget):
         self.editing = entry
         self.set_people(list(entry.contact_ids))
         select_data(self.kind, entry.kind)
-        self.date.setDate(QDate(entry.date))
+        self.date.setDate(to_qdate(entry.date))
         self.minutes.setValue(entry.minutes or 0)
         select_data(self.depth_choice, entry.depth)
         select_data(self.initiated, entry.initiated_by)
@@ -338,7 +338,7 @@ class ComposerForm(QWidget):
             self.note.clear()
             self.ledger.reset()
             self.minutes.setValue(0)
-            self.date.setDate(QDate(clock.today()))
+            self.date.setDate(to_qdate(clock.today()))
             self.kind.setCurrentIndex(0)
             self.depth_choice.setCurrentIndex(1)
             self.initiated.setCurrentIndex(3)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal import clock
-from relationship_journal.gui.date_field import DateField, to_date
+from relationship_journal.gui.date_field import DateField, to_date, to_qdate
 from relationship_journal.journal.meeting_log import AskNote, FavourNote, PromiseNote
 
 FAVOUR_SIZES = {1: "small", 2: "medium", 3: "large"}
@@ -99,7 +99,7 @@ class PromiseRow:
         self.text = QLineEdit(parent)
         self.text.setPlaceholderText("a promise made (optional)")
         self.due_on = QCheckBox("due", parent)
-        self.due = DateField(QDate(clock.today()).addDays(7), parent)
+        self.due = DateField(to_qdate(clock.today()).addDays(7), parent)
         self.due.setEnabled(False)
         self.due_on.toggled.connect(self.due.setEnabled)
         self.remove = _remove_button(parent, "promise")
@@ -262,7 +262,7 @@ class LedgerRows(QWidget):
         promise.text.clear()
         promise.owner.setCurrentIndex(0)
         promise.due_on.setChecked(False)
-        promise.due.setDate(QDate(clock.today()).addDays(7))
+        promise.due.setDate(to_qdate(clock.today()).addDays(7))
         self._arrange()
 
     def _arrange(self) -> None:

@@ -37,7 +37,7 @@ class DateField(QLineEdit):
 
     def __init__(self, day: QDate | dt.date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._date = QDate(day) if day is not None else QDate(clock.today())
+        self._date = to_qdate(day if day is not None else clock.today())
         self.valid = True
         self.problem = ""
         self.setPlaceholderText("YYYY-MM-DD, today, yesterday")
@@ -55,7 +55,7 @@ class DateField(QLineEdit):
         return QDate(self._date)
 
     def setDate(self, day: QDate | dt.date) -> None:  # noqa: N802 - QDateEdit's name
-        day = QDate(day)
+        day = to_qdate(day)
         changed = day != self._date
         self._date = day
         self._show()
@@ -73,9 +73,9 @@ class DateField(QLineEdit):
             self._set_valid(False, str(error))
             return
         self._set_valid(True, "")
-        if QDate(day) != self._date:
-            self._date = QDate(day)
-            self.dateChanged.emit(QDate(day))
+        if to_qdate(day) != self._date:
+            self._date = to_qdate(day)
+            self.dateChanged.emit(to_qdate(day))
 
     def _tidy(self) -> None:
         """Leaving the field: a word or a local format becomes the plain date it means."""
@@ -109,6 +109,14 @@ class DateField(QLineEdit):
 
         calendar.clicked.connect(choose)
         menu.exec(self.mapToGlobal(self.rect().bottomLeft()))
+
+
+def to_qdate(day: QDate | dt.date) -> QDate:
+    """A QDate for a date (PySide6 takes a `datetime.date` at run time; not every
+    version's stubs say so)."""
+    if isinstance(day, QDate):
+        return QDate(day)
+    return QDate(day.year, day.month, day.day)
 
 
 def to_date(day: QDate) -> dt.date:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from relationship_journal import clock
-from relationship_journal.gui.date_field import to_date
+from relationship_journal.gui.date_field import to_date, to_qdate
 from relationship_journal.gui.timeline_view import KIND_LABELS, TimelineView
 from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.journal.core import Journal
@@ -36,8 +36,8 @@ class GlobalTimeline(QWidget):
         self.kind.addItem("All kinds", None)
         for kind in INTERACTION_KINDS:
             self.kind.addItem(KIND_LABELS.get(kind, kind), kind)
-        self.since = QDateEdit(QDate(clock.today()).addMonths(-3), self)
-        self.until = QDateEdit(QDate(clock.today()), self)
+        self.since = QDateEdit(to_qdate(clock.today()).addMonths(-3), self)
+        self.until = QDateEdit(to_qdate(clock.today()), self)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -63,7 +63,7 @@ class GlobalTimeline(QWidget):
     def set_range(self, since: dt.date, until: dt.date) -> None:
         for edit, day in ((self.since, since), (self.until, until)):
             edit.blockSignals(True)
-            edit.setDate(QDate(day))
+            edit.setDate(to_qdate(day))
             edit.blockSignals(False)
         self.refresh()
 

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -36,6 +36,7 @@ from relationship_journal.gui.dashboard.panels import (
     FigureCard,
     OwedList,
 )
+from relationship_journal.gui.date_field import to_qdate
 from relationship_journal.reports.chart_series import DepthBreadthSeries, NetworkMoment
 
 if TYPE_CHECKING:
@@ -109,8 +110,8 @@ class DashboardLayout(QWidget):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.date_edit.setMaximumDate(QDate(clock.today()))
-        self.date_edit.setDate(QDate(clock.today()))
+        self.date_edit.setMaximumDate(to_qdate(clock.today()))
+        self.date_edit.setDate(to_qdate(clock.today()))
         self.date_edit.setToolTip("See the whole network as it stood on any past day")
         self.date_edit.setMinimumWidth(130)
         label.setBuddy(self.date_edit)

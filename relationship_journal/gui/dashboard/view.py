@@ -28,7 +28,7 @@ from relationship_journal.gui.dashboard.snapshot import (
     load_network,
 )
 from relationship_journal.gui.dashboard.words import plural, verdict_sentence
-from relationship_journal.gui.date_field import to_date
+from relationship_journal.gui.date_field import to_date, to_qdate
 from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.health import NetworkHealth
 from relationship_journal.journal.core import Journal
@@ -81,9 +81,9 @@ class DashboardView(DashboardLayout):
 
     # -- computing -------------------------------------------------------------------------
     def _set_date(self, day: dt.date, recompute: bool = False) -> None:
-        self.date_edit.setMaximumDate(QDate(clock.today()) if day <= clock.today() else QDate(day))
+        self.date_edit.setMaximumDate(to_qdate(clock.today()) if day <= clock.today() else to_qdate(day))
         self.date_edit.blockSignals(True)
-        self.date_edit.setDate(QDate(day))
+        self.date_edit.setDate(to_qdate(day))
         self.date_edit.blockSignals(False)
         if recompute:
             self._start()
