@@ -190,7 +190,11 @@ class AgendaSection(QWidget):
         """The next batch of cards; the keyboard moves to the first of them."""
         added = self._add(SHOWN_PER_CLICK)
         if added:
-            added[0].primary.setFocus(Qt.FocusReason.OtherFocusReason)
+            for card in added:
+                card.show()  # now, not with the next events: hidden widgets take no focus
+            added[0].primary.setFocus(Qt.FocusReason.TabFocusReason)
+            scroll = self._view._scroll
+            QTimer.singleShot(0, scroll, lambda: scroll.ensureWidgetVisible(added[0]))
 
     def _add(self, count: int) -> list[ItemCard]:
         start = len(self.cards)
