@@ -25,6 +25,7 @@ from relationship_journal.gui.main_window import MainWindow
 from relationship_journal.gui.resources import app_icon
 from relationship_journal.gui.settings import AppSettings
 from relationship_journal.journal.core import Journal
+from relationship_journal.journal.health_inputs import collect_before_pausing
 from relationship_journal.paths import resolve_paths
 from relationship_journal.reports.qt_app import quiet_font_messages
 
@@ -41,6 +42,7 @@ def application() -> QApplication:
     kept the GUI thread from its events for 1.35 s; at 1 ms, 0.56 s (bench/typing_bench.py).
     """
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
+    collect_before_pausing()  # a window runs for hours: see its docstring
     app = QApplication.instance()
     if app is None:
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
