@@ -262,7 +262,6 @@ def introduction_ideas(
         ):
             for word in _WORD.findall(fold(value or "")):
                 said[word][cid].add(label)
-    who_said = {word: set(speakers) for word, speakers in said.items()}
     vocabulary = sorted(said)
 
     def words_for(term: str) -> list[str]:
@@ -282,7 +281,7 @@ def introduction_ideas(
         answered: dict[int, set[str]] = defaultdict(set)
         for term in _terms(people[seeker][1]):
             for word in words_for(term):
-                for helper in who_said[word] & helpers:
+                for helper in said[word].keys() & helpers:
                     answered[helper].add(term)
         for helper, answers in answered.items():
             if helper == seeker or (min(seeker, helper), max(seeker, helper)) in known:

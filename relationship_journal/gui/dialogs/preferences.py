@@ -200,12 +200,12 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         """Write the choices on the worker, then close; if the journal cannot take them,
         say so and stay open. Nothing is written (and no backup taken) when nothing changed."""
+        if self._writing:
+            return
         chosen, horizon_chosen = self.chosen_cadences(), self.fading_horizon.value()
         cadences = None if chosen == self._cadences else chosen
         horizon = None if horizon_chosen == self._horizon else horizon_chosen
         theme = self.chosen_theme()
-        if self._writing:
-            return
         if cadences is None and horizon is None:
             self._saved(theme)
             return
