@@ -79,8 +79,6 @@ def read_related(component: Any) -> tuple[tuple[str, str], ...]:
 def link_related(journal: Journal, files: Iterable[ParsedFile]) -> int:
     """Add the relationships the imported cards name, once the people are in the journal;
     returns how many were added."""
-    from relationship_journal.journal.errors import JournalError
-
     files = list(files)
     if not any(getattr(f.people, "related", True) for f in files):
         return 0  # no card names anyone it knows (a packed list counts them as it is read)
@@ -96,7 +94,7 @@ def link_related(journal: Journal, files: Iterable[ParsedFile]) -> int:
         found = ids.get(fold(by_uid.get(name, name).removeprefix("urn:uuid:")), [])
         return found[0] if len(found) == 1 else None
 
-    added = 0
+    links: list[tuple[int, int, str]] = []
     for file in files:
         for person in file.people:
             me = one(person.fields.display_name)
@@ -104,12 +102,5 @@ def link_related(journal: Journal, files: Iterable[ParsedFile]) -> int:
                 other = one(name)
                 if me is None or other is None or me == other:
                     continue
-                a, b, stored = (
-                    (other, me, "introduced") if kind == "introduced-by" else (me, other, kind)
-                )
-                try:
-                    journal.relationships.add(a, b, stored)
-                except JournalError:
-                    continue
-                added += 1
-    return added
+                links.append((other, me, "introduced") if kind == "introduced-by" else (me, other, kind))
+    return journal.relationships.add_many(links) if links else 0

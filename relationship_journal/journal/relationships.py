@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -91,39 +92,24 @@ class Relationships:
 
     def add(self, person_id: int, other_id: int, kind: str, on: dt.date | None = None) -> Changes:
         """Record that `other` is `person`'s `kind`; an ignored suggestion for the pair is forgotten."""
-        if kind not in KINDS:
-            raise ValidationError(f"a relationship is one of {', '.join(KINDS)} (got '{kind}')")
-        if person_id == other_id:
-            raise ValidationError("a relationship needs two different people")
         with self._journal.database.writing() as connection:
-            found = {
-                row[0]
-                for row in connection.execute(
-                    "SELECT id FROM contacts WHERE id IN (?, ?)", (person_id, other_id)
-                )
-            }
-            for cid in (person_id, other_id):
-                if cid not in found:
-                    raise NotFoundError(f"there is no contact with id {cid}")
-            connection.execute(
-                "DELETE FROM relationships WHERE kind = ? AND ((person_id = ? AND other_id = ?) "
-                "OR (person_id = ? AND other_id = ?))",
-                (IGNORED, person_id, other_id, other_id, person_id),
-            )
-            # The same relationship from the other side ("Ann is Bob's parent") is not a second one.
-            existing = connection.execute(
-                "SELECT id FROM relationships WHERE (person_id = ? AND other_id = ? AND kind = ?) "
-                "OR (person_id = ? AND other_id = ? AND kind = ?)",
-                (person_id, other_id, kind, other_id, person_id, INVERSE.get(kind, kind)),
-            ).fetchone()
-            if existing:
-                return Changes(contacts=frozenset({person_id, other_id}), created_id=existing[0])
-            cursor = connection.execute(
-                "INSERT INTO relationships (person_id, other_id, kind, state, created_on) "
-                "VALUES (?, ?, ?, 'confirmed', ?)",
-                (person_id, other_id, kind, (on or clock.today()).isoformat()),
-            )
-            return Changes(contacts=frozenset({person_id, other_id}), created_id=cursor.lastrowid)
+            created = _add(connection, person_id, other_id, kind, (on or clock.today()).isoformat())
+        return Changes(contacts=frozenset({person_id, other_id}), created_id=created)
+
+    def add_many(self, links: Iterable[tuple[int, int, str]], on: dt.date | None = None) -> int:
+        """Record many (person, other, kind) in one transaction (an import's RELATED lines:
+        one write instead of one per line); a link `add` would refuse (the same person
+        twice, an unknown kind or id) is left out. Returns how many were kept."""
+        day = (on or clock.today()).isoformat()
+        kept = 0
+        with self._journal.database.writing() as connection:
+            for person_id, other_id, kind in links:
+                try:
+                    _add(connection, person_id, other_id, kind, day)
+                except (ValidationError, NotFoundError):
+                    continue
+                kept += 1
+        return kept
 
     def remove(self, relationship_id: int) -> Changes:
         with self._journal.database.writing() as connection:
@@ -239,3 +225,40 @@ def _rows(
 ) -> list[tuple[Any, ...]]:
     rows: list[tuple[Any, ...]] = connection.execute(sql, params).fetchall()
     return rows
+
+
+def _add(connection: sqlite3.Connection, person_id: int, other_id: int, kind: str, day: str) -> int:
+    """One relationship inside the caller's transaction; its id (the existing one when the
+    same relationship is already stored from either side)."""
+    if kind not in KINDS:
+        raise ValidationError(f"a relationship is one of {', '.join(KINDS)} (got '{kind}')")
+    if person_id == other_id:
+        raise ValidationError("a relationship needs two different people")
+    found = {
+        row[0]
+        for row in connection.execute(
+            "SELECT id FROM contacts WHERE id IN (?, ?)", (person_id, other_id)
+        )
+    }
+    for cid in (person_id, other_id):
+        if cid not in found:
+            raise NotFoundError(f"there is no contact with id {cid}")
+    connection.execute(
+        "DELETE FROM relationships WHERE kind = ? AND ((person_id = ? AND other_id = ?) "
+        "OR (person_id = ? AND other_id = ?))",
+        (IGNORED, person_id, other_id, other_id, person_id),
+    )
+    # The same relationship from the other side ("Ann is Bob's parent") is not a second one.
+    existing = connection.execute(
+        "SELECT id FROM relationships WHERE (person_id = ? AND other_id = ? AND kind = ?) "
+        "OR (person_id = ? AND other_id = ? AND kind = ?)",
+        (person_id, other_id, kind, other_id, person_id, INVERSE.get(kind, kind)),
+    ).fetchone()
+    if existing:
+        return int(existing[0])
+    cursor = connection.execute(
+        "INSERT INTO relationships (person_id, other_id, kind, state, created_on) "
+        "VALUES (?, ?, ?, 'confirmed', ?)",
+        (person_id, other_id, kind, day),
+    )
+    return int(cursor.lastrowid or 0)

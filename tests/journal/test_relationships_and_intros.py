@@ -67,6 +67,20 @@ def test_a_relationship_is_refused_when_it_makes_no_sense(journal: Journal) -> N
         journal.relationships.add(ann, 999, "friend")
 
 
+def test_many_relationships_at_once_keep_the_sensible_ones_and_leave_out_the_rest(journal: Journal) -> None:
+    ann, bob, cy = person(journal, "Ann Lee"), person(journal, "Bob Lee"), person(journal, "Cy Diaz")
+    journal.relationships.add(bob, ann, "parent", TODAY)  # the same as "Bob is Ann's child"
+    kept = journal.relationships.add_many(
+        [(ann, bob, "child"), (ann, ann, "friend"), (ann, cy, "nemesis"), (ann, 999, "friend"),
+         (cy, ann, "colleague")],
+        TODAY,
+    )
+    assert kept == 2
+    assert sorted(v.words for v in journal.relationships.for_contact(ann)) == [
+        "Bob Lee — child", "Cy Diaz — colleague"
+    ]
+
+
 def test_people_met_together_are_suggested_until_accepted_or_ignored(journal: Journal) -> None:
     ann, bob, cy = person(journal, "Ann"), person(journal, "Bob"), person(journal, "Cy")
     meet(journal, ann, bob, cy, days_ago=30)
