@@ -113,6 +113,8 @@ class ContactListFeed:
                 page.refresh()  # says `missing` (and shows nothing) if they were deleted
             if page.contact_id is not None:
                 contact_list.select(page.contact_id, open_page=False)
+        elif not self.launched and window.first_view == "dashboard":
+            pass  # the whole network's view: nobody's page is read for it (the screenshot command)
         else:
             wanted = select or page.contact_id or window.settings.last_contact_id
             if not (wanted and window.show_contact(wanted)):

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self._preferences_opening = False  # its read is on the worker
         self.restored_draft = False
         self.remember = True  # False: leave the settings file alone (screenshots)
+        self.first_view = "today"  # what the first list load opens; "dashboard" opens no one's page
         self.instance_guard: Any = None  # the one-window-per-journal lock (gui/single_instance.py)
         self.entries = EntryCommands(self)
         self.bulk = BulkCommands(self)

@@ -33,6 +33,9 @@ def render(data_dir: str | os.PathLike[str] | None, view: str, contact: str | No
            timeout: float) -> QImage:
     app = application()
     window = create_window(data_dir, as_of=as_of, theme_name=theme_name, config_dir=config_dir)
+    if view == "dashboard":  # only what the picture shows is computed: no Today, no one's page
+        window.first_view = "dashboard"
+        window.today.background = False
     try:
         window.resize(*size)
         window.show()

@@ -34,6 +34,7 @@ class TodayController:
         self.window = window
         self.view = TodayView(window.journal, window)
         self.stale = True
+        self.background = True  # refresh while hidden, for the tray's count (not in a screenshot)
         window.stack.addWidget(self.view)
         self.view.open_contact.connect(window.show_contact)
         self.view.log_touch.connect(self.log_touch)
@@ -70,7 +71,7 @@ class TodayController:
         """The quiet refresh after a load or writes: nothing to do if Today was read since
         (at start the window opens on Today, which reads it; a second reading of the whole
         network 1.5 s later would only compete with the first at 10,000 people)."""
-        if self.stale:
+        if self.stale and self.background:
             self.refresh()
 
     def changed(self, _changes: Changes) -> None:

@@ -262,7 +262,7 @@ class ContactBook:
 
     # --- reading -------------------------------------------------------------------------
     def get(self, contact_id: int) -> ContactDetail:
-        with self._journal.transaction() as session:
+        with self._journal.reading_session() as session:
             contact = self._row(session, contact_id)
             last = session.execute(
                 text(

@@ -52,6 +52,15 @@ class Journal:
             yield session
 
     @contextmanager
+    def reading_session(self) -> Iterator[Session]:
+        """A unit of work that only reads through the ORM: one consistent snapshot, without
+        the write lock or the checks a write needs first."""
+        from sqlalchemy.orm import Session
+
+        with Session(self.database.read_engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
         with self.database.reading() as connection:
             yield connection

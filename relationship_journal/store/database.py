@@ -228,8 +228,19 @@ class Database:
 
     @property
     def engine(self) -> Engine:
-        """The SQLAlchemy engine, created on first use (SQLAlchemy is slow to import)."""
+        """The SQLAlchemy engine for a unit of work that writes, created on first use
+        (SQLAlchemy is slow to import); its transactions hold the write lock from the start."""
         self._before_writing()
+        return self._shared_engine()
+
+    @property
+    def read_engine(self) -> Engine:
+        """The same engine for a unit of work that only reads: a deferred BEGIN, which
+        neither waits for a writer nor makes one wait, and none of the checks a write
+        needs first (the daily backup, the integrity check of a large file)."""
+        return self._shared_engine().execution_options(read_only=True)
+
+    def _shared_engine(self) -> Engine:
         if self._engine is None:
             from sqlalchemy import create_engine, event
 
@@ -269,7 +280,8 @@ class Database:
 
             @event.listens_for(engine, "begin")
             def _on_begin(connection: Connection) -> None:
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                reading = connection.get_execution_options().get("read_only", False)
+                connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
             @event.listens_for(engine, "handle_error")
             def _on_error(context: ExceptionContext) -> None:

@@ -143,3 +143,20 @@ def test_list_shows_last_contact(journal: Journal) -> None:
     (row,) = journal.contacts.list()
     assert row.last_contact == dt.date(2026, 3, 9)
     assert row.emails == ("ana@x.example",)
+
+
+def test_a_persons_profile_reads_while_another_program_is_writing(journal: Journal) -> None:
+    """Opening someone's page must not queue behind (or block) a long import in another window."""
+    import sqlite3
+
+    cid = add(journal, "Ann Lee", organisation="Acme")
+    other = sqlite3.connect(journal.database.path, timeout=0.05)
+    other.isolation_level = None
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        assert journal.contacts.get(cid).organisation == "Acme"
+        other.execute("UPDATE contacts SET organisation = 'Globex' WHERE id = ?", (cid,))
+        assert journal.contacts.get(cid).organisation == "Acme"  # not written until it commits
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
