@@ -29,7 +29,7 @@ from relationship_journal.journal.health_inputs import collect_before_pausing
 from relationship_journal.paths import resolve_paths
 from relationship_journal.reports.qt_app import quiet_font_messages
 
-GIL_SWITCH_INTERVAL_S = 0.001
+GIL_SWITCH_INTERVAL_S = 0.00001
 
 
 def application() -> QApplication:
@@ -68,6 +68,11 @@ def create_window(data_dir: str | os.PathLike[str] | None = None, as_of: dt.date
     window = MainWindow(journal, settings, as_of=as_of)
     window.destroyed.connect(journal.close)
     return window
+
+
+# Only macOS sends FileOpen; elsewhere an application-wide filter would only cost a
+# Python call (and the GIL) for every event of every widget.
+FILE_OPEN_EVENTS = sys.platform == "darwin"
 
 
 class FileOpenFilter(QObject):
@@ -154,8 +159,8 @@ def run_app(data_dir: str | os.PathLike[str] | None = None, open_files: Sequence
         window.instance_guard = guard
         guard.activation_requested.connect(lambda: bring_forward(window))
         guard.files_requested.connect(window.import_files)
-        file_open = FileOpenFilter(window)
-        app.installEventFilter(file_open)  # a child of the window: gone with it
+        if FILE_OPEN_EVENTS:
+            app.installEventFilter(FileOpenFilter(window))  # a child of the window: gone with it
         if not in_tray:
             window.show()
         elif not window.today.reminders.has_tray:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -304,41 +304,74 @@ class TrajectoryCard(Card):
         super().__init__("Trajectory — the last 24 months", parent)
         self.setMinimumHeight(260)
         self.plot: PlotWidget | None = None
+        self._curves: dict[str, Any] = {}  # part title (and "Health") -> its line, made once
+        self._styled: tuple[str, ...] = ()  # the colours the plot was last painted in
         self.caption = _muted("Computing…", self)
         self.body.addWidget(self.caption)
 
-    def set_points(self, points: Sequence[TrajectoryPoint]) -> None:
+    def _make_plot(self) -> PlotWidget:
+        """The plot and its seven lines, once: each person after the first only sets data
+        (making them again cost the window 50–100 ms per person opened)."""
+        import pyqtgraph as pg
+
+        plot = pg.PlotWidget(self)
+        plot.setMinimumHeight(200)
+        plot.setMouseEnabled(False, False)
+        plot.hideButtons()
+        plot.addLegend(offset=(8, 2), colCount=7)
+        plot.setYRange(0, 136, padding=0)
+        plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)]])
+        for name in PART_TITLES:
+            self._curves[name] = plot.plot([], [], name=PART_TITLES[name], connect="finite")
+        self._curves["Health"] = plot.plot([], [], name="Health", connect="finite")
+        self.body.addWidget(plot, 1)
+        return plot
+
+    def _style(self, plot: PlotWidget) -> None:
+        """The theme's colours (again only when the theme changed)."""
         import pyqtgraph as pg
 
         c = colours()
-        if self.plot is None:
-            self.plot = pg.PlotWidget(self)
-            self.plot.setMinimumHeight(200)
-            self.plot.setMouseEnabled(False, False)
-            self.plot.hideButtons()
-            legend = self.plot.addLegend(offset=(8, 2), labelTextColor=c.text, colCount=7)
-            legend.setBrush(c.card)
-            self.body.addWidget(self.plot, 1)
-        plot = self.plot
-        plot.clear()
+        key = (c.card, c.text, c.muted, c.accent)
+        if key == self._styled:
+            return
+        self._styled = key
         plot.setBackground(c.card)
         for axis in ("left", "bottom"):
             plot.getAxis(axis).setTextPen(c.text)
             plot.getAxis(axis).setPen(c.muted)
         plot.setLabel("left", "score", color=c.muted)
-        plot.setYRange(0, 136, padding=0)
-        plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)]])
+        legend = plot.getPlotItem().legend
+        if legend is not None:
+            legend.setBrush(c.card)
+            legend.setLabelTextColor(c.text)
+            for _sample, label in legend.items:
+                label.setText(label.text)  # the new colour shows once the text is set again
+        part_colours = ("#8fb3e8", "#9ad0b0", "#e6c07a", "#c9a0e8", "#e89aa8", "#8fd3d8")
+        for name, colour in zip(PART_TITLES, part_colours, strict=True):
+            self._curves[name].setPen(pg.mkPen(colour, width=1.2))
+        health = self._curves["Health"]
+        health.setPen(pg.mkPen(c.accent, width=3))
+        health.setSymbolBrush(c.accent)
+
+    def set_points(self, points: Sequence[TrajectoryPoint]) -> None:
+        if self.plot is None:
+            self.plot = self._make_plot()
+        plot = self.plot
+        self._style(plot)
         xs = list(range(len(points)))
         labels = [(i, p.date.strftime("%b %y")) for i, p in enumerate(points) if i % 3 == 0]
         plot.getAxis("bottom").setTicks([labels])
-        part_colours = ("#8fb3e8", "#9ad0b0", "#e6c07a", "#c9a0e8", "#e89aa8", "#8fd3d8")
-        for name, colour in zip(PART_TITLES, part_colours, strict=True):
+        for name in PART_TITLES:
             ys = [p.components.get(name, float("nan")) if p.score is not None else float("nan") for p in points]
-            plot.plot(xs, ys, pen=pg.mkPen(colour, width=1.2), name=PART_TITLES[name], connect="finite")
+            self._curves[name].setData(xs, ys, connect="finite")
         health = [p.score if p.score is not None else float("nan") for p in points]
-        dots = {"symbol": "o", "symbolSize": 5, "symbolBrush": c.accent, "symbolPen": None} if any(
-            p.score is not None for p in points) else {}
-        plot.plot(xs, health, pen=pg.mkPen(c.accent, width=3), name="Health", connect="finite", **dots)
+        curve = self._curves["Health"]
+        curve.setData(xs, health, connect="finite")
+        scored = any(p.score is not None for p in points)
+        curve.setSymbol("o" if scored else None)
+        curve.setSymbolSize(5)
+        curve.setSymbolPen(None)
         first = next((p for p in points if p.score is not None), None)
         last = points[-1] if points else None
         if first and first.score is not None and last and last.score is not None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 
 from relationship_journal.gui.contact_model import RowHealth
+from relationship_journal.gui.release import release_in_background
 from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.health import ContactHealth
 from relationship_journal.journal.owing import i_owe, people_i_owe
@@ -151,7 +152,7 @@ class ContactListFeed:
             if generation != self._network_generation:
                 return
             params, loaded, network, rows, fading, owing = result
-            self._shared_network = (journal, params, writes_before, (loaded, as_of, network))
+            self._set_shared((journal, params, writes_before, (loaded, as_of, network)))
             proxy = window.contact_list.proxy
             window.contact_list.model.set_health(rows, window.as_of)
             proxy.fading_ids = frozenset(fading)
@@ -177,7 +178,13 @@ class ContactListFeed:
 
     def forget_shared_network(self) -> None:
         """Another process (or a restore) wrote: the network must be read again."""
-        self._shared_network = None
+        self._set_shared(None)
+
+    def _set_shared(self, shared: tuple[Any, Any, int, Any] | None) -> None:
+        """The old network is freed on the worker, a piece at a time (gui/release.py)."""
+        old = [self._shared_network[3]] if self._shared_network is not None else []
+        self._shared_network = shared
+        release_in_background(self.window, old)
 
     # --- after a change ------------------------------------------------------------------
     def changed(self, changes: Changes, _initiator: object = None) -> None:

@@ -8,10 +8,12 @@ the focused field has no typing of its own to take back.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -47,11 +49,28 @@ def is_redo(event: QKeyEvent) -> bool | None:
 
 
 class UndoKeysFallThrough(QObject):
-    """Installed on the application; looks only at shortcut overrides for the undo keys."""
+    """Watches the shortcut overrides of whichever widget of the window has the keyboard.
+
+    Not an application-wide filter: that one is called from C++ for every event of every
+    widget, and each call takes the GIL, which a worker computing the network's health
+    hands over only after a wait. Following the focus, it sees one widget's events.
+    """
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
+        self._watched: QWidget | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+            self._focus_changed(None, app.focusWidget())
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._watched is not None and shiboken6.isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = new if new is not None and new.window() is self._window else None
+        if self._watched is not None:
+            self._watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):

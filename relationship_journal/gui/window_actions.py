@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication
 
 from relationship_journal.gui import theme
 from relationship_journal.gui.resources import icon
@@ -125,11 +124,9 @@ def build_actions(w: MainWindow) -> None:
         can.connect(action.setEnabled)
         text.connect(lambda what, act=action, v=verb: describe_undo(act, v, what))
         action.setEnabled(False)
-    app = QApplication.instance()
-    if app is not None:  # an empty text field lets Ctrl+Z through to the journal's undo
-        from relationship_journal.gui.undo_keys import UndoKeysFallThrough
+    from relationship_journal.gui.undo_keys import UndoKeysFallThrough
 
-        app.installEventFilter(UndoKeysFallThrough(w))
+    UndoKeysFallThrough(w)  # kept by the window; an empty text field lets Ctrl+Z through to undo
     w.act_find = a(
         "&Find…",
         w.focus_search,

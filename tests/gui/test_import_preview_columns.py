@@ -15,8 +15,9 @@ NAME, INTO, DETAILS = 1, 2, 4
 
 
 def test_preview_columns_show_headers_names_and_details_whole(
-    demo_folder: Path, start_app: Any, qtbot: Any, tmp_path: Path
+    demo_folder: Path, start_app: Any, qtbot: Any, monkeypatch: Any, tmp_path: Path
 ) -> None:
+    monkeypatch.setattr("relationship_journal.gui.app.FILE_OPEN_EVENTS", True)  # as on macOS
     card = tmp_path / "ios_contacts.vcf"
     shutil.copy(CORPUS / "ios_contacts.vcf", card)
     window = start_app()

@@ -91,7 +91,8 @@ def test_a_second_start_hands_its_files_to_the_open_window(private_folders: Path
     assert answers["warnings"] == []
 
 
-def test_macos_file_open_event_imports_the_file(card: Path, start_app: Any, qtbot: Any) -> None:
+def test_macos_file_open_event_imports_the_file(card: Path, start_app: Any, qtbot: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr("relationship_journal.gui.app.FILE_OPEN_EVENTS", True)  # as on macOS
     from PySide6.QtGui import QFileOpenEvent
 
     window = start_app()
