@@ -29,7 +29,7 @@ from relationship_journal.journal.health_inputs import collect_before_pausing
 from relationship_journal.paths import resolve_paths
 from relationship_journal.reports.qt_app import quiet_font_messages
 
-GIL_SWITCH_INTERVAL_S = 0.00001
+GIL_SWITCH_INTERVAL_S = 0.00005
 
 
 def application() -> QApplication:
@@ -39,7 +39,9 @@ def application() -> QApplication:
     widget made from Python (a layout asking a size, an event filter) takes the GIL, and
     while a worker computes in Python each of those waits up to the interval (5 ms by
     default) for the worker to hand it over: laying out a page beside the network's health
-    kept the GUI thread from its events for 1.35 s; at 1 ms, 0.56 s (bench/typing_bench.py).
+    kept the GUI thread from its events for 1.35 s; at 1 ms, 0.56 s; at 50 us (with far
+    fewer Python calls per key), about 0.1 s (bench/typing_bench.py). A shorter interval
+    costs the worker nothing while the GUI thread is idle: it only matters when both want it.
     """
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     collect_before_pausing()  # a window runs for hours: see its docstring
