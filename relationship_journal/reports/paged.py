@@ -12,6 +12,7 @@ all usable from a worker thread (QPixmap and widgets are not, so none appear her
 from __future__ import annotations
 
 import html
+import math
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -129,7 +130,9 @@ class _Pages:
         self.left = margins.left * mm
         self.top = margins.top * mm
         self.body_width = self.width - (margins.left + margins.right) * mm
-        self.body_height = self.height - (margins.top + margins.bottom) * mm
+        # Qt lays out in 1/64 px and cuts the page height down to that grid: our page
+        # slices must sit where its pages break, or they drift a pixel every 64 pages.
+        self.body_height = math.floor((self.height - (margins.top + margins.bottom) * mm) * 64) / 64
         self.header_y = margins.header_baseline * mm
         self.footer_y = self.height - margins.footer_baseline * mm
 
@@ -288,9 +291,10 @@ def render_pdf(spec: ReportDocument, path: str | os.PathLike[str], page_size: st
         documents = [opening, *bodies]
     else:
         documents = [_laid_out(spec.title_html + spec.body_html, spec, writer, pages), *bodies[1:]]
-    # Each part is its own document, so a cut in one relays out that part only.
+    # Each part is its own document, so a cut in one relays out that part only. The
+    # bodies after the first were kept together above; the first document is new.
+    keep_together(documents[0], pages.body_height)  # before the cuts: it moves whole blocks
     for document in documents:
-        keep_together(document, pages.body_height)  # before the cuts: it moves whole blocks
         split_blocks_at_page_breaks(document, pages.body_height)
     counts = [d.pageCount() for d in documents]
     total = sum(counts)

@@ -55,3 +55,35 @@ def test_a_table_row_is_never_cut(qapp, tmp_path: Path, filler: int) -> None:  #
         ), f"row {i} is cut across pages"
         assert _page_with(pages, f"Promise {i}\n") or _page_with(pages, f"Promise {i}")
         assert _page_with(pages, f"Promise {i}") == _page_with(pages, f"last line of row {i}")
+
+
+def test_every_cut_row_of_a_long_table_is_fixed_in_few_layouts(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A report table whose page breaks nearly all fall inside a two-line row: none is
+    cut, and the pushes are decided from a layout or two, not one layout for each."""
+    from relationship_journal.reports import keep_together as kt
+    from relationship_journal.reports import markup as m
+
+    layouts = 0
+    real_apply = kt._apply
+
+    def counting(*args: object) -> None:
+        nonlocal layouts
+        layouts += 1
+        real_apply(*args)  # type: ignore[arg-type]
+
+    kt._apply = counting  # type: ignore[assignment]
+    try:
+        wide = " Name-Longer-Than-One-Line-Of-The-Column"
+        rows = [(f"top{i}x" + (wide if i % 5 == 0 else ""), "Org", "steady", f"end{i}x") for i in range(900)]
+        body = m.table(["Name", "Organisation", "Standing", "Last"], rows, widths=[28, 22, 25, 25])
+        spec = ReportDocument("Test", "today", "<h1>Report</h1>", body, css=m.CSS)
+        out = tmp_path / "r.pdf"
+        produce(out, "a4", None, lambda steps: spec)
+    finally:
+        kt._apply = real_apply  # type: ignore[assignment]
+    pages = _pages(out)
+    assert len(pages) > 20
+    for i in range(900):
+        assert len(_page_with(pages, f"top{i}x")) == 1
+        assert _page_with(pages, f"top{i}x") == _page_with(pages, f"end{i}x"), f"row {i} is cut"
+    assert 1 <= layouts <= 3  # a layout for each cut row would be 20 or more
