@@ -41,6 +41,7 @@ from relationship_journal.gui.delegates import (
     BadgeDelegate,
     HealthBarDelegate,
     NameDelegate,
+    TextDelegate,
 )
 from relationship_journal.gui.resources import icon
 from relationship_journal.gui.theme import colours
@@ -141,10 +142,13 @@ class ContactList(QWidget):
         header.resizeSection(LAST, 86)
         header.resizeSection(TYPE, 92)
         header.setHighlightSections(False)
-        self._delegates = (NameDelegate(self.view), HealthBarDelegate(self.view), BadgeDelegate(self.view))
+        self._delegates = (NameDelegate(self.view), HealthBarDelegate(self.view), BadgeDelegate(self.view),
+                           TextDelegate(self.view))
         self.view.setItemDelegateForColumn(NAME, self._delegates[0])
         self.view.setItemDelegateForColumn(HEALTH, self._delegates[1])
         self.view.setItemDelegateForColumn(TYPE, self._delegates[2])
+        for column in (LAST, CIRCLE):
+            self.view.setItemDelegateForColumn(column, self._delegates[3])
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         # A click or Enter on the row that is already current opens it too (the current
         # row does not change, so nothing else would).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from relationship_journal.gui.contact_header import avatar
@@ -22,16 +22,33 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _background(painter: QPainter, option: QStyleOptionViewItem) -> None:
+    """The row's selection and hover. The view has set the option's state; Qt's own
+    `initStyleOption` would also ask the model for seven roles none of these cells use,
+    each a call from C++ into Python that waits for the GIL while a worker computes."""
     style = option.widget.style() if option.widget else None
     if style is not None:
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+
+
+class TextDelegate(QStyledItemDelegate):
+    """One line of text (when last in touch, the circle), asking the model only for it."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        _background(painter, option)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = option.rect.adjusted(4, 0, -4, 0)
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        text = painter.fontMetrics().elidedText(index.data() or "", Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.restore()
 
 
 class NameDelegate(QStyledItemDelegate):
     """The name in bold, organisation and circle beneath it in a muted colour."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        self.initStyleOption(option, index)
         _background(painter, option)
         c = colours()
         rect = option.rect.adjusted(8, 4, -6, -4)
@@ -88,8 +105,6 @@ class HealthBarDelegate(QStyledItemDelegate):
     show_last = False
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        self.initStyleOption(option, index)
-        option.text = ""
         _background(painter, option)
         score, band = index.data(HealthRole) or (None, "no data")
         c = colours()
@@ -131,8 +146,6 @@ class BadgeDelegate(QStyledItemDelegate):
     """Contact / Connection / Trusted / Dormant as a small coloured pill."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        self.initStyleOption(option, index)
-        option.text = ""
         _background(painter, option)
         kind = index.data(ClassRole)
         if not kind:
