@@ -9,7 +9,7 @@ import pytest
 
 from relationship_journal.demo import generate, generate_rows
 from relationship_journal.journal import Journal, ValidationError
-from relationship_journal.journal.records import ContactFields
+from relationship_journal.journal.records import ContactFields, InteractionFields
 
 AS_OF = dt.date(2026, 6, 30)
 
@@ -88,6 +88,10 @@ def test_generate_writes_it_and_search_finds_notes(journal: Journal) -> None:
     assert journal.interactions.count() == 2_000
     hits = journal.search("marathon")
     assert hits and all(h.contact_ids for h in hits)
+    # The index took the notes in one go; an entry written afterwards is indexed as it lands.
+    first = journal.contacts.list()[0].id
+    journal.interactions.log(InteractionFields((first,), AS_OF, "call", note="quetzalcoatl sighting"))
+    assert [h.contact_ids for h in journal.search("quetzalcoatl")] == [(first,)]
     with pytest.raises(ValidationError, match="already has contacts"):
         generate(journal, contacts=10)
     assert journal.contacts.count() == 120
