@@ -1,8 +1,13 @@
 """Page breaks a reader accepts: a heading never alone at a page's foot, a table row never cut.
 
 QTextDocument breaks pages wherever a line falls, so the network report left "Fading"
-alone at the foot of a page and the period review cut a promise row in two. Such a
-heading or row gets a page-break-before, which moves it to the next page.
+alone at the foot of a page and the period review cut a promise row in two. A lonely
+heading gets a page-break-before. A cut row is pushed by padding the row above it down
+to the page's foot: Qt then carries the row to the next page under the repeated header,
+as it does a row none of whose first lines fit. (A page-break-before on the row's cells
+broke twice: the text moved a page, so Qt moved the row, and the break applied again,
+leaving a page with nothing but the header.) A cut first row takes the table, or the
+heading just before it, to the next page.
 
 Each layout of a 250-page table takes seconds, so the breaks are decided in rounds of
 one layout each: a round walks the document top to bottom once, finds the first break
@@ -10,44 +15,31 @@ exactly (as the layout has it), and from there on predicts where every later row
 fall, row heights taken from the same layout, and pushes each row the prediction sees
 cut. All of a round's pushes are applied at once and laid out once. A round stops
 predicting where the prediction is unsure (a heading, a row within the measuring error
-of a page's foot); the next round, on the new layout, goes on from its first push. So a
-round fixes at least what the one-at-a-time loop fixed, and usually every break at once.
-
-The predictions copy Qt as it is, including that a pushed row leaves the rest of its
-page and the next page empty but for the repeated header (see `_Plan._carried`).
+of a page's foot); the next round, on the new layout, goes on from its first push.
 Only tables at the top level are walked; the reports nest none.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
 from relationship_journal.reports.paged import page_of
 
-MAX_MOVES = 400  # a bound, not a target: each move fixes one break
 MAX_ROUNDS = 40  # layouts after the first; each round fixes at least one break
 SURE_FOOT = 0.05  # uncalibrated: content ending this far (in pages) above a page's end fits
 
 ALWAYS_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+BOTTOM_PADDING = QTextFormat.Property.TableCellBottomPadding
+PUSH = QTextFormat.Property.UserProperty + 1  # on a row's first cell: the padding we added, in px
 
 
 class _Unsure(Exception):
     """The prediction cannot say where the rest falls; the next round lays it out and looks."""
-
-
-def _pushed(block: QTextBlock) -> bool:
-    return bool(block.blockFormat().pageBreakPolicy() & ALWAYS_BEFORE)
-
-
-def _block_pages(document: QTextDocument, block: QTextBlock, page_height: float) -> tuple[int, int]:
-    rect = document.documentLayout().blockBoundingRect(block)
-    return page_of(rect.top(), page_height), page_of(
-        max(rect.top(), rect.bottom() - 1), page_height
-    )
 
 
 def _gaps(document: QTextDocument, block: QTextBlock, page_height: float) -> float:
@@ -64,22 +56,6 @@ def _gaps(document: QTextDocument, block: QTextBlock, page_height: float) -> flo
     return gaps
 
 
-@dataclass
-class _Row:
-    """One table row as laid out: its cells' text from `top` to `bottom`."""
-
-    firsts: list[QTextBlock]  # the first block of each cell: what a push marks
-    top: float
-    bottom: float
-    height: float  # bottom - top less the gaps of lines moved over a page break
-    first: float  # the shortest first line of a cell: Qt carries the row whole if it spills
-    cut: bool  # its text runs over a page break
-
-    @property
-    def pushed(self) -> bool:
-        return all(_pushed(b) for b in self.firsts)
-
-
 def _text_bottom(document: QTextDocument, block: QTextBlock) -> float:
     """The block's bottom, counting a last line Qt moved to the next page (the block's
     bounding rect does not: a tall CJK name alone on the next page went unseen)."""
@@ -89,6 +65,26 @@ def _text_bottom(document: QTextDocument, block: QTextBlock) -> float:
         return rect.bottom()
     last = lines.lineAt(lines.lineCount() - 1)
     return max(rect.bottom(), rect.top() + last.y() + last.height())
+
+
+def _cell_blocks(first: QTextBlock, last: QTextBlock) -> Iterator[QTextBlock]:
+    block = first
+    while block.isValid() and block.position() <= last.position():
+        yield block
+        block = block.next()
+
+
+@dataclass
+class _Row:
+    """One table row as laid out: its cells' text from `top` to `bottom`."""
+
+    index: int
+    top: float
+    bottom: float
+    height: float  # bottom - top less the gaps of lines moved over a page break
+    first: float  # the shortest first line of a cell: Qt carries the row whole if it spills
+    cut: bool  # its text runs over a page break
+    pushed: float  # the padding we added to the row above it, to push it
 
 
 def _row(document: QTextDocument, table: QTextTable, row: int, page_height: float) -> _Row | None:
@@ -113,14 +109,8 @@ def _row(document: QTextDocument, table: QTextTable, row: int, page_height: floa
             low - high - sum(_gaps(document, b, page_height) for b in _cell_blocks(f, last))
             for f, last, high, low in zip(firsts, lasts, tops, bottoms, strict=True)
         )
-    return _Row(firsts, top, bottom, height, first, cut)
-
-
-def _cell_blocks(first: QTextBlock, last: QTextBlock) -> Iterator[QTextBlock]:
-    block = first
-    while block.isValid() and block.position() <= last.position():
-        yield block
-        block = block.next()
+    pushed = table.cellAt(row - 1, 0).format().doubleProperty(PUSH) if row else 0.0
+    return _Row(row, top, bottom, height, first, cut, pushed)
 
 
 def _most_common(values: list[float]) -> float | None:
@@ -142,21 +132,19 @@ class _Measure:
     carried: float | None
     fits: float
     spills: float
-    pushed_lower: float | None  # how much lower than usual the row after a pushed one starts
 
     @classmethod
     def of(cls, rows: list[_Row], page_height: float) -> _Measure:
         gaps: list[float] = []
         carried: list[float] = []
         fits: list[float] = []
-        pushed: list[float] = []
         for before, row in zip(rows, rows[1:], strict=False):
             if before.cut or row.cut:
                 continue
             page_before, page = page_of(before.top, page_height), page_of(row.top, page_height)
             if page == page_before:
-                (pushed if before.pushed else gaps).append(row.top - before.bottom)
-            elif not row.pushed:
+                gaps.append(row.top - before.bottom)
+            else:
                 carried.append(row.top - page * page_height)
                 fits.append((page_before + 1) * page_height - before.bottom)
         gap, spills = _most_common(gaps), []
@@ -168,55 +156,90 @@ class _Measure:
                 spills.append((page_before + 1) * page_height - (before.bottom + gap + row.first))
             if row.cut and not row.pushed:  # and rows it cut: not all of their text fitted
                 spills.append((page_of(row.top, page_height) + 1) * page_height - (row.top + row.height))
-        after_pushed = _most_common(pushed)
         return cls(
             gap,
             _most_common(carried),
             min(fits) if fits else SURE_FOOT * page_height,
             max(spills) if spills else 0.0,
-            None if gap is None or after_pushed is None else after_pushed - gap,
         )
 
 
 class _Plan:
-    """One round's walk: pushes to make and undo, and where the walk may start next time."""
+    """One round's walk: the changes to make, and where the walk may start next time."""
 
-    def __init__(self, document: QTextDocument, page_height: float, ours: set[int]) -> None:
+    def __init__(self, document: QTextDocument, page_height: float) -> None:
         self.document = document
         self.height = page_height
-        self.ours = ours  # positions of the blocks this module pushed, which it may undo
-        self.changes: list[tuple[QTextBlock, bool]] = []
+        self.changes: list[tuple[int, Callable[[], None]]] = []  # (position, edit)
         self.shift: float | None = None  # None while the layout is still what the reader gets
-        self.pushed_lower: float | None = None  # see _Measure; the same in every table
+        device = document.documentLayout().paintDevice()
+        self.scale = device.logicalDpiY() / 96 if device else 1.0  # Qt's padding is in CSS px
 
-    def push(self, blocks: list[QTextBlock], on: bool = True) -> None:
-        self.changes.extend((b, on) for b in blocks if _pushed(b) != on)
+    def break_before(self, item: QTextBlock | QTextTable) -> None:
+        """A page break before a heading (a block) or a table, unless it has one."""
+        if isinstance(item, QTextTable):
+            table_format = item.format()
+            if not table_format.pageBreakPolicy() & ALWAYS_BEFORE:
+                table_format.setPageBreakPolicy(table_format.pageBreakPolicy() | ALWAYS_BEFORE)
+                self.changes.append((item.firstPosition(), partial(item.setFormat, table_format)))
+            return
+        block_format = item.blockFormat()
+        if block_format.pageBreakPolicy() & ALWAYS_BEFORE:
+            return
+        block_format.setPageBreakPolicy(block_format.pageBreakPolicy() | ALWAYS_BEFORE)
+
+        def edit() -> None:
+            cursor = QTextCursor(self.document)
+            cursor.setPosition(item.position())
+            cursor.setBlockFormat(block_format)
+
+        self.changes.append((item.position(), edit))
+
+    def pad_above(self, table: QTextTable, row: _Row, extra: float) -> None:
+        """Pad every cell of the row above `row` by `extra` device px more than its own
+        padding (0: none); every cell, as the row is as tall as its tallest cell."""
+        if (extra > 0) == (row.pushed > 0) and abs(extra - row.pushed) < 1:
+            return  # as good as what it has: a px too much or too little still pushes
+        for column in range(table.columns()):
+            cell = table.cellAt(row.index - 1, column)
+            if cell.column() != column:
+                continue  # spanned: padded with its first column
+            cell_format = cell.format().toTableCellFormat()
+            own = cell_format.bottomPadding() if cell_format.hasProperty(BOTTOM_PADDING) else table.format().cellPadding()
+            cell_format.setBottomPadding(own + (extra - row.pushed) / self.scale)
+            cell_format.setProperty(PUSH, extra)
+            self.changes.append((cell.firstPosition(), partial(cell.setFormat, cell_format)))
 
     def walk(self, start: int) -> None:
-        """Walk the top-level blocks and tables from position `start`, deciding the pushes."""
+        """Walk the top-level blocks and tables from position `start`, deciding the changes."""
         it = self.document.rootFrame().begin()
         previous_bottom: float | None = None
+        previous_heading: QTextBlock | None = None  # the block just before, if a heading
         while not it.atEnd():
             frame, block = it.currentFrame(), it.currentBlock()
             it += 1
             if isinstance(frame, QTextTable):
                 if frame.lastPosition() >= start:
-                    previous_bottom = self.table(frame, previous_bottom)
+                    previous_bottom = self.table(frame, previous_bottom, previous_heading)
+                previous_heading = None
             elif frame is not None:
                 if self.shift is not None:
                     raise _Unsure  # a frame of another kind: only a layout says where it goes
-            elif block.isValid() and block.position() >= start and block.length() > 1:
-                previous_bottom = self.block(block, previous_bottom)
+                previous_heading = None
+            elif block.isValid() and block.length() > 1:
+                previous_heading = block if block.blockFormat().headingLevel() else None
+                if block.position() >= start:
+                    previous_bottom = self.block(block, previous_bottom)
 
     def block(self, block: QTextBlock, previous_bottom: float | None) -> float:
         rect = self.document.documentLayout().blockBoundingRect(block)
         if self.shift is None:
-            if block.blockFormat().headingLevel() and not _pushed(block):
+            if block.blockFormat().headingLevel() and not block.blockFormat().pageBreakPolicy() & ALWAYS_BEFORE:
                 following = block.next()
                 if following.isValid():
-                    page = _block_pages(self.document, block, self.height)[1]
-                    if _block_pages(self.document, following, self.height)[0] > page:
-                        self.push([block])
+                    page = page_of(max(rect.top(), rect.bottom() - 1), self.height)
+                    if page_of(self.document.documentLayout().blockBoundingRect(following).top(), self.height) > page:
+                        self.break_before(block)
                         raise _Unsure  # where the heading lands, the next layout says
             return rect.bottom()
         # Predicted: a block keeps its height and its gap to what went before, as long as no
@@ -231,14 +254,12 @@ class _Plan:
             raise _Unsure
         return rect.bottom()
 
-    def table(self, table: QTextTable, previous_bottom: float | None) -> float:
+    def table(self, table: QTextTable, previous_bottom: float | None, heading: QTextBlock | None) -> float:
         """Decide the table's pushes; returns the bottom of its last row's text as laid out."""
         rows = [r for r in (_row(self.document, table, i, self.height) for i in range(table.rows())) if r]
         if not rows:
             raise _Unsure
         measure = _Measure.of(rows, self.height)
-        if measure.pushed_lower is not None:
-            self.pushed_lower = measure.pushed_lower
         headers = min(table.format().headerRowCount(), len(rows) - 1)
         predicted: float | None = None  # where the next row's text starts, once predicting
         if self.shift is not None:
@@ -256,108 +277,85 @@ class _Plan:
             if self._fits(top, first[-1].bottom + self.shift - top, measure) is not True:
                 raise _Unsure
             predicted = rows[headers].top + self.shift
-        for index, row in enumerate(rows):
+        for row in rows:
             if predicted is None:
-                if row.cut and not row.pushed:
-                    self.push(row.firsts)
+                if row.cut and row.height + measure.fits <= self.height:
+                    if row.index <= headers:  # the first row: the table (and its heading) moves
+                        self.break_before(heading or table)
+                        raise _Unsure
+                    # (a row we pushed too little is still cut: push it on by what is left)
+                    self.pad_above(table, row, row.pushed + self._left(row.top))
                     self.shift = 0.0  # from here on the layout no longer says; predict
-                    if measure.gap is None or row.height + measure.fits > self.height:
-                        raise _Unsure  # no row spacing measured, or taller than a page
-                    predicted = self._carried(row.top, measure, True) + row.height + measure.gap
+                    if measure.gap is None:
+                        raise _Unsure  # no row spacing measured
+                    predicted = self._carried(row.top, measure) + row.height + measure.gap
                 continue
-            if index < headers:
+            if row.index < headers:
                 continue
-            predicted = self.predict_row(row, predicted, measure)
+            predicted = self.predict_row(table, row, predicted, measure)
         if predicted is not None and measure.gap is not None:
             self.shift = predicted - measure.gap - rows[-1].bottom
         return rows[-1].bottom
 
-    def predict_row(self, row: _Row, top: float, measure: _Measure) -> float:
-        """Where the row after this one starts, pushing this one if Qt would cut it."""
+    def predict_row(self, table: QTextTable, row: _Row, top: float, measure: _Measure) -> float:
+        """Where the row after this one starts, pushing this one if it does not fit."""
         if measure.gap is None or measure.carried is None:
             raise _Unsure
         page = int(top // self.height)
         top = max(top, page * self.height + measure.carried)  # below the repeated header
-        mine = all(b.position() in self.ours for b in row.firsts)
-        if row.pushed and not mine:  # someone else's page break: it starts a page
-            return self._carried(top, measure, True) + row.height + measure.gap
         fits = self._fits(top, row.height, measure)
         if fits:
-            self.push(row.firsts, on=False)
+            self.pad_above(table, row, 0.0)
             return top + row.height + measure.gap
-        # Qt carries the row whole if no cell's first line fits (a push would then skip a
-        # page); otherwise it cuts the row, and the push carries it instead.
-        cut = None if fits is None else self._fits(top, row.first, measure)
-        if cut is None or row.height + measure.fits > self.height:
-            raise _Unsure  # too near the foot to say, or taller than a page
-        self.push(row.firsts, on=cut)
-        return self._carried(top, measure, cut) + row.height + measure.gap
+        if fits is None or row.height + measure.fits > self.height or row.index == 0:
+            raise _Unsure  # too near the foot to say, taller than a page, or the first row
+        # Qt might carry it whole anyway; pushed, it lands in the same place.
+        self.pad_above(table, row, self._left(top))
+        return self._carried(top, measure) + row.height + measure.gap
+
+    def _left(self, top: float) -> float:
+        """The room from `top` to its page's end: padding that takes a row's text there."""
+        return (int(top // self.height) + 1) * self.height - top
 
     def _fits(self, top: float, height: float, measure: _Measure) -> bool | None:
         """Whether text from `top`, `height` tall, stays on its page; None if unsure."""
-        left = (int(top // self.height) + 1) * self.height - (top + height)
+        left = self._left(top) - height
         if left >= measure.fits:
             return True
         if left <= measure.spills or left < 0:
             return False
         return None
 
-    def _carried(self, top: float, measure: _Measure, pushed: bool = False) -> float:
-        """Where the text of a row that started at `top` goes on a later page.
-
-        A pushed row skips a page: its cells' text moves to the next page, so Qt carries
-        the row there whole, and on that page the page break moves the text on again.
-        """
+    def _carried(self, top: float, measure: _Measure) -> float:
+        """Where the text of a row that started at `top` goes on the next page."""
         if measure.carried is None:
             raise _Unsure
-        # Until a pushed row was seen, guess it lands as a carried one; it is 5/64 px off,
-        # which matters only for a row within that of the foot (the next round sees it).
-        # (Qt starts the row after a pushed one that much lower; adding it here moves it
-        # and all that follows.)
-        lower = self.pushed_lower if pushed and self.pushed_lower is not None else 0.0
-        page = int(top // self.height)  # exact: page_of would count a row 2 px up as below
-        return (page + (2 if pushed else 1)) * self.height + measure.carried + lower
+        return (int(top // self.height) + 1) * self.height + measure.carried
 
 
-def _apply(document: QTextDocument, changes: list[tuple[QTextBlock, bool]]) -> None:
-    """Set or clear the page break of every block in one edit: the layout runs once."""
+def _apply(document: QTextDocument, changes: list[tuple[int, Callable[[], None]]]) -> None:
+    """Make all of a round's changes in one edit: the layout runs once."""
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
-    for block, on in changes:
-        block_format = block.blockFormat()
-        policy = block_format.pageBreakPolicy()
-        block_format.setPageBreakPolicy(policy | ALWAYS_BEFORE if on else policy & ~ALWAYS_BEFORE)
-        cursor.setPosition(block.position())
-        cursor.setBlockFormat(block_format)
+    for _position, edit in changes:
+        edit()
     cursor.endEditBlock()
 
 
-def _first_in_row(block: QTextBlock) -> bool:
-    """Whether a pushed block counts as a move: a heading, or a row's first cell."""
-    table = QTextCursor(block).currentTable()
-    return table is None or table.cellAt(block.position()).column() == 0
-
-
 def keep_together(document: QTextDocument, page_height: float) -> int:
-    """Move lonely headings and split table rows to the next page; returns how many moved."""
-    moves, start = 0, 0
-    ours: set[int] = set()
+    """Move lonely headings and cut table rows to the next page; returns how many changes."""
+    changed, start = 0, 0
     for _ in range(MAX_ROUNDS):
-        if moves >= MAX_MOVES:
-            break
-        document.pageCount()  # lay out again after the last round's pushes
-        plan = _Plan(document, page_height, ours)
+        document.pageCount()  # lay out again after the last round's changes
+        plan = _Plan(document, page_height)
         try:
             plan.walk(start)
         except _Unsure:
             pass
-        changes = plan.changes
-        if not changes:
+        if not plan.changes:
             break
-        _apply(document, changes)
-        for block, on in changes:
-            (ours.add if on else ours.discard)(block.position())
-        moves += sum(on for block, on in changes if _first_in_row(block))
-        start = min(block.position() for block, _ in changes)
+        _apply(document, plan.changes)
+        changed += len(plan.changes)
+        start = min(position for position, _ in plan.changes)
     document.pageCount()
-    return moves
+    return changed

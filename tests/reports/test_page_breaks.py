@@ -87,3 +87,30 @@ def test_every_cut_row_of_a_long_table_is_fixed_in_few_layouts(qapp, tmp_path: P
         assert len(_page_with(pages, f"top{i}x")) == 1
         assert _page_with(pages, f"top{i}x") == _page_with(pages, f"end{i}x"), f"row {i} is cut"
     assert 1 <= layouts <= 3  # a layout for each cut row would be 20 or more
+
+
+@pytest.mark.parametrize(("lines", "column"), [(1, 0), (2, 0), (1, 1)])
+def test_a_pushed_row_leaves_no_blank_page(qapp, tmp_path: Path, lines: int, column: int) -> None:  # type: ignore[no-untyped-def]
+    """A row pushed to the next page starts that page, under the repeated header: no page
+    holds the header alone (a page break on the row's cells broke twice), and none is cut,
+    whichever cell of the row above is the tallest."""
+    from relationship_journal.reports import markup as m
+
+    wide = " Name-Longer-Than-One-Line-Of-The-Column" * lines
+    rows = []
+    for i in range(300):
+        cells = [f"top{i}x", "Org", "steady", f"end{i}x"]
+        cells[column] += wide if i % 5 == 0 else ""
+        rows.append(cells)
+    body = m.table(["Name", "Organisation", "Standing", "Last"], rows, widths=[28, 22, 25, 25])
+    spec = ReportDocument("Test", "today", "<h1>Report</h1>", body, css=m.CSS)
+    out = tmp_path / "r.pdf"
+    produce(out, "a4", None, lambda steps: spec)
+    pages = _pages(out)[:-1]  # the text ends with a form feed
+    for number, page in enumerate(pages, 1):
+        assert "top" in page, f"page {number} holds no row: {page!r}"
+    for i in range(300):
+        assert len(_page_with(pages, f"top{i}x")) == 1
+        assert _page_with(pages, f"top{i}x") == _page_with(pages, f"end{i}x"), f"row {i} is cut"
+    rows_per_page = 300 / len(pages)
+    assert all(page.count("top") > rows_per_page / 2 for page in pages[:-1]), "a page is nearly empty"
