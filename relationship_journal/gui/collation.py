@@ -8,12 +8,13 @@ stands in, which still orders accented Latin letters with their base letter.
 from __future__ import annotations
 
 import functools
+import threading
 
 from PySide6.QtCore import QCollator, QCollatorSortKey, QLocale, Qt
 
 
 @functools.cache
-def _collator(locale_name: str) -> QCollator:
+def _collator(locale_name: str, _thread: int) -> QCollator:
     locale = QLocale(locale_name)
     if locale.language() == QLocale.Language.C:
         locale = QLocale(QLocale.Language.English)
@@ -24,7 +25,8 @@ def _collator(locale_name: str) -> QCollator:
 
 
 def name_collator() -> QCollator:
-    return _collator(QLocale().name())
+    """This thread's collator (a QCollator is reentrant, not shared between threads)."""
+    return _collator(QLocale().name(), threading.get_ident())
 
 
 def name_key(name: str) -> QCollatorSortKey:

@@ -56,12 +56,15 @@ class PeopleDirectory:
         self._ids: dict[str, int] = {}
         self._names: dict[int, str] = {}
 
-    def set_people(self, people: list[tuple[int, str]]) -> None:
+    def set_people(self, people: list[tuple[int, str]], in_name_order: bool = False) -> None:
+        """`in_name_order`: the people come sorted as names sort already (the contact list's
+        own order), so they are not sorted again (80 ms at 10,000, after every change)."""
         self._names = dict(people)
         self._ids = {}
         for cid, name in people:
             self._ids.setdefault(name, cid)
-        self.model.setStringList(sorted_names(list(self._ids)))
+        names = list(self._ids)
+        self.model.setStringList(names if in_name_order else sorted_names(names))
 
     def id_of(self, name: str) -> int | None:
         return self._ids.get(name.strip())

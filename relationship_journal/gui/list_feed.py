@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 
-from relationship_journal.gui.contact_model import RowHealth
+from relationship_journal.gui.contact_model import PreparedRows, RowHealth, prepare
 from relationship_journal.gui.release import release_in_background
 from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.health import ContactHealth
@@ -77,10 +77,11 @@ class ContactListFeed:
         writes_before = self._writes_applied
         self._loading += 1
 
-        def work(_progress: Progress) -> tuple[list[ContactSummary], list[str]]:
-            return journal.contacts.list(), journal.contacts.tags()
+        def work(_progress: Progress) -> tuple[list[ContactSummary], list[str], PreparedRows]:
+            summaries = journal.contacts.list()
+            return summaries, journal.contacts.tags(), prepare(summaries)
 
-        def done(result: tuple[list[ContactSummary], list[str]]) -> None:
+        def done(result: tuple[list[ContactSummary], list[str], PreparedRows]) -> None:
             self._loading -= 1
             if self._writes_applied != writes_before:  # read before a change now on screen: stale
                 self.load_contacts(select, keep_view)
@@ -95,16 +96,18 @@ class ContactListFeed:
         Operation(window, work, done, failed).run()
 
     def _show_list(
-        self, summaries: list[ContactSummary], tags: list[str], select: int | None, keep_view: bool
+        self, summaries: list[ContactSummary], tags: list[str], prepared: PreparedRows, select: int | None,
+        keep_view: bool,
     ) -> None:
         window = self.window
         contact_list, page = window.contact_list, window.page
         contact_list.model.today = window.as_of
         contact_list.model.photo_loader = window.journal.contacts.photos
-        contact_list.model.set_contacts(summaries)
+        contact_list.model.set_contacts(summaries, prepared)
         contact_list.set_tags(tags)
         contact_list.apply_filter()
-        window.directory.set_people([(s.id, s.name) for s in summaries])
+        window.directory.set_people([(s.id, s.name) for s in contact_list.model.summaries()],
+                                    in_name_order=contact_list.model.in_name_order())
         if not window.restored_draft:
             window.statusBar().showMessage(f"{len(summaries):,} people in your journal", 4000)
         if not summaries:
@@ -253,7 +256,7 @@ class ContactListFeed:
             self.load_network()
         elif changed:
             self._network_timer.start()  # fading dates are network-wide: recompute when calm
-        window.directory.set_people([(s.id, s.name) for s in model.summaries()])
+        window.directory.set_people([(s.id, s.name) for s in model.summaries()], in_name_order=model.in_name_order())
         contact_list.set_tags(tags)
         contact_list.apply_filter()
         if model.rowCount() == 0:
