@@ -114,8 +114,21 @@ class Walk:
     def focus_window(self, title: str = APP_NAME) -> None:
         """Give the window the keyboard, as a window manager does when a dialog closes
         (Xvfb runs without one, so focus would otherwise fall to the root window)."""
-        window = self.xdo("search", "--sync", "--onlyvisible", "--name", f"^{title}$").split()[-1]
-        self.xdo("windowfocus", window)
+        found: list[str] = []
+
+        def listed() -> bool:
+            # xdotool reads every window's attributes: one that closes meanwhile (a dialog
+            # going away) fails the whole search with BadWindow, so ask again.
+            done = subprocess.run(
+                ["xdotool", "search", "--sync", "--onlyvisible", "--name", f"^{title}$"],
+                env=self.env, capture_output=True, text=True, timeout=60,
+            )
+            assert done.returncode == 0 or "BadWindow" in done.stderr, done.stderr
+            found[:] = done.stdout.split() if done.returncode == 0 else []
+            return bool(found)
+
+        self.qtbot.waitUntil(listed, timeout=STEP_TIMEOUT_MS)
+        self.xdo("windowfocus", found[-1])
         self.wait(lambda s: s["focus"] is not None, "the window to take the keyboard")
 
     def shot(self, name: str) -> dict[str, Any]:
