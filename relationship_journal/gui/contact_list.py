@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal.gui.contact_filter import ContactFilter, ContactFilterProxy
 from relationship_journal.gui.contact_model import (
     CIRCLE,
     HEALTH,
     LAST,
     NAME,
     TYPE,
-    ContactFilter,
-    ContactFilterProxy,
     ContactIdRole,
     ContactTableModel,
 )
