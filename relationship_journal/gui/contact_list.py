@@ -154,9 +154,11 @@ class ContactList(QWidget):
         self.view.pressed.connect(self._pressed)
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._clicked)
-        self.view.selectionModel().selectionChanged.connect(
-            lambda *_: self.selection_changed.emit(self.selected_ids())
-        )
+        self.view.selectionModel().selectionChanged.connect(self._announce_selection)
+        # A filter, a sort or a delete moves the rows in one layout change, after which the
+        # selection model narrows its selection without saying so: say it for it.
+        self.proxy.layoutChanged.connect(self._announce_selection)
+        self.proxy.modelReset.connect(self._announce_selection)
         layout.addWidget(self.view, 1)
 
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -302,6 +304,9 @@ class ContactList(QWidget):
         ):
             return  # Ctrl/Shift+click builds a selection for a bulk action
         self._open(int(index.data(ContactIdRole)))
+
+    def _announce_selection(self, *_args: object) -> None:
+        self.selection_changed.emit(self.selected_ids())
 
     def selected_ids(self) -> list[int]:
         rows = self.view.selectionModel().selectedRows()

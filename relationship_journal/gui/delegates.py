@@ -40,8 +40,9 @@ class TextDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(4, 0, -4, 0)
         painter.save()
         painter.setPen(option.palette.color(role))
-        text = painter.fontMetrics().elidedText(index.data() or "", Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        text = painter.fontMetrics().elidedText(index.data() or "", option.textElideMode, rect.width())
+        align = QStyle.visualAlignment(option.direction, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(rect, align, text)  # mirrored in a right-to-left layout
         painter.restore()
 
 

@@ -92,6 +92,7 @@ class Relationships:
 
     def add(self, person_id: int, other_id: int, kind: str, on: dt.date | None = None) -> Changes:
         """Record that `other` is `person`'s `kind`; an ignored suggestion for the pair is forgotten."""
+        _check(person_id, other_id, kind)  # a request that makes no sense is refused before any write
         with self._journal.database.writing() as connection:
             created = _add(connection, person_id, other_id, kind, (on or clock.today()).isoformat())
         return Changes(contacts=frozenset({person_id, other_id}), created_id=created)
@@ -230,10 +231,7 @@ def _rows(
 def _add(connection: sqlite3.Connection, person_id: int, other_id: int, kind: str, day: str) -> int:
     """One relationship inside the caller's transaction; its id (the existing one when the
     same relationship is already stored from either side)."""
-    if kind not in KINDS:
-        raise ValidationError(f"a relationship is one of {', '.join(KINDS)} (got '{kind}')")
-    if person_id == other_id:
-        raise ValidationError("a relationship needs two different people")
+    _check(person_id, other_id, kind)
     found = {
         row[0]
         for row in connection.execute(
@@ -262,3 +260,10 @@ def _add(connection: sqlite3.Connection, person_id: int, other_id: int, kind: st
         (person_id, other_id, kind, day),
     )
     return int(cursor.lastrowid or 0)
+
+
+def _check(person_id: int, other_id: int, kind: str) -> None:
+    if kind not in KINDS:
+        raise ValidationError(f"a relationship is one of {', '.join(KINDS)} (got '{kind}')")
+    if person_id == other_id:
+        raise ValidationError("a relationship needs two different people")

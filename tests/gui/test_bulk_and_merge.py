@@ -54,12 +54,28 @@ def test_bulk_circle_tag_and_delete_each_undo_in_one_step(demo_folder: Path, sta
     wait_idle(qtbot, window)
     assert all(window.contact_list.model.row_of(i) is None for i in ids)
     assert journal.contacts.count() == 40 - 3
+    # The people are gone, and so is the selection the window shows and acts on.
+    assert window.selection_label.text() == "" and not window.act_delete.isEnabled()
     window.undo_stack.undo()
     wait_idle(qtbot, window)
     assert journal.contacts.count() == 40
     assert {i: len(journal.interactions.for_contact(i)) for i in ids} == entries
     # Many people touched (those who shared entries too): the list reloads in the background.
     qtbot.waitUntil(lambda: all(window.contact_list.model.row_of(i) is not None for i in ids), timeout=120_000)
+
+
+def test_a_filter_that_hides_selected_people_narrows_what_the_window_acts_on(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
+    window = start_app()
+    everyone = window.contact_list.model.summaries()
+    first, second = everyone[0], next(s for s in everyone[1:] if s.name.split()[0] != everyone[0].name.split()[0])
+    _select(window, [first.id, second.id])
+    assert window.act_merge.isEnabled() and window.selection_label.text() == "2 selected"
+    window.contact_list.search.setText(first.name)  # the second one no longer shows
+    qtbot.waitUntil(lambda: window.contact_list.selected_ids() == [first.id], timeout=10_000)
+    assert not window.act_merge.isEnabled() and window.selection_label.text() == ""
+    window.contact_list.search.clear()
 
 
 def test_merge_keeps_everything_and_undo_splits_again(start_app: Any, answers: dict[str, Any], qtbot: Any) -> None:
