@@ -62,9 +62,6 @@ class ContactFilterProxy(QAbstractTableModel):
     def source(self) -> ContactTableModel:
         return self._source
 
-    def sourceModel(self) -> ContactTableModel:
-        return self._source
-
     # --- filtering -----------------------------------------------------------------------
     def set_filter(self, value: ContactFilter, note_matches: Iterable[int] = ()) -> None:
         self.filter = value

@@ -162,12 +162,16 @@ class ContactTableModel(QAbstractTableModel):
     def remove_contacts(self, contact_ids: Iterable[int]) -> None:
         """One layout change for any number of people (a bulk delete of thousands)."""
         gone = {c for c in contact_ids if c in self._row_of}
-        if not gone:
-            return
+        if gone:
+            self._rearrange(lambda: [r for r in self._rows if r.id not in gone])
+
+    def _rearrange(self, rows: Callable[[], list[ContactSummary]]) -> None:
+        """Replace the rows (reordered, or some gone) in one layout change; each persistent
+        index (the view's selection, its current row) follows its person, or goes with them."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         kept_ids = [self._rows[p.row()].id for p in persistent]
-        self._rows = [r for r in self._rows if r.id not in gone]
+        self._rows = rows()
         self._reindex()
         self.changePersistentIndexList(persistent, [
             self.index(self._row_of[cid], p.column()) if cid in self._row_of else QModelIndex()
@@ -319,13 +323,4 @@ class ContactTableModel(QAbstractTableModel):
         if key is None:
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        old_ids = [r.id for r in self._rows]
-        persistent = self.persistentIndexList()
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self._reindex()
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(self._row_of[old_ids[p.row()]], p.column()) for p in persistent],
-        )
-        self.layoutChanged.emit()
+        self._rearrange(lambda: sorted(self._rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder))

@@ -106,8 +106,7 @@ class ContactListFeed:
         contact_list.model.set_contacts(summaries, prepared)
         contact_list.set_tags(tags)
         contact_list.apply_filter()
-        window.directory.set_people([(s.id, s.name) for s in contact_list.model.summaries()],
-                                    in_name_order=contact_list.model.in_name_order())
+        self._share_names()
         if not window.restored_draft:
             window.statusBar().showMessage(f"{len(summaries):,} people in your journal", 4000)
         if not summaries:
@@ -129,6 +128,12 @@ class ContactListFeed:
         window.undo_stack.refresh()  # the history may have grown elsewhere (the command line)
         window.contacts_loaded.emit()
         self.load_network()
+
+    def _share_names(self) -> None:
+        """The composer's name completer: the list's people, in the list's name order."""
+        model = self.window.contact_list.model
+        self.window.directory.set_people([(s.id, s.name) for s in model.summaries()],
+                                         in_name_order=model.in_name_order())
 
     def load_network(self) -> None:
         """Every person's health, for the list's bars, badges and filters (in the background)."""
@@ -256,7 +261,7 @@ class ContactListFeed:
             self.load_network()
         elif changed:
             self._network_timer.start()  # fading dates are network-wide: recompute when calm
-        window.directory.set_people([(s.id, s.name) for s in model.summaries()], in_name_order=model.in_name_order())
+        self._share_names()
         contact_list.set_tags(tags)
         contact_list.apply_filter()
         if model.rowCount() == 0:

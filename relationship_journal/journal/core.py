@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from relationship_journal.paths import JournalPaths, resolve_paths
 from relationship_journal.store.database import Database
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
     from relationship_journal.journal.agenda import Agenda
@@ -43,22 +44,14 @@ class Journal:
         """Open (creating or upgrading if needed) the journal in `data_dir` or the default place."""
         return cls(resolve_paths(data_dir))
 
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self) -> AbstractContextManager[Session]:
         """A unit of work: committed whole on success, rolled back whole on any error."""
-        from sqlalchemy.orm import Session
+        return _unit_of_work(self.database.engine)
 
-        with Session(self.database.engine, expire_on_commit=False) as session, session.begin():
-            yield session
-
-    @contextmanager
-    def reading_session(self) -> Iterator[Session]:
+    def reading_session(self) -> AbstractContextManager[Session]:
         """A unit of work that only reads through the ORM: one consistent snapshot, without
         the write lock or the checks a write needs first."""
-        from sqlalchemy.orm import Session
-
-        with Session(self.database.read_engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        return _unit_of_work(self.database.read_engine)
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -127,3 +120,11 @@ class Journal:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+@contextmanager
+def _unit_of_work(engine: Engine) -> Iterator[Session]:
+    from sqlalchemy.orm import Session
+
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        yield session
