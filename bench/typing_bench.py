@@ -24,6 +24,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -40,17 +41,30 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--as-of", type=dt.date.fromisoformat)
+    parser.add_argument("--idle", type=float, metavar="SECONDS",
+                        help="the floor: type and switch this long with no health computing")
     parser.add_argument("--explain", action="store_true",
                         help="also name the worker results handled on the GUI thread during the longest gap")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     from relationship_journal.gui import worker
     from relationship_journal.gui.app import application, create_window
 
     app = application()
+
+    def run_until(done: Callable[[], bool], until: float) -> None:
+        """The real event loop (it sleeps between events, as the app's does) until `done`."""
+        loop = QEventLoop()
+        check = QTimer(interval=10)
+        check.timeout.connect(lambda: (done() or time.perf_counter() >= until) and loop.quit())
+        check.start()
+        if not done():
+            loop.exec()
+        check.stop()
+
     handled: list[tuple[float, float, str]] = []  # (start, end, what) of each result handled
     if args.explain:
         original = worker.Operation._succeeded
@@ -80,14 +94,10 @@ def main() -> int:
         window.resize(1400, 900)
         window.show()
         deadline = time.perf_counter() + TIMEOUT_S
-        while not (state["listed"] and not worker.busy()) and time.perf_counter() < deadline:
-            app.processEvents()
-            time.sleep(0.001)
+        run_until(lambda: state["listed"] and not worker.busy(), deadline)
         window.show_view("contacts")
         settled = time.perf_counter() + 0.5  # the view's first paint is not typing
-        while time.perf_counter() < settled:
-            app.processEvents()
-            time.sleep(0.001)
+        run_until(lambda: False, settled)
 
         over: list[tuple[int, float]] = []  # (ms since the health was asked for, gap in ms)
         gaps = {"last": time.perf_counter(), "longest": 0.0, "from": 0.0}
@@ -120,13 +130,14 @@ def main() -> int:
             timer.timeout.connect(slot)
         window.network_loaded.connect(lambda: state.__setitem__("health", True))
         started = time.perf_counter()
-        window.feed.load_network()  # the whole network's health, on the worker
+        if args.idle:
+            QTimer.singleShot(round(args.idle * 1000), lambda: state.__setitem__("health", True))
+        else:
+            window.feed.load_network()  # the whole network's health, on the worker
         gaps["last"] = time.perf_counter()
         for timer in timers:
             timer.start()
-        while not state["health"] and time.perf_counter() < deadline:
-            app.processEvents()
-            time.sleep(0.001)
+        run_until(lambda: state["health"], deadline)
         computing = time.perf_counter() - started
         for timer in timers:
             timer.stop()
@@ -145,9 +156,7 @@ def main() -> int:
             end = gaps["from"] + gaps["longest"]
             result["in_longest_gap_ms"] = [(what, round((b - a) * 1000, 1)) for a, b, what in handled
                                            if b > gaps["from"] and a < end]
-        while worker.busy():
-            app.processEvents()
-            time.sleep(0.001)
+        run_until(lambda: not worker.busy(), deadline + TIMEOUT_S)
         window.close()
         window.deleteLater()
         app.processEvents()

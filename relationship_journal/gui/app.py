@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QEvent, QObject, Qt, QThread
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -24,6 +25,7 @@ from relationship_journal.gui import theme
 from relationship_journal.gui.main_window import MainWindow
 from relationship_journal.gui.resources import app_icon
 from relationship_journal.gui.settings import AppSettings
+from relationship_journal.journal import pacing
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.health_inputs import collect_before_pausing
 from relationship_journal.paths import resolve_paths
@@ -57,7 +59,30 @@ def application() -> QApplication:
     app.setOrganizationName("relationship-journal")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    _pace_background_work(app)
     return app
+
+
+def _pace_background_work(app: QApplication) -> None:
+    """Background readings pause while this thread handles events (journal.pacing): even
+    at a short switch interval, a worker computing in Python made each of a repaint's
+    hundreds of calls into Python wait its turn. The first event after a sleep marks the
+    thread busy (the dispatcher's `awake` comes only after the work); `aboutToBlock`, just
+    before it sleeps again, marks it idle. Set up once, on the GUI thread."""
+    dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
+    if dispatcher is None or pacing.attached_window() is threading.current_thread():
+        return
+    app.installEventFilter(_BusyMarker(app))
+    dispatcher.aboutToBlock.connect(pacing.window_idle)
+    pacing.attach_window(threading.current_thread())
+
+
+class _BusyMarker(QObject):
+    """Tells journal.pacing that the GUI thread is handling an event."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        pacing.window_busy()
+        return False
 
 
 def create_window(data_dir: str | os.PathLike[str] | None = None, as_of: dt.date | None = None,

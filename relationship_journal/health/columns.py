@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,12 +85,37 @@ def _bounds(owner: np.ndarray, count: int) -> list[int]:
     return bounds
 
 
-def build_timelines(columns: NetworkColumns, params: Parameters = DEFAULTS) -> list[Timeline]:
-    """One timeline per contact, in `columns.contacts` order; ValueError like `build_timeline`."""
+_PIECE = 32_768  # elements per `tolist`: a whole network's array holds the interpreter for ~10 ms
+
+
+def _as_lists(step: Callable[[], object], *arrays: np.ndarray) -> list[list[Any]]:
+    """Each array as a list, a piece at a time with `step()` before each piece."""
+    lists = []
+    for array in arrays:
+        items: list[Any] = []
+        for start in range(0, len(array), _PIECE):
+            step()
+            items.extend(array[start : start + _PIECE].tolist())
+        lists.append(items)
+    return lists
+
+
+def _nothing() -> None:
+    """`build_timelines` with nobody to give way to."""
+
+
+def build_timelines(
+    columns: NetworkColumns, params: Parameters = DEFAULTS, between: Callable[[], object] | None = None
+) -> list[Timeline]:
+    """One timeline per contact, in `columns.contacts` order; ValueError like `build_timeline`.
+    `between` is called between the steps and before each contact's (a worker gives way
+    to the window there)."""
+    step = between if between is not None else _nothing
     ctx = context_for(params)
     contacts = columns.contacts
     count = len(contacts)
     order = np.lexsort((columns.id, columns.day, columns.contact))
+    step()
     owner = columns.contact[order]
     ids = columns.id[order]
     days = columns.day[order]
@@ -100,6 +125,7 @@ def build_timelines(columns: NetworkColumns, params: Parameters = DEFAULTS) -> l
     given = columns.favours_given[order]
     received = columns.favours_received[order]
 
+    step()
     # Channel and weight for each (kind, channel) pair that occurs.
     width = len(columns.channel_names)
     pair = kinds * width + columns.channel[order]
@@ -112,6 +138,7 @@ def build_timelines(columns: NetworkColumns, params: Parameters = DEFAULTS) -> l
     if crowd.any():
         weights[crowd] = weights[crowd] * free / people[crowd]
 
+    step()
     # Minutes: a missing duration takes the kind's default and is flagged as estimated.
     minutes = columns.minutes[order]
     missing = minutes < 0
@@ -122,6 +149,7 @@ def build_timelines(columns: NetworkColumns, params: Parameters = DEFAULTS) -> l
     timed = minutes > 0
     hour_values = minutes[timed] / 60 * weights[timed]
 
+    step()
     # Touches: one per contact and day with w >= threshold, at the day's largest w (the
     # first entry that reaches it, as the per-contact pass keeps).
     touching = np.flatnonzero(weights >= params.touch_min_weight)
@@ -146,6 +174,7 @@ def build_timelines(columns: NetworkColumns, params: Parameters = DEFAULTS) -> l
         touch_owner = touch_days = touch_ids = np.empty(0, dtype=np.int64)
         touch_weights = np.empty(0, dtype=np.float64)
 
+    step()
     # Trust evidence, the connection gates and the giving balance.
     their = np.asarray(
         [ctx.their_share.get(name, 0.0) for name in columns.initiator_names], dtype=np.float64
@@ -173,34 +202,28 @@ def build_timelines(columns: NetworkColumns, params: Parameters = DEFAULTS) -> l
     b_deep = _bounds(o_deep, count)
     b_estimated = _bounds(o_estimated, count)
 
+    step()
     channel_of = [pair_names[p] for p in pair.tolist()]
+    step()
     kind_of = [columns.kind_names[k] for k in kinds.tolist()]
+    step()
     starter_of = [columns.initiator_names[s] for s in starters.tolist()]
-    ids_l = ids.tolist()
-    days_l = days.tolist()
-    weights_l = weights.tolist()
-    depths_l = depths.tolist()
-    given_l = given.tolist()
-    received_l = received.tolist()
-    estimated_l = days[missing].tolist()
-    hour_days_l = days[timed].tolist()
-    hour_values_l = hour_values.tolist()
-    hour_ids_l = ids[timed].tolist()
-    touch_days_l = touch_days.tolist()
-    touch_weights_l = touch_weights.tolist()
-    touch_ids_l = touch_ids.tolist()
-    evidence_days_l = days[evidence_rows].tolist()
-    evidence_l = amount[evidence_rows].tolist()
-    ledger_days_l = days[ledger_rows].tolist()
-    ledger_net_l = (given[ledger_rows] - received[ledger_rows]).tolist()
-    their_days_l = days[their_rows].tolist()
-    deep_days_l = days[deep].tolist()
+    (ids_l, days_l, weights_l, depths_l, given_l, received_l, estimated_l, hour_days_l,
+     hour_values_l, hour_ids_l, touch_days_l, touch_weights_l, touch_ids_l, evidence_days_l,
+     evidence_l, ledger_days_l, ledger_net_l, their_days_l, deep_days_l) = _as_lists(
+        step, ids, days, weights, depths, given, received, days[missing], days[timed],
+        hour_values, ids[timed], touch_days, touch_weights, touch_ids, days[evidence_rows],
+        amount[evidence_rows], days[ledger_rows], given[ledger_rows] - received[ledger_rows],
+        days[their_rows], days[deep],
+    )
     unknown = (~known).tolist() if not known.all() else None
 
+    step()
     favours = columns.favours
     asks = columns.asks
     timelines = []
     for index, contact in enumerate(contacts):
+        step()
         a, b = b_rows[index], b_rows[index + 1]
         if unknown is not None and any(unknown[a:b]):
             bad = a + unknown[a:b].index(True)

@@ -17,6 +17,7 @@ import numpy as np
 from relationship_journal.health.columns import NetworkColumns
 from relationship_journal.health.inputs import CHANNELS, AskInput, ContactInput, FavourInput
 from relationship_journal.journal.health_inputs import _day, gc_paused
+from relationship_journal.journal.pacing import give_way
 
 # The codes SQLite sends: position in these tuples (anything else is its own name below).
 _KINDS = ("meeting", "call", "video", "message", "email", "event", "social")
@@ -38,7 +39,7 @@ _CODES = (
 # numpy parses it, so no Python object is made per row. A value the codes cannot carry (a
 # depth out of range) is NULL, which drops the row from the text, and the count says so.
 _FIELDS = 4
-_CHUNK = 250_000
+_CHUNK = 50_000  # rows per query: parsing one chunk's text holds the interpreter ~3 ms
 _INTERACTIONS = (
     "SELECT count(*), max(id), group_concat("
     "id || ',' || codes || ',' || minutes || ',' || people, ',') FROM ("
@@ -60,6 +61,7 @@ def _numbers(connection: sqlite3.Connection, sql: str, fields: int) -> np.ndarra
     parts = []
     after = -1
     while True:
+        give_way()
         count, last, text = connection.execute(sql, (after, _CHUNK)).fetchone()
         if not count:
             break
@@ -107,12 +109,14 @@ def _load(connection: sqlite3.Connection) -> NetworkColumns | None:
         for cid, name, circle, cadence, kin, calibre in contacts
     ]
     index_of = {row[0]: index for index, row in enumerate(contacts)}
-
+    give_way()
     table = _numbers(connection, _INTERACTIONS, _FIELDS)
     if table is None:
         return None
     interaction_ids = table[:, 0]
+    give_way()
     by_day = connection.execute(_DAYS).fetchall()
+    give_way()
     try:
         ordinals = [_day(date).toordinal() for date, _count, _ids in by_day]
     except (TypeError, ValueError):
@@ -132,6 +136,7 @@ def _load(connection: sqlite3.Connection) -> NetworkColumns | None:
     if (kinds >= len(_KINDS)).any() or (starters >= len(_INITIATORS)).any():
         return None
 
+    give_way()
     links = _numbers(connection, _LINKS, 2)
     if links is None:
         return None
@@ -157,6 +162,7 @@ def _load(connection: sqlite3.Connection) -> NetworkColumns | None:
     for fid, cid, direction, size, date, iid in connection.execute(
         "SELECT id, contact_id, direction, size, date, interaction_id FROM favours"
     ):
+        give_way()
         if cid not in index_of:
             continue
         if iid is None:
@@ -176,6 +182,7 @@ def _load(connection: sqlite3.Connection) -> NetworkColumns | None:
     for aid, cid, size, outcome, date, iid in connection.execute(
         "SELECT id, contact_id, size, outcome, date, interaction_id FROM asks"
     ):
+        give_way()
         if cid in index_of:
             asks[index_of[cid]].append(AskInput(aid, _day(date), size, outcome, iid))
 

@@ -30,6 +30,7 @@ from relationship_journal.health import (
     summarise_network,
 )
 from relationship_journal.journal.health_inputs import gc_paused, load_logs
+from relationship_journal.journal.pacing import give_way
 from relationship_journal.store.database import Database
 
 
@@ -58,7 +59,7 @@ def read_timelines(
         if columns is not None:
             import numpy as np
 
-            timelines = tuple(build_timelines(columns, params))
+            timelines = tuple(build_timelines(columns, params, between=give_way))
             _ids, first = np.unique(columns.id, return_index=True)
             days, counts = np.unique(columns.day[first], return_counts=True)
             per_day = dict(
@@ -69,6 +70,7 @@ def read_timelines(
         entry_days: dict[int, dt.date] = {}
         built = []
         for log in logs:
+            give_way()
             built.append(build_timeline(log, params))
             for item in log.interactions:
                 entry_days[item.id] = item.date
@@ -81,8 +83,11 @@ def evaluate_all(
 ) -> NetworkHealth:
     """`compute_network` over timelines already built with `params`."""
     with gc_paused():
-        contacts = tuple([evaluate(tl, as_of) for tl in timelines])
-        return summarise_network(contacts, as_of, params)
+        contacts = []
+        for timeline in timelines:
+            give_way()
+            contacts.append(evaluate(timeline, as_of))
+        return summarise_network(tuple(contacts), as_of, params)
 
 
 def read_network(database: Database, as_of: dt.date, params: Parameters) -> NetworkReading:

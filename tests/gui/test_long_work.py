@@ -104,3 +104,31 @@ def test_next_and_previous_contact(demo_folder: Path, start_app: Any, qtbot: Any
     window.act_previous.trigger()
     wait_idle(qtbot, window)
     assert window.page.contact_id == first
+
+
+def test_background_readings_give_way_while_the_window_handles_events(qtbot: Any) -> None:
+    """The window's thread says when it is busy, so a worker's long reading pauses for it."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
+    from relationship_journal.gui.app import application
+    from relationship_journal.journal import pacing
+
+    application()
+    assert pacing.attached_window() is threading.current_thread()
+    QCoreApplication.sendEvent(QObject(), QEvent(QEvent.Type.User))
+    assert pacing.window_is_busy()
+    seen_idle, stop = threading.Event(), threading.Event()
+
+    def watch() -> None:  # from another thread: the window's own answers only while awake
+        while not stop.is_set() and not seen_idle.is_set():
+            if not pacing.window_is_busy():
+                seen_idle.set()
+            stop.wait(0.001)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        qtbot.waitUntil(seen_idle.is_set)  # the event loop went to sleep between events
+    finally:
+        stop.set()
+        watcher.join()

@@ -34,6 +34,23 @@ def test_the_columns_give_the_networks_figures(demo: Journal) -> None:
         assert network.total_contacts == 75
 
 
+def test_read_and_laid_out_in_small_pieces_the_figures_are_the_same(
+    demo: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pieces a worker gives way to the window between (journal.pacing) join up exactly."""
+    from relationship_journal.health import columns
+    from relationship_journal.journal import health_columns
+
+    with demo.reading() as connection:
+        logs = load_logs(connection)
+    monkeypatch.setattr(health_columns, "_CHUNK", 97)
+    monkeypatch.setattr(columns, "_PIECE", 101)
+    with demo.reading() as connection:
+        table = load_columns(connection)
+    assert table is not None and len(table.id) > 97 * 3
+    assert demo.health.network(AS_OF) == compute_network(logs, AS_OF, demo.health.params)
+
+
 def test_a_hand_edited_date_falls_back_to_the_plain_reading(demo: Journal) -> None:
     with demo.database.writing() as connection:
         connection.execute("UPDATE interactions SET date = '2026-02-30' WHERE id = 7")
