@@ -24,10 +24,10 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 TICK_MS = 5
 KEY_EVERY_MS = 100
@@ -48,22 +48,13 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QEventLoop, QTimer
+    from event_loop import run_until
+    from PySide6.QtCore import QTimer
 
     from relationship_journal.gui import worker
     from relationship_journal.gui.app import application, create_window
 
     app = application()
-
-    def run_until(done: Callable[[], bool], until: float) -> None:
-        """The real event loop (it sleeps between events, as the app's does) until `done`."""
-        loop = QEventLoop()
-        check = QTimer(interval=10)
-        check.timeout.connect(lambda: (done() or time.perf_counter() >= until) and loop.quit())
-        check.start()
-        if not done():
-            loop.exec()
-        check.stop()
 
     handled: list[tuple[float, float, str]] = []  # (start, end, what) of each result handled
     if args.explain:

@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 TICK_MS = 5
 KEY_EVERY_S = 0.1
@@ -38,6 +39,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
 
+    from event_loop import run_until
     from PySide6.QtCore import QTimer
 
     from relationship_journal.gui import worker
@@ -80,12 +82,8 @@ def main() -> int:
         timer.start()
         typing.start()
         deadline = shown + TIMEOUT_S
-        while time.perf_counter() < deadline:
-            app.processEvents()
-            if "list" in marks and ("health" in marks or not window.contact_list.model.rowCount()):
-                if not worker.busy():
-                    break
-            time.sleep(0.001)
+        run_until(lambda: "list" in marks and not worker.busy()
+                  and ("health" in marks or not window.contact_list.model.rowCount()), deadline)
         timer.stop()
         typing.stop()
         search.setText("")
