@@ -114,6 +114,7 @@ def build_timelines(
     ctx = context_for(params)
     contacts = columns.contacts
     count = len(contacts)
+    step()
     order = np.lexsort((columns.id, columns.day, columns.contact))
     step()
     owner = columns.contact[order]
@@ -164,7 +165,9 @@ def build_timelines(
         best = np.maximum.reduceat(t_weights, starts)
         group = np.cumsum(new_group) - 1
         at_best = np.flatnonzero(t_weights == best[group])
+        step()
         _unique, first = np.unique(group[at_best], return_index=True)
+        step()
         touch_rows = touching[at_best[first]]
         touch_owner = t_owner[starts]
         touch_days = t_days[starts]
@@ -186,6 +189,7 @@ def build_timelines(
     their_rows = their != 0
     ledger_rows = given != received
 
+    step()
     o_hours = owner[timed]
     o_touch = touch_owner
     o_evidence = owner[evidence_rows]

@@ -172,12 +172,14 @@ def _load(connection: sqlite3.Connection) -> NetworkColumns | None:
     if linked and len(links):
         key = links[:, 1] * (1 << 32) + links[:, 0]
         order = np.argsort(key)
+        give_way()
         wanted = np.array([c * (1 << 32) + i for c, i in linked], dtype=np.int64)
         at = order[np.searchsorted(key, wanted, sorter=order).clip(0, len(key) - 1)]
         hit = key[at] == wanted
         sizes = np.array(list(linked.values()), dtype=np.int64)
         given[at[hit]] = sizes[hit, 0]
         received[at[hit]] = sizes[hit, 1]
+    give_way()
     asks: dict[int, list[AskInput]] = defaultdict(list)
     for aid, cid, size, outcome, date, iid in connection.execute(
         "SELECT id, contact_id, size, outcome, date, interaction_id FROM asks"
@@ -186,6 +188,7 @@ def _load(connection: sqlite3.Connection) -> NetworkColumns | None:
         if cid in index_of:
             asks[index_of[cid]].append(AskInput(aid, _day(date), size, outcome, iid))
 
+    give_way()
     return NetworkColumns(
         contacts=inputs,
         contact=owner,
