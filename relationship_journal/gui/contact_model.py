@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 
 from relationship_journal import clock
 from relationship_journal.gui.collation import name_key
+from relationship_journal.journal.pacing import give_way
 from relationship_journal.journal.records import ContactSummary
 from relationship_journal.journal.text import fold
 from relationship_journal.journal.vocabulary import CIRCLE_NAMES
@@ -83,9 +84,15 @@ class PreparedRows:
 
 def prepare(rows: Iterable[ContactSummary]) -> PreparedRows:
     """Made on the worker, with that thread's own collator."""
-    rows = list(rows)
-    texts = {search_text(r) for r in rows}
-    return PreparedRows({t: fold(t) for t in texts}, {r.id: (r.name, name_key(r.name)) for r in rows})
+    folded: dict[str, str] = {}
+    keys: dict[int, tuple[str, QCollatorSortKey]] = {}
+    for row in rows:
+        give_way()  # the window's events go first (journal.pacing)
+        text = search_text(row)
+        if text not in folded:
+            folded[text] = fold(text)
+        keys[row.id] = (row.name, name_key(row.name))
+    return PreparedRows(folded, keys)
 
 
 class ContactTableModel(QAbstractTableModel):

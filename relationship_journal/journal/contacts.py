@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from relationship_journal import clock
 from relationship_journal.journal import names
 from relationship_journal.journal.errors import NotFoundError, ValidationError
+from relationship_journal.journal.pacing import give_way
 from relationship_journal.journal.records import (
     PROFILE_TEXT_FIELDS,
     Address,
@@ -310,8 +311,10 @@ class ContactBook:
                               f"{narrowed('contact_id')} ORDER BY position", params)
             tags = _grouped(connection, "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t "
                             f"ON t.id = ct.tag_id{narrowed('ct.contact_id')} ORDER BY t.name", params)
-        return [
-            ContactSummary(
+        summaries = []
+        for cid, name, organisation, role, circle, archived, year, month, day, has_photo in rows:
+            give_way()  # ten thousand rows: the window's events go first (journal.pacing)
+            summaries.append(ContactSummary(
                 id=cid,
                 name=name,
                 organisation=organisation,
@@ -324,9 +327,8 @@ class ContactBook:
                 birthday=Birthday(month, day, year) if month and day else None,
                 tags=tuple(tags.get(cid, ())),
                 has_photo=bool(has_photo),
-            )
-            for cid, name, organisation, role, circle, archived, year, month, day, has_photo in rows
-        ]
+            ))
+        return summaries
 
     def photos(self, contact_ids: Iterable[int]) -> dict[int, bytes]:
         """The photos of these people, in one query (the list asks for the rows it shows)."""
