@@ -13,9 +13,10 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass, replace
 
-from .contact import compute_contact
+from .contact import compute_contact, evaluate
 from .inputs import ContactLog, InteractionInput
 from .parameters import DEFAULTS, Parameters
+from .timeline import Timeline
 
 CALL_MINUTES = 15
 IN_PERSON_KINDS = ("meeting", "social")
@@ -94,10 +95,16 @@ def _option(
     return TouchOption(kind, minutes, without, after.score)
 
 
-def touch_value(log: ContactLog, as_of: dt.date, params: Parameters = DEFAULTS) -> TouchValue:
-    """The health tomorrow with a 15-minute call, or a usual meeting, logged today."""
+def touch_value(
+    log: ContactLog, as_of: dt.date, params: Parameters = DEFAULTS, timeline: Timeline | None = None
+) -> TouchValue:
+    """The health tomorrow with a 15-minute call, or a usual meeting, logged today.
+    `timeline`: the log's own, already built with `params` (a network reading's), which
+    gives the health without a touch instead of building it again."""
     tomorrow = as_of + dt.timedelta(days=1)
-    without = compute_contact(log, tomorrow, params).score
+    without = (
+        evaluate(timeline, tomorrow) if timeline is not None else compute_contact(log, tomorrow, params)
+    ).score
     depth = usual_depth(log, as_of, params.depth_window)
     call = _option(log, as_of, params, "call", CALL_MINUTES, depth, without)
     meeting = _option(

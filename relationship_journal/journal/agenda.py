@@ -27,7 +27,10 @@ from relationship_journal.journal.health_inputs import load_logs
 from relationship_journal.journal.records import Changes
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from relationship_journal.health import ContactHealth, NetworkHealth
+    from relationship_journal.health.timeline import Timeline
     from relationship_journal.journal.core import Journal
 
 # The fading horizon: how far ahead a fade date puts someone on Today. Issue 12 makes
@@ -106,9 +109,12 @@ def _touch_reason(health: ContactHealth, kind: str, as_of: dt.date, call: str, m
     return f"{lead} {call[0].upper()}{call[1:]}; {meeting}."
 
 
-def keep_in_touch(journal: Journal, network: NetworkHealth, horizon: int) -> list[TodayItem]:
+def keep_in_touch(
+    journal: Journal, network: NetworkHealth, horizon: int, timelines: Mapping[int, Timeline] | None = None
+) -> list[TodayItem]:
     """People fading within `horizon` days or past their cadence, ranked by touch value
-    (the health a 15-minute call today buys tomorrow), ties broken inner circle first."""
+    (the health a 15-minute call today buys tomorrow), ties broken inner circle first.
+    `timelines`: each person's, by id, as the network was read with the journal's parameters."""
     as_of = network.as_of
     chosen: dict[int, tuple[ContactHealth, str]] = {}
     for health in network.contacts:
@@ -144,7 +150,9 @@ def keep_in_touch(journal: Journal, network: NetworkHealth, horizon: int) -> lis
     params = journal.health.params
     ranked = []
     for cid, (health, kind) in chosen.items():
-        value = touch_value(logs[cid], as_of, params)
+        built = (timelines or {}).get(cid)
+        same = built is not None and built.context.params is params  # else it is built again
+        value = touch_value(logs[cid], as_of, params, built if same else None)
         ranked.append((-value.gain, health.circle, health.name, cid, health, kind, value))
     ranked.sort(key=lambda row: row[:4])
     items = []
@@ -196,8 +204,11 @@ class Agenda:
 
         journal = self._journal
         as_of = as_of or clock.today()
-        network = journal.health.network(as_of)
-        touches = keep_in_touch(journal, network, network.fading_horizon_days)
+        params = journal.health.params
+        reading = journal.health.reading(as_of, params)
+        network = reading.network
+        timelines = {timeline.contact.id: timeline for timeline in reading.timelines}
+        touches = keep_in_touch(journal, network, network.fading_horizon_days, timelines)
         marks = self.marks.all()
         everything = [
             *dates_ahead(journal, as_of),

@@ -168,6 +168,19 @@ def test_keep_in_touch_is_ranked_by_the_models_predicted_gain(journal: Journal) 
     )  # type: ignore[index]
 
 
+def test_a_touch_valued_from_the_networks_own_timeline_is_valued_the_same(journal: Journal) -> None:
+    """Today reuses the network reading's timelines for the health without a touch."""
+    from relationship_journal.health import build_timeline
+
+    ids = _people_past_cadence(journal)
+    params = journal.health.params
+    with journal.reading() as connection:
+        logs = load_logs(connection, list(ids))
+    for contact_log in logs:
+        built = build_timeline(contact_log, params)
+        assert touch_value(contact_log, TODAY, params, built) == touch_value(contact_log, TODAY, params)
+
+
 def test_the_touch_value_is_what_logging_the_touch_does(journal: Journal) -> None:
     """The predicted figure is the health the page shows tomorrow after logging that call."""
     ids = _people_past_cadence(journal)
