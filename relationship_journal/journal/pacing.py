@@ -4,9 +4,10 @@ CPython runs one thread's Python at a time. While a worker thread computes the w
 network in Python, every call the window's toolkit makes into Python (a row count, a
 cell's paint: some 300 for one repaint of the list) waits its turn for the interpreter,
 so a key the idle window answers in 40 ms took 100-150 ms. The window says when its
-thread is busy (`window_busy` as its event loop wakes, `window_idle` before it sleeps
-again); the long loops of a whole-network reading call `give_way()` between small pieces
-of work, and it waits while the window is busy.
+thread is busy (`window_busy` at the first event it handles after a sleep, `window_idle`
+just before it sleeps again); the long loops of background readings (the whole network,
+the list's rows) call `give_way()` between small pieces of work, and it waits while the
+window is busy.
 
 It waits at most `MAX_WAIT_S` per busy spell, so a window thread that is itself waiting
 for the worker (at quit) cannot deadlock with it, and a long spell only slows the
