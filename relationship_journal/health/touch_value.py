@@ -36,6 +36,11 @@ class TouchOption:
     def gain(self) -> float:
         return self.after - (self.without or 0.0)
 
+    @property
+    def shown_gain(self) -> int:
+        """The gain as the words show it: the difference of the two rounded healths."""
+        return round(self.after) - round(self.without or 0.0)
+
     def words(self) -> str:
         """'a 15-minute call lifts health from 48 to 61'."""
         article = "an" if str(self.minutes)[0] == "8" or self.minutes in (11, 18) else "a"

@@ -113,7 +113,8 @@ def keep_in_touch(
     journal: Journal, network: NetworkHealth, horizon: int, timelines: Mapping[int, Timeline] | None = None
 ) -> list[TodayItem]:
     """People fading within `horizon` days or past their cadence, ranked by touch value
-    (the health a 15-minute call today buys tomorrow), ties broken inner circle first.
+    (the health a 15-minute call today buys tomorrow, first as the card shows it, rounded),
+    ties broken inner circle first.
     `timelines`: each person's, by id, as the network was read with the journal's parameters."""
     as_of = network.as_of
     chosen: dict[int, tuple[ContactHealth, str]] = {}
@@ -153,10 +154,12 @@ def keep_in_touch(
         built = (timelines or {}).get(cid)
         same = built is not None and built.context.params is params  # else it is built again
         value = touch_value(logs[cid], as_of, params, built if same else None)
-        ranked.append((-value.gain, health.circle, health.name, cid, health, kind, value))
-    ranked.sort(key=lambda row: row[:4])
+        # First by the gain the card shows (so "+18" never comes below "+17"), then exactly.
+        shown = -value.call.shown_gain
+        ranked.append((shown, -value.gain, health.circle, health.name, cid, health, kind, value))
+    ranked.sort(key=lambda row: row[:5])
     items = []
-    for _neg, _circle, name, cid, health, kind, value in ranked:
+    for _shown, _neg, _circle, name, cid, health, kind, value in ranked:
         recency_ids = health.component("recency").interaction_ids
         items.append(
             TodayItem(

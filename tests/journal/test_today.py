@@ -158,14 +158,35 @@ def test_keep_in_touch_is_ranked_by_the_models_predicted_gain(journal: Journal) 
     assert {i.contact_ids[0] for i in items} == set(ids)
     with journal.reading() as connection:
         logs = {lg.contact.id: lg for lg in load_logs(connection, list(ids))}
-    predicted = {cid: touch_value(logs[cid], TODAY, journal.health.params).gain for cid in ids}
+    values = {cid: touch_value(logs[cid], TODAY, journal.health.params) for cid in ids}
+    predicted = {cid: value.gain for cid, value in values.items()}
+    shown = {cid: value.call.shown_gain for cid, value in values.items()}
     order = [i.contact_ids[0] for i in items]
-    assert order == sorted(ids, key=lambda cid: (-predicted[cid], ids[cid]))
+    assert order == sorted(ids, key=lambda cid: (-shown[cid], -predicted[cid], ids[cid]))
     assert [i.gain["gain"] for i in items] == [round(predicted[cid], 2) for cid in order]  # type: ignore[index]
     first = items[0]
     assert (
         f"lifts health from {first.gain['without']} to {first.gain['after_call']}" in first.reason
     )  # type: ignore[index]
+
+
+def test_the_gains_the_cards_show_never_rise_down_the_list() -> None:
+    """Ranked by the exact gain, 24.4 -> 41.6 (+18 shown) came below 25.6 -> 43.4 (+17)."""
+    from relationship_journal.health.touch_value import TouchOption
+
+    assert TouchOption("call", 15, 24.4, 41.6).shown_gain == 18
+    assert TouchOption("call", 15, 25.6, 43.4).shown_gain == 17
+    assert TouchOption("call", 15, 25.6, 43.4).gain > TouchOption("call", 15, 24.4, 41.6).gain
+
+
+def test_today_lists_the_shown_gains_in_order_on_the_demo(journal: Journal) -> None:
+    from relationship_journal.demo import generate
+
+    generate(journal, contacts=200, seed=1, as_of=TODAY)  # ranked by the exact gain: 8, 7, 8
+    touches = [i for i in journal.agenda.today(TODAY).items if i.kind in ("fading", "cadence")]
+    shown = [i.gain["after_call"] - (i.gain["without"] or 0) for i in touches]  # type: ignore[index]
+    assert len(touches) > 3
+    assert shown == sorted(shown, reverse=True)
 
 
 def test_a_touch_valued_from_the_networks_own_timeline_is_valued_the_same(journal: Journal) -> None:
