@@ -240,19 +240,23 @@ def _contact_rows(people: Iterable[ContactHealth], data: NetworkData) -> Iterabl
         )
 
 
-def _everyone(data: NetworkData) -> str:
+def _everyone(data: NetworkData) -> tuple[str, ...]:
+    """The closing table of everyone, one part per circle (each laid out on its own, from
+    a fresh page: a circle of thousands laid out beside the others made every page's
+    painting and every keep-together pass walk them all)."""
     chosen = set(data.circles)
     which = ", ".join(str(c) for c in data.circles) if chosen != set(CIRCLES) else "all circles"
-    parts = [m.heading(f"Contacts in {which}")]
+    parts: list[str] = []
     for circle in data.circles:
         people = [c for c in data.network.contacts if c.circle == circle]
         if not people:
             continue
         people.sort(key=lambda c: (-(c.score if c.score is not None else -1), c.name))
         caption = f"{_circle_name(circle)}: {m.plural(len(people), 'person', 'people')}"
-        parts.append(m.table(["Name", "Organisation", "Health", "Standing", "Last contact"],
-                             _contact_rows(people, data), widths=[28, 22, 14, 21, 15], caption=caption))
-    return "".join(parts)
+        heading = "" if parts else m.heading(f"Contacts in {which}")
+        parts.append(heading + m.table(["Name", "Organisation", "Health", "Standing", "Last contact"],
+                                       _contact_rows(people, data), widths=[28, 22, 14, 21, 15], caption=caption))
+    return tuple(parts) or (m.heading(f"Contacts in {which}"),)
 
 
 def _charts_images(data: NetworkData, steps: Steps) -> dict[str, QImage]:
@@ -303,7 +307,7 @@ def build(data: NetworkData, steps: Steps) -> ReportDocument:
         images=pictures,
         contents_after_pages=3,
         # The long table of everyone is laid out on its own, from a fresh page.
-        parts_on_new_pages=(_everyone(data),),
+        parts_on_new_pages=_everyone(data),
     )
 
 

@@ -91,3 +91,20 @@ def test_chosen_circles_and_letter_paper(demo_journal: Journal, tmp_path: Path, 
     counts = {circle: sum(1 for c in network.contacts if c.circle == circle) for circle in (5, 15, 500)}
     assert f"Inner (5): {counts[5]} people" in text and f"Close (15): {counts[15]} people" in text
     assert f"Acquaintance (500): {counts[500]} people" not in text
+
+
+def test_each_circles_table_starts_on_a_fresh_page(report: tuple[Path, str]) -> None:
+    """Laid out on its own, a circle of thousands no longer slows every page of the rest."""
+    out, _text = report
+    pages = pdf_text(out).split("\f")
+    captions = re.compile(r"^(Inner|Close|Active|Wider|Acquaintance) \(\d+\): [\d,]+ (people|person)$")
+    firsts: dict[str, int] = {}
+    for number, page in enumerate(pages):
+        for line in page.splitlines():
+            if captions.match(line.strip()):
+                firsts.setdefault(line.strip(), number)
+    assert len(firsts) >= 3
+    for caption, number in firsts.items():
+        lines = [line.strip() for line in pages[number].splitlines() if line.strip()]
+        body = [line for line in lines if "Network report" not in line and not line.startswith("Report date")]
+        assert body.index(caption) <= 1, (caption, body[:3])  # after "Contacts in all circles" at most
