@@ -49,12 +49,8 @@ def summary(agenda: TodayAgenda) -> tuple[str, str]:
     for item in agenda.items[:SHOWN_IN_SUMMARY]:
         gain = item.gain
         extra = ""
-        if (
-            gain is not None
-            and gain["without"] is not None
-            and gain["after_call"] > gain["without"]
-        ):
-            extra = f" (+{gain['after_call'] - gain['without']} with a call)"
+        if gain is not None and gain["without"] is not None and gain["shown_gain"] > 0:
+            extra = f" (+{gain['shown_gain']} with a {gain['shown_with']})"  # as its card says
         lines.append(item.title + extra)
     if count > SHOWN_IN_SUMMARY:
         lines.append(f"and {count - SHOWN_IN_SUMMARY} more")

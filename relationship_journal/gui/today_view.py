@@ -152,9 +152,7 @@ class ItemCard(QFrame):
 
     def _gain_pill(self, gain: dict[str, Any]) -> QLabel:
         """'+11 with a call' (or with a meeting, when a call would not lift health)."""
-        without = gain["without"] or 0
-        call, meeting = gain["after_call"] - without, gain["after_meeting"] - without
-        text = f"+{call} with a call" if call > 0 else f"+{max(0, meeting)} with a meeting"
+        text = f"+{gain['shown_gain']} with a {gain['shown_with']}"
         pill = QLabel(text, self)
         pill.setObjectName("Badge")
         pill.setStyleSheet(f"QLabel#Badge {{ background: {colours().accent}; color: #ffffff; }}")

@@ -13,10 +13,9 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass, replace
 
-from .contact import compute_contact, evaluate
+from .contact import compute_contact
 from .inputs import ContactLog, InteractionInput
 from .parameters import DEFAULTS, Parameters
-from .timeline import Timeline
 
 CALL_MINUTES = 15
 IN_PERSON_KINDS = ("meeting", "social")
@@ -61,8 +60,15 @@ class TouchValue:
 
     @property
     def gain(self) -> float:
-        """The figure Today ranks by: what the cheapest real touch (the call) buys."""
+        """What the cheapest real touch (the call) buys, exactly: Today's tie-break."""
         return self.call.gain
+
+    def shown(self) -> tuple[str, int]:
+        """What a card says one touch buys, and Today's first ranking: the call's rounded
+        gain, or the meeting's when a call would not lift health (never below 0)."""
+        if self.call.shown_gain > 0:
+            return self.call.kind, self.call.shown_gain
+        return self.meeting.kind, max(0, self.meeting.shown_gain)
 
 
 def usual_depth(log: ContactLog, as_of: dt.date, window: int) -> int:
@@ -100,16 +106,10 @@ def _option(
     return TouchOption(kind, minutes, without, after.score)
 
 
-def touch_value(
-    log: ContactLog, as_of: dt.date, params: Parameters = DEFAULTS, timeline: Timeline | None = None
-) -> TouchValue:
-    """The health tomorrow with a 15-minute call, or a usual meeting, logged today.
-    `timeline`: the log's own, already built with `params` (a network reading's), which
-    gives the health without a touch instead of building it again."""
+def touch_value(log: ContactLog, as_of: dt.date, params: Parameters = DEFAULTS) -> TouchValue:
+    """The health tomorrow with a 15-minute call, or a usual meeting, logged today."""
     tomorrow = as_of + dt.timedelta(days=1)
-    without = (
-        evaluate(timeline, tomorrow) if timeline is not None else compute_contact(log, tomorrow, params)
-    ).score
+    without = compute_contact(log, tomorrow, params).score
     depth = usual_depth(log, as_of, params.depth_window)
     call = _option(log, as_of, params, "call", CALL_MINUTES, depth, without)
     meeting = _option(

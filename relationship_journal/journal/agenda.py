@@ -27,10 +27,7 @@ from relationship_journal.journal.health_inputs import load_logs
 from relationship_journal.journal.records import Changes
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from relationship_journal.health import ContactHealth, NetworkHealth
-    from relationship_journal.health.timeline import Timeline
     from relationship_journal.journal.core import Journal
 
 # The fading horizon: how far ahead a fade date puts someone on Today. Issue 12 makes
@@ -109,13 +106,10 @@ def _touch_reason(health: ContactHealth, kind: str, as_of: dt.date, call: str, m
     return f"{lead} {call[0].upper()}{call[1:]}; {meeting}."
 
 
-def keep_in_touch(
-    journal: Journal, network: NetworkHealth, horizon: int, timelines: Mapping[int, Timeline] | None = None
-) -> list[TodayItem]:
+def keep_in_touch(journal: Journal, network: NetworkHealth, horizon: int) -> list[TodayItem]:
     """People fading within `horizon` days or past their cadence, ranked by touch value
-    (the health a 15-minute call today buys tomorrow, first as the card shows it, rounded),
-    ties broken inner circle first.
-    `timelines`: each person's, by id, as the network was read with the journal's parameters."""
+    (the health a touch today buys tomorrow, first as the card shows it: `TouchValue.shown`),
+    ties broken inner circle first."""
     as_of = network.as_of
     chosen: dict[int, tuple[ContactHealth, str]] = {}
     for health in network.contacts:
@@ -151,11 +145,9 @@ def keep_in_touch(
     params = journal.health.params
     ranked = []
     for cid, (health, kind) in chosen.items():
-        built = (timelines or {}).get(cid)
-        same = built is not None and built.context.params is params  # else it is built again
-        value = touch_value(logs[cid], as_of, params, built if same else None)
+        value = touch_value(logs[cid], as_of, params)
         # First by the gain the card shows (so "+18" never comes below "+17"), then exactly.
-        shown = -value.call.shown_gain
+        shown = -value.shown()[1]
         ranked.append((shown, -value.gain, health.circle, health.name, cid, health, kind, value))
     ranked.sort(key=lambda row: row[:5])
     items = []
@@ -188,6 +180,8 @@ def keep_in_touch(
                     "after_meeting": round(value.meeting.after),
                     "meeting_minutes": value.meeting.minutes,
                     "gain": round(value.gain, 2),
+                    "shown_with": value.shown()[0],  # what the card says one touch buys
+                    "shown_gain": value.shown()[1],
                     "circle": health.circle,
                 },
             )
@@ -207,11 +201,8 @@ class Agenda:
 
         journal = self._journal
         as_of = as_of or clock.today()
-        params = journal.health.params
-        reading = journal.health.reading(as_of, params)
-        network = reading.network
-        timelines = {timeline.contact.id: timeline for timeline in reading.timelines}
-        touches = keep_in_touch(journal, network, network.fading_horizon_days, timelines)
+        network = journal.health.network(as_of)
+        touches = keep_in_touch(journal, network, network.fading_horizon_days)
         marks = self.marks.all()
         everything = [
             *dates_ahead(journal, as_of),

@@ -30,7 +30,7 @@ def _item(n: int, gain: dict[str, Any] | None = None) -> TodayItem:
 
 
 def _agenda(count: int) -> TodayAgenda:
-    gain = {"without": 48, "after_call": 61}
+    gain = {"without": 48, "after_call": 61, "shown_with": "call", "shown_gain": 13}
     return TodayAgenda(DAY, tuple(_item(n, gain if n == 0 else None) for n in range(count)))
 
 
