@@ -121,7 +121,7 @@ def main() -> int:
             timer.timeout.connect(slot)
         window.network_loaded.connect(lambda: state.__setitem__("health", True))
         started = time.perf_counter()
-        if args.idle:
+        if args.idle is not None:
             QTimer.singleShot(round(args.idle * 1000), lambda: state.__setitem__("health", True))
         else:
             window.feed.load_network()  # the whole network's health, on the worker

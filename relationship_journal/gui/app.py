@@ -70,7 +70,7 @@ def _pace_background_work(app: QApplication) -> None:
     thread busy (the dispatcher's `awake` comes only after the work); `aboutToBlock`, just
     before it sleeps again, marks it idle. Set up once, on the GUI thread."""
     dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
-    if dispatcher is None or pacing.attached_window() is threading.current_thread():
+    if dispatcher is None or app.findChild(_BusyMarker) is not None:
         return
     app.installEventFilter(_BusyMarker(app))
     dispatcher.aboutToBlock.connect(pacing.window_idle)

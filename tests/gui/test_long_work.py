@@ -107,13 +107,16 @@ def test_next_and_previous_contact(demo_folder: Path, start_app: Any, qtbot: Any
 
 
 def test_background_readings_give_way_while_the_window_handles_events(qtbot: Any) -> None:
-    """The window's thread says when it is busy, so a worker's long reading pauses for it."""
+    """The window's thread says when it is busy (journal.pacing: a worker's give_way waits
+    on exactly these two signals, tests/journal/test_pacing.py)."""
     from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
-    from relationship_journal.gui.app import application
+    from relationship_journal.gui.app import _BusyMarker, application
     from relationship_journal.journal import pacing
 
-    application()
+    app = application()
+    application()  # asked again (each window asks): still one marker
+    assert len(app.findChildren(_BusyMarker)) == 1
     assert pacing.attached_window() is threading.current_thread()
     QCoreApplication.sendEvent(QObject(), QEvent(QEvent.Type.User))
     assert pacing.window_is_busy()
