@@ -46,6 +46,7 @@ SECTIONS = (
 
 
 SHOWN_AT_FIRST = 10  # cards per section before "Show more"
+LEFT_TO_RIGHT = "\u200e"  # a left-to-right mark: the sentence's direction, whatever script opens it
 SHOWN_PER_CLICK = 25
 
 
@@ -101,9 +102,11 @@ class ItemCard(QFrame):
         layout.setSpacing(2)
         outer.addLayout(layout, 1)
         top = QHBoxLayout()
+        # The sentences are English: laid out left to right even when a name in another
+        # script opens them ("يوسف منصور’s birthday" read "s birthday’يوسف منصور").
         self.title = QLabel(
-            f"<a href='open' style='color:{c.text}; text-decoration:none'>"
-            f"<b>{html.escape(item.title)}</b></a>",
+            f"<div dir='ltr'><a href='open' style='color:{c.text}; text-decoration:none'>"
+            f"<b>{html.escape(item.title)}</b></a></div>",
             self,
         )
         self.title.setToolTip("Open their page")
@@ -113,7 +116,7 @@ class ItemCard(QFrame):
             top.addWidget(self._gain_pill(item.gain))
         top.addStretch(1)
         layout.addLayout(top)
-        self.reason = QLabel(item.reason, self)
+        self.reason = QLabel(LEFT_TO_RIGHT + item.reason, self)
         self.reason.setTextFormat(Qt.TextFormat.PlainText)
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -25,7 +25,7 @@ def test_today_is_the_first_view_once_the_journal_has_people(
     view = _today_ready(window, qtbot)
     expected = window.journal.agenda.today(window.as_of)
     assert [card.item.key for card in view.cards] == [item.key for item in expected.items]
-    assert view.cards[0].reason.text() == expected.items[0].reason
+    assert view.cards[0].reason.text().lstrip("\u200e") == expected.items[0].reason
     window.show_view("contacts")
     assert window.current_view() == "contacts"
     window.act_views["today"].trigger()
@@ -144,3 +144,28 @@ def test_a_long_section_shows_its_first_cards_and_the_rest_on_asking(
     assert [c.item.key for c in section.cards] == [i.key for i in promises]
     assert not section.more.isVisibleTo(view)
     assert view.card_for(promises[-1].key) is section.cards[-1]
+
+
+def test_a_sentence_opened_by_a_right_to_left_name_reads_left_to_right(qtbot: Any, journal: Any) -> None:
+    """"يوسف منصور’s birthday" read "s birthday’يوسف منصور" on the card."""
+    import datetime as dt
+
+    from PySide6.QtGui import QTextDocument
+
+    from relationship_journal.gui.today_view import ItemCard, TodayView
+    from relationship_journal.journal.agenda import TodayItem
+
+    view = TodayView(journal)
+    qtbot.addWidget(view)
+    name = "يوسف منصور"
+    item = TodayItem(
+        key="date:1", kind="birthday", title=f"{name}’s birthday",
+        reason=f"{name}’s birthday is in 4 days (Saturday 04 July) — a message or a call?",
+        contact_ids=(1,), names=(name,), source={}, when=dt.date(2026, 7, 4),
+    )
+    card = ItemCard(item, view)
+    for label, rich in ((card.title, True), (card.reason, False)):
+        shown = QTextDocument()
+        shown.setHtml(label.text()) if rich else shown.setPlainText(label.text())
+        assert shown.firstBlock().textDirection() == Qt.LayoutDirection.LeftToRight
+        assert name in shown.toPlainText()
