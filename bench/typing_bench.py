@@ -55,7 +55,6 @@ def main() -> int:
     from relationship_journal.gui.app import application, create_window
 
     app = application()
-
     handled: list[tuple[float, float, str]] = []  # (start, end, what) of each result handled
     if args.explain:
         original = worker.Operation._succeeded

@@ -147,11 +147,11 @@ def keep_in_touch(journal: Journal, network: NetworkHealth, horizon: int) -> lis
     for cid, (health, kind) in chosen.items():
         value = touch_value(logs[cid], as_of, params)
         # First by the gain the card shows (so "+18" never comes below "+17"), then exactly.
-        shown = -value.shown()[1]
-        ranked.append((shown, -value.gain, health.circle, health.name, cid, health, kind, value))
+        shown = value.shown()
+        ranked.append((-shown[1], -value.gain, health.circle, health.name, cid, health, kind, value, shown))
     ranked.sort(key=lambda row: row[:5])
     items = []
-    for _shown, _neg, _circle, name, cid, health, kind, value in ranked:
+    for _shown, _neg, _circle, name, cid, health, kind, value, (shown_with, shown_gain) in ranked:
         recency_ids = health.component("recency").interaction_ids
         items.append(
             TodayItem(
@@ -180,8 +180,8 @@ def keep_in_touch(journal: Journal, network: NetworkHealth, horizon: int) -> lis
                     "after_meeting": round(value.meeting.after),
                     "meeting_minutes": value.meeting.minutes,
                     "gain": round(value.gain, 2),
-                    "shown_with": value.shown()[0],  # what the card says one touch buys
-                    "shown_gain": value.shown()[1],
+                    "shown_with": shown_with,  # what the card says one touch buys
+                    "shown_gain": shown_gain,
                     "circle": health.circle,
                 },
             )

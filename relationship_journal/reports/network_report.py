@@ -246,17 +246,19 @@ def _everyone(data: NetworkData) -> tuple[str, ...]:
     painting and every keep-together pass walk them all)."""
     chosen = set(data.circles)
     which = ", ".join(str(c) for c in data.circles) if chosen != set(CIRCLES) else "all circles"
-    parts: list[str] = []
+    heading = m.heading(f"Contacts in {which}")
+    tables: list[str] = []
     for circle in data.circles:
         people = [c for c in data.network.contacts if c.circle == circle]
         if not people:
             continue
         people.sort(key=lambda c: (-(c.score if c.score is not None else -1), c.name))
         caption = f"{_circle_name(circle)}: {m.plural(len(people), 'person', 'people')}"
-        heading = "" if parts else m.heading(f"Contacts in {which}")
-        parts.append(heading + m.table(["Name", "Organisation", "Health", "Standing", "Last contact"],
-                                       _contact_rows(people, data), widths=[28, 22, 14, 21, 15], caption=caption))
-    return tuple(parts) or (m.heading(f"Contacts in {which}"),)
+        tables.append(m.table(["Name", "Organisation", "Health", "Standing", "Last contact"],
+                              _contact_rows(people, data), widths=[28, 22, 14, 21, 15], caption=caption))
+    if not tables:
+        return (heading,)
+    return (heading + tables[0], *tables[1:])
 
 
 def _charts_images(data: NetworkData, steps: Steps) -> dict[str, QImage]:
@@ -306,7 +308,7 @@ def build(data: NetworkData, steps: Steps) -> ReportDocument:
         css=m.CSS,
         images=pictures,
         contents_after_pages=3,
-        # The long table of everyone is laid out on its own, from a fresh page.
+        # The long tables of everyone are laid out on their own, each from a fresh page.
         parts_on_new_pages=_everyone(data),
     )
 

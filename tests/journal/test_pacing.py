@@ -59,6 +59,11 @@ class _Worker:
         self.go.set()
         assert self.reached.wait(30)
 
+    def went_on(self) -> bool:
+        """Whether it got past give_way (waiting up to 30 s for it)."""
+        self.thread.join(timeout=30)
+        return self.passed.is_set()
+
 
 def test_a_worker_waits_while_the_window_is_busy_and_goes_on_when_it_idles(
     window: threading.Thread, clock: _Clock, monkeypatch: pytest.MonkeyPatch
@@ -70,8 +75,7 @@ def test_a_worker_waits_while_the_window_is_busy_and_goes_on_when_it_idles(
     worker.thread.join(timeout=0.3)
     assert not worker.passed.is_set(), "the worker went on while the window was busy"
     pacing.window_idle()
-    worker.thread.join(timeout=30)
-    assert worker.passed.is_set()
+    assert worker.went_on()
 
 
 def test_a_long_busy_spell_only_delays_a_worker(
@@ -82,8 +86,7 @@ def test_a_long_busy_spell_only_delays_a_worker(
     pacing.window_busy()
     worker = _Worker()
     worker.start()
-    worker.thread.join(timeout=30)
-    assert worker.passed.is_set()
+    assert worker.went_on()
     assert worker.waited >= 0.19  # it did wait, for the spell's allowance
 
 
@@ -96,8 +99,7 @@ def test_a_spell_timed_out_lets_workers_through_until_the_window_sleeps(
     pacing.window_busy()  # and wakes again: the same spell, not a new one
     worker = _Worker()
     worker.start()
-    worker.thread.join(timeout=30)
-    assert worker.passed.is_set()
+    assert worker.went_on()
 
 
 def test_the_window_thread_never_waits_on_itself(
@@ -108,20 +110,15 @@ def test_the_window_thread_never_waits_on_itself(
     pacing.attach_window(worker.thread)
     pacing.window_busy()
     worker.start()
-    worker.thread.join(timeout=30)
-    assert worker.passed.is_set()
+    assert worker.went_on()
 
 
-def test_with_no_window_nobody_waits(clock: _Clock, monkeypatch: pytest.MonkeyPatch) -> None:
-    before = pacing.attached_window()
+def test_with_no_window_nobody_waits(
+    window: threading.Thread, clock: _Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(pacing, "MAX_WAIT_S", 3600.0)
-    pacing.attach_window(None)
-    try:
-        pacing.window_busy()
-        worker = _Worker()
-        worker.start()
-        worker.thread.join(timeout=30)
-        assert worker.passed.is_set()
-    finally:
-        pacing.window_idle()
-        pacing.attach_window(before)
+    pacing.attach_window(None)  # the fixture puts back what was attached
+    pacing.window_busy()
+    worker = _Worker()
+    worker.start()
+    assert worker.went_on()
