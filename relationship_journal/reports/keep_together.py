@@ -75,7 +75,7 @@ def _cell_blocks(first: QTextBlock, last: QTextBlock) -> Iterator[QTextBlock]:
 
 
 @dataclass
-class _Row:
+class LaidRow:
     """One table row as laid out: its cells' text from `top` to `bottom`."""
 
     index: int
@@ -87,7 +87,7 @@ class _Row:
     pushed: float  # the padding we added to the row above it, to push it
 
 
-def _row(document: QTextDocument, table: QTextTable, row: int, page_height: float) -> _Row | None:
+def laid_row(document: QTextDocument, table: QTextTable, row: int, page_height: float) -> LaidRow | None:
     layout = document.documentLayout()
     firsts: list[QTextBlock] = []
     lasts: list[QTextBlock] = []
@@ -110,7 +110,7 @@ def _row(document: QTextDocument, table: QTextTable, row: int, page_height: floa
             for f, last, high, low in zip(firsts, lasts, tops, bottoms, strict=True)
         )
     pushed = table.cellAt(row - 1, 0).format().doubleProperty(PUSH) if row else 0.0
-    return _Row(row, top, bottom, height, first, cut, pushed)
+    return LaidRow(row, top, bottom, height, first, cut, pushed)
 
 
 def _most_common(values: list[float]) -> float | None:
@@ -134,7 +134,7 @@ class _Measure:
     spills: float
 
     @classmethod
-    def of(cls, rows: list[_Row], page_height: float) -> _Measure:
+    def of(cls, rows: list[LaidRow], page_height: float) -> _Measure:
         gaps: list[float] = []
         carried: list[float] = []
         fits: list[float] = []
@@ -195,7 +195,7 @@ class _Plan:
 
         self.changes.append((item.position(), edit))
 
-    def pad_above(self, table: QTextTable, row: _Row, extra: float) -> None:
+    def pad_above(self, table: QTextTable, row: LaidRow, extra: float) -> None:
         """Pad every cell of the row above `row` by `extra` device px more than its own
         padding (0: none); every cell, as the row is as tall as its tallest cell."""
         if (extra > 0) == (row.pushed > 0) and abs(extra - row.pushed) < 1:
@@ -256,7 +256,7 @@ class _Plan:
 
     def table(self, table: QTextTable, previous_bottom: float | None, heading: QTextBlock | None) -> float:
         """Decide the table's pushes; returns the bottom of its last row's text as laid out."""
-        rows = [r for r in (_row(self.document, table, i, self.height) for i in range(table.rows())) if r]
+        rows = [r for r in (laid_row(self.document, table, i, self.height) for i in range(table.rows())) if r]
         if not rows:
             raise _Unsure
         measure = _Measure.of(rows, self.height)
@@ -297,7 +297,7 @@ class _Plan:
             self.shift = predicted - measure.gap - rows[-1].bottom
         return rows[-1].bottom
 
-    def predict_row(self, table: QTextTable, row: _Row, top: float, measure: _Measure) -> float:
+    def predict_row(self, table: QTextTable, row: LaidRow, top: float, measure: _Measure) -> float:
         """Where the row after this one starts, pushing this one if it does not fit."""
         if measure.gap is None or measure.carried is None:
             raise _Unsure

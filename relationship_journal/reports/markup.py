@@ -128,8 +128,11 @@ def table(
     numeric: Sequence[int] = (),
     stripe: bool = True,
     caption: str | None = None,
+    first_row: int = 0,
 ) -> str:
     """A data table; cells are already-made HTML (escape user text with `text()` first).
+    `first_row` is the first row's place in a table printed a page at a time (its stripes
+    go on from there).
 
     The header row is a <thead>, which Qt repeats at the top of each page the table
     runs onto. Built with one join so 10,000 rows stay fast.
@@ -156,7 +159,7 @@ def table(
         '<table dir="ltr" class="data" width="100%" cellspacing="0" cellpadding="3">',
         f"<thead>{top}<tr>{head}</tr></thead><tbody>",
     ]
-    for n, row in enumerate(rows):
+    for n, row in enumerate(rows, start=first_row):
         shade = f' bgcolor="{STRIPE}"' if stripe and n % 2 else ""
         parts.append(f"<tr{shade}>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>")
     parts.append("</tbody></table>")

@@ -37,7 +37,7 @@ from relationship_journal.reports.network_data import (
     network_moment,
     replies_owed,
 )
-from relationship_journal.reports.paged import ReportDocument
+from relationship_journal.reports.paged import ReportDocument, TableRows
 from relationship_journal.reports.people_picture import (
     PeoplePicture,
     known_pairs,
@@ -240,25 +240,32 @@ def _contact_rows(people: Iterable[ContactHealth], data: NetworkData) -> Iterabl
         )
 
 
-def _everyone(data: NetworkData) -> tuple[str, ...]:
-    """The closing table of everyone, one part per circle (each laid out on its own, from
-    a fresh page: a circle of thousands laid out beside the others made every page's
-    painting and every keep-together pass walk them all)."""
+def _everyone(data: NetworkData) -> tuple[str | TableRows, ...]:
+    """The closing table of everyone, one table per circle, each from a fresh page and
+    laid out a page at a time (reports/page_rows.py)."""
     chosen = set(data.circles)
     which = ", ".join(str(c) for c in data.circles) if chosen != set(CIRCLES) else "all circles"
     heading = m.heading(f"Contacts in {which}")
-    tables: list[str] = []
+    tables: list[TableRows] = []
     for circle in data.circles:
         people = [c for c in data.network.contacts if c.circle == circle]
-        if not people:
-            continue
-        people.sort(key=lambda c: (-(c.score if c.score is not None else -1), c.name))
-        caption = f"{_circle_name(circle)}: {m.plural(len(people), 'person', 'people')}"
-        tables.append(m.table(["Name", "Organisation", "Health", "Standing", "Last contact"],
-                              _contact_rows(people, data), widths=[28, 22, 14, 21, 15], caption=caption))
-    if not tables:
-        return (heading,)
-    return (heading + tables[0], *tables[1:])
+        if people:
+            people.sort(key=lambda c: (-(c.score if c.score is not None else -1), c.name))
+            tables.append(_circle_table(people, circle, data, heading if not tables else ""))
+    return tuple(tables) if tables else (heading,)
+
+
+def _circle_table(people: list[ContactHealth], circle: int, data: NetworkData, opening: str) -> TableRows:
+    caption = f"{_circle_name(circle)}: {m.plural(len(people), 'person', 'people')}"
+
+    def html(first: int, stop: int) -> str:
+        return (opening if first == 0 else "") + m.table(
+            ["Name", "Organisation", "Health", "Standing", "Last contact"],
+            _contact_rows(people[first:stop], data), widths=[28, 22, 14, 21, 15], caption=caption,
+            first_row=first,
+        )
+
+    return TableRows(len(people), html)
 
 
 def _charts_images(data: NetworkData, steps: Steps) -> dict[str, QImage]:

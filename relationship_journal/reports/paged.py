@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -66,6 +66,16 @@ class Margins:
     footer_baseline: float = 11.0  # from the bottom edge
 
 
+@dataclass(frozen=True)
+class TableRows:
+    """A table too long to lay out whole, as a part of a report (reports/page_rows.py lays
+    it out a page at a time): `html(first, stop)` is the table with its header and rows
+    first..stop-1, with what opens the part before it when first is 0."""
+
+    count: int
+    html: Callable[[int, int], str]
+
+
 @dataclass
 class ReportDocument:
     """What a report hands to the printer: its HTML, its own images, and how to label pages."""
@@ -77,7 +87,7 @@ class ReportDocument:
     css: str
     images: dict[str, QImage] = field(default_factory=dict)
     contents_after_pages: int | None = None  # add a contents page when the body runs longer
-    parts_on_new_pages: tuple[str, ...] = ()  # more body, each starting on a fresh page
+    parts_on_new_pages: tuple[str | TableRows, ...] = ()  # more body, each starting on a fresh page
     margins: Margins = field(default_factory=Margins)
 
 
@@ -264,39 +274,69 @@ def _paint_chrome(painter: QPainter, pages: _Pages, spec: ReportDocument, number
                      f"Page {number} of {total}")
 
 
+@dataclass(frozen=True)
+class _Printed:
+    """A laid-out document and how many of its pages print (None: all of them)."""
+
+    document: QTextDocument
+    pages: int | None = None
+
+    def count(self) -> int:
+        return self.document.pageCount() if self.pages is None else self.pages
+
+
+def _bodies(spec: ReportDocument, lay_out: Callable[[str], QTextDocument], page_height: float) -> list[_Printed]:
+    """The body and its parts laid out, headings and table rows kept with what follows."""
+    from relationship_journal.reports.keep_together import keep_together
+    from relationship_journal.reports.page_rows import pages_of_rows
+
+    printed: list[_Printed] = []
+    for part in (spec.body_html, *spec.parts_on_new_pages):
+        if isinstance(part, TableRows):
+            printed.extend(_Printed(page.document, None if page.whole else 1)
+                           for page in pages_of_rows(part, lay_out, page_height))
+        else:
+            document = lay_out(part)
+            keep_together(document, page_height)
+            printed.append(_Printed(document))
+    return printed
+
+
 def render_pdf(spec: ReportDocument, path: str | os.PathLike[str], page_size: str, steps: Steps) -> int:
     """Write `spec` as a PDF at `path` (a temporary file the caller renames); returns pages."""
     writer = _new_writer(os.fspath(path), page_size, spec.title)
     pages = _Pages(writer, spec.margins)
     steps.report("layout", 0)
-    parts = [spec.body_html, *spec.parts_on_new_pages]
     from relationship_journal.reports.keep_together import keep_together
 
-    bodies = [_laid_out(html_text, spec, writer, pages) for html_text in parts]
-    for body in bodies:  # headings moved to their page before the contents page counts them
-        keep_together(body, pages.body_height)
-    documents: list[QTextDocument]
+    def lay_out(html_text: str) -> QTextDocument:
+        return _laid_out(html_text, spec, writer, pages)
+
+    # Headings are moved to their page before the contents page counts them.
+    bodies = _bodies(spec, lay_out, pages.body_height)
+    documents: list[_Printed]
     limit = spec.contents_after_pages
-    if limit is not None and sum(d.pageCount() for d in bodies) > limit:
+    if limit is not None and sum(b.count() for b in bodies) > limit:
         sections: list[tuple[str, int]] = []
         offset = 0
         for body in bodies:
-            sections.extend((title, page + offset) for title, page in heading_pages(body, pages.body_height))
-            offset += body.pageCount()
+            count = body.count()
+            sections.extend((title, page + offset) for title, page in heading_pages(body.document, pages.body_height)
+                            if page < count)
+            offset += count
         opening_html = spec.title_html + contents_html([(t, 0) for t, _ in sections])
-        opening = _laid_out(opening_html, spec, writer, pages)
-        offset = opening.pageCount()
+        offset = lay_out(opening_html).pageCount()
         numbered = [(title, page + offset + 1) for title, page in sections]
-        opening = _laid_out(spec.title_html + contents_html(numbered), spec, writer, pages)
-        documents = [opening, *bodies]
+        documents = [_Printed(lay_out(spec.title_html + contents_html(numbered))), *bodies]
     else:
-        documents = [_laid_out(spec.title_html + spec.body_html, spec, writer, pages), *bodies[1:]]
+        documents = [_Printed(lay_out(spec.title_html + spec.body_html)), *bodies[1:]]
     # Each part is its own document, so a cut in one relays out that part only. The
     # bodies after the first were kept together above; the first document is new.
-    keep_together(documents[0], pages.body_height)  # before the cuts: it moves whole blocks
-    for document in documents:
-        split_blocks_at_page_breaks(document, pages.body_height)
-    counts = [d.pageCount() for d in documents]
+    keep_together(documents[0].document, pages.body_height)  # before the cuts: it moves whole blocks
+    for printed in documents:
+        if printed.pages is None:  # a page of table rows cuts none
+            split_blocks_at_page_breaks(printed.document, pages.body_height)
+    counts = [d.count() for d in documents]
     total = sum(counts)
     steps.report("layout", 1)
 
@@ -307,7 +347,8 @@ def render_pdf(spec: ReportDocument, path: str | os.PathLike[str], page_size: st
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         number = 0
-        for document, count in zip(documents, counts, strict=True):
+        for printed, count in zip(documents, counts, strict=True):
+            document = printed.document
             for index in range(count):
                 if number:
                     writer.newPage()

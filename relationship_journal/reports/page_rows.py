@@ -1,0 +1,84 @@
+"""A table of thousands of rows, laid out a page at a time.
+
+One document holding a 6,000-row table makes every layout, every keep-together round and
+every painted page walk all of it: the network report of 10,000 people spent most of its
+half minute there. Here each page is a document of its own, holding the table's header
+and the rows that fill that page: the rows are laid out in a batch a little longer than
+a page, the page is painted up to the last row that fits whole, and the next page starts
+from the row after it. A page of rows never cuts one (a row Qt would cut at the page's
+foot is left for the next page), so nothing needs keeping together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from PySide6.QtGui import QTextDocument, QTextTable
+
+from relationship_journal.reports.keep_together import laid_row
+from relationship_journal.reports.paged import TableRows, page_of
+
+FIRST_BATCH = 48  # rows laid out for the first page: an A4 page holds about 40 one-line rows
+SPARE_ROWS = 6  # laid out beyond the last page's count, for a page of shorter rows
+
+
+@dataclass(frozen=True)
+class RowsPage:
+    """One page of a long table: its document, of which the first page is printed."""
+
+    document: QTextDocument
+    first: int  # the table's row at the top of the page
+    stop: int  # the row after the last one printed
+    whole: bool = False  # a row taller than a page: every page of the document is printed
+
+
+def _table(document: QTextDocument) -> QTextTable:
+    tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    if not tables:
+        raise ValueError("a page of rows holds no table")
+    return tables[-1]
+
+
+def rows_on_first_page(document: QTextDocument, page_height: float) -> tuple[int, bool]:
+    """How many of the table's rows (below its header) lie whole on the first page, and
+    whether the next row starts there too (Qt cut it: its first lines fitted)."""
+    table = _table(document)
+    headers = table.format().headerRowCount()
+    document.pageCount()  # lays the document out, if it is not yet
+    whole = 0
+    for index in range(headers, table.rows()):
+        row = laid_row(document, table, index, page_height)
+        if row is None:
+            continue
+        if row.cut or page_of(row.bottom - 1, page_height) > 0:
+            return whole, not page_of(row.top, page_height)
+        whole += 1
+    return whole, False
+
+
+def pages_of_rows(
+    rows: TableRows, lay_out: Callable[[str], QTextDocument], page_height: float
+) -> Iterator[RowsPage]:
+    """The table's pages, each a document whose first page holds the rows that fit on it.
+
+    A row taller than a page gets a page of its own and is printed cut, as Qt lays it
+    out; no other row is.
+    """
+    first, batch = 0, FIRST_BATCH
+    while first < rows.count:
+        stop = min(rows.count, first + batch)
+        document = lay_out(rows.html(first, stop))
+        whole, cut = rows_on_first_page(document, page_height)
+        if whole == stop - first and stop < rows.count:
+            batch *= 2  # all fitted: the page has room for more than were laid out
+            continue
+        if whole == 0:  # one row taller than a page
+            yield RowsPage(lay_out(rows.html(first, first + 1)), first, first + 1, whole=True)
+            first += 1
+            continue
+        if cut:  # lay the page out without the row Qt cut, or its top half would print
+            document = lay_out(rows.html(first, first + whole))
+        yield RowsPage(document, first, first + whole)
+        first += whole
+        batch = whole + SPARE_ROWS
