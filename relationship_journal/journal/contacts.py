@@ -330,6 +330,14 @@ class ContactBook:
             ))
         return summaries
 
+    def organisations(self) -> dict[int, str]:
+        """Each current person's organisation, where they have one (a report's table asks
+        this of everyone: the whole list's summaries cost a second at 10,000)."""
+        with self._journal.reading() as connection:
+            return dict(connection.execute(
+                "SELECT id, organisation FROM contacts WHERE NOT archived AND organisation <> ''"
+            ).fetchall())
+
     def photos(self, contact_ids: Iterable[int]) -> dict[int, bytes]:
         """The photos of these people, in one query (the list asks for the rows it shows)."""
         ids = sorted(set(contact_ids))[:900]

@@ -85,7 +85,6 @@ def gather(journal: Journal, as_of: dt.date, circles: tuple[int, ...], steps: St
         steps.report("charts", done, 2 * len(days))
         moments.append(network_moment(loaded, day, params))
     moments.append(NetworkMoment(as_of, network.breadth, network.depth, network.trusted))
-    organisations = {s.id: s.organisation for s in journal.contacts.list() if s.organisation}
     return NetworkData(
         as_of=as_of,
         network=network,
@@ -93,7 +92,7 @@ def gather(journal: Journal, as_of: dt.date, circles: tuple[int, ...], steps: St
         per_day=entries_per_day(loaded),
         replies=replies_owed(journal.ledger.commitments(), loaded.names, as_of),
         favours=favours_owed(network),
-        organisations=organisations,
+        organisations=journal.contacts.organisations(),
         params=params,
         circles=circles,
         picture=people_picture(network, known_pairs(journal)),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QTextDocument, QTextTable
 
-from relationship_journal.reports.keep_together import laid_row
+from relationship_journal.reports.keep_together import LaidRow, laid_row
 from relationship_journal.reports.paged import TableRows, page_of
 
 FIRST_BATCH = 48  # rows laid out for the first page: an A4 page holds about 40 one-line rows
@@ -46,15 +46,20 @@ def rows_on_first_page(document: QTextDocument, page_height: float) -> tuple[int
     table = _table(document)
     headers = table.format().headerRowCount()
     document.pageCount()  # lays the document out, if it is not yet
-    whole = 0
-    for index in range(headers, table.rows()):
-        row = laid_row(document, table, index, page_height)
-        if row is None:
-            continue
-        if row.cut or page_of(row.bottom - 1, page_height) > 0:
-            return whole, not page_of(row.top, page_height)
-        whole += 1
-    return whole, False
+
+    def whole(laid: LaidRow | None) -> bool:  # (None: a row spanned by the one above)
+        return laid is None or (not laid.cut and page_of(laid.bottom - 1, page_height) == 0)
+
+    # Rows run down the page in order: search for the first one that is not whole there.
+    low, high = headers, table.rows()
+    while low < high:
+        middle = (low + high) // 2
+        if whole(laid_row(document, table, middle, page_height)):
+            low = middle + 1
+        else:
+            high = middle
+    following = laid_row(document, table, low, page_height) if low < table.rows() else None
+    return low - headers, following is not None and page_of(following.top, page_height) == 0
 
 
 def pages_of_rows(

@@ -160,3 +160,12 @@ def test_a_persons_profile_reads_while_another_program_is_writing(journal: Journ
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_organisations_are_the_current_peoples_as_the_list_has_them(journal: Journal) -> None:
+    ada = add(journal, "Ada", organisation="Analytical Engines")
+    add(journal, "Ben")
+    gone = add(journal, "Cleo", organisation="Gone Ltd")
+    journal.contacts.set_archived([gone])
+    listed = {s.id: s.organisation for s in journal.contacts.list() if s.organisation}
+    assert journal.contacts.organisations() == listed == {ada: "Analytical Engines"}
