@@ -37,6 +37,14 @@ INVERSE = {"child": "parent", "parent": "child", "introduced": ""}
 FAMILY = frozenset({"partner", "child", "parent", "sibling", "family"})
 SUGGEST_MIN_SHARED = 2  # entries met together before a pair is suggested
 IGNORED = "suggested"  # the kind an ignored suggestion is kept under
+# Each pair (a < b) of people in an entry, once for every entry they share. Entries with
+# one person are set aside first: joined in, they made the pair queries five to ten
+# times slower at 300,000 entries.
+_PAIRS_IN_SHARED_ENTRIES = (
+    "(SELECT interaction_id FROM interaction_contacts GROUP BY interaction_id HAVING count(*) > 1) shared "
+    "JOIN interaction_contacts a ON a.interaction_id = shared.interaction_id "
+    "JOIN interaction_contacts b ON b.interaction_id = shared.interaction_id AND b.contact_id > a.contact_id"
+)
 
 
 @dataclass(frozen=True)
@@ -177,9 +185,7 @@ class Relationships:
         cascade, so every link has its entry)."""
         with self._journal.reading() as connection:
             rows = connection.execute(
-                "SELECT DISTINCT a.contact_id, b.contact_id FROM interaction_contacts a "
-                "JOIN interaction_contacts b ON b.interaction_id = a.interaction_id "
-                "AND b.contact_id > a.contact_id"
+                f"SELECT DISTINCT a.contact_id, b.contact_id FROM {_PAIRS_IN_SHARED_ENTRIES}"
             ).fetchall()
         return {(a, b) for a, b in rows}
 
@@ -187,9 +193,8 @@ class Relationships:
         """(a, b) with a < b -> (entries both were in, the last one's day)."""
         with self._journal.reading() as connection:
             rows = connection.execute(
-                "SELECT a.contact_id, b.contact_id, count(*), max(i.date) FROM interaction_contacts a "
-                "JOIN interaction_contacts b ON b.interaction_id = a.interaction_id "
-                "AND b.contact_id > a.contact_id JOIN interactions i ON i.id = a.interaction_id "
+                f"SELECT a.contact_id, b.contact_id, count(*), max(i.date) FROM {_PAIRS_IN_SHARED_ENTRIES} "
+                "JOIN interactions i ON i.id = shared.interaction_id "
                 "GROUP BY a.contact_id, b.contact_id HAVING count(*) >= ?",
                 (min_shared,),
             ).fetchall()
