@@ -95,6 +95,18 @@ def evaluate_network(
     return summarise_network(contacts, as_of, params)
 
 
+HISTORY_MONTHS = 24
+HISTORY_MONTHS_LARGE = 12
+LARGE_NETWORK = 3000
+
+
+def history_months(people: int) -> int:
+    """How many month ends the depth-and-breadth history shows, on the dashboard and in the
+    report alike: two years, or one past 3,000 people (each month evaluates every possible
+    connection again: a second a year at 10,000)."""
+    return HISTORY_MONTHS if people <= LARGE_NETWORK else HISTORY_MONTHS_LARGE
+
+
 def _any_within(days: list[int], today: int, window: int) -> bool:
     n = bisect_right(days, today)
     return n > 0 and today - days[n - 1] < window

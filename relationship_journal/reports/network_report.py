@@ -33,6 +33,7 @@ from relationship_journal.reports.network_data import (
     entries_per_day,
     evaluate_network,
     favours_owed,
+    history_months,
     load_network,
     network_moment,
     replies_owed,
@@ -51,9 +52,6 @@ from relationship_journal.reports.words import CLASSIFICATION_WORDS, FADE_CAUSES
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
-HISTORY_MONTHS = 24
-HISTORY_MONTHS_LARGE = 12  # past this many people, a year of history keeps the report quick
-LARGE_NETWORK = 3000
 CHART_WIDTH = 640  # CSS pixels: the text column is about 660 on A4 and 680 on Letter
 CHART_HEIGHT = 250
 CHART_SHARPNESS = 3.0
@@ -78,8 +76,7 @@ def gather(journal: Journal, as_of: dt.date, circles: tuple[int, ...], steps: St
     params = journal.health.params  # the user's tuned model, as on screen
     loaded: LoadedNetwork = load_network(journal, params, lambda d, t: steps.report("gather", d, 2 * t))
     network = evaluate_network(loaded, as_of, params, lambda d, t: steps.report("gather", t + d, 2 * t))
-    months = HISTORY_MONTHS if len(loaded.timelines) <= LARGE_NETWORK else HISTORY_MONTHS_LARGE
-    days = month_ends(as_of, months)[:-1]
+    days = month_ends(as_of, history_months(len(loaded.timelines)))[:-1]
     moments = []
     for done, day in enumerate(days):
         steps.report("charts", done, 2 * len(days))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from relationship_journal.demo import generate
 from relationship_journal.gui.dashboard.snapshot import (
     compute_history,
@@ -40,3 +42,21 @@ def test_interactions_per_week_counts_a_group_entry_once(journal: Journal) -> No
     snapshot = compute_snapshot(load_network(journal), AS_OF)
     assert snapshot.weekly.counts[-1] == 2
     assert snapshot.network.breadth == 3
+
+
+def test_a_large_network_shows_a_year_of_history_on_the_dashboard_and_in_the_report(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relationship_journal.reports import network_data
+    from relationship_journal.reports.network_report import gather
+    from relationship_journal.reports.progress import Steps
+
+    generate(journal, contacts=150, seed=3, as_of=AS_OF)
+    loaded = load_network(journal)
+    snapshot = compute_snapshot(loaded, AS_OF)
+    assert len(compute_history(loaded, snapshot).moments) == 24
+    monkeypatch.setattr(network_data, "LARGE_NETWORK", 100)
+    on_screen = compute_history(loaded, snapshot)
+    on_paper = gather(journal, AS_OF, (5, 15), Steps(None, {"gather": 1, "charts": 1})).history
+    assert on_screen.days == on_paper.days == month_ends(AS_OF, 12)
+    assert on_screen.moments == on_paper.moments

@@ -34,7 +34,6 @@ from relationship_journal.reports.network_data import OwedFavour, OwedReply
 from relationship_journal.reports.people_picture import PeoplePicture, known_pairs, people_picture
 
 Step = Callable[[str, int, int], None]
-HISTORY_MONTHS = 24
 __all__ = ["DashboardSnapshot", "LoadedJournal", "OwedFavour", "OwedReply", "compute_history",
            "compute_snapshot", "load_network"]
 
@@ -149,12 +148,14 @@ def compute_snapshot(
 def compute_history(
     loaded: LoadedJournal,
     snapshot: DashboardSnapshot,
-    months: int = HISTORY_MONTHS,
+    months: int | None = None,
     params: Parameters = DEFAULTS,
     step: Step | None = None,
 ) -> DepthBreadthSeries:
-    """Depth vs breadth at each month end; the last point is the snapshot's own figures."""
-    days = month_ends(snapshot.as_of, months)[:-1]
+    """Depth vs breadth at each month end (`network_data.history_months` of them unless
+    `months` says); the last point is the snapshot's own figures."""
+    count = months if months is not None else network_data.history_months(len(loaded.network.timelines))
+    days = month_ends(snapshot.as_of, count)[:-1]
     moments = []
     for done, day in enumerate(days):
         if step:
