@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from relationship_journal.journal import network_reading
 from relationship_journal.journal.records import InteractionFields
-from relationship_journal.reports import network_data
 from tests.gui.conftest import wait_idle
 
 
@@ -17,9 +18,9 @@ def test_the_dashboard_uses_the_windows_network_until_something_is_written(
 ) -> None:
     window = start_app()
     reads: list[int] = []
-    original = network_data.load_network
+    original = network_reading.read_timelines
     monkeypatch.setattr(
-        network_data, "load_network", lambda *a, **k: (reads.append(1), original(*a, **k))[1]
+        network_reading, "read_timelines", lambda *a, **k: (reads.append(1), original(*a, **k))[1]
     )
     window._ensure_dashboard()
     with qtbot.waitSignal(window.dashboard.history_computed, timeout=120_000):
@@ -51,3 +52,44 @@ def test_the_dashboard_uses_the_windows_network_until_something_is_written(
     with qtbot.waitSignal(window.network_loaded, timeout=120_000):
         window.feed.load_network()  # what the window does once changes settle
     assert window.feed.shared_network() is not None
+
+
+def test_a_dashboard_opened_while_the_list_reads_the_network_joins_that_reading(
+    demo_folder: Path, start_app: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = start_app()
+    window.feed._network_timer.setInterval(3_600_000)  # the test says when the list reads
+    window.today.background = False
+    someone = window.contact_list.model.summaries()[0].id
+    window.undo_stack.write("Log meeting", lambda journal: journal.interactions.log(
+        InteractionFields(contact_ids=(someone,), date=window.as_of, kind="meeting", depth=4)))
+    wait_idle(qtbot, window)
+    assert window.feed.shared_network() is None  # the list's reading is older than the write
+    release, reads = threading.Event(), []
+    original = network_reading.read_timelines
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        reads.append(1)
+        assert release.wait(120)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(network_reading, "read_timelines", held)
+    try:
+        window.feed.load_network()
+        qtbot.waitUntil(lambda: bool(reads), timeout=60_000)  # the list's reading is under way
+        shared = window.journal.health._shared
+        window._ensure_dashboard()
+        with qtbot.waitSignal(window.dashboard.history_computed, timeout=120_000):
+            window.show_view("dashboard")
+
+            def joined() -> bool:
+                with shared.joined:
+                    return shared.waiting() > 0
+
+            qtbot.waitUntil(joined, timeout=60_000)
+            release.set()
+    finally:
+        release.set()  # a failure above must not leave the worker waiting
+    assert reads == [1]  # one reading for the list and the dashboard
+    expected = window.journal.health.network(window.as_of)
+    assert window.dashboard.depth_card.value.text() == f"{expected.depth:,}"

@@ -3,7 +3,7 @@
 It runs on a worker thread in two stages: `load_network` reads the journal once and
 turns every contact's log into a timeline (the slow, as-of-independent part), then
 `compute_snapshot` evaluates the network on the chosen day and `compute_history`
-walks back 24 month ends. Changing the "as of" date reuses the loaded timelines.
+walks back month ends (`network_data.history_months`). Changing the "as of" date reuses the loaded timelines.
 The loading, evaluation and "owed" rules are the network report's
 (`reports.network_data`), so the dashboard and the PDF can never disagree.
 """

@@ -3,7 +3,7 @@
 Network figures, the four charts shared with the PDF reports, who is fading and who
 is owed a reply or a favour, all as the network stood on the "as of" day. The
 computation runs on the thread pool through `gui.worker.Operation` in two steps (the
-figures first, then the 24-month history), so the window never waits on it; a result
+figures first, then the month-by-month history), so the window never waits on it; a result
 that arrives after a newer request has started is dropped.
 """
 
@@ -33,7 +33,7 @@ from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.health import NetworkHealth
 from relationship_journal.journal.core import Journal
 from relationship_journal.reports.chart_series import DepthBreadthSeries, NetworkMoment
-from relationship_journal.reports.network_data import LoadedNetwork
+from relationship_journal.reports.network_data import LoadedNetwork, from_reading, history_months
 
 HISTORY_DELAY_MS = 150
 
@@ -107,9 +107,16 @@ class DashboardView(DashboardLayout):
         self.status.setText("Computing…")
 
         def work(progress: Progress) -> tuple[LoadedJournal, DashboardSnapshot]:
-            network = loaded or load_network(journal, params, step=progress.step, network=reuse)
+            timelines, evaluated = reuse, known
+            if loaded is None and reuse is None:
+                # The window's list may be reading the network right now: join that
+                # reading (journal.network_reading.SharedReadings) rather than make another.
+                progress.step("Reading the journal", 0, 0)
+                reading = journal.health.reading(as_of, params)
+                timelines, evaluated = from_reading(reading), reading.network
+            network = loaded or load_network(journal, params, step=progress.step, network=timelines)
             return network, compute_snapshot(
-                network, as_of, params, step=progress.step, network=known
+                network, as_of, params, step=progress.step, network=evaluated
             )
 
         self._run(work, lambda result: self._snapshot_ready(generation, result))
@@ -152,7 +159,8 @@ class DashboardView(DashboardLayout):
             self.status.setText("")
             self.history_computed.emit()
             return
-        self.status.setText("Computing the last 24 months…")
+        months = history_months(len(self._loaded.network.timelines))
+        self.status.setText(f"Computing the last {months} months…")
         # Start after the new figures are painted: pyqtgraph paints in Python, and a
         # worker busy in Python would make every paint call wait its turn for the GIL.
         QTimer.singleShot(HISTORY_DELAY_MS, self, lambda: self._start_history(generation, snapshot))
