@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from relationship_journal.exchange import vcard_normalize
@@ -54,14 +55,68 @@ def _part(value: Any, name: str) -> str:
     return str(part or "").strip()
 
 
+@functools.cache
+def _vcard_3() -> Any:
+    import vobject
+
+    return vobject.base.getBehavior("VCARD", "3.0")
+
+
+def _content_line(text: str) -> Any:
+    """One line of a clean card as vobject reads it inside a vCard 3.0, or None when
+    vobject skips it as unreadable."""
+    import vobject
+
+    try:
+        line = vobject.base.textLineToContentLine(text)
+    except vobject.base.VObjectError:
+        return None  # readOne(..., ignoreUnreadable=True) leaves it out too
+    # What readOne does to each line of a card once its VERSION is known.
+    line.parentBehavior = _vcard_3()
+    line.autoBehavior(True)
+    line.transformToNative()
+    return line
+
+
+ContentLines = Callable[[str], Any]
+
+
+def content_lines() -> ContentLines:
+    """`_content_line` remembering the lines it read lately, for the cards of one file:
+    titles, organisations, tags and labels repeat, and vobject's cost is per line (the
+    lines it gives are only read, never changed, so cards can share them)."""
+    return functools.lru_cache(maxsize=2048)(_content_line)
+
+
+def parse_card(clean: vcard_normalize.CleanCard, read_line: ContentLines = _content_line) -> list[Any]:
+    """The content lines vobject reads from a clean card, in the card's order.
+
+    The same lines `vobject.readOne(clean.text, ignoreUnreadable=True)` holds (bar BEGIN,
+    VERSION and END), each read on its own so that `read_line` can remember them. A card
+    vobject cannot read is handed to readOne whole, so it fails with readOne's own reason.
+    """
+    import vobject
+
+    lines = clean.text.split("\r\n")
+    body = lines[2:-2]  # clean() writes BEGIN, VERSION:3.0, the lines, END and a line end
+    if lines[:2] != ["BEGIN:VCARD", "VERSION:3.0"] or lines[-2:] != ["END:VCARD", ""] or any(
+        "\r" in text or "\n" in text for text in body
+    ):
+        return list(vobject.readOne(clean.text, ignoreUnreadable=True).getChildren())
+    try:
+        return [line for line in map(read_line, body) if line is not None]
+    except Exception:  # noqa: BLE001 - readOne raises it again, as the card's reason
+        return list(vobject.readOne(clean.text, ignoreUnreadable=True).getChildren())
+
+
 def read_card(
-    component: Any, clean: vcard_normalize.CleanCard, report: list[str] | None = None
+    lines: Sequence[Any], clean: vcard_normalize.CleanCard, report: list[str] | None = None
 ) -> dict[str, Any]:
     """The person a parsed card describes, as keyword arguments for ContactFields."""
     report = report if report is not None else []
     labels: dict[str, str] = {}
     by_name: dict[str, list[Any]] = defaultdict(list)
-    for line in component.getChildren():
+    for line in lines:
         if line.name == "X-ABLABEL" and line.group:
             labels[line.group.lower()] = clean_label(_text(line.value))
         by_name[line.name].append(line)
@@ -154,18 +209,17 @@ def read_vcards(
     The people are packed as they are read (`prepare` first sees each one), so a card's
     parsed form lives only while it is read.
     """
-    import vobject
-
     # vobject logs each line it skips; the skip report is ours to give, once, in words.
     logging.getLogger("vobject").setLevel(logging.CRITICAL)
     parsed = ParsedFile(path=path, format="vcard", people=People(prepare=prepare))
+    read_line = content_lines()
     for raw in vcard_normalize.split_cards(text):
         position = f"{path}, card {raw.number} (line {raw.line})"
         try:
             clean = vcard_normalize.clean(raw)
-            component = vobject.readOne(clean.text, ignoreUnreadable=True)
+            lines = parse_card(clean, read_line)
             report: list[str] = []
-            fields = build_person(read_card(component, clean, report), report)
+            fields = build_person(read_card(lines, clean, report), report)
         except vcard_normalize.CardError as error:
             parsed.skipped.append(SkippedRecord(position, str(error)))
             continue
@@ -176,7 +230,7 @@ def read_vcards(
             parsed.skipped.append(SkippedRecord(position, f"the card cannot be read ({_short(error)})"))
             continue
         parsed.people.append(
-            ImportedPerson(position, fields, fields.uid, tuple(report), related=read_related(component))
+            ImportedPerson(position, fields, fields.uid, tuple(report), related=read_related(lines))
         )
     return parsed
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from relationship_journal.exchange.people_store import People
 from relationship_journal.journal.text import fold
 
 if TYPE_CHECKING:
-    from relationship_journal.exchange.records import ParsedFile
+    from relationship_journal.exchange.records import ImportedPerson, ParsedFile
     from relationship_journal.journal.core import Journal
 
 # Our kinds as vCard TYPE values (seen from the card's person), and back.
@@ -64,10 +65,10 @@ def related_lines(related: Iterable[tuple[str, str]], escape: Any) -> list[str]:
     return [f"RELATED;TYPE={kind};VALUE=text:{escape(name)}" for kind, name in sorted(related)]
 
 
-def read_related(component: Any) -> tuple[tuple[str, str], ...]:
+def read_related(lines: Iterable[Any]) -> tuple[tuple[str, str], ...]:
     """[(our kind, the other's name or 'urn:uuid:…')] from a parsed card's RELATED lines."""
     found = []
-    for line in component.contents.get("related", []):
+    for line in (line for line in lines if line.name == "RELATED"):
         types = [t.lower() for value in line.params.get("TYPE", []) for t in str(value).split(",")]
         kind = next((KIND_OF_TYPE[t] for t in types if t in KIND_OF_TYPE), None)
         value = str(line.value).strip()
@@ -76,13 +77,23 @@ def read_related(component: Any) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+def _identities(
+    people: Iterable[ImportedPerson],
+) -> Iterable[tuple[str | None, str, tuple[tuple[str, str], ...]]]:
+    """(source id, name, related) of each person; a packed list gives them without unpacking."""
+    if isinstance(people, People):
+        return people.identities()
+    return ((p.source_id, p.fields.display_name, p.related) for p in people)
+
+
 def link_related(journal: Journal, files: Iterable[ParsedFile]) -> int:
     """Add the relationships the imported cards name, once the people are in the journal;
     returns how many were added."""
     files = list(files)
     if not any(getattr(f.people, "related", True) for f in files):
         return 0  # no card names anyone it knows (a packed list counts them as it is read)
-    by_uid = {p.source_id: p.fields.display_name for f in files for p in f.people if p.source_id}
+    people = [list(_identities(f.people)) for f in files]
+    by_uid = {uid: name for found in people for uid, name, _related in found if uid}
     with journal.reading() as connection:
         ids: dict[str, list[int]] = {}
         for cid, folded in connection.execute(
@@ -95,10 +106,10 @@ def link_related(journal: Journal, files: Iterable[ParsedFile]) -> int:
         return found[0] if len(found) == 1 else None
 
     links: list[tuple[int, int, str]] = []
-    for file in files:
-        for person in file.people:
-            me = one(person.fields.display_name)
-            for kind, name in person.related:
+    for found in people:
+        for _uid, my_name, related in found:
+            me = one(my_name) if related else None
+            for kind, name in related:
                 other = one(name)
                 if me is None or other is None or me == other:
                     continue
