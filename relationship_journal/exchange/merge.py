@@ -213,15 +213,18 @@ class _Created(Sequence[ContactFields]):
     def __init__(self, people: Sequence[ImportedPerson]) -> None:
         self._people = people
         self._places: list[int] = []
+        # Kept apart: matching asks for them for every candidate, and unpacking a person costs more.
+        self._source_ids: list[str | None] = []
         self._changed: dict[int, ContactFields] = {}
 
-    def add(self, place: int) -> int:
+    def add(self, place: int, source_id: str | None) -> int:
         """The record at `place` becomes a new person; their id in this import (< 0)."""
         self._places.append(place)
+        self._source_ids.append(source_id)
         return -len(self._places)
 
     def source_id(self, number: int) -> str | None:
-        return self._people[self._places[number]].source_id
+        return self._source_ids[number]
 
     def __setitem__(self, number: int, fields: ContactFields) -> None:
         self._changed[number] = fields
@@ -315,7 +318,7 @@ def decide(
             if not out.adds_anything() and not out.conflicts:
                 merge_it = True  # nothing in the record that the journal lacks: nothing to decide
         if best is None or not merge_it:
-            cid = created.add(place)
+            cid = created.add(place, sid)
             index.add(cid, fields)
             possible = best is not None and best.level == matching.LIKELY
             decisions.append(Decision(

@@ -3,8 +3,9 @@
 `plan_import` reads the files and says, record by record, what would happen: new,
 merge, unchanged or skipped (with where and why). Nothing is written. The GUI shows
 this as its preview and the CLI prints it for `--dry-run`. `apply_import` writes the
-plan as one transaction and one import batch; the matching is decided again under
-the write lock, so an edit made while the preview was open is never overwritten.
+plan as one transaction and one import batch; under the write lock it checks that the
+journal still holds what the preview was decided against, and decides again if not,
+so an edit made while the preview was open is never overwritten.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ class ImportPlan:
     merge_possible: set[int] = field(default_factory=set)
     # The journal as it was when the plan was made, so a choice re-decides without the disk.
     known: imports.KnownNetwork | None = None
+    # What `decisions` would write: applied as they are while the journal still equals `known`.
+    writes: imports.ImportWrites | None = None
 
     def choose(self, index: int, merge_them: bool) -> None:
         """Merge (or keep apart) the possible match at `index`, and decide everything again."""
@@ -67,7 +70,7 @@ class ImportPlan:
         else:
             self.merge_possible.discard(index)
         if self.known is not None:
-            _writes, self.decisions = merge.decide(self.people, self.known, self.merge_possible)
+            self.writes, self.decisions = merge.decide(self.people, self.known, self.merge_possible)
 
     @property
     def sources(self) -> str:
@@ -192,7 +195,7 @@ def plan_from_files(journal: Journal, files: Iterable[ParsedFile]) -> ImportPlan
         plan.people.extend(parsed.people)  # the packed people are shared, not copied
         plan.skipped += parsed.skipped
     plan.known = imports.known_network(journal)
-    _writes, plan.decisions = merge.decide(plan.people, plan.known, plan.merge_possible)
+    plan.writes, plan.decisions = merge.decide(plan.people, plan.known, plan.merge_possible)
     return plan
 
 
@@ -284,11 +287,13 @@ def apply_import(
     """Write the plan as one batch; its id (for undo), or None when there was nothing to write."""
 
     def decide(known: imports.KnownNetwork) -> imports.ImportWrites:
-        plan.decisions = []  # the preview's are made again: not both held at once
-        writes, decisions = merge.decide(plan.people, known, plan.merge_possible)
-        plan.decisions = decisions
-        writes.summary = plan.summary()
-        return writes
+        if plan.writes is None or known != plan.known:
+            # The journal changed since the preview: decide again, against what it holds now.
+            plan.decisions, plan.writes = [], None  # not both held at once
+            plan.writes, plan.decisions = merge.decide(plan.people, known, plan.merge_possible)
+            plan.known = known
+        plan.writes.summary = plan.summary()
+        return plan.writes
 
     result = imports.write_import(journal, plan.sources, decide, progress)
     plan.changes = result.changes
