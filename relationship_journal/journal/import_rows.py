@@ -34,11 +34,12 @@ FILLABLE_COLUMNS = (
 
 _RESTORABLE = frozenset({*FILLABLE_COLUMNS, "birthday_year", "birthday_month", "birthday_day", "photo"})
 _CONTACT_COLUMNS = (
-    "display_name, search_name, given_name, family_name, nickname, organisation, role, "
-    "birthday_year, birthday_month, birthday_day, how_met, where_met, met_on, interests, goals, "
-    "family, can_do_for_them, communities, notes, calibre, circle, cadence_days, kin, photo, "
-    "photo_url, archived, uid"
+    "id", "display_name", "search_name", "given_name", "family_name", "nickname", "organisation",
+    "role", "birthday_year", "birthday_month", "birthday_day", "how_met", "where_met", "met_on",
+    "interests", "goals", "family", "can_do_for_them", "communities", "notes", "calibre", "circle",
+    "cadence_days", "kin", "photo", "photo_url", "archived", "uid",
 )
+_BATCH_COLUMNS = ("batch_id", "contact_id", "action", "undo")
 
 
 def _contact_row(c: ContactFields) -> tuple[Any, ...]:
@@ -54,6 +55,33 @@ def _contact_row(c: ContactFields) -> tuple[Any, ...]:
     )
 
 
+def insert_rows(
+    connection: sqlite3.Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    or_ignore: bool = False,
+) -> None:
+    """INSERT `rows` into `table` as one statement, staged first in a temporary table.
+
+    Each row of an executemany is a statement of its own, and with the journal's
+    triggers on the table (the change log's, the full-text index's) SQLite then opens a
+    statement journal and the full-text index writes out its pending terms, row after
+    row; one INSERT ... SELECT pays that once (10,000 people: 3-4 times faster). The
+    staging table's columns have no type, so each value reaches `table` as given.
+    """
+    staged = f"import_{table}"
+    names = ", ".join(columns)
+    connection.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staged} ({names})")
+    connection.executemany(f"INSERT INTO temp.{staged} ({names}) VALUES ({marks(columns)})", rows)
+    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+    connection.execute(
+        f"{verb} INTO main.{table} ({names}) SELECT {names} FROM temp.{staged} ORDER BY rowid"
+    )
+    connection.execute(f"DELETE FROM temp.{staged}")
+
+
 def insert_created(
     connection: sqlite3.Connection,
     created: Sequence[ContactFields],
@@ -64,21 +92,19 @@ def insert_created(
     one chunk's rows, never all of them; the caller's transaction makes it one write."""
     base = connection.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()[0]
     ids = list(range(base + 1, base + len(created) + 1))
-    placeholders = ",".join("?" * 28)
     step = 500
     people = iter(created)
     for start in range(0, len(created), step):
         pairs = list(zip(ids[start : start + step], people, strict=False))
-        connection.executemany(
-            f"INSERT INTO contacts (id, {_CONTACT_COLUMNS}) VALUES ({placeholders})",
-            ((cid, *_contact_row(c)) for cid, c in pairs),
-        )
+        insert_rows(connection, "contacts", _CONTACT_COLUMNS, ((cid, *_contact_row(c)) for cid, c in pairs))
         _insert_children(connection, ((cid, c.emails, c.phones, c.urls, c.important_dates) for cid, c in pairs))
         _link_tags(connection, ((cid, c.tags) for cid, c in pairs))
         insert_addresses(connection, ((cid, c.addresses) for cid, c in pairs))
-        connection.executemany(
-            "INSERT INTO import_batch_contacts (batch_id, contact_id, action, undo) VALUES (?, ?, 'created', '{}')",
-            ((batch_id, cid) for cid, _c in pairs),
+        insert_rows(
+            connection,
+            "import_batch_contacts",
+            _BATCH_COLUMNS,
+            ((batch_id, cid, "created", "{}") for cid, _c in pairs),
         )
         if progress:
             progress(start + len(pairs), len(created))
@@ -97,19 +123,12 @@ def _insert_children(
         phones += [(cid, p.value, normalize_phone(p.value), p.label, p0 + i) for i, p in enumerate(p_list)]
         urls += [(cid, u.value, u.label, u0 + i) for i, u in enumerate(u_list)]
         dates += [(cid, d.label, d.month, d.day, d.year) for d in d_list]
-    connection.executemany(
-        "INSERT INTO contact_emails (contact_id, address, label, position) VALUES (?,?,?,?)", emails
+    insert_rows(connection, "contact_emails", ("contact_id", "address", "label", "position"), emails)
+    insert_rows(
+        connection, "contact_phones", ("contact_id", "number", "normalized", "label", "position"), phones
     )
-    connection.executemany(
-        "INSERT INTO contact_phones (contact_id, number, normalized, label, position) VALUES (?,?,?,?,?)",
-        phones,
-    )
-    connection.executemany(
-        "INSERT INTO contact_urls (contact_id, url, label, position) VALUES (?,?,?,?)", urls
-    )
-    connection.executemany(
-        "INSERT INTO important_dates (contact_id, label, month, day, year) VALUES (?,?,?,?,?)", dates
-    )
+    insert_rows(connection, "contact_urls", ("contact_id", "url", "label", "position"), urls)
+    insert_rows(connection, "important_dates", ("contact_id", "label", "month", "day", "year"), dates)
 
 
 ADDRESS_PARTS = "street, extended, po_box, city, region, postcode, country"
@@ -128,9 +147,10 @@ def insert_addresses(
         f"WHERE contact_id IN ({marks(ids)}) GROUP BY contact_id",
         ids,
     ).fetchall())
-    connection.executemany(
-        f"INSERT INTO contact_addresses (contact_id, label, {ADDRESS_PARTS}, position) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?)",
+    insert_rows(
+        connection,
+        "contact_addresses",
+        ("contact_id", "label", *ADDRESS_PARTS.split(", "), "position"),
         (
             (cid, a.label, a.street, a.extended, a.po_box, a.city, a.region, a.postcode, a.country,
              offsets.get(cid, 0) + i)
@@ -146,9 +166,12 @@ def _link_tags(connection: sqlite3.Connection, rows: Iterable[tuple[int, Iterabl
         "INSERT OR IGNORE INTO tags (name) VALUES (?)", ((n,) for n in {n for _c, n in pairs})
     )
     tag_ids = dict(connection.execute("SELECT name, id FROM tags"))
-    connection.executemany(
-        "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)",
+    insert_rows(
+        connection,
+        "contact_tags",
+        ("contact_id", "tag_id"),
         ((cid, tag_ids[name]) for cid, name in pairs),
+        or_ignore=True,
     )
 
 
@@ -202,7 +225,7 @@ def apply_additions(
         connection.execute(
             "UPDATE contacts SET updated_at = CURRENT_TIMESTAMP WHERE id = ?", (addition.contact_id,)
         )
-        undo_rows.append((batch_id, addition.contact_id, json.dumps({
+        undo_rows.append((batch_id, addition.contact_id, "changed", json.dumps({
             "fill": filled,
             "emails": [e.value for e in addition.emails],
             "phones": [p.value for p in addition.phones],
@@ -218,10 +241,7 @@ def apply_additions(
     )
     _link_tags(connection, ((a.contact_id, a.tags) for a in additions))
     insert_addresses(connection, ((a.contact_id, a.addresses) for a in additions))
-    connection.executemany(
-        "INSERT INTO import_batch_contacts (batch_id, contact_id, action, undo) VALUES (?, ?, 'changed', ?)",
-        undo_rows,
-    )
+    insert_rows(connection, "import_batch_contacts", _BATCH_COLUMNS, undo_rows)
     return ids
 
 

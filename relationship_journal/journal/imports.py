@@ -299,9 +299,10 @@ def write_import(
         assert batch_id is not None
         created_ids = import_rows.insert_created(connection, writes.created, batch_id, progress)
         changed_ids = import_rows.apply_additions(connection, writes.additions, batch_id)
-        connection.executemany(
-            "INSERT INTO contact_history (contact_id, batch_id, field, kept_value, imported_value, "
-            "source) VALUES (?,?,?,?,?,?)",
+        import_rows.insert_rows(
+            connection,
+            "contact_history",
+            ("contact_id", "batch_id", "field", "kept_value", "imported_value", "source"),
             (
                 (_resolve(c.contact_id, created_ids), batch_id, c.field, c.kept, c.imported, sources)
                 for c in writes.conflicts
