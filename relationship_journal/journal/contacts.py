@@ -300,11 +300,7 @@ class ContactBook:
                 f"birthday_month, birthday_day, photo IS NOT NULL FROM contacts{where} ORDER BY search_name, id",
                 params,
             ).fetchall()
-            last = dict(connection.execute(
-                "SELECT ic.contact_id, max(i.date) FROM interaction_contacts ic JOIN interactions i "
-                f"ON i.id = ic.interaction_id{narrowed('ic.contact_id')} GROUP BY ic.contact_id",
-                params,
-            ).fetchall())
+            last = _last_days(connection, narrowed("ic.contact_id"), params)
             emails = _grouped(connection, "SELECT contact_id, address FROM contact_emails"
                               f"{narrowed('contact_id')} ORDER BY position", params)
             phones = _grouped(connection, "SELECT contact_id, number FROM contact_phones"
@@ -381,6 +377,20 @@ class ContactBook:
         if missing:
             raise NotFoundError(f"there is no contact with id {missing[0]}")
         return ids
+
+
+def _last_days(connection: Any, where: str, params: dict[str, str]) -> dict[int, str]:
+    """Each person's last entry day; `where` narrows it to some people, whose links are
+    read first. Everyone's is read from the entries' date index outwards (CROSS JOIN keeps
+    that order): looking up each link's entry instead reads the wide entries table, notes
+    and all (0.9 s against 0.3 s at 300,000 entries)."""
+    if where:
+        sql = ("SELECT ic.contact_id, max(i.date) FROM interaction_contacts ic JOIN interactions i "
+               f"ON i.id = ic.interaction_id{where} GROUP BY ic.contact_id")
+    else:
+        sql = ("SELECT ic.contact_id, max(i.date) FROM interactions i CROSS JOIN interaction_contacts ic "
+               "ON ic.interaction_id = i.id GROUP BY ic.contact_id")
+    return dict(connection.execute(sql, params).fetchall())
 
 
 def _grouped(connection: Any, sql: str, params: dict[str, str]) -> dict[int, list[str]]:
