@@ -169,3 +169,17 @@ def test_organisations_are_the_current_peoples_as_the_list_has_them(journal: Jou
     journal.contacts.set_archived([gone])
     listed = {s.id: s.organisation for s in journal.contacts.list() if s.organisation}
     assert journal.contacts.organisations() == listed == {ada: "Analytical Engines"}
+
+
+def test_everyones_last_contact_is_each_persons_own(journal: Journal) -> None:
+    """The whole list reads last days from the entries' side, a few people from their links:
+    the two must agree, person by person."""
+    from relationship_journal.demo import generate
+
+    generate(journal, contacts=60, seed=5, as_of=dt.date(2026, 6, 30))
+    everyone = {s.id: s.last_contact for s in journal.contacts.list()}
+    some = sorted(everyone)[::7]
+    assert {s.id: s.last_contact for s in journal.contacts.list(only=some)} == {i: everyone[i] for i in some}
+    assert sum(day is not None for day in everyone.values()) > 40
+    for cid in some:
+        assert journal.contacts.get(cid).last_contact == everyone[cid]
