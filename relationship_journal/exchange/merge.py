@@ -206,6 +206,9 @@ def summary(fields: ContactFields, known: KnownContact | None = None) -> str:
     return " · ".join(parts)
 
 
+_RECENT = 256
+
+
 class _Created(Sequence[ContactFields]):
     """The people an import creates, by their record's place: read from the records on
     demand (a packed list keeps a big import small), changed ones held apart."""
@@ -216,9 +219,15 @@ class _Created(Sequence[ContactFields]):
         # Kept apart: matching asks for them for every candidate, and unpacking a person costs more.
         self._source_ids: list[str | None] = []
         self._changed: dict[int, ContactFields] = {}
+        # The latest new people as read: a file keeps one person's cards close together
+        # (sorted by name), so matching mostly asks for someone still held here.
+        self._recent: dict[int, ContactFields] = {}
 
-    def add(self, place: int, source_id: str | None) -> int:
-        """The record at `place` becomes a new person; their id in this import (< 0)."""
+    def add(self, place: int, source_id: str | None, fields: ContactFields) -> int:
+        """The record at `place` (its `fields`) becomes a new person; their id in this import (< 0)."""
+        self._recent[len(self._places)] = fields
+        if len(self._recent) > _RECENT:
+            del self._recent[next(iter(self._recent))]
         self._places.append(place)
         self._source_ids.append(source_id)
         return -len(self._places)
@@ -241,8 +250,8 @@ class _Created(Sequence[ContactFields]):
             return [self[n] for n in range(*number.indices(len(self)))]
         if number < 0:
             number += len(self._places)
-        changed = self._changed.get(number)
-        return changed if changed is not None else self._people[self._places[number]].fields
+        held = self._changed.get(number) or self._recent.get(number)
+        return held if held is not None else self._people[self._places[number]].fields
 
 
 class _Current:
@@ -318,7 +327,7 @@ def decide(
             if not out.adds_anything() and not out.conflicts:
                 merge_it = True  # nothing in the record that the journal lacks: nothing to decide
         if best is None or not merge_it:
-            cid = created.add(place, sid)
+            cid = created.add(place, sid, fields)
             index.add(cid, fields)
             possible = best is not None and best.level == matching.LIKELY
             decisions.append(Decision(

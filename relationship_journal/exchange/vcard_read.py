@@ -79,13 +79,20 @@ def _content_line(text: str) -> Any:
 
 
 ContentLines = Callable[[str], Any]
+_REMEMBERED_CHARS = 1000
 
 
 def content_lines() -> ContentLines:
     """`_content_line` remembering the lines it read lately, for the cards of one file:
     titles, organisations, tags and labels repeat, and vobject's cost is per line (the
     lines it gives are only read, never changed, so cards can share them)."""
-    return functools.lru_cache(maxsize=2048)(_content_line)
+    remembered = functools.lru_cache(maxsize=2048)(_content_line)
+
+    def read_line(text: str) -> Any:
+        # Long lines (notes) seldom repeat and would fill memory: read, not remembered.
+        return remembered(text) if len(text) < _REMEMBERED_CHARS else _content_line(text)
+
+    return read_line
 
 
 def parse_card(clean: vcard_normalize.CleanCard, read_line: ContentLines = _content_line) -> list[Any]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from relationship_journal.exchange.matching import fold  # cached: the matching folded these names
 from relationship_journal.exchange.people_store import People
-from relationship_journal.journal.text import fold
 
 if TYPE_CHECKING:
     from relationship_journal.exchange.records import ImportedPerson, ParsedFile

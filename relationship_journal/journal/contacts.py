@@ -81,7 +81,10 @@ def _validate(fields: ContactFields) -> ContactFields:
     uid = _clean_text(fields.uid)
     if uid is not None and len(uid) > 300:
         raise ValidationError("a contact's UID is longer than 300 characters")
-    return dataclasses.replace(fields, display_name=name, tags=tags, addresses=addresses, uid=uid, **texts)
+    cleaned = {"display_name": name, "tags": tags, "addresses": addresses, "uid": uid, **texts}
+    if all(getattr(fields, key) == value for key, value in cleaned.items()):
+        return fields  # already clean, as most are: not copied (an import checks thousands)
+    return dataclasses.replace(fields, **cleaned)
 
 
 def _clean_address(address: Address) -> Address:
