@@ -28,6 +28,17 @@ def settle(app: QApplication, done: Callable[[], bool], timeout: float) -> None:
     raise JournalError(f"the window did not finish loading within {timeout:.0f} seconds")
 
 
+LAYOUT_ROUNDS = 8
+
+
+def _lay_out_fully(app: QApplication) -> None:
+    """Let every layout finish: a word-wrapped label's height is settled only after its
+    width is, one posted event after another (Today's reasons were cut to one line)."""
+    for _ in range(LAYOUT_ROUNDS):
+        app.sendPostedEvents()
+        app.processEvents()
+
+
 def render(data_dir: str | os.PathLike[str] | None, view: str, contact: str | None,
            size: tuple[int, int], theme_name: str, as_of: dt.date | None, config_dir: Path,
            timeout: float) -> QImage:
@@ -91,6 +102,7 @@ def render(data_dir: str | os.PathLike[str] | None, view: str, contact: str | No
             window.page.refresh()
             settle(app, lambda: ready["trajectory"], timeout)
         settle(app, lambda: True, timeout)
+        _lay_out_fully(app)
         return window.grab().toImage()
     finally:
         window.remember = False

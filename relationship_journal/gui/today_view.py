@@ -48,6 +48,7 @@ SECTIONS = (
 SHOWN_AT_FIRST = 10  # cards per section before "Show more"
 LEFT_TO_RIGHT = "\u200e"  # a left-to-right mark: the sentence's direction, whatever script opens it
 SHOWN_PER_CLICK = 25
+CARDS_PER_TURN = 12  # a card takes about a millisecond to build: a batch stays well under a frame's wait
 
 
 def _section(item: TodayItem) -> str:
@@ -185,7 +186,12 @@ class AgendaSection(QWidget):
         self.more.clicked.connect(self.show_more)
         self._layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         self.cards: list[ItemCard] = []
-        self._add(max(shown, SHOWN_AT_FIRST))
+        self.wanted = min(len(items), max(shown, SHOWN_AT_FIRST))  # cards `grow` builds up to
+        self.more.setVisible(False)
+
+    def grow(self, count: int) -> int:
+        """Build up to `count` more of the cards first shown; how many it built."""
+        return len(self._add(min(count, self.wanted - len(self.cards))))
 
     def show_more(self) -> None:
         """The next batch of cards; the keyboard moves to the first of them."""
@@ -199,6 +205,8 @@ class AgendaSection(QWidget):
 
     def _add(self, count: int) -> list[ItemCard]:
         start = len(self.cards)
+        if count <= 0:
+            return []
         added = [ItemCard(item, self._view, self) for item in self._items[start : start + count]]
         for card in added:
             self._layout.insertWidget(self._layout.count() - 1, card)
@@ -235,6 +243,8 @@ class TodayView(QWidget):
         self.agenda: TodayAgenda | None = None
         self.sections: list[AgendaSection] = []
         self._generation = 0
+        self._filling = 0  # the agenda whose cards are being built
+        self.filled = False  # every card of the agenda first shown is built (then `loaded`)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 14, 18, 8)
         self.heading = QLabel("Today", self)
@@ -305,9 +315,25 @@ class TodayView(QWidget):
                 self.sections.append(AgendaSection(title, items, self, shown.get(title, 0)))
                 self._layout.addWidget(self.sections[-1])
         self._layout.addStretch(1)
+        self._filling += 1
+        self.filled = False
+        self._fill(self._filling, scrolled)
+
+    def _fill(self, filling: int, scrolled: int) -> None:
+        """Build the cards a batch per turn of the event loop, top section first: fifty
+        at once kept the window from its events for 60 ms after every change."""
+        if filling != self._filling:
+            return  # a newer agenda replaced these sections
+        budget = CARDS_PER_TURN
+        for section in self.sections:
+            budget -= section.grow(budget)
+            if budget <= 0:
+                QTimer.singleShot(0, self, lambda: self._fill(filling, scrolled))
+                return
         if scrolled:  # once the new cards are laid out, so that the old position exists
             bar = self._scroll.verticalScrollBar()
             QTimer.singleShot(0, bar, lambda: bar.setValue(scrolled))
+        self.filled = True
         self.loaded.emit()
 
     @property

@@ -143,6 +143,32 @@ def test_a_dashboard_screenshot_computes_only_what_the_dashboard_shows(
     qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
 
 
+def test_a_today_screenshot_shows_each_reason_whole(
+    demo_folder: Path, tmp_path: Path, qtbot: Any, monkeypatch: Any
+) -> None:
+    """The picture was taken before the word-wrapped reasons had their height: one line each."""
+    from relationship_journal.gui import today_view
+    from relationship_journal.gui.main_window import MainWindow
+    from relationship_journal.gui.screenshot import render
+
+    monkeypatch.setattr(today_view, "CARDS_PER_TURN", 2)  # the demo's ten cards, as the busiest days'
+    seen: list[tuple[str, int, int]] = []
+    real_grab = MainWindow.grab
+
+    def grab(self: MainWindow, *args: Any) -> Any:
+        for card in self.today.view.cards:
+            if card.reason.isVisible():
+                seen.append((card.item.key, card.reason.height(), card.reason.heightForWidth(card.reason.width())))
+        return real_grab(self, *args)
+
+    monkeypatch.setattr(MainWindow, "grab", grab)
+    image = render(demo_folder, "today", None, (1000, 800), "light", None, tmp_path / "config", 120)
+    assert image.width() == 1000
+    assert len(seen) >= 3
+    assert [key for key, height, wanted in seen if height < wanted] == []
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
+
+
 def test_screenshot_refuses_bad_arguments(tmp_path: Path, capsys: Any) -> None:
     from relationship_journal import cli
 

@@ -12,7 +12,7 @@ from tests.gui.conftest import wait_idle
 
 def _today_ready(window: Any, qtbot: Any) -> Any:
     view = window.today.view
-    qtbot.waitUntil(lambda: view.agenda is not None and bool(view.cards), timeout=120_000)
+    qtbot.waitUntil(lambda: view.agenda is not None and view.filled, timeout=120_000)
     wait_idle(qtbot, window)
     return view
 
@@ -31,6 +31,25 @@ def test_today_is_the_first_view_once_the_journal_has_people(
     window.act_views["today"].trigger()
     wait_idle(qtbot, window)
     assert window.current_view() == "today"
+
+
+def test_the_cards_are_built_a_batch_per_turn_of_the_event_loop(
+    demo_folder: Path, start_app: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Fifty cards built at once kept the window from its events for 60 ms after each change."""
+    from relationship_journal.gui import today_view
+
+    window = start_app()
+    view = _today_ready(window, qtbot)
+    keys = [card.item.key for card in view.cards]
+    monkeypatch.setattr(today_view, "CARDS_PER_TURN", 3)  # the demo's Today has about ten cards
+    assert len(keys) > 2 * today_view.CARDS_PER_TURN
+    built: list[int] = []
+    view.loaded.connect(lambda: built.append(len(view.cards)))
+    view.show_agenda(view.agenda)
+    assert 0 < len(view.cards) <= today_view.CARDS_PER_TURN and not view.filled
+    qtbot.waitUntil(lambda: view.filled, timeout=30_000)
+    assert built == [len(keys)] and [card.item.key for card in view.cards] == keys
 
 
 def test_done_and_snooze_take_an_item_off_today_and_undo_brings_it_back(
@@ -134,7 +153,7 @@ def test_a_long_section_shows_its_first_cards_and_the_rest_on_asking(
     assert asks.cards[0].primary.hasFocus()
 
     view.refresh(window.as_of)  # as after Done or Snooze: the section keeps its 35 cards
-    qtbot.waitUntil(lambda: view.sections and view.sections[0] is not section, timeout=120_000)
+    qtbot.waitUntil(lambda: view.sections and view.sections[0] is not section and view.filled, timeout=120_000)
     section = next(s for s in view.sections if s.cards[0].item.kind == "promise")
     assert [c.item.key for c in section.cards] == [i.key for i in promises[:shown]]
     qtbot.waitUntil(section.more.isVisible, timeout=120_000)
