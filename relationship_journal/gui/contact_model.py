@@ -80,19 +80,22 @@ class PreparedRows:
 
     folded: dict[str, str]  # search text -> folded
     name_keys: dict[int, tuple[str, QCollatorSortKey]]  # contact id -> (name, its sort key)
+    folded_by_id: dict[int, str]  # contact id -> its row's folded search text
 
 
 def prepare(rows: Iterable[ContactSummary]) -> PreparedRows:
     """Made on the worker, with that thread's own collator."""
     folded: dict[str, str] = {}
     keys: dict[int, tuple[str, QCollatorSortKey]] = {}
+    by_id: dict[int, str] = {}
     for row in rows:
         give_way()  # the window's events go first (journal.pacing)
         text = search_text(row)
         if text not in folded:
             folded[text] = fold(text)
+        by_id[row.id] = folded[text]
         keys[row.id] = (row.name, name_key(row.name))
-    return PreparedRows(folded, keys)
+    return PreparedRows(folded, keys, by_id)
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -124,7 +127,7 @@ class ContactTableModel(QAbstractTableModel):
         if self._sort is not None:
             column, order = self._sort
             self._rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._reindex()
+        self._reindex(prepared.folded_by_id if prepared is not None else None)
         self.endResetModel()
 
     def set_health(self, health: dict[int, RowHealth], today: dt.date | None = None) -> None:
@@ -213,8 +216,12 @@ class ContactTableModel(QAbstractTableModel):
         # A photo that cannot be read leaves the initials (and is not asked for again).
         Operation(self, lambda _progress: loader(wanted), done, lambda _error: done({})).run()
 
-    def _reindex(self) -> None:
-        self._folded = [self._fold(r) for r in self._rows]
+    def _reindex(self, folded_by_id: dict[int, str] | None = None) -> None:
+        """`folded_by_id`: the rows' folded search text, made on the worker (`prepare`)."""
+        if folded_by_id is None:
+            self._folded = [self._fold(r) for r in self._rows]
+        else:
+            self._folded = [folded_by_id[r.id] if r.id in folded_by_id else self._fold(r) for r in self._rows]
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
 
     def _fold(self, row: ContactSummary) -> str:
