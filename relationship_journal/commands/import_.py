@@ -187,10 +187,11 @@ def _print_plan(plan: Any, verbose: bool) -> None:
             print(f"  columns read as ({how}): {parsed.mapping.as_text() or 'nothing'}")
         if parsed.mapping is not None and parsed.mapping.ignored():
             print(f"  columns not read: {', '.join(parsed.mapping.ignored())}")
-    shown = [
-        d for d in plan.decisions
-        if verbose or d.action in (merge.MERGE, merge.POSSIBLE) or d.confidence == "weak"
-    ]
+    shown, changed = [], []
+    for d in plan.decisions:  # one pass: each decision is unpacked to be read
+        if verbose or d.action in (merge.MERGE, merge.POSSIBLE) or d.confidence == "weak":
+            shown.append(d)
+        changed += [(d.position, note) for note in d.notes]
     for decision in shown[:_SHOWN]:
         print("  " + planning.describe(decision))
     if len(shown) > _SHOWN:
@@ -199,7 +200,6 @@ def _print_plan(plan: Any, verbose: bool) -> None:
         print(f"  skipped {skipped.position}: {skipped.reason}")
     if len(plan.skipped) > _SHOWN:
         print(f"  ... and {len(plan.skipped) - _SHOWN} more skipped (use --json for all)")
-    changed = plan.changed_values()
     for position, note in changed[:_SHOWN]:
         print(f"  changed {position}: {note}")
     if len(changed) > _SHOWN:

@@ -86,7 +86,7 @@ def content_lines() -> ContentLines:
     """`_content_line` remembering the lines it read lately, for the cards of one file:
     titles, organisations, tags and labels repeat, and vobject's cost is per line (the
     lines it gives are only read, never changed, so cards can share them)."""
-    remembered = functools.lru_cache(maxsize=2048)(_content_line)
+    remembered = functools.lru_cache(maxsize=4096)(_content_line)
 
     def read_line(text: str) -> Any:
         # Long lines (notes) seldom repeat and would fill memory: read, not remembered.

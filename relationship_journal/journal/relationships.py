@@ -9,12 +9,14 @@ from either side ("Ann is Bob's parent"). Paths of relationships are introductio
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from relationship_journal import clock
+from relationship_journal.journal import import_rows
 from relationship_journal.journal.errors import NotFoundError, ValidationError
 from relationship_journal.journal.records import Changes
 
@@ -37,6 +39,7 @@ INVERSE = {"child": "parent", "parent": "child", "introduced": ""}
 FAMILY = frozenset({"partner", "child", "parent", "sibling", "family"})
 SUGGEST_MIN_SHARED = 2  # entries met together before a pair is suggested
 IGNORED = "suggested"  # the kind an ignored suggestion is kept under
+_COLUMNS = ("person_id", "other_id", "kind", "state", "created_on")
 # Each pair (a < b) of people in an entry, once for every entry they share. Entries with
 # one person are set aside first: joined in, they made the pair queries five to ten
 # times slower at 300,000 entries.
@@ -110,14 +113,37 @@ class Relationships:
         one write instead of one per line); a link `add` would refuse (the same person
         twice, an unknown kind or id) is left out. Returns how many were kept."""
         day = (on or clock.today()).isoformat()
+        sensible = [link for link in links if link[2] in KINDS and link[0] != link[1]]
         kept = 0
         with self._journal.database.writing() as connection:
-            for person_id, other_id, kind in links:
-                try:
-                    _add(connection, person_id, other_id, kind, day)
-                except (ValidationError, NotFoundError):
+            # What `_add` asks per link, asked once: who exists, and what is stored already.
+            wanted = json.dumps(sorted({cid for p, o, _k in sensible for cid in (p, o)}))
+            known = {row[0] for row in connection.execute(
+                "SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?))", (wanted,)
+            )}
+            stored = set(connection.execute(
+                "SELECT person_id, other_id, kind FROM relationships "
+                "WHERE person_id IN (SELECT value FROM json_each(?))", (wanted,)
+            ).fetchall())
+            new: list[tuple[int, int, str, str, str]] = []
+            for person_id, other_id, kind in sensible:
+                if person_id not in known or other_id not in known:
                     continue
                 kept += 1
+                ignored = {(person_id, other_id, IGNORED), (other_id, person_id, IGNORED)} & stored
+                if ignored:  # forgotten as `_add` forgets it, in the same order of writes
+                    import_rows.insert_rows(connection, "relationships", _COLUMNS, new)
+                    new = []
+                    connection.executemany(
+                        "DELETE FROM relationships WHERE person_id = ? AND other_id = ? AND kind = ?",
+                        sorted(ignored),
+                    )
+                    stored -= ignored
+                if {(person_id, other_id, kind), (other_id, person_id, INVERSE.get(kind, kind))} & stored:
+                    continue  # the same relationship, from either side
+                new.append((person_id, other_id, kind, "confirmed", day))
+                stored.add((person_id, other_id, kind))
+            import_rows.insert_rows(connection, "relationships", _COLUMNS, new)
         return kept
 
     def remove(self, relationship_id: int) -> Changes:
