@@ -120,14 +120,28 @@ class Database:
             if revision is not None:
                 self.before_migration(revision)
                 self._verified = True  # the backup just taken passed integrity_check
-            from relationship_journal.store import migrate
-
             try:
-                with self.engine.begin() as connection:
-                    migrate.upgrade(connection)
+                if revision is None and self._passphrase is None:
+                    self._create_schema()
+                else:
+                    from relationship_journal.store import migrate
+
+                    with self.engine.begin() as connection:
+                        migrate.upgrade(connection)
             finally:
                 self._daily_backup_checked = False
                 self._dispose_engine()  # its connections predate the change log's tables and triggers
+
+    def _create_schema(self) -> None:
+        """A new journal's schema in one transaction, without Alembic (store/fresh_schema)."""
+        from relationship_journal.store import fresh_schema
+
+        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            apply_pragmas(connection)
+            fresh_schema.create(connection)
+        finally:
+            connection.close()
 
     def _inspect(self, passphrase: str | None) -> str | None:
         """Check the file read-only (creating a new one); its schema revision."""
