@@ -311,7 +311,7 @@ def measure(contacts: int, folder: Path, runs: int) -> list[Figure]:
                 )
             add(
                 Figure(
-                    f"import of {contacts:,} vCards (whole process)",
+                    "import of every vCard of the export (whole process)",
                     statistics.median(imports),
                     floor=parse,
                     floor_name="vobject",
