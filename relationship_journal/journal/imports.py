@@ -39,9 +39,9 @@ FILLABLE_COLUMNS = import_rows.FILLABLE_COLUMNS
 
 def validate_contact(fields: ContactFields) -> ContactFields:
     """The same checks as adding a person by hand, so an import stores nothing `add` would refuse."""
-    from relationship_journal.journal.contacts import _validate
+    from relationship_journal.journal.contact_validation import validate
 
-    return _validate(fields)
+    return validate(fields)
 
 
 @dataclass(frozen=True)

@@ -113,3 +113,21 @@ def test_history_shows_what_an_import_said_differently(tmp_path: Path) -> None:
     shown = run(data, "import", "--history", "Lærum")
     assert shown.returncode == 0, shown.stderr
     assert "organisation: kept 'Fjord', ios_contacts.vcf said 'Fjord Analytics, Research'" in shown.stdout
+
+
+def test_moving_in_to_a_new_journal_loads_neither_alembic_nor_the_database_mapping(tmp_path: Path) -> None:
+    """A second of an import of 10,000 cards went to importing Alembic and SQLAlchemy: a new
+    journal is made from its schema's statements, and the import writes through sqlite3."""
+    probe = (
+        "import sys\n"
+        "from relationship_journal.cli import main\n"
+        f"code = main(['--data-dir', {str(tmp_path / 'journal')!r}, 'import', {str(CORPUS / 'ios_contacts.vcf')!r}])\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'sqlalchemy'))\n"
+        "print('LOADED', loaded)\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stdout
+    assert "imported" in result.stdout
+    assert names(tmp_path / "journal")
