@@ -140,6 +140,8 @@ class Database:
         try:
             apply_pragmas(connection)
             fresh_schema.create(connection)
+        except sqlite3.OperationalError as error:  # a full disk, a read-only folder: one line
+            raise StoreError(storage_problem(error)) from error
         finally:
             connection.close()
 

@@ -65,3 +65,16 @@ def test_a_start_that_fails_leaves_an_empty_file_and_the_next_one_makes_the_jour
     monkeypatch.undo()
     with Journal.open(tmp_path / "new") as journal:
         assert journal.contacts.count() == 0
+
+
+def test_a_full_disk_while_a_new_journal_is_made_is_said_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(connection: sqlite3.Connection) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(fresh_schema, "create", full)
+    from relationship_journal.store.database import StoreError
+
+    with pytest.raises(StoreError, match="the disk is full; nothing was changed"):
+        Journal.open(tmp_path / "new")
