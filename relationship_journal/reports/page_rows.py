@@ -4,9 +4,10 @@ One document holding a 6,000-row table makes every layout, every keep-together r
 every painted page walk all of it: the network report of 10,000 people spent most of its
 half minute there. Here each page is a document of its own, holding the table's header
 and the rows that fill that page: the rows are laid out in a batch a little longer than
-a page, the page is painted up to the last row that fits whole, and the next page starts
-from the row after it. A page of rows never cuts one (a row Qt would cut at the page's
-foot is left for the next page), so nothing needs keeping together.
+a page, only the document's first page is printed (Qt carries a row that does not fit to
+its second), and the next page starts from the first row not printed. A row Qt would cut
+at the page's foot is left out and the page laid out again, so no row is ever cut and
+nothing needs keeping together.
 """
 
 from __future__ import annotations
