@@ -68,6 +68,7 @@ _PACKED_AT = tuple((place, _PACKERS[name]) for place, name in enumerate(_FIELDS)
 _LABELLED_AT = tuple(_FIELDS.index(name) for name in ("emails", "phones", "urls"))
 _BIRTHDAY_AT, _MET_ON_AT = _FIELDS.index("birthday"), _FIELDS.index("met_on")
 _DATES_AT, _ADDRESSES_AT = _FIELDS.index("important_dates"), _FIELDS.index("addresses")
+_NAME_AT = _FIELDS.index("display_name")
 
 
 def pack(person: ImportedPerson) -> bytes:
@@ -178,7 +179,7 @@ class People(Sequence[ImportedPerson]):
             if blob[:1] == _COMPRESSED:
                 blob = zlib.decompress(blob)
             _position, source_id, _notes, related, values = marshal.loads(blob)
-            yield source_id, values[_FIELDS.index("display_name")], related
+            yield source_id, values[_NAME_AT], related
 
     def _person(self, place: int) -> ImportedPerson:
         person = unpack(self._packed[place])

@@ -75,16 +75,16 @@ def pages_of_rows(
     while first < rows.count:
         stop = min(rows.count, first + batch)
         document = lay_out(rows.html(first, stop))
-        whole, cut = rows_on_first_page(document, page_height)
-        if whole == stop - first and stop < rows.count:
+        fitted, cut = rows_on_first_page(document, page_height)
+        if fitted == stop - first and stop < rows.count:
             batch *= 2  # all fitted: the page has room for more than were laid out
             continue
-        if whole == 0:  # one row taller than a page
+        if fitted == 0:  # one row taller than a page
             yield RowsPage(lay_out(rows.html(first, first + 1)), first, first + 1, whole=True)
             first += 1
             continue
         if cut:  # lay the page out without the row Qt cut, or its top half would print
-            document = lay_out(rows.html(first, first + whole))
-        yield RowsPage(document, first, first + whole)
-        first += whole
-        batch = whole + SPARE_ROWS
+            document = lay_out(rows.html(first, first + fitted))
+        yield RowsPage(document, first, first + fitted)
+        first += fitted
+        batch = fitted + SPARE_ROWS
