@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from relationship_journal import clock
-from relationship_journal.gui.date_field import to_date, to_qdate
+from relationship_journal.gui.date_field import DateField, to_date, to_qdate
 from relationship_journal.gui.timeline_view import KIND_LABELS, TimelineView
 from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.journal.core import Journal
@@ -36,12 +36,11 @@ class GlobalTimeline(QWidget):
         self.kind.addItem("All kinds", None)
         for kind in INTERACTION_KINDS:
             self.kind.addItem(KIND_LABELS.get(kind, kind), kind)
-        self.since = QDateEdit(to_qdate(clock.today()).addMonths(-3), self)
-        self.until = QDateEdit(to_qdate(clock.today()), self)
+        self.since = DateField(to_qdate(clock.today()).addMonths(-3), self)
+        self.until = DateField(to_qdate(clock.today()), self)
         for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(self.refresh)
+            edit.setMaximumWidth(170)
+            edit.dateChanged.connect(self.refresh)  # a typed day as soon as it is one
         self.kind.currentIndexChanged.connect(self.refresh)
         row.addWidget(QLabel("Show", self))
         row.addWidget(self.kind)

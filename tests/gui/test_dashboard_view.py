@@ -84,6 +84,31 @@ def test_an_earlier_as_of_date_shows_the_network_as_it_stood_then(qtbot, view, d
     assert view.history is not None and view.history.days[-1] == earlier
 
 
+def test_a_date_typed_into_as_of_is_the_day_computed(qtbot, view, demo) -> None:  # type: ignore[no-untyped-def]
+    _compute(qtbot, view, AS_OF)
+    earlier = dt.date(2025, 5, 31)
+    view.date_edit.selectAll()
+    with qtbot.waitSignal(view.history_computed, timeout=120_000):
+        qtbot.keyClicks(view.date_edit, "2025-05-31")
+        qtbot.keyClick(view.date_edit, Qt.Key.Key_Return)
+    assert view.snapshot is not None and view.snapshot.as_of == earlier
+    assert view.breadth_card.value.text() == f"{_network(demo, earlier).breadth:,}"
+    assert view.date_edit.text() == "2025-05-31"
+
+
+def test_an_impossible_as_of_date_says_why_and_keeps_the_figures(qtbot, view, demo) -> None:  # type: ignore[no-untyped-def]
+    _compute(qtbot, view, AS_OF)
+    shown = view.breadth_card.value.text()
+    view.date_edit.selectAll()
+    qtbot.keyClicks(view.date_edit, "2026-02-31")
+    qtbot.keyClick(view.date_edit, Qt.Key.Key_Return)
+    assert not view.date_edit.valid and "31" in view.date_edit.problem
+    assert view.status.text() == view.date_edit.problem  # said beside the field, not only red
+    assert not view.busy()  # nothing was started for it
+    assert view.snapshot is not None and view.snapshot.as_of == AS_OF
+    assert view.breadth_card.value.text() == shown
+
+
 def test_promises_i_owe_appear_until_kept(qtbot, view, demo) -> None:  # type: ignore[no-untyped-def]
     person = demo.contacts.add(ContactFields(display_name="Ada Promise", circle=15)).created_id
     made = demo.ledger.add_commitment(person, "mine", "Send Ada the paper", AS_OF - dt.timedelta(days=3),

@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 
 from relationship_journal import clock
 from relationship_journal.gui import worker
+from relationship_journal.gui.date_field import locale_orders
 from relationship_journal.health.owing import owes_a_favour
 from tests.gui.conftest import wait_idle
 
@@ -83,6 +84,24 @@ def test_global_timeline_filters_by_kind_and_dates(demo_folder: Path, start_app:
     timeline.set_range(since, clock.today())
     wait_idle(qtbot, window)
     assert all(since <= e.date <= clock.today() for e in timeline.timeline.entries())
+
+
+def test_global_timeline_takes_a_from_date_in_the_users_format(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
+    window = start_app()
+    window.act_views["timeline"].trigger()
+    wait_idle(qtbot, window)
+    timeline = window.timeline
+    since = clock.today() - dt.timedelta(days=10)
+    parts = {"d": str(since.day), "m": str(since.month), "y": str(since.year)}
+    order = locale_orders()[0]  # the user's short date order, e.g. "mdy"
+    timeline.since.selectAll()
+    qtbot.keyClicks(timeline.since, "/".join(parts[p] for p in order))
+    wait_idle(qtbot, window)
+    shown = timeline.timeline.entries()
+    assert shown and min(e.date for e in shown) >= since
+    assert timeline.count.text() == f"{len(shown):,} entries"
 
 
 def test_window_remembers_last_contact_and_size(demo_folder: Path, start_app: Any, qtbot: Any) -> None:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -36,7 +35,7 @@ from relationship_journal.gui.dashboard.panels import (
     FigureCard,
     OwedList,
 )
-from relationship_journal.gui.date_field import to_qdate
+from relationship_journal.gui.date_field import DateField
 from relationship_journal.reports.chart_series import DepthBreadthSeries, NetworkMoment
 
 if TYPE_CHECKING:
@@ -107,13 +106,12 @@ class DashboardLayout(QWidget):
         row.addWidget(self.status)
         row.addSpacing(12)
         label = QLabel("As of")
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.date_edit.setMaximumDate(to_qdate(clock.today()))
-        self.date_edit.setDate(to_qdate(clock.today()))
-        self.date_edit.setToolTip("See the whole network as it stood on any past day")
-        self.date_edit.setMinimumWidth(130)
+        # Typed the user's way, as every date in the window is (a QDateEdit lost the
+        # typed day: "15 Mar" over "30 Nov" gave 30 Mar).
+        self.date_edit = DateField(clock.today())
+        self.date_edit.setAccessibleName("As of")
+        self.date_edit.setMinimumWidth(150)
+        self.date_edit.setMaximumWidth(190)
         label.setBuddy(self.date_edit)
         self.today_button = QPushButton("Today")
         self.today_button.setToolTip("Back to the network as it is today")

@@ -36,6 +36,7 @@ from relationship_journal.reports.chart_series import DepthBreadthSeries, Networ
 from relationship_journal.reports.network_data import LoadedNetwork, from_reading, history_months
 
 HISTORY_DELAY_MS = 150
+TYPING_PAUSE_MS = 500  # a typed date is computed once the typing pauses, not at every key
 
 
 class DashboardView(DashboardLayout):
@@ -63,7 +64,14 @@ class DashboardView(DashboardLayout):
         self._recolour_pending = False
         self._alive = [True]  # emptied when the widget is destroyed; late results then do nothing
         self.destroyed.connect(self._alive.clear)
-        self.date_edit.dateChanged.connect(self._date_changed)
+        self._typed_date = QTimer(self)
+        self._typed_date.setSingleShot(True)
+        self._typed_date.setInterval(TYPING_PAUSE_MS)
+        self._typed_date.timeout.connect(self._take_typed_date)
+        self._computing_day: dt.date | None = None  # the as-of day asked of the last computation
+        self.date_edit.dateChanged.connect(self._date_typed)
+        self.date_edit.editingFinished.connect(self._take_typed_date)  # Enter, or leaving the field
+        self.date_edit.validity_changed.connect(self._say_if_no_date)
         self.today_button.clicked.connect(lambda: self._set_date(clock.today(), recompute=True))
 
     # -- public ------------------------------------------------------------------------
@@ -81,15 +89,29 @@ class DashboardView(DashboardLayout):
 
     # -- computing -------------------------------------------------------------------------
     def _set_date(self, day: dt.date, recompute: bool = False) -> None:
-        self.date_edit.setMaximumDate(to_qdate(clock.today()) if day <= clock.today() else to_qdate(day))
+        self._typed_date.stop()
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(to_qdate(day))
         self.date_edit.blockSignals(False)
         if recompute:
             self._start()
 
-    def _date_changed(self, _date: QDate) -> None:
-        self._start()
+    def _date_typed(self, _day: QDate) -> None:
+        self._typed_date.start()  # again: the pause counts from the last key
+
+    def _say_if_no_date(self, valid: bool) -> None:
+        """Beside the field, why what is typed is no date (the field only turns red)."""
+        if not valid:
+            self.status.setText(self.date_edit.problem)
+        elif self.status.text() and not self._running:
+            self.status.setText("")
+
+    def _take_typed_date(self) -> None:
+        """Compute for the day in the field, once: a date still being typed ("2026-03-1")
+        or no date at all (the field says why) starts nothing."""
+        self._typed_date.stop()
+        if self.date_edit.valid and self.as_of() != self._computing_day:
+            self._start()
 
     def _start(self) -> None:
         for operation in self._running:
@@ -98,6 +120,7 @@ class DashboardView(DashboardLayout):
         self._generation += 1
         generation = self._generation
         as_of = self.as_of()
+        self._computing_day = as_of
         loaded = self._loaded
         journal = self._journal
         params = journal.health.params  # the same (possibly user-tuned) model as journal.health
