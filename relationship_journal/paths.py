@@ -24,7 +24,13 @@ class JournalPaths:
     """The folders and files of one journal."""
 
     data_dir: Path
-    config_dir: Path
+    chosen_config_dir: Path | None = None  # from the environment; else the platform's
+
+    @property
+    def config_dir(self) -> Path:
+        """Settings and logs. The platform's folder is looked up only when asked for: a
+        command that reads the journal and prints needs none (platformdirs costs ~9 ms)."""
+        return self.chosen_config_dir or _platform_config_dir()
 
     @property
     def database(self) -> Path:
@@ -53,13 +59,15 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> JournalPath
 
         data = Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
     config_env = os.environ.get(CONFIG_DIR_ENV)
-    if config_env:
-        config = Path(config_env).expanduser().absolute()
-    else:
-        import platformdirs
+    config = Path(config_env).expanduser().absolute() if config_env else None
+    return JournalPaths(data_dir=data, chosen_config_dir=config)
 
-        config = Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
-    return JournalPaths(data_dir=data, config_dir=config)
+
+def _platform_config_dir() -> Path:
+    """Looked up at each ask, so it follows XDG_CONFIG_HOME as it is then."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
 
 
 def ensure_private_dir(path: Path) -> Path:

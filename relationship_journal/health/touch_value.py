@@ -10,7 +10,6 @@ would show after logging it.
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from dataclasses import dataclass, replace
 
 from .contact import compute_contact
@@ -75,7 +74,7 @@ def usual_depth(log: ContactLog, as_of: dt.date, window: int) -> int:
     """The median depth of the last `window` interactions (2, catching up, with none)."""
     past = sorted((i for i in log.interactions if i.date <= as_of), key=lambda i: (i.date, i.id))
     depths = [i.depth for i in past[-window:]]
-    return round(statistics.median(depths)) if depths else 2
+    return round(_median(depths)) if depths else 2
 
 
 def usual_meeting_minutes(log: ContactLog, as_of: dt.date, params: Parameters) -> int:
@@ -85,7 +84,15 @@ def usual_meeting_minutes(log: ContactLog, as_of: dt.date, params: Parameters) -
         for i in log.interactions
         if i.date <= as_of and i.kind in IN_PERSON_KINDS and i.minutes
     ]
-    return round(statistics.median(minutes)) if minutes else params.default_minutes["meeting"]
+    return round(_median(minutes)) if minutes else params.default_minutes["meeting"]
+
+
+def _median(values: list[int]) -> float:
+    # Imported here: `statistics` brings fractions and decimal (~7 ms), which a command
+    # printing one person's figures would load for nothing.
+    import statistics
+
+    return statistics.median(values)
 
 
 def _option(

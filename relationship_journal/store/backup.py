@@ -34,6 +34,7 @@ from relationship_journal.paths import (
 from relationship_journal.store import integrity
 from relationship_journal.store.errors import StoreError
 from relationship_journal.store.integrity import JournalDamaged
+from relationship_journal.store.leftovers import remove_stale_temporaries
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +179,7 @@ def write_backup(source: Path, target: Path, passphrase: str | None = None) -> P
     Raises BackupError when the copy fails its integrity check (so `source` is damaged)
     or cannot be written; `target` is then left as it was.
     """
+    # Named after this process: leftovers.remove_stale_temporaries knows it by that.
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     _remove_quietly(temporary)
     errors = _database_errors(passphrase)
@@ -281,32 +283,6 @@ def _to_delete(backups: list[BackupInfo]) -> Iterable[BackupInfo]:
     # A "damaged" file may be the only copy of the person's original journal: never pruned.
     for kind in ("before-migration", "before-restore"):
         yield from [info for info in backups if info.kind == kind][KEEP_OTHER:]
-
-
-_TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.tmp(?:-journal|-wal|-shm)?$")
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Delete half-written backups left by a process that was killed while writing them."""
-    removed: list[Path] = []
-    if not folder.is_dir():
-        return removed
-    for path in folder.iterdir():
-        match = _TEMPORARY.match(path.name)
-        if match and int(match["pid"]) != os.getpid() and not _pid_alive(int(match["pid"])):
-            path.unlink(missing_ok=True)
-            removed.append(path)
-    return removed
 
 
 def prune(database: Path) -> list[Path]:

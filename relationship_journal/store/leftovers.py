@@ -8,6 +8,8 @@ only while no other process is in the middle of such an operation (store/swap_lo
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 from relationship_journal.store.swap_lock import JournalLock
@@ -38,10 +40,35 @@ def find_leftovers(database: Path) -> list[Path]:
     return found
 
 
+_TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.tmp(?:-journal|-wal|-shm)?$")
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete half-written backups left by a process that was killed while writing them
+    (they are named after the writer's pid: safe to remove while others work)."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for path in folder.iterdir():
+        match = _TEMPORARY.match(path.name)
+        if match and int(match["pid"]) != os.getpid() and not _pid_alive(int(match["pid"])):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 def remove_leftovers(database: Path, lock: JournalLock) -> list[Path]:
     """Delete the leftovers of an operation that was killed; returns what was removed."""
-    from relationship_journal.store.backup import remove_stale_temporaries
-
     removed: list[Path] = []
     found = find_leftovers(database)
     if found and not lock.is_swapping():
