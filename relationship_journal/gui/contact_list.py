@@ -333,9 +333,11 @@ class ContactList(QWidget):
         return True
 
     def open_first(self) -> None:
+        """Open the first person shown, once: focus comes after the choice (focus on a list
+        with no current row makes its first row current, which opened the page a second time)."""
         if self.proxy.rowCount():
-            self.view.setFocus()
             self.select(int(self.proxy.index(0, 0).data(ContactIdRole)))
+            self.view.setFocus()
 
     def step(self, offset: int) -> None:
         """Move to the next (+1) or previous (-1) person in the list as shown."""

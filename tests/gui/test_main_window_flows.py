@@ -189,3 +189,17 @@ def test_ctrl_n_logs_for_several_people(demo_folder: Path, start_app: Any, qtbot
     assert set(entry.contact_ids) == {p.id for p in people}
     promises = window.journal.ledger.commitments(people[0].id, open_only=True)
     assert any(c.text == "send the deck" and c.interaction_id == entry.id for c in promises)
+
+
+def test_opening_the_first_person_opens_their_page_once(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
+    window = start_app()
+    wait_idle(qtbot, window)
+    contacts = window.contact_list
+    contacts.view.selectionModel().clear()  # no current row, focus elsewhere: as at start
+    contacts.search.setFocus()
+    opened: list[int] = []
+    contacts.contact_selected.connect(opened.append)
+    contacts.open_first()
+    assert opened == [_shown_ids(window)[0]]  # one page read, not one for the focus and one more
