@@ -10,9 +10,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select, text, update
-from sqlalchemy.orm import Session
-
 from relationship_journal import clock
 from relationship_journal.journal import names
 from relationship_journal.journal.contact_validation import validate
@@ -33,24 +30,25 @@ from relationship_journal.journal.vocabulary import (
     check_circle,
     check_text,
 )
-from relationship_journal.store.models import (
-    Contact,
-    ContactAddress,
-    ContactEmail,
-    ContactPhone,
-    ContactUrl,
-    ImportantDate,
-    Tag,
-    contact_tags,
-)
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from relationship_journal.journal.core import Journal
+    from relationship_journal.store.models import Contact, Tag
+
+# The reads below go through the journal's sqlite3 connection; SQLAlchemy and the ORM
+# models are imported by the writes (and `get`) that use them, so a list or a lookup
+# does not pay for importing them.
 
 EDITABLE_FIELDS = frozenset(f.name for f in dataclasses.fields(ContactFields))
 
 
 def _tag_rows(session: Session, names: Iterable[str]) -> list[Tag]:
+    from sqlalchemy import select
+
+    from relationship_journal.store.models import Tag
+
     wanted = list(dict.fromkeys(n.strip() for n in names if n.strip()))
     existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}
     rows = []
@@ -65,6 +63,14 @@ def _tag_rows(session: Session, names: Iterable[str]) -> list[Tag]:
 
 def _apply(session: Session, contact: Contact, fields: ContactFields, names: Iterable[str]) -> None:
     """Copy the chosen fields of `fields` onto the row, children included."""
+    from relationship_journal.store.models import (
+        ContactAddress,
+        ContactEmail,
+        ContactPhone,
+        ContactUrl,
+        ImportantDate,
+    )
+
     for name in names:
         value = getattr(fields, name)
         if name == "birthday":
@@ -145,6 +151,8 @@ class ContactBook:
     # --- writing -------------------------------------------------------------------------
     def add(self, fields: ContactFields) -> Changes:
         """Add a person; the new id is `Changes.created_id`."""
+        from relationship_journal.store.models import Contact
+
         fields = validate(fields)
         with self._journal.transaction() as session:
             contact = Contact(display_name=fields.display_name)
@@ -169,12 +177,20 @@ class ContactBook:
             return Changes(contacts=frozenset({contact_id}))
 
     def set_archived(self, contact_ids: Iterable[int], archived: bool = True) -> Changes:
+        from sqlalchemy import update
+
+        from relationship_journal.store.models import Contact
+
         ids = self._existing(contact_ids)
         with self._journal.transaction() as session:
             session.execute(update(Contact).where(Contact.id.in_(ids)).values(archived=archived))
         return Changes(contacts=frozenset(ids))
 
     def set_circle(self, contact_ids: Iterable[int], circle: int) -> Changes:
+        from sqlalchemy import update
+
+        from relationship_journal.store.models import Contact
+
         check_circle(circle)
         ids = self._existing(contact_ids)
         with self._journal.transaction() as session:
@@ -182,6 +198,10 @@ class ContactBook:
         return Changes(contacts=frozenset(ids))
 
     def add_tag(self, contact_ids: Iterable[int], tag: str) -> Changes:
+        from sqlalchemy import select
+
+        from relationship_journal.store.models import Contact
+
         tag = check_text(tag, "a tag", limit=100)
         ids = self._existing(contact_ids)
         with self._journal.transaction() as session:
@@ -192,6 +212,10 @@ class ContactBook:
         return Changes(contacts=frozenset(ids))
 
     def remove_tag(self, contact_ids: Iterable[int], tag: str) -> Changes:
+        from sqlalchemy import delete, select
+
+        from relationship_journal.store.models import Tag, contact_tags
+
         ids = self._existing(contact_ids)
         with self._journal.transaction() as session:
             tag_id = session.scalar(select(Tag.id).where(Tag.name == tag.strip()))
@@ -205,6 +229,10 @@ class ContactBook:
 
     def delete(self, contact_ids: Iterable[int]) -> Changes:
         """Remove people for good, with their links; shared entries stay on others' timelines."""
+        from sqlalchemy import select, text
+
+        from relationship_journal.store.models import Contact
+
         ids = self._existing(contact_ids)
         with self._journal.transaction() as session:
             for contact in session.scalars(select(Contact).where(Contact.id.in_(ids))):
@@ -221,6 +249,8 @@ class ContactBook:
 
     # --- reading -------------------------------------------------------------------------
     def get(self, contact_id: int) -> ContactDetail:
+        from sqlalchemy import text
+
         with self._journal.reading_session() as session:
             contact = self._row(session, contact_id)
             last = session.execute(
@@ -319,6 +349,8 @@ class ContactBook:
 
     # --- helpers -------------------------------------------------------------------------
     def _row(self, session: Session, contact_id: int) -> Contact:
+        from relationship_journal.store.models import Contact
+
         contact = session.get(Contact, contact_id)
         if contact is None:
             raise NotFoundError(f"there is no contact with id {contact_id}")

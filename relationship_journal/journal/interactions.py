@@ -9,9 +9,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from relationship_journal import clock
 from relationship_journal.journal.errors import NotFoundError, ValidationError
 from relationship_journal.journal.records import Changes, InteractionFields, InteractionView
@@ -23,10 +20,15 @@ from relationship_journal.journal.vocabulary import (
     check_range,
     without_controls,
 )
-from relationship_journal.store.models import Contact, Interaction
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from relationship_journal.journal.core import Journal
+    from relationship_journal.store.models import Contact, Interaction
+
+# Reads go through the journal's sqlite3 connection; SQLAlchemy and the ORM models are
+# imported by the writes that use them, so reading a timeline does not pay for them.
 
 MAX_NOTE_CHARS = 200_000
 EARLIEST_DATE = dt.date(1900, 1, 1)
@@ -67,6 +69,10 @@ def validate_interaction(fields: InteractionFields, today: dt.date | None = None
 
 
 def _contacts(session: Session, contact_ids: Sequence[int]) -> list[Contact]:
+    from sqlalchemy import select
+
+    from relationship_journal.store.models import Contact
+
     contacts = list(session.scalars(select(Contact).where(Contact.id.in_(contact_ids))))
     missing = set(contact_ids) - {c.id for c in contacts}
     if missing:
@@ -116,6 +122,8 @@ class Timeline:
 
     def log(self, fields: InteractionFields) -> Changes:
         """Write one entry; the new id is `Changes.created_id`."""
+        from relationship_journal.store.models import Interaction
+
         fields = validate_interaction(fields)
         with self._journal.transaction() as session:
             row = Interaction()
@@ -149,6 +157,8 @@ class Timeline:
 
     def restore(self, view: InteractionView) -> Changes:
         """Put back a deleted entry under its old id (used by undo)."""
+        from relationship_journal.store.models import Interaction
+
         fields = validate_interaction(view)
         with self._journal.transaction() as session:
             if session.get(Interaction, view.id) is not None:
@@ -208,6 +218,8 @@ class Timeline:
 
     @staticmethod
     def _row(session: Session, interaction_id: int) -> Interaction:
+        from relationship_journal.store.models import Interaction
+
         row = session.get(Interaction, interaction_id)
         if row is None:
             raise NotFoundError(f"there is no interaction with id {interaction_id}")

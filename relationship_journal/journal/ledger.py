@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
 from relationship_journal.journal.errors import NotFoundError
 from relationship_journal.journal.records import AskView, Changes, CommitmentView, FavourView
 from relationship_journal.journal.vocabulary import (
@@ -17,13 +15,19 @@ from relationship_journal.journal.vocabulary import (
     check_range,
     check_text,
 )
-from relationship_journal.store.models import Ask, Commitment, Contact, Favour, Interaction
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from relationship_journal.journal.core import Journal
+
+# Reads go through the journal's sqlite3 connection; the ORM models are imported by the
+# writes that use them, so reading a ledger (today, reports) does not pay for SQLAlchemy.
 
 
 def _check_links(session: Session, contact_id: int, interaction_id: int | None) -> None:
+    from relationship_journal.store.models import Contact, Interaction
+
     if session.get(Contact, contact_id) is None:
         raise NotFoundError(f"there is no contact with id {contact_id}")
     if interaction_id is not None and session.get(Interaction, interaction_id) is None:
@@ -51,6 +55,8 @@ class Ledger:
         interaction_id: int | None = None,
     ) -> Changes:
         """Record help given to the person or received from them (size 0–3)."""
+        from relationship_journal.store.models import Favour
+
         check_choice(direction, FAVOUR_DIRECTIONS, "a favour's direction")
         check_range(size, 0, 3, "a favour's size")
         with self._journal.transaction() as session:
@@ -88,6 +94,8 @@ class Ledger:
         interaction_id: int | None = None,
     ) -> Changes:
         """Record something I asked of the person (size 1 advice/intro … 3 a job, money)."""
+        from relationship_journal.store.models import Ask
+
         check_range(size, 1, 3, "an ask's size")
         check_choice(outcome, ASK_OUTCOMES, "an ask's outcome")
         what = check_text(what, "what was asked", limit=2000)
@@ -107,6 +115,8 @@ class Ledger:
             return Changes(contacts=frozenset({contact_id}), created_id=row.id)
 
     def resolve_ask(self, ask_id: int, outcome: str, on: dt.date) -> Changes:
+        from relationship_journal.store.models import Ask
+
         check_choice(outcome, ASK_OUTCOMES, "an ask's outcome")
         with self._journal.transaction() as session:
             row = session.get(Ask, ask_id)
@@ -140,6 +150,8 @@ class Ledger:
         interaction_id: int | None = None,
     ) -> Changes:
         """A promise: `mine` (I owe them) or `theirs` (they owe me)."""
+        from relationship_journal.store.models import Commitment
+
         check_choice(owner, COMMITMENT_OWNERS, "whose promise it is")
         text = check_text(text, "the promise", limit=2000)
         with self._journal.transaction() as session:
@@ -158,6 +170,8 @@ class Ledger:
 
     def set_commitment_done(self, commitment_id: int, done_on: dt.date | None) -> Changes:
         """Mark a promise kept on `done_on`, or reopen it with None."""
+        from relationship_journal.store.models import Commitment
+
         with self._journal.transaction() as session:
             row = session.get(Commitment, commitment_id)
             if row is None:
@@ -186,6 +200,8 @@ class Ledger:
 
     def delete(self, kind: str, row_id: int) -> Changes:
         """Remove one favour, ask or commitment."""
+        from relationship_journal.store.models import Ask, Commitment, Favour
+
         model = {"favour": Favour, "ask": Ask, "commitment": Commitment}[kind]
         with self._journal.transaction() as session:
             row = session.get(model, row_id)
