@@ -38,10 +38,14 @@ if TYPE_CHECKING:
     from relationship_journal.store.models import Contact, Tag
 
 # The reads below go through the journal's sqlite3 connection; SQLAlchemy and the ORM
-# models are imported by the writes (and `get`) that use them, so a list or a lookup
-# does not pay for importing them.
+# models are imported by the writes that use them, so a list, a lookup or one person's
+# page does not pay for importing them.
 
 EDITABLE_FIELDS = frozenset(f.name for f in dataclasses.fields(ContactFields))
+# The fields that are one column of `contacts` each, under the same name.
+_COLUMNS = sorted(
+    EDITABLE_FIELDS - {"birthday", "emails", "phones", "urls", "tags", "important_dates", "addresses"}
+)
 
 
 def _tag_rows(session: Session, names: Iterable[str]) -> list[Tag]:
@@ -134,11 +138,7 @@ def _detail(contact: Contact, last_contact: dt.date | None) -> ContactDetail:
             Address(a.label, a.street, a.city, a.region, a.postcode, a.country, a.po_box, a.extended)
             for a in contact.addresses
         ),
-        **{
-            name: getattr(contact, name)
-            for name in EDITABLE_FIELDS
-            - {"birthday", "emails", "phones", "urls", "tags", "important_dates", "addresses"}
-        },
+        **{name: getattr(contact, name) for name in _COLUMNS},
     )
 
 
@@ -249,18 +249,50 @@ class ContactBook:
 
     # --- reading -------------------------------------------------------------------------
     def get(self, contact_id: int) -> ContactDetail:
-        from sqlalchemy import text
+        """One person as their page shows them, read with sqlite3 (the window's first page
+        need not import SQLAlchemy and the ORM models), in the orders the ORM's relations give."""
+        with self._journal.reading() as connection:
+            connection.execute("BEGIN")  # one snapshot for every query below; closing ends it
+            row = connection.execute(
+                f"SELECT id, archived, birthday_year, birthday_month, birthday_day, {', '.join(_COLUMNS)} "
+                "FROM contacts WHERE id = ?",
+                (contact_id,),
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"there is no contact with id {contact_id}")
 
-        with self._journal.reading_session() as session:
-            contact = self._row(session, contact_id)
-            last = session.execute(
-                text(
-                    "SELECT max(i.date) FROM interactions i JOIN interaction_contacts ic "
-                    "ON ic.interaction_id = i.id WHERE ic.contact_id = :cid"
-                ),
-                {"cid": contact_id},
-            ).scalar()
-            return _detail(contact, dt.date.fromisoformat(last) if last else None)
+            def rows(sql: str) -> builtins.list[Any]:
+                return connection.execute(sql, (contact_id,)).fetchall()
+
+            # Ties in position come in id order, as the ORM's do; important dates have no
+            # order but the table's (Contact.important_dates has no order_by).
+            emails = rows("SELECT address, label FROM contact_emails WHERE contact_id = ? ORDER BY position, id")
+            phones = rows("SELECT number, label FROM contact_phones WHERE contact_id = ? ORDER BY position, id")
+            urls = rows("SELECT url, label FROM contact_urls WHERE contact_id = ? ORDER BY position, id")
+            tags = rows("SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                        "WHERE ct.contact_id = ? ORDER BY t.name")
+            dates = rows("SELECT label, month, day, year FROM important_dates WHERE contact_id = ? ORDER BY id")
+            addresses = rows("SELECT label, street, city, region, postcode, country, po_box, extended "
+                             "FROM contact_addresses WHERE contact_id = ? ORDER BY position, id")
+            ((last,),) = rows("SELECT max(i.date) FROM interactions i JOIN interaction_contacts ic "
+                              "ON ic.interaction_id = i.id WHERE ic.contact_id = ?")
+        cid, archived, year, month, day, *columns = row
+        fields = dict(zip(_COLUMNS, columns, strict=True))
+        fields["kin"] = bool(fields["kin"])
+        fields["met_on"] = dt.date.fromisoformat(fields["met_on"]) if fields["met_on"] else None
+        return ContactDetail(
+            id=cid,
+            archived=bool(archived),
+            last_contact=dt.date.fromisoformat(last) if last else None,
+            birthday=Birthday(month, day, year) if month and day else None,
+            emails=tuple(Labelled(*r) for r in emails),
+            phones=tuple(Labelled(*r) for r in phones),
+            urls=tuple(Labelled(*r) for r in urls),
+            tags=tuple(name for (name,) in tags),
+            important_dates=tuple(YearlyDate(*r) for r in dates),
+            addresses=tuple(Address(*r) for r in addresses),
+            **fields,
+        )
 
     def count(self, include_archived: bool = False) -> int:
         with self._journal.reading() as connection:
