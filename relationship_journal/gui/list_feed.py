@@ -52,6 +52,7 @@ class ContactListFeed:
         self._loading = 0
         self._after: list[Callable[[], object]] = []
         self.launched = False  # the first list load opens Today (once the journal has people)
+        self._network_beside_list = False  # the first network read started with the first list read
         self._network_timer = QTimer(window, singleShot=True, interval=NETWORK_REFRESH_MS)
         self._network_timer.timeout.connect(self.load_network)
 
@@ -94,6 +95,12 @@ class ContactListFeed:
             window.show_error(error)
 
         Operation(window, work, done, failed).run()
+        if not self.launched and not self._network_generation:
+            # At start the health is read beside the list, not after it: their SQLite
+            # queries run outside the interpreter's lock, so the two overlap on two cores.
+            # Health that lands first waits in the model for the rows (set_health).
+            self._network_beside_list = True
+            self.load_network()
 
     def _show_list(
         self, summaries: list[ContactSummary], tags: list[str], prepared: PreparedRows, select: int | None,
@@ -127,7 +134,10 @@ class ContactListFeed:
         self.launched = True
         window.undo_stack.refresh()  # the history may have grown elsewhere (the command line)
         window.contacts_loaded.emit()
-        self.load_network()
+        if self._network_beside_list:
+            self._network_beside_list = False  # read already, or on its way
+        else:
+            self.load_network()
 
     def _share_names(self) -> None:
         """The composer's name completer: the list's people, in the list's name order."""

@@ -93,6 +93,9 @@ class UndoStack(QObject):
         if apply is not None:
             self.changed.connect(lambda changes, _initiator: apply(changes))
         self._state = HistoryState()
+        # Run on the writes' thread straight after each write lands, before any other job
+        # there: the window's watcher takes in its own commit (gui/window_services.py).
+        self.after_write: Callable[[], object] | None = None
 
     # --- changing the journal ------------------------------------------------------------
     def write(
@@ -156,7 +159,15 @@ class UndoStack(QObject):
             self.refresh()
             failed(error)
 
-        Operation(self._parent, work, succeeded, refused, pool=writes_pool()).run()
+        after = self.after_write
+
+        def write(progress: Progress) -> Any:
+            result = work(progress)
+            if after is not None:
+                after()
+            return result
+
+        Operation(self._parent, write, succeeded, refused, pool=writes_pool()).run()
 
     # --- what Undo and Redo would do -----------------------------------------------------
     def refresh(self) -> None:

@@ -36,7 +36,10 @@ class WindowServices:
         self.external_pending = False
         self.external_timer = QTimer(window, interval=EXTERNAL_POLL_MS)
         self.external_timer.timeout.connect(self.poll_external)
-        window.undo_stack.changed.connect(lambda _changes, _by: self.absorb_own_writes())
+        # The window's own writes are taken in on the writes' thread as each one lands:
+        # absorbed later from the GUI thread, a poll between the two took one for another
+        # program's and reloaded the whole list.
+        window.undo_stack.after_write = self._changed_outside
 
     def _on_writes_thread(self, work: Any, done: Any = None) -> None:
         Operation(

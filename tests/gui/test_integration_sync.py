@@ -55,6 +55,19 @@ def test_the_windows_own_writes_do_not_reload_everything(ada: Path, start_app: A
     assert window.page.detail.role == "Novelist"
 
 
+def test_a_poll_right_behind_the_windows_own_write_reloads_nothing(
+    ada: Path, start_app: Any, qtbot: Any
+) -> None:
+    window = start_app()
+    reloads: list[bool] = []
+    window.contacts_loaded.connect(lambda: reloads.append(True))
+    window.entries.profile_edited(window.page.contact_id, "role", "Poet", "Novelist")
+    window.services.poll_external()  # the timer's tick, queued behind the write (it can be)
+    wait_idle(qtbot, window)
+    assert not window.services.external_pending and reloads == []
+    assert window.page.detail.role == "Novelist"
+
+
 def test_dashboard_stays_in_view_when_the_command_line_writes(ada: Path, start_app: Any, qtbot: Any) -> None:
     window = start_app()
     window.show_view("dashboard")

@@ -93,3 +93,31 @@ def test_a_dashboard_opened_while_the_list_reads_the_network_joins_that_reading(
     assert reads == [1]  # one reading for the list and the dashboard
     expected = window.journal.health.network(window.as_of)
     assert window.dashboard.depth_card.value.text() == f"{expected.depth:,}"
+
+
+def test_at_start_the_health_is_read_beside_the_list_not_after_it(
+    demo_folder: Path, start_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relationship_journal.journal.contacts import ContactBook
+
+    reading_began = threading.Event()
+    original_read = network_reading.read_timelines
+
+    def noted(*args: Any, **kwargs: Any) -> Any:
+        reading_began.set()
+        return original_read(*args, **kwargs)
+
+    original_list = ContactBook.list
+    waited: list[bool] = []
+
+    def held_list(self: ContactBook, *args: Any, **kwargs: Any) -> Any:
+        waited.append(reading_began.wait(30))  # the list's read waits for the health's to begin
+        return original_list(self, *args, **kwargs)
+
+    monkeypatch.setattr(network_reading, "read_timelines", noted)
+    monkeypatch.setattr(ContactBook, "list", held_list)
+    window = start_app()
+    assert waited and waited[0]  # the health's reading began while the list was being read
+    assert window.contact_list.model.rowCount() > 0
+    row = window.contact_list.model.summaries()[0].id
+    assert window.contact_list.model._health.get(row) is not None  # and its bars are in the list
