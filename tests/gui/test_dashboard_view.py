@@ -107,6 +107,9 @@ def test_an_impossible_as_of_date_says_why_and_keeps_the_figures(qtbot, view, de
     assert not view.busy()  # nothing was started for it
     assert view.snapshot is not None and view.snapshot.as_of == AS_OF
     assert view.breadth_card.value.text() == shown
+    view.date_edit.selectAll()
+    qtbot.keyClicks(view.date_edit, AS_OF.isoformat())  # the day already shown: nothing to compute
+    assert view.date_edit.valid and view.status.text() == ""  # and the complaint is gone
 
 
 def test_promises_i_owe_appear_until_kept(qtbot, view, demo) -> None:  # type: ignore[no-untyped-def]

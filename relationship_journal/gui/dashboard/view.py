@@ -71,6 +71,7 @@ class DashboardView(DashboardLayout):
         self._computing_day: dt.date | None = None  # the as-of day asked of the last computation
         self.date_edit.dateChanged.connect(self._date_typed)
         self.date_edit.editingFinished.connect(self._take_typed_date)  # Enter, or leaving the field
+        self._said_problem = ""  # the status line's words about a typed date, if any
         self.date_edit.validity_changed.connect(self._say_if_no_date)
         self.today_button.clicked.connect(lambda: self._set_date(clock.today(), recompute=True))
 
@@ -103,8 +104,9 @@ class DashboardView(DashboardLayout):
         """Beside the field, why what is typed is no date (the field only turns red)."""
         if not valid:
             self.status.setText(self.date_edit.problem)
-        elif self.status.text() and not self._running:
-            self.status.setText("")
+        elif self.status.text() == self._said_problem:
+            self.status.setText("")  # only what was said about the date, nothing else
+        self._said_problem = "" if valid else self.date_edit.problem
 
     def _take_typed_date(self) -> None:
         """Compute for the day in the field, once: a date still being typed ("2026-03-1")
