@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from relationship_journal.journal.records import (
     Labelled,
     YearlyDate,
 )
+from tests.journal.fresh_reads import read_fresh
 
 DAY = dt.date(2026, 6, 1)
 
@@ -139,18 +138,10 @@ def test_reading_one_person_loads_no_sqlalchemy(journal: Journal, private_folder
     ines, _bo, _bare = add_people_with_every_kind_of_child(journal)
     journal.close()
 
-    probe = (
-        "import sys\n"
-        "from relationship_journal.journal.core import Journal\n"
-        f"with Journal.open({str(private_folders)!r}) as journal:\n"
+    printed = read_fresh(
+        private_folders,
         f"    person = journal.contacts.get({ines})\n"
-        "print('SEEN', person.display_name, person.tags, len(person.addresses), person.last_contact)\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'\n"
-        "                or m == 'relationship_journal.store.models')\n"
-        "print('LOADED', loaded[:5])\n"
+        "    print('SEEN', person.display_name, person.tags, len(person.addresses), person.last_contact)\n",
     )
-    # The environment carries this test's own data and config folders (conftest).
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert f"SEEN Ines Quarto ('alpine', 'mentor', 'zeal') 2 {DAY}" in result.stdout
-    assert "LOADED []" in result.stdout
+    assert f"SEEN Ines Quarto ('alpine', 'mentor', 'zeal') 2 {DAY}" in printed
+    assert "LOADED []" in printed
