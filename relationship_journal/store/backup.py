@@ -34,7 +34,7 @@ from relationship_journal.paths import (
 from relationship_journal.store import integrity
 from relationship_journal.store.errors import StoreError
 from relationship_journal.store.integrity import JournalDamaged
-from relationship_journal.store.leftovers import remove_stale_temporaries
+from relationship_journal.store.leftovers import pid_alive, remove_stale_temporaries
 
 log = logging.getLogger(__name__)
 
@@ -350,13 +350,7 @@ def window_pid(data_dir: Path) -> int | None:
         return None
     if pid == os.getpid():
         return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return None
-    except PermissionError:
-        return pid
-    return pid
+    return pid if pid_alive(pid) else None
 
 
 def refuse_if_window_open(data_dir: Path) -> None:
