@@ -90,6 +90,7 @@ def create_window(data_dir: str | os.PathLike[str] | None = None, as_of: dt.date
     """Open the journal and build the main window (not yet shown)."""
     app = application()
     journal = Journal.open(data_dir)
+    journal.health.keep_readings = True  # the next window on the same state starts at once
     settings = AppSettings(config_dir or journal.paths.config_dir)
     theme.apply_theme(app, theme_name or settings.theme)
     window = MainWindow(journal, settings, as_of=as_of)

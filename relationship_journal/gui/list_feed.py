@@ -152,7 +152,7 @@ class ContactListFeed:
         generation, journal, as_of = self._network_generation, window.journal, window.as_of
         writes_before = self._writes_applied
 
-        def work(progress: Progress) -> tuple[Any, Any, Any, dict[int, RowHealth], set[int], set[int]]:
+        def work(progress: Progress) -> tuple[Any, Any, Any, Any, dict[int, RowHealth], set[int], set[int]]:
             from relationship_journal.journal.health_inputs import gc_paused
             from relationship_journal.reports import network_data
 
@@ -164,12 +164,14 @@ class ContactListFeed:
             with gc_paused():  # many small objects, no cycles: see health_inputs.gc_paused
                 rows = {h.contact_id: row_health(h) for h in network.contacts}
             fading = {f.contact_id for f in network.fading}
-            return params, loaded, network, rows, fading, people_i_owe(journal, network)
+            return reading, params, loaded, network, rows, fading, people_i_owe(journal, network)
 
-        def done(result: tuple[Any, Any, Any, dict[int, RowHealth], set[int], set[int]]) -> None:
+        def done(result: tuple[Any, Any, Any, Any, dict[int, RowHealth], set[int], set[int]]) -> None:
             if generation != self._network_generation:
                 return
-            params, loaded, network, rows, fading, owing = result
+            reading, params, loaded, network, rows, fading, owing = result
+            if journal.health.keep_readings:  # for the next window, once this one is served
+                Operation(window, lambda _progress: journal.health.keep(reading, params)).run()
             self._set_shared((journal, params, writes_before, (loaded, as_of, network)))
             proxy = window.contact_list.proxy
             window.contact_list.model.set_health(rows, window.as_of)

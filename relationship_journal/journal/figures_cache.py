@@ -29,53 +29,84 @@ if TYPE_CHECKING:
     from relationship_journal.journal.core import Journal
 
 CACHE_FOLDER = "cache"
-_SEPARATOR = "\n"
+_SEPARATOR = b"\n"
 
 
-def for_journal(journal: Journal, name: str, options: Sequence[str]) -> FiguresCache | None:
+def for_journal(
+    journal: Journal, name: str, options: Sequence[str], state: str | None = None, suffix: str = ".txt"
+) -> FiguresCache | None:
     """The cache entry `name` of this journal for these options (the day among them);
-    None for an encrypted journal."""
+    None for an encrypted journal. `state` is the journal's digest the figures come from
+    when the caller knows it already (figures derived from a kept reading): see `FiguresCache`."""
     if journal.database.encrypted:
         forget(journal.paths.data_dir)  # kept before the journal was encrypted: plain text
         return None
-    return FiguresCache(
-        journal.paths.database, journal.paths.data_dir / CACHE_FOLDER, name, options
-    )
+    folder = journal.paths.data_dir / CACHE_FOLDER
+    return FiguresCache(journal.paths.database, folder / f"{name}{suffix}", options, state)
 
 
 def forget(data_dir: Path) -> None:
     """Remove every kept entry (`encrypt` calls this: they are plain text)."""
     folder = Path(data_dir) / CACHE_FOLDER
-    for kept in folder.glob("*.txt") if folder.is_dir() else ():
-        kept.unlink(missing_ok=True)
+    for kept in folder.iterdir() if folder.is_dir() else ():
+        if kept.is_file():
+            kept.unlink(missing_ok=True)
+
+
+def journal_state(database: Path) -> str:
+    """Digest of the journal's bytes: its file and its write-ahead log."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for suffix in ("", "-wal"):
+        digest.update(_file_digest(Path(f"{database}{suffix}")))
+    return digest.hexdigest()
 
 
 class FiguresCache:
-    """One command's last output, with the key of the journal state it was computed from."""
+    """One command's last output, with the key of the journal state it was computed from.
 
-    def __init__(self, database: Path, folder: Path, name: str, options: Sequence[str]) -> None:
+    The key is the options, the code and the journal's state: the digest of its bytes,
+    read by `get` unless the caller gave it (figures computed from a reading of a known
+    state). `put` keeps the figures only if the journal's bytes still have that digest.
+    """
+
+    def __init__(
+        self, database: Path, file: Path, options: Sequence[str], state: str | None = None
+    ) -> None:
         self._database = database
-        self._folder = folder
-        self._file = folder / f"{name}.txt"
+        self._folder = file.parent
+        self._file = file
         self._options = tuple(options)
-        self._key: str | None = None
+        self.state = state  # the journal's digest the figures come from, once known
 
     def get(self) -> str | None:
         """The stored text if it was computed from the journal exactly as it is now, else None.
-        Remembers the key it read, for `put`."""
-        self._key = key = self.key()
+        Remembers the state it read, for `put`."""
+        kept = self.get_bytes()
         try:
-            with open(self._file, encoding="utf-8", newline="") as kept:
-                if kept.readline() != key + _SEPARATOR:
+            return None if kept is None else kept.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def get_bytes(self) -> bytes | None:
+        """`get` for figures kept as bytes."""
+        if self.state is None:
+            self.state = journal_state(self._database)
+        try:
+            with open(self._file, "rb") as kept:
+                if kept.readline() != self.key().encode("ascii") + _SEPARATOR:
                     return None
                 return kept.read()
-        except (OSError, UnicodeDecodeError):
+        except OSError:
             return None
 
     def put(self, text: str) -> bool:
         """Keep `text` if the journal is still as `get` found it (True if kept). A cache that
         cannot be written (a read-only folder, a full disk) is no error: the figures stand."""
-        if self._key is None or self.key() != self._key:
+        return self.put_bytes(text.encode("utf-8"))
+
+    def put_bytes(self, data: bytes) -> bool:
+        """`put` for figures kept as bytes."""
+        if self.state is None or journal_state(self._database) != self.state:
             return False
         temporary = self._file.with_name(f".{self._file.name}.{os.getpid()}")
         try:
@@ -83,22 +114,29 @@ class FiguresCache:
             descriptor = os.open(
                 temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE
             )
-            with open(descriptor, "w", encoding="utf-8", newline="") as out:
-                out.write(self._key + _SEPARATOR)
-                out.write(text)
+            with open(descriptor, "wb") as out:
+                out.write(self.key().encode("ascii") + _SEPARATOR)
+                out.write(data)
             os.replace(temporary, self._file)
         except OSError:
             temporary.unlink(missing_ok=True)
             return False
         return True
 
+    def holds(self) -> bool:
+        """Whether the entry already holds figures for this key (reads only its first line)."""
+        try:
+            with open(self._file, "rb") as kept:
+                return kept.readline() == self.key().encode("ascii") + _SEPARATOR
+        except OSError:
+            return False
+
     def key(self) -> str:
-        """Digest of the options, the code and the journal's bytes (file and write-ahead log)."""
+        """Digest of the options, the code and the journal's state (read now if not known)."""
+        state = self.state if self.state is not None else journal_state(self._database)
         digest = hashlib.sha1(usedforsecurity=False)
-        for part in (*self._options, _code_version()):
+        for part in (*self._options, _code_version(), state):
             digest.update(part.encode("utf-8") + b"\0")
-        for suffix in ("", "-wal"):
-            digest.update(_file_digest(Path(f"{self._database}{suffix}")))
         return digest.hexdigest()
 
 

@@ -51,6 +51,9 @@ class HealthService:
         self._params: Parameters | None = None  # read from the journal when first needed
         self._shared: SharedReadings | None = None  # readings in progress, made on first use
         self._shared_lock = threading.Lock()
+        # The window sets this: its whole-network readings are kept beside the journal for
+        # the next window on the same state (journal.kept_reading); commands compute theirs.
+        self.keep_readings = False
 
     @property
     def params(self) -> Parameters:
@@ -98,7 +101,7 @@ class HealthService:
         """The network as of a day with the timelines it came from (for views that look at
         other days too). A caller asking while the same reading is being made, on another
         thread, gets that one when nothing was written meanwhile (journal.network_reading)."""
-        from relationship_journal.journal.network_reading import SharedReadings, read_network
+        from relationship_journal.journal.network_reading import SharedReadings
 
         day = as_of or clock.today()
         chosen = params or self.params
@@ -107,7 +110,29 @@ class HealthService:
                 self._shared = SharedReadings(self._journal.database)
             shared = self._shared
         with _readable_model_errors():
-            return shared.get(day, chosen, lambda: read_network(self._journal.database, day, chosen))
+            return shared.get(day, chosen, lambda: self._read_network(day, chosen))
+
+    def _read_network(self, day: dt.date, params: Parameters) -> NetworkReading:
+        from relationship_journal.journal.network_reading import read_network
+
+        def compute() -> NetworkReading:
+            return read_network(self._journal.database, day, params)
+
+        if not self.keep_readings:
+            return compute()
+        from relationship_journal.journal import kept_reading
+
+        return kept_reading.read(self._journal, day, params, compute)
+
+    def keep(self, reading: NetworkReading, params: Parameters) -> bool:
+        """Keep a whole-network reading made with `params` for the next window
+        (`journal.kept_reading`), if readings are kept and the journal is still as it was
+        read; slow (a second or so at 10,000 people): call it off the GUI thread."""
+        if not self.keep_readings:
+            return False
+        from relationship_journal.journal import kept_reading
+
+        return kept_reading.keep(self._journal, reading, params)
 
     def contact(self, contact_id: int, as_of: dt.date | None = None) -> ContactHealth:
         """One person's figures: cheap enough to recompute after every change."""

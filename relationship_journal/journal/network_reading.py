@@ -43,6 +43,9 @@ class NetworkReading:
     timelines: tuple[Timeline, ...]
     per_day: dict[dt.date, int]  # interactions per day (an entry with 3 people counts once)
     names: dict[int, str]
+    # The digest of the journal's bytes when the reading began, if anyone asked for it
+    # (`journal.kept_reading`: what the reading, and figures from it, may be kept under).
+    state: str | None = None
 
 
 def read_timelines(

@@ -41,6 +41,7 @@ class LoadedNetwork:
     timelines: tuple[Timeline, ...]
     per_day: dict[dt.date, int]  # interactions per day (an entry with 3 people counts once)
     names: dict[int, str]
+    state: str | None = None  # the journal's digest they were read from, if known (NetworkReading)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def load_network(journal: Journal, params: Parameters = DEFAULTS, tick: Tick | N
 
 def from_reading(reading: NetworkReading) -> LoadedNetwork:
     """The timelines of a whole-network reading (`journal.health.reading`)."""
-    return LoadedNetwork(reading.timelines, reading.per_day, reading.names)
+    return LoadedNetwork(reading.timelines, reading.per_day, reading.names, reading.state)
 
 
 def evaluate_network(

@@ -35,7 +35,7 @@ from relationship_journal.reports.people_picture import PeoplePicture, known_pai
 
 Step = Callable[[str, int, int], None]
 __all__ = ["DashboardSnapshot", "LoadedJournal", "OwedFavour", "OwedReply", "compute_history",
-           "compute_snapshot", "load_network"]
+           "compute_snapshot", "keep_history", "kept_history", "load_network"]
 
 
 @dataclass(frozen=True)
@@ -164,3 +164,26 @@ def compute_history(
     net = snapshot.network
     moments.append(NetworkMoment(snapshot.as_of, net.breadth, net.depth, net.trusted))
     return DepthBreadthSeries(tuple(moments))
+
+
+def kept_history(
+    journal: Journal, loaded: LoadedJournal, as_of: dt.date, params: Parameters = DEFAULTS
+) -> DepthBreadthSeries | None:
+    """The history `compute_history` gave for these timelines on `as_of` before, if it
+    was kept (journal.kept_reading: only timelines of a known journal state have one)."""
+    from relationship_journal.journal import kept_reading
+
+    months = network_data.history_months(len(loaded.network.timelines))
+    found = kept_reading.kept_history(journal, loaded.network.state, as_of, params, months)
+    return None if found is None else DepthBreadthSeries(tuple(NetworkMoment(*m) for m in found))
+
+
+def keep_history(
+    journal: Journal, loaded: LoadedJournal, history: DepthBreadthSeries, params: Parameters = DEFAULTS
+) -> bool:
+    """Keep a computed history for `kept_history` (slow: hashes the journal; off the GUI)."""
+    from relationship_journal.journal import kept_reading
+
+    moments = [(m.day, m.breadth, m.connections, m.trusted) for m in history.moments]
+    as_of = history.moments[-1].day
+    return kept_reading.keep_history(journal, loaded.network.state, as_of, params, moments)

@@ -25,6 +25,8 @@ from relationship_journal.gui.dashboard.snapshot import (
     LoadedJournal,
     compute_history,
     compute_snapshot,
+    keep_history,
+    kept_history,
     load_network,
 )
 from relationship_journal.gui.dashboard.words import plural, verdict_sentence
@@ -36,6 +38,8 @@ from relationship_journal.reports.chart_series import DepthBreadthSeries, Networ
 from relationship_journal.reports.network_data import LoadedNetwork, from_reading, history_months
 
 HISTORY_DELAY_MS = 150
+# The loaded timelines, the figures on the day, and the history if one was kept for them.
+Computed = tuple[LoadedJournal, DashboardSnapshot, DepthBreadthSeries | None]
 TYPING_PAUSE_MS = 500  # a typed date is computed once the typing pauses, not at every key
 
 
@@ -131,7 +135,7 @@ class DashboardView(DashboardLayout):
         known = shared[2] if shared and shared[1] == as_of else None
         self.status.setText("Computing…")
 
-        def work(progress: Progress) -> tuple[LoadedJournal, DashboardSnapshot]:
+        def work(progress: Progress) -> Computed:
             timelines, evaluated = reuse, known
             if loaded is None and reuse is None:
                 # The window's list may be reading the network right now: join that
@@ -140,9 +144,8 @@ class DashboardView(DashboardLayout):
                 reading = journal.health.reading(as_of, params)
                 timelines, evaluated = from_reading(reading), reading.network
             network = loaded or load_network(journal, params, step=progress.step, network=timelines)
-            return network, compute_snapshot(
-                network, as_of, params, step=progress.step, network=evaluated
-            )
+            snapshot = compute_snapshot(network, as_of, params, step=progress.step, network=evaluated)
+            return network, snapshot, kept_history(journal, network, as_of, params)
 
         self._run(work, lambda result: self._snapshot_ready(generation, result))
 
@@ -170,17 +173,15 @@ class DashboardView(DashboardLayout):
             if operation in self._running:
                 self._running.remove(operation)
 
-    def _snapshot_ready(
-        self, generation: int, result: tuple[LoadedJournal, DashboardSnapshot]
-    ) -> None:
+    def _snapshot_ready(self, generation: int, result: Computed) -> None:
         if generation != self._generation:
             return
-        self._loaded, snapshot = result
+        self._loaded, snapshot, kept = result
         self.snapshot = snapshot
-        self.history = None
+        self.history = kept
         self._show_snapshot(snapshot)
         self.computed.emit()
-        if snapshot.is_empty:
+        if snapshot.is_empty or kept is not None:
             self.status.setText("")
             self.history_computed.emit()
             return
@@ -208,6 +209,9 @@ class DashboardView(DashboardLayout):
         self._set_chart("depth_breadth", history)
         self.status.setText("")
         self.history_computed.emit()
+        loaded, journal, params = self._loaded, self._journal, self._journal.health.params
+        if loaded is not None and loaded.network.state is not None:  # for the next window
+            Operation(self, lambda _progress: keep_history(journal, loaded, history, params)).run()
 
     # -- showing ----------------------------------------------------------------------------
     def _show_snapshot(self, snapshot: DashboardSnapshot) -> None:

@@ -1,0 +1,218 @@
+"""The window's whole-network reading, kept beside the journal for the state it came from.
+
+At 10,000 people reading and evaluating the network takes seconds; opening the window
+again on the same day, with nothing written meanwhile, would compute exactly the same
+objects. So the window keeps its reading (`journal.figures_cache`: keyed by the digest
+of the journal's bytes, the day, the model's parameters and the code) and the next
+window on that state reads it back instead, in a fraction of the time. Any write, a
+new day or other parameters make another key: the log stays the only truth.
+
+The entry is a pickle, which can build any object its text names: so it is read with an
+unpickler that builds only the health model's own classes, the day type and the hooks
+below, and refuses anything else (the folder is the user's own, 0700, like the journal).
+The parameters and the model's context are never stored: the reader's own are put back.
+The month-by-month history of depth and breadth is kept beside it, keyed by the same
+state, as plain JSON.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import dataclasses
+import datetime as dt
+import hashlib
+import io
+import json
+import pickle
+from collections.abc import Callable, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from relationship_journal.health import Parameters
+from relationship_journal.health.context import Context, context_for
+from relationship_journal.health.decay import Decay
+from relationship_journal.health.parameters import _frozen
+from relationship_journal.journal import figures_cache
+from relationship_journal.journal.health_inputs import gc_paused
+from relationship_journal.journal.network_reading import NetworkReading
+from relationship_journal.journal.pacing import give_way
+
+if TYPE_CHECKING:
+    from relationship_journal.journal.core import Journal
+
+READING = "network-reading"
+HISTORY = "network-history"
+_MODEL_PACKAGE = "relationship_journal.health"
+_DECAYS = ("investment", "giving", "trust", "trust_kin")  # a context's decay tables
+_PIECE = 250  # people per piece: reading one back holds the interpreter ~10 ms
+
+
+def read(
+    journal: Journal, as_of: dt.date, params: Parameters, compute: Callable[[], NetworkReading]
+) -> NetworkReading:
+    """The kept reading if it was made from the journal exactly as it is now, else
+    `compute()`'s, marked with the state the journal had when it began (for `keep`)."""
+    cache = _reading_cache(journal, as_of, params)
+    if cache is None:
+        return compute()
+    kept = cache.get_bytes()
+    if kept is not None:
+        reading = _load(kept, params)
+        if reading is not None and reading.as_of == as_of:
+            return dataclasses.replace(reading, state=cache.state)
+    return dataclasses.replace(compute(), state=cache.state)
+
+
+def keep(journal: Journal, reading: NetworkReading, params: Parameters) -> bool:
+    """Keep `reading` for the next window, if the journal's bytes are still those it was
+    read from (True if kept, or kept already)."""
+    if reading.state is None:
+        return False
+    cache = _reading_cache(journal, reading.as_of, params, reading.state)
+    if cache is None:
+        return False
+    return cache.holds() or cache.put_bytes(_dump(reading))
+
+
+def kept_history(
+    journal: Journal, state: str | None, as_of: dt.date, params: Parameters, months: int
+) -> list[tuple[dt.date, int, int, int]] | None:
+    """(day, breadth, depth, trusted) at each month end, kept from timelines of `state`."""
+    cache = _history_cache(journal, state, as_of, params, months)
+    text = cache.get() if cache is not None else None
+    if text is None:
+        return None
+    try:
+        return [(dt.date.fromisoformat(day), int(b), int(d), int(t)) for day, b, d, t in json.loads(text)]
+    except (ValueError, TypeError):
+        return None
+
+
+def keep_history(
+    journal: Journal,
+    state: str | None,
+    as_of: dt.date,
+    params: Parameters,
+    moments: Sequence[tuple[dt.date, int, int, int]],
+) -> bool:
+    """Keep the history computed from timelines of `state` (if the journal still has it)."""
+    cache = _history_cache(journal, state, as_of, params, len(moments))
+    if cache is None:
+        return False
+    return cache.put(json.dumps([(day.isoformat(), b, d, t) for day, b, d, t in moments]))
+
+
+def _reading_cache(
+    journal: Journal, as_of: dt.date, params: Parameters, state: str | None = None
+) -> figures_cache.FiguresCache | None:
+    options = [as_of.isoformat(), _digest(params)]
+    return figures_cache.for_journal(journal, READING, options, state, suffix=".pickle")
+
+
+def _history_cache(
+    journal: Journal, state: str | None, as_of: dt.date, params: Parameters, months: int
+) -> figures_cache.FiguresCache | None:
+    if state is None:
+        return None
+    options = [as_of.isoformat(), _digest(params), str(months)]
+    return figures_cache.for_journal(journal, HISTORY, options, state)
+
+
+def _digest(params: Parameters) -> str:
+    """The parameters' values (a read-only mapping's repr lists its items in order)."""
+    return hashlib.sha1(repr(params).encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+# -- the pickle ---------------------------------------------------------------------------
+def _params() -> Parameters:
+    """Stands for the parameters in the stored text; the reader puts its own in its place."""
+    raise pickle.UnpicklingError("the parameters come from the reader")
+
+
+def _decay_of(context: Context, name: str) -> Decay:
+    """A context's decay table, by name: the reader's own context's, never a copy."""
+    if name not in _DECAYS:
+        raise pickle.UnpicklingError(f"no decay table {name!r}")
+    table: Decay = getattr(context, name)
+    return table
+
+
+def _dump(reading: NetworkReading) -> bytes:
+    """The reading without its parameters and context (they are the reader's at load), a
+    piece at a time: one `dump` of the whole holds the interpreter for half a second."""
+    context = reading.timelines[0].context if reading.timelines else None
+    decays = {id(getattr(context, name)): name for name in _DECAYS} if context else {}
+
+    def decay(table: Decay) -> tuple[Any, ...]:
+        name = decays.get(id(table))
+        if name is None:  # a table of no context: its two numbers make it again
+            return Decay, (table.base, table.period)
+        return _decay_of, (context, name)
+
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table | {
+        Parameters: lambda _params_object: (_params, ()),
+        Context: lambda context: (context_for, (context.params,)),
+        Decay: decay,
+        MappingProxyType: lambda mapping: (_frozen, (dict(mapping),)),
+    }
+    contacts, timelines = reading.network.contacts, reading.timelines
+    bare = dataclasses.replace(reading, network=dataclasses.replace(reading.network, contacts=()),
+                               timelines=(), state=None)
+    pickler.dump((bare, len(contacts), len(timelines)))
+    for items in (contacts, timelines):  # one memo: shared objects stay shared
+        for start in range(0, len(items), _PIECE):
+            give_way()
+            pickler.dump(items[start : start + _PIECE])
+    return out.getvalue()
+
+
+class _ModelUnpickler(pickle.Unpickler):
+    """Builds only the health model's classes, days, and this module's hooks."""
+
+    def __init__(self, data: bytes, params: Parameters) -> None:
+        super().__init__(io.BytesIO(data))
+        self._params = params
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == (__name__, "_params"):
+            return lambda: self._params
+        if (module, name) == (__name__, "_decay_of"):
+            return _decay_of
+        if (module, name) in _ALLOWED:
+            return _ALLOWED[(module, name)]
+        if module == _MODEL_PACKAGE or module.startswith(_MODEL_PACKAGE + "."):
+            found = super().find_class(module, name)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"a kept reading may not hold {module}.{name}")
+
+
+_ALLOWED: dict[tuple[str, str], Any] = {
+    ("datetime", "date"): dt.date,
+    ("relationship_journal.journal.network_reading", "NetworkReading"): NetworkReading,
+    ("relationship_journal.health.context", "context_for"): context_for,
+    ("relationship_journal.health.parameters", "_frozen"): _frozen,
+}
+
+
+def _load(data: bytes, params: Parameters) -> NetworkReading | None:
+    """The kept reading, or None if it cannot be read (the next reading replaces it)."""
+    try:
+        with gc_paused():  # a million small objects, no cycles: see health_inputs.gc_paused
+            unpickler = _ModelUnpickler(data, params)
+            bare, contact_count, timeline_count = unpickler.load()
+            if not isinstance(bare, NetworkReading):
+                return None
+            contacts: list[Any] = []
+            timelines: list[Any] = []
+            for items, count in ((contacts, contact_count), (timelines, timeline_count)):
+                while len(items) < count:
+                    give_way()
+                    items.extend(unpickler.load())
+    except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError,
+            IndexError, KeyError, ImportError, MemoryError):
+        return None
+    network = dataclasses.replace(bare.network, contacts=tuple(contacts))
+    return dataclasses.replace(bare, network=network, timelines=tuple(timelines))

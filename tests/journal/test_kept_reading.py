@@ -1,0 +1,146 @@
+"""The window's reading kept beside the journal comes back only for the state it was read from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+import stat
+from pathlib import Path
+
+import pytest
+
+from relationship_journal.demo import generate
+from relationship_journal.health import evaluate
+from relationship_journal.journal import Journal, figures_cache, kept_reading
+from relationship_journal.journal.network_reading import NetworkReading, read_network
+from relationship_journal.journal.records import InteractionFields
+
+AS_OF = dt.date(2026, 6, 30)
+
+
+@pytest.fixture
+def demo(journal: Journal) -> Journal:
+    generate(journal, contacts=60, seed=4, as_of=AS_OF)
+    journal.health.keep_readings = True
+    return journal
+
+
+def reopened(journal: Journal) -> Journal:
+    """Another window on the same folder: nothing in memory carries over."""
+    again = Journal.open(journal.paths.data_dir)
+    again.health.keep_readings = True
+    return again
+
+
+def computed(journal: Journal, day: dt.date = AS_OF) -> NetworkReading:
+    return read_network(journal.database, day, journal.health.params)
+
+
+def read_kept_or(journal: Journal, day: dt.date = AS_OF) -> tuple[NetworkReading, bool]:
+    """The reading `kept_reading.read` gives, and whether it had to compute it."""
+    asked = []
+
+    def compute() -> NetworkReading:
+        asked.append(day)
+        return computed(journal, day)
+
+    reading = kept_reading.read(journal, day, journal.health.params, compute)
+    return reading, bool(asked)
+
+
+def test_a_kept_reading_is_the_reading_itself(demo: Journal) -> None:
+    first = demo.health.reading(AS_OF)
+    assert demo.health.keep(first, demo.health.params)
+    other = reopened(demo)
+    try:
+        kept, recomputed = read_kept_or(other)
+        assert not recomputed
+        fresh = computed(other)
+        assert kept.network == fresh.network
+        assert (kept.per_day, kept.names) == (fresh.per_day, fresh.names)
+        # The timelines hold for any other day too (the dashboard's As of, its history).
+        for day in (AS_OF - dt.timedelta(days=200), AS_OF + dt.timedelta(days=90)):
+            assert [evaluate(t, day) for t in kept.timelines] == [evaluate(t, day) for t in fresh.timelines]
+        # They use the reader's own parameters, not a copy of them.
+        assert all(t.context.params is other.health.params for t in kept.timelines)
+    finally:
+        other.close()
+
+
+def test_a_write_another_day_or_other_cadences_are_read_afresh(demo: Journal) -> None:
+    assert demo.health.keep(demo.health.reading(AS_OF), demo.health.params)
+    assert not read_kept_or(demo)[1]
+    assert read_kept_or(demo, AS_OF + dt.timedelta(days=1))[1]
+    person = demo.contacts.list()[0].id
+    demo.interactions.log(InteractionFields(contact_ids=(person,), date=AS_OF, kind="call"))
+    reading, recomputed = read_kept_or(demo)
+    assert recomputed
+    assert reading.network == computed(demo).network
+    demo.preferences.set_circle_cadences({5: 3})
+    demo.health.refresh_params()
+    assert read_kept_or(demo)[1]
+
+
+def test_a_reading_made_while_someone_wrote_is_not_kept(demo: Journal) -> None:
+    reading = demo.health.reading(AS_OF)
+    person = demo.contacts.list()[0].id
+    demo.interactions.log(InteractionFields(contact_ids=(person,), date=AS_OF, kind="call"))
+    assert not demo.health.keep(reading, demo.health.params)
+    assert read_kept_or(demo)[1]
+
+
+def test_commands_neither_keep_nor_read_kept_readings(demo: Journal) -> None:
+    demo.health.keep_readings = False
+    reading = demo.health.reading(AS_OF)
+    assert reading.state is None
+    assert not demo.health.keep(reading, demo.health.params)
+    assert not (demo.paths.data_dir / figures_cache.CACHE_FOLDER).exists()
+
+
+def test_the_kept_file_is_private_and_forgotten_on_encryption(demo: Journal) -> None:
+    assert demo.health.keep(demo.health.reading(AS_OF), demo.health.params)
+    folder = demo.paths.data_dir / figures_cache.CACHE_FOLDER
+    [entry] = [p for p in folder.iterdir() if p.suffix == ".pickle"]
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    figures_cache.forget(demo.paths.data_dir)
+    assert not entry.exists()
+
+
+class Planted:
+    """Stands for anything outside the health model a planted file might name."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (Path.touch, (str(PLANTED_MARK),))
+
+
+PLANTED_MARK = Path("planted-ran")
+
+
+def test_a_file_naming_anything_but_the_model_builds_nothing(
+    demo: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert demo.health.keep(demo.health.reading(AS_OF), demo.health.params)
+    folder = demo.paths.data_dir / figures_cache.CACHE_FOLDER
+    [entry] = [p for p in folder.iterdir() if p.suffix == ".pickle"]
+    key_line = entry.read_bytes().split(b"\n", 1)[0]
+    entry.write_bytes(key_line + b"\n" + pickle.dumps((Planted(), 0, 0)))
+    reading, recomputed = read_kept_or(demo)
+    assert recomputed and reading.network == computed(demo).network
+    assert not (tmp_path / PLANTED_MARK).exists()
+
+
+def test_a_history_is_kept_for_the_state_its_timelines_came_from(demo: Journal) -> None:
+    reading = demo.health.reading(AS_OF)
+    params = demo.health.params
+    moments = [(AS_OF - dt.timedelta(days=31), 3, 2, 1), (AS_OF, 4, 2, 1)]
+    assert kept_reading.kept_history(demo, reading.state, AS_OF, params, 2) is None
+    assert kept_reading.keep_history(demo, reading.state, AS_OF, params, moments)
+    assert kept_reading.kept_history(demo, reading.state, AS_OF, params, 2) == moments
+    assert kept_reading.kept_history(demo, reading.state, AS_OF, params, 3) is None
+    assert kept_reading.kept_history(demo, None, AS_OF, params, 2) is None
+    person = demo.contacts.list()[0].id
+    demo.interactions.log(InteractionFields(contact_ids=(person,), date=AS_OF, kind="call"))
+    # Timelines read before the write still have their history; after it, none is kept for them.
+    assert kept_reading.kept_history(demo, reading.state, AS_OF, params, 2) == moments
+    assert not kept_reading.keep_history(demo, reading.state, AS_OF, params, moments[:1])
