@@ -36,6 +36,7 @@ def opened(qtbot: Any, folder: Path, tmp_path: Path, dashboard: bool = False) ->
         window.show()
     if dashboard:
         window._ensure_dashboard()
+        assert window.dashboard is not None
         with qtbot.waitSignal(window.dashboard.history_computed, timeout=120_000):
             window.show_view("dashboard")
     qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
