@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 import relationship_journal
 from relationship_journal.paths import PRIVATE_FILE_MODE, ensure_private_dir
@@ -28,6 +28,7 @@ from relationship_journal.paths import PRIVATE_FILE_MODE, ensure_private_dir
 if TYPE_CHECKING:
     from relationship_journal.journal.core import Journal
 
+T = TypeVar("T")
 CACHE_FOLDER = "cache"
 _SEPARATOR = b"\n"
 
@@ -81,31 +82,36 @@ class FiguresCache:
     def get(self) -> str | None:
         """The stored text if it was computed from the journal exactly as it is now, else None.
         Remembers the state it read, for `put`."""
-        kept = self.get_bytes()
-        try:
-            return None if kept is None else kept.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
 
-    def get_bytes(self) -> bytes | None:
-        """`get` for figures kept as bytes."""
+        def text(kept: BinaryIO) -> str | None:
+            try:
+                return kept.read().decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+
+        return self.read(text)
+
+    def read(self, load: Callable[[BinaryIO], T | None]) -> T | None:
+        """`get` for figures kept in another form: `load(file)`, the file just past its key,
+        if they were computed from the journal exactly as it is now, else None."""
         if self.state is None:
             self.state = journal_state(self._database)
         try:
             with open(self._file, "rb") as kept:
                 if kept.readline() != self.key().encode("ascii") + _SEPARATOR:
                     return None
-                return kept.read()
+                return load(kept)
         except OSError:
             return None
 
     def put(self, text: str) -> bool:
         """Keep `text` if the journal is still as `get` found it (True if kept). A cache that
         cannot be written (a read-only folder, a full disk) is no error: the figures stand."""
-        return self.put_bytes(text.encode("utf-8"))
+        return self.write(lambda out: out.write(text.encode("utf-8")))
 
-    def put_bytes(self, data: bytes) -> bool:
-        """`put` for figures kept as bytes."""
+    def write(self, dump: Callable[[BinaryIO], object]) -> bool:
+        """`put` for figures kept in another form: `dump(file)` writes them after the key
+        (streamed: a large entry is never held whole in memory)."""
         if self.state is None or journal_state(self._database) != self.state:
             return False
         temporary = self._file.with_name(f".{self._file.name}.{os.getpid()}")
@@ -116,7 +122,7 @@ class FiguresCache:
             )
             with open(descriptor, "wb") as out:
                 out.write(self.key().encode("ascii") + _SEPARATOR)
-                out.write(data)
+                dump(out)
             os.replace(temporary, self._file)
         except OSError:
             temporary.unlink(missing_ok=True)

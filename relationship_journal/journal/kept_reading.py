@@ -21,12 +21,11 @@ import copyreg
 import dataclasses
 import datetime as dt
 import hashlib
-import io
 import json
 import pickle
 from collections.abc import Callable, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from relationship_journal.health import Parameters
 from relationship_journal.health.context import Context, context_for
@@ -55,11 +54,9 @@ def read(
     cache = _reading_cache(journal, as_of, params)
     if cache is None:
         return compute()
-    kept = cache.get_bytes()
-    if kept is not None:
-        reading = _load(kept, params)
-        if reading is not None and reading.as_of == as_of:
-            return dataclasses.replace(reading, state=cache.state)
+    reading = cache.read(lambda kept: _load(kept, params))
+    if reading is not None and reading.as_of == as_of:
+        return dataclasses.replace(reading, state=cache.state)
     return dataclasses.replace(compute(), state=cache.state)
 
 
@@ -71,7 +68,7 @@ def keep(journal: Journal, reading: NetworkReading, params: Parameters) -> bool:
     cache = _reading_cache(journal, reading.as_of, params, reading.state)
     if cache is None:
         return False
-    return cache.holds() or cache.put_bytes(_dump(reading))
+    return cache.holds() or cache.write(lambda out: _dump(reading, out))
 
 
 def kept_history(
@@ -137,7 +134,7 @@ def _decay_of(context: Context, name: str) -> Decay:
     return table
 
 
-def _dump(reading: NetworkReading) -> bytes:
+def _dump(reading: NetworkReading, out: BinaryIO) -> None:
     """The reading without its parameters and context (they are the reader's at load), a
     piece at a time: one `dump` of the whole holds the interpreter for half a second."""
     context = reading.timelines[0].context if reading.timelines else None
@@ -149,7 +146,6 @@ def _dump(reading: NetworkReading) -> bytes:
             return Decay, (table.base, table.period)
         return _decay_of, (context, name)
 
-    out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = copyreg.dispatch_table | {
         Parameters: lambda _params_object: (_params, ()),
@@ -165,14 +161,13 @@ def _dump(reading: NetworkReading) -> bytes:
         for start in range(0, len(items), _PIECE):
             give_way()
             pickler.dump(items[start : start + _PIECE])
-    return out.getvalue()
 
 
 class _ModelUnpickler(pickle.Unpickler):
     """Builds only the health model's classes, days, and this module's hooks."""
 
-    def __init__(self, data: bytes, params: Parameters) -> None:
-        super().__init__(io.BytesIO(data))
+    def __init__(self, kept: BinaryIO, params: Parameters) -> None:
+        super().__init__(kept)
         self._params = params
 
     def find_class(self, module: str, name: str) -> Any:
@@ -197,11 +192,11 @@ _ALLOWED: dict[tuple[str, str], Any] = {
 }
 
 
-def _load(data: bytes, params: Parameters) -> NetworkReading | None:
+def _load(kept: BinaryIO, params: Parameters) -> NetworkReading | None:
     """The kept reading, or None if it cannot be read (the next reading replaces it)."""
     try:
         with gc_paused():  # a million small objects, no cycles: see health_inputs.gc_paused
-            unpickler = _ModelUnpickler(data, params)
+            unpickler = _ModelUnpickler(kept, params)
             bare, contact_count, timeline_count = unpickler.load()
             if not isinstance(bare, NetworkReading):
                 return None
