@@ -71,11 +71,9 @@ def _network_json(args: argparse.Namespace, as_of: dt.date) -> str:
         if kept is not None:
             return kept
         with gc_paused():
-            document = to_json_dict(journal.health.network(as_of))
-            document["windows"] = figure_windows(journal.health.params)  # each figure's window
             # Ask readiness is per person and long: listed with --contact, not for everyone.
-            for contact in document["contacts"]:
-                contact.pop("asks", None)
+            document = to_json_dict(journal.health.network(as_of), with_asks=False)
+            document["windows"] = figure_windows(journal.health.params)  # each figure's window
             # A tree of fresh dicts and lists cannot hold a cycle: skip the encoder's check.
             text = json.dumps(
                 document, ensure_ascii=False, separators=(",", ":"), check_circular=False

@@ -22,10 +22,11 @@ def ask_to_json_dict(ask: AskReadiness) -> dict[str, Any]:
     }
 
 
-def contact_to_json_dict(health: ContactHealth) -> dict[str, Any]:
+def contact_to_json_dict(health: ContactHealth, with_asks: bool = True) -> dict[str, Any]:
     """One contact: the contract fields first (id, name, score, band, trust,
-    classification, fade_date, components), then the extra evidence."""
-    return {
+    classification, fade_date, components), then the extra evidence (and the readiness
+    for each size of ask unless `with_asks` is False)."""
+    figures = {
         "id": health.contact_id,
         "name": health.name,
         "score": _round(health.score),
@@ -56,8 +57,10 @@ def contact_to_json_dict(health: ContactHealth) -> dict[str, Any]:
         "last_interaction": health.last_interaction.isoformat()
         if health.last_interaction
         else None,
-        "asks": [ask_to_json_dict(a) for a in health.asks],
     }
+    if with_asks:
+        figures["asks"] = [ask_to_json_dict(a) for a in health.asks]
+    return figures
 
 
 def network_to_json_dict(network: NetworkHealth) -> dict[str, Any]:
@@ -112,13 +115,13 @@ def network_to_json_dict(network: NetworkHealth) -> dict[str, Any]:
 
 
 def to_json_dict(
-    network: NetworkHealth, contacts: list[ContactHealth] | None = None
+    network: NetworkHealth, contacts: list[ContactHealth] | None = None, with_asks: bool = True
 ) -> dict[str, Any]:
     """{as_of, contacts[], network}; pass `contacts` to list only some (e.g. --contact NAME)
     while the network figures still cover everyone."""
     shown = network.contacts if contacts is None else contacts
     return {
         "as_of": network.as_of.isoformat(),
-        "contacts": [contact_to_json_dict(c) for c in shown],
+        "contacts": [contact_to_json_dict(c, with_asks) for c in shown],
         "network": network_to_json_dict(network),
     }

@@ -47,6 +47,7 @@ def test_json_contract_and_plausible_spread(demo_dir: Path) -> None:
         assert all(p["explanation"] for p in parts)
         assert contact["classification"] in {"contact", "connection", "trusted", "dormant"}
     assert len({c["band"] for c in scored}) >= 3
+    assert not [c for c in document["contacts"] if "asks" in c]  # ask readiness: with --contact
     network = document["network"]
     assert network["fading"], "the demo network should have someone fading"
     assert set(network["circles"]) == {"5", "15", "50", "150", "500"}
