@@ -20,6 +20,7 @@ from relationship_journal.health import (
     Parameters,
     Timeline,
     evaluate,
+    month_ends,
     summarise_network,
 )
 from relationship_journal.health.contact import classification_at
@@ -27,7 +28,7 @@ from relationship_journal.health.owing import OWED_FAVOUR_MIN
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.network_reading import NetworkReading
 from relationship_journal.journal.records import CommitmentView
-from relationship_journal.reports.chart_series import NetworkMoment
+from relationship_journal.reports.chart_series import DepthBreadthSeries, NetworkMoment
 
 Tick = Callable[[int, int], None]
 CONNECTED = frozenset({"connection", "trusted"})
@@ -133,6 +134,49 @@ def network_moment(loaded: LoadedNetwork, day: dt.date, params: Parameters = DEF
                 connections += 1
                 trusted += kind == "trusted"
     return NetworkMoment(day, breadth, connections, trusted)
+
+
+def depth_breadth_history(
+    loaded: LoadedNetwork,
+    network: NetworkHealth,
+    params: Parameters = DEFAULTS,
+    months: int | None = None,
+    tick: Callable[[dt.date, int, int], None] | None = None,
+) -> DepthBreadthSeries:
+    """Depth vs breadth at each month end up to `network`'s day (`history_months` of them
+    unless `months` says), the dashboard's and the report's alike; the last point is
+    `network`'s own figures."""
+    count = months if months is not None else history_months(len(loaded.timelines))
+    days = month_ends(network.as_of, count)[:-1]
+    moments = []
+    for done, day in enumerate(days):
+        if tick:
+            tick(day, done, len(days))
+        moments.append(network_moment(loaded, day, params))
+    moments.append(NetworkMoment(network.as_of, network.breadth, network.depth, network.trusted))
+    return DepthBreadthSeries(tuple(moments))
+
+
+def kept_history(
+    journal: Journal, loaded: LoadedNetwork, as_of: dt.date, params: Parameters = DEFAULTS
+) -> DepthBreadthSeries | None:
+    """The history `depth_breadth_history` gave for these timelines on `as_of` before, if
+    it was kept (journal.kept_reading: only timelines of a known journal state have one)."""
+    from relationship_journal.journal import kept_reading
+
+    months = history_months(len(loaded.timelines))
+    found = kept_reading.kept_history(journal, loaded.state, as_of, params, months)
+    return None if found is None else DepthBreadthSeries(tuple(NetworkMoment(*m) for m in found))
+
+
+def keep_history(
+    journal: Journal, loaded: LoadedNetwork, history: DepthBreadthSeries, params: Parameters = DEFAULTS
+) -> bool:
+    """Keep a computed history for `kept_history` (slow: hashes the journal; off the GUI)."""
+    from relationship_journal.journal import kept_reading
+
+    moments = [(m.day, m.breadth, m.connections, m.trusted) for m in history.moments]
+    return kept_reading.keep_history(journal, loaded.state, history.moments[-1].day, params, moments)
 
 
 def entries_per_day(loaded: LoadedNetwork) -> dict[dt.date, int]:

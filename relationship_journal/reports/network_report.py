@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from relationship_journal.health import NetworkHealth, Parameters, month_ends
+from relationship_journal.health import NetworkHealth, Parameters
 from relationship_journal.health.outputs import ContactHealth
 from relationship_journal.health.windows import balance_figure, lately
 from relationship_journal.journal.core import Journal
@@ -20,22 +20,20 @@ from relationship_journal.journal.vocabulary import CIRCLE_NAMES, CIRCLES
 from relationship_journal.reports import markup as m
 from relationship_journal.reports.chart_series import (
     DepthBreadthSeries,
-    NetworkMoment,
     circle_occupancy,
     health_histogram,
     interactions_per_week,
 )
 from relationship_journal.reports.errors import ReportError
 from relationship_journal.reports.network_data import (
-    LoadedNetwork,
     OwedFavour,
     OwedReply,
+    depth_breadth_history,
     entries_per_day,
-    evaluate_network,
     favours_owed,
-    history_months,
-    load_network,
-    network_moment,
+    from_reading,
+    keep_history,
+    kept_history,
     replies_owed,
 )
 from relationship_journal.reports.paged import ReportDocument, TableRows
@@ -74,18 +72,22 @@ class NetworkData:
 
 def gather(journal: Journal, as_of: dt.date, circles: tuple[int, ...], steps: Steps) -> NetworkData:
     params = journal.health.params  # the user's tuned model, as on screen
-    loaded: LoadedNetwork = load_network(journal, params, lambda d, t: steps.report("gather", d, 2 * t))
-    network = evaluate_network(loaded, as_of, params, lambda d, t: steps.report("gather", t + d, 2 * t))
-    days = month_ends(as_of, history_months(len(loaded.timelines)))[:-1]
-    moments = []
-    for done, day in enumerate(days):
-        steps.report("charts", done, 2 * len(days))
-        moments.append(network_moment(loaded, day, params))
-    moments.append(NetworkMoment(as_of, network.breadth, network.depth, network.trusted))
+    steps.report("gather", 0, 2)
+    # The window's reading when there is one (shared while it is made, or kept: journal.health).
+    reading = journal.health.reading(as_of, params)
+    loaded, network = from_reading(reading), reading.network
+    steps.report("gather", 1, 2)
+    history = kept_history(journal, loaded, as_of, params)
+    if history is None:
+        history = depth_breadth_history(
+            loaded, network, params, tick=lambda _day, done, total: steps.report("charts", done, 2 * total)
+        )
+        if loaded.state is not None:
+            keep_history(journal, loaded, history, params)
     return NetworkData(
         as_of=as_of,
         network=network,
-        history=DepthBreadthSeries(tuple(moments)),
+        history=history,
         per_day=entries_per_day(loaded),
         replies=replies_owed(journal.ledger.commitments(), loaded.names, as_of),
         favours=favours_owed(network),

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from relationship_journal.health import DEFAULTS, NetworkHealth, Parameters, month_ends
+from relationship_journal.health import DEFAULTS, NetworkHealth, Parameters
 from relationship_journal.journal.core import Journal
 from relationship_journal.journal.records import CommitmentView
 from relationship_journal.reports import network_data
@@ -24,7 +24,6 @@ from relationship_journal.reports.chart_series import (
     CircleOccupancy,
     DepthBreadthSeries,
     HealthHistogram,
-    NetworkMoment,
     WeeklyCounts,
     circle_occupancy,
     health_histogram,
@@ -35,7 +34,7 @@ from relationship_journal.reports.people_picture import PeoplePicture, known_pai
 
 Step = Callable[[str, int, int], None]
 __all__ = ["DashboardSnapshot", "LoadedJournal", "OwedFavour", "OwedReply", "compute_history",
-           "compute_snapshot", "keep_history", "kept_history", "load_network"]
+           "compute_snapshot", "load_network"]
 
 
 @dataclass(frozen=True)
@@ -152,38 +151,11 @@ def compute_history(
     params: Parameters = DEFAULTS,
     step: Step | None = None,
 ) -> DepthBreadthSeries:
-    """Depth vs breadth at each month end (`network_data.history_months` of them unless
-    `months` says); the last point is the snapshot's own figures."""
-    count = months if months is not None else network_data.history_months(len(loaded.network.timelines))
-    days = month_ends(snapshot.as_of, count)[:-1]
-    moments = []
-    for done, day in enumerate(days):
+    """Depth vs breadth at each month end (`network_data.depth_breadth_history`); the last
+    point is the snapshot's own figures."""
+
+    def tick(day: dt.date, done: int, total: int) -> None:
         if step:
-            step(f"Network history: {day:%B %Y}", done, len(days))
-        moments.append(network_data.network_moment(loaded.network, day, params))
-    net = snapshot.network
-    moments.append(NetworkMoment(snapshot.as_of, net.breadth, net.depth, net.trusted))
-    return DepthBreadthSeries(tuple(moments))
+            step(f"Network history: {day:%B %Y}", done, total)
 
-
-def kept_history(
-    journal: Journal, loaded: LoadedJournal, as_of: dt.date, params: Parameters = DEFAULTS
-) -> DepthBreadthSeries | None:
-    """The history `compute_history` gave for these timelines on `as_of` before, if it
-    was kept (journal.kept_reading: only timelines of a known journal state have one)."""
-    from relationship_journal.journal import kept_reading
-
-    months = network_data.history_months(len(loaded.network.timelines))
-    found = kept_reading.kept_history(journal, loaded.network.state, as_of, params, months)
-    return None if found is None else DepthBreadthSeries(tuple(NetworkMoment(*m) for m in found))
-
-
-def keep_history(
-    journal: Journal, loaded: LoadedJournal, history: DepthBreadthSeries, params: Parameters = DEFAULTS
-) -> bool:
-    """Keep a computed history for `kept_history` (slow: hashes the journal; off the GUI)."""
-    from relationship_journal.journal import kept_reading
-
-    moments = [(m.day, m.breadth, m.connections, m.trusted) for m in history.moments]
-    as_of = history.moments[-1].day
-    return kept_reading.keep_history(journal, loaded.network.state, as_of, params, moments)
+    return network_data.depth_breadth_history(loaded.network, snapshot.network, params, months, tick)

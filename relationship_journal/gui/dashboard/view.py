@@ -25,8 +25,6 @@ from relationship_journal.gui.dashboard.snapshot import (
     LoadedJournal,
     compute_history,
     compute_snapshot,
-    keep_history,
-    kept_history,
     load_network,
 )
 from relationship_journal.gui.dashboard.words import plural, verdict_sentence
@@ -35,7 +33,13 @@ from relationship_journal.gui.worker import Operation, Progress
 from relationship_journal.health import NetworkHealth
 from relationship_journal.journal.core import Journal
 from relationship_journal.reports.chart_series import DepthBreadthSeries, NetworkMoment
-from relationship_journal.reports.network_data import LoadedNetwork, from_reading, history_months
+from relationship_journal.reports.network_data import (
+    LoadedNetwork,
+    from_reading,
+    history_months,
+    keep_history,
+    kept_history,
+)
 
 HISTORY_DELAY_MS = 150
 # The loaded timelines, the figures on the day, and the history if one was kept for them.
@@ -145,7 +149,7 @@ class DashboardView(DashboardLayout):
                 timelines, evaluated = from_reading(reading), reading.network
             network = loaded or load_network(journal, params, step=progress.step, network=timelines)
             snapshot = compute_snapshot(network, as_of, params, step=progress.step, network=evaluated)
-            return network, snapshot, kept_history(journal, network, as_of, params)
+            return network, snapshot, kept_history(journal, network.network, as_of, params)
 
         self._run(work, lambda result: self._snapshot_ready(generation, result))
 
@@ -211,7 +215,7 @@ class DashboardView(DashboardLayout):
         self.history_computed.emit()
         loaded, journal, params = self._loaded, self._journal, self._journal.health.params
         if loaded is not None and loaded.network.state is not None:  # for the next window
-            Operation(self, lambda _progress: keep_history(journal, loaded, history, params)).run()
+            Operation(self, lambda _progress: keep_history(journal, loaded.network, history, params)).run()
 
     # -- showing ----------------------------------------------------------------------------
     def _show_snapshot(self, snapshot: DashboardSnapshot) -> None:
