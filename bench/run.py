@@ -254,8 +254,8 @@ def measure(contacts: int, folder: Path, runs: int) -> list[Figure]:
         listing = timed([*COMMAND, *data, "list", "--json"], runs) - startup
         add(Figure("list --json past start-up", listing))
         dashboard = [*COMMAND, *data, "screenshot", str(scratch / "dash.png"), "--view", "dashboard"]
-        for cold, how in ((True, "computed"), (False, "kept")):
-            shot = timed_cold(dashboard, long_runs, folder) if cold else timed(dashboard, long_runs)
+        for afresh, how in ((True, "computed"), (False, "kept")):
+            shot = timed_cold(dashboard, long_runs, folder) if afresh else timed(dashboard, long_runs)
             add(
                 Figure(
                     f"dashboard screenshot, {how} (whole process)",
@@ -265,8 +265,8 @@ def measure(contacts: int, folder: Path, runs: int) -> list[Figure]:
                     budget=3,
                 )
             )
-        for cold, how in ((True, "computed"), (False, "kept")):
-            seen = window(folder, long_runs, cold)
+        for afresh, how in ((True, "computed"), (False, "kept")):
+            seen = window(folder, long_runs, afresh)
             if not seen:
                 continue
             add(
