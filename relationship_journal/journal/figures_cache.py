@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 import relationship_journal
 from relationship_journal.paths import PRIVATE_FILE_MODE, ensure_private_dir
+from relationship_journal.store import held_files
 
 if TYPE_CHECKING:
     from relationship_journal.journal.core import Journal
@@ -149,12 +150,10 @@ class FiguresCache:
 def _file_digest(path: Path) -> bytes:
     """The file's digest; a missing file counts as empty (a write-ahead log with no frames
     and none at all mean the same journal). Read, not mapped: a log cut short by another
-    process's checkpoint meanwhile only changes the digest."""
-    try:
-        with open(path, "rb") as source:
-            return hashlib.file_digest(source, "sha1").digest()
-    except FileNotFoundError:
-        return hashlib.sha1(b"", usedforsecurity=False).digest()
+    process's checkpoint meanwhile only changes the digest. Read through `store.held_files`:
+    closing a descriptor of the journal would take SQLite's locks on it away."""
+    found = held_files.digest(path)
+    return found if found is not None else hashlib.sha1(b"", usedforsecurity=False).digest()
 
 
 _code: str | None = None

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from relationship_journal.paths import PRIVATE_FILE_MODE, ensure_private_dir
-from relationship_journal.store import integrity, swap_lock
+from relationship_journal.store import held_files, integrity, swap_lock
 from relationship_journal.store.errors import StoreError
 from relationship_journal.store.integrity import IntegrityError
 from relationship_journal.store.swap_lock import swapping
@@ -128,8 +128,7 @@ def _key_statement(path: Path, passphrase: str) -> str:
     salt), and handing SQLCipher the raw key keeps each further connection instant.
     """
     try:
-        with path.open("rb") as handle:
-            salt = handle.read(_SALT_BYTES)
+        salt = held_files.read_start(path, _SALT_BYTES)  # this process may have it open
     except OSError:
         salt = b""
     if len(salt) < _SALT_BYTES or salt.startswith(integrity.SQLITE_HEADER[:_SALT_BYTES]):

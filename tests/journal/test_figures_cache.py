@@ -146,3 +146,24 @@ def test_encrypting_removes_the_figures_kept_in_plain_text(private_folders: Path
     )
     assert encrypted.returncode == 0, encrypted.stderr
     assert list((private_folders / figures_cache.CACHE_FOLDER).glob("*.txt")) == []
+
+
+def test_reading_the_journal_for_its_digest_leaves_sqlite_its_locks(journal: Journal) -> None:
+    """SQLite's POSIX locks on a file are all dropped when the process closes any descriptor
+    of it: a digest read with open()/close() let another process take the journal as its
+    own alone and delete the write-ahead log under the window, which then missed its writes."""
+    add_person(journal, "Ada Lovelace")
+    database = journal.paths.database
+    watcher = journal.database.connect(any_thread=True)  # as the window's watcher of outside writes
+    try:
+        before = watcher.execute("PRAGMA data_version").fetchone()[0]
+        figures_cache.journal_state(database)
+        writer = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('UPDATE contacts SET circle = 5'); c.commit(); c.close()"
+        subprocess.run([sys.executable, "-c", writer, str(database)], check=True)
+        assert Path(f"{database}-wal").exists()  # the other process knew it was not alone
+        assert watcher.execute("PRAGMA data_version").fetchone()[0] != before
+        figures_cache.journal_state(database)  # and again, after the log grew
+        subprocess.run([sys.executable, "-c", writer, str(database)], check=True)
+        assert Path(f"{database}-wal").exists()
+    finally:
+        watcher.close()
