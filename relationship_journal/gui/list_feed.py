@@ -43,6 +43,9 @@ class ContactListFeed:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self._shared_network: tuple[Any, Any, int, Any] | None = None  # see shared_network()
+        # The reading the list's health came from, held so that whoever asks the journal for
+        # the same day again while nothing changed gets it back (journal.health: Today).
+        self._held_reading: Any = None
         self._network_generation = 0
         self._writes_applied = (
             0  # a whole-list read that started before a change on screen is stale
@@ -173,6 +176,7 @@ class ContactListFeed:
             if journal.health.keep_readings:  # for the next window, once this one is served
                 Operation(window, lambda _progress: journal.health.keep(reading, params)).run()
             self._set_shared((journal, params, writes_before, (loaded, as_of, network)))
+            self._held_reading = reading
             proxy = window.contact_list.proxy
             window.contact_list.model.set_health(rows, window.as_of)
             proxy.fading_ids = frozenset(fading)
@@ -203,7 +207,9 @@ class ContactListFeed:
     def _set_shared(self, shared: tuple[Any, Any, int, Any] | None) -> None:
         """The old network is freed on the worker, a piece at a time (gui/release.py)."""
         old = [self._shared_network[3]] if self._shared_network is not None else []
-        self._shared_network = shared
+        if self._held_reading is not None:
+            old.append(self._held_reading)
+        self._shared_network, self._held_reading = shared, None
         release_in_background(self.window, old)
 
     # --- after a change ------------------------------------------------------------------

@@ -92,11 +92,16 @@ class FiguresCache:
 
         return self.read(text)
 
+    def measure(self) -> str:
+        """The journal's state now (its digest), remembered as the state figures stand for."""
+        if self.state is None:
+            self.state = journal_state(self._database)
+        return self.state
+
     def read(self, load: Callable[[BinaryIO], T | None]) -> T | None:
         """`get` for figures kept in another form: `load(file)`, the file just past its key,
         if they were computed from the journal exactly as it is now, else None."""
-        if self.state is None:
-            self.state = journal_state(self._database)
+        self.measure()
         try:
             with open(self._file, "rb") as kept:
                 if kept.readline() != self.key().encode("ascii") + _SEPARATOR:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import MappingProxyType
@@ -54,6 +55,10 @@ class HealthService:
         # The window sets this: its whole-network readings are kept beside the journal for
         # the next window on the same state (journal.kept_reading); commands compute theirs.
         self.keep_readings = False
+        # The last whole-network reading, for as long as someone holds it (the window's
+        # list does): asked again for the same day while the journal is byte for byte as
+        # it was read, it is that reading (Today and its introduction ask after the list).
+        self._recent: tuple[dt.date, Parameters, weakref.ref[NetworkReading]] | None = None
 
     @property
     def params(self) -> Parameters:
@@ -122,7 +127,11 @@ class HealthService:
             return compute()
         from relationship_journal.journal import kept_reading
 
-        return kept_reading.read(self._journal, day, params, compute)
+        recent = self._recent
+        held = recent[2]() if recent is not None and recent[:2] == (day, params) else None
+        reading = kept_reading.read(self._journal, day, params, compute, held)
+        self._recent = (day, params, weakref.ref(reading))
+        return reading
 
     def keep(self, reading: NetworkReading, params: Parameters) -> bool:
         """Keep a whole-network reading made with `params` for the next window

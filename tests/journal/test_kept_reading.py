@@ -144,3 +144,14 @@ def test_a_history_is_kept_for_the_state_its_timelines_came_from(demo: Journal) 
     # Timelines read before the write still have their history; after it, none is kept for them.
     assert kept_reading.kept_history(demo, reading.state, AS_OF, params, 2) == moments
     assert not kept_reading.keep_history(demo, reading.state, AS_OF, params, moments[:1])
+
+
+def test_a_reading_still_held_comes_back_while_nothing_was_written(demo: Journal) -> None:
+    first = demo.health.reading(AS_OF)  # the window's list holds it
+    assert demo.health.reading(AS_OF) is first  # Today asks next: no second reading
+    assert demo.health.reading(AS_OF - dt.timedelta(days=1)) is not first
+    person = demo.contacts.list()[0].id
+    demo.interactions.log(InteractionFields(contact_ids=(person,), date=AS_OF, kind="call"))
+    after = demo.health.reading(AS_OF)
+    assert after is not first
+    assert after.network == computed(demo).network
