@@ -1,7 +1,7 @@
 """Computed figures kept beside the journal, used only for the exact state they came from.
 
-The log stays the only truth: an entry here is a copy of what a command printed, keyed
-by a digest of the journal file and its write-ahead log as they lie on disk (together
+The log stays the only truth: an entry here is a copy of what a command printed (or of
+what the window read: journal.kept_reading), keyed by a digest of the journal file and its write-ahead log as they lie on disk (together
 their bytes are the journal's whole state, whoever wrote them: this app, another copy
 of it, or a tool writing around it), the day, the command's options and the code that
 computed it. An entry is stored only when the file's digest is the same after the
@@ -11,7 +11,7 @@ Nothing that decays is stored as truth: tomorrow is another key.
 
 An encrypted journal keeps no cache (its figures would lie beside it in plain text).
 The folder is 0700 and the entry 0600, like everything else in the data folder; each
-command keeps one entry, replaced whole (a rename), so the folder never grows.
+kind of figures has one entry, replaced whole (a rename), so the folder never grows.
 """
 
 from __future__ import annotations

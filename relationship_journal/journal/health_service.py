@@ -57,7 +57,7 @@ class HealthService:
         self.keep_readings = False
         # The last whole-network reading, for as long as someone holds it (the window's
         # list does): asked again for the same day while the journal is byte for byte as
-        # it was read, it is that reading (Today and its introduction ask after the list).
+        # it was read, it is that reading (Today asks for it after the list has it).
         self._recent: tuple[dt.date, Parameters, weakref.ref[NetworkReading]] | None = None
 
     @property

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from relationship_journal.health import Parameters
+from relationship_journal.health import ContactHealth, Parameters, Timeline
 from relationship_journal.health.context import Context, context_for
 from relationship_journal.health.decay import Decay
 from relationship_journal.health.parameters import _frozen
@@ -219,5 +219,9 @@ def _load(kept: BinaryIO, params: Parameters) -> NetworkReading | None:
     except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError,
             IndexError, KeyError, ImportError, MemoryError):
         return None
+    if not all(isinstance(c, ContactHealth) for c in contacts) or not all(
+        isinstance(t, Timeline) for t in timelines
+    ):
+        return None  # a file of the right key but not of our making
     network = dataclasses.replace(bare.network, contacts=tuple(contacts))
     return dataclasses.replace(bare, network=network, timelines=tuple(timelines))
