@@ -110,15 +110,17 @@ class FiguresCache:
         except OSError:
             return None
 
-    def put(self, text: str) -> bool:
+    def put(self, text: str, proven: bool = False) -> bool:
         """Keep `text` if the journal is still as `get` found it (True if kept). A cache that
-        cannot be written (a read-only folder, a full disk) is no error: the figures stand."""
-        return self.write(lambda out: out.write(text.encode("utf-8")))
+        cannot be written (a read-only folder, a full disk) is no error: the figures stand.
+        `proven`: the figures come from a reading already proven to be of `state` (no
+        need to look at the journal again: they stand for that state whatever it is now)."""
+        return self.write(lambda out: out.write(text.encode("utf-8")), proven)
 
-    def write(self, dump: Callable[[BinaryIO], object]) -> bool:
+    def write(self, dump: Callable[[BinaryIO], object], proven: bool = False) -> bool:
         """`put` for figures kept in another form: `dump(file)` writes them after the key
         (streamed: a large entry is never held whole in memory)."""
-        if self.state is None or journal_state(self._database) != self.state:
+        if self.state is None or not (proven or journal_state(self._database) == self.state):
             return False
         temporary = self._file.with_name(f".{self._file.name}.{os.getpid()}")
         try:

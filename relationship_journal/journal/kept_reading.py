@@ -45,6 +45,11 @@ _MODEL_PACKAGE = "relationship_journal.health"
 _DECAYS = ("investment", "giving", "trust", "trust_kin")  # a context's decay tables
 _PIECE = 250  # people per piece: reading one back holds the interpreter ~10 ms
 
+# States of the journal a reading in this process is proven to come from: its digest was
+# the same when the reading was kept as when it began, or when it was read back. Figures
+# derived from such a reading (its history) stand for that state without another digest.
+_proven: set[str] = set()
+
 
 def read(
     journal: Journal,
@@ -63,6 +68,7 @@ def read(
         return recent
     reading = cache.read(lambda kept: _load(kept, params))
     if reading is not None and reading.as_of == as_of:
+        _proven.add(cache.measure())
         return dataclasses.replace(reading, state=cache.state)
     return dataclasses.replace(compute(), state=cache.state)
 
@@ -75,7 +81,10 @@ def keep(journal: Journal, reading: NetworkReading, params: Parameters) -> bool:
     cache = _reading_cache(journal, reading.as_of, params, reading.state)
     if cache is None:
         return False
-    return cache.holds() or cache.write(lambda out: _dump(reading, out))
+    kept = cache.holds() or cache.write(lambda out: _dump(reading, out))
+    if kept:
+        _proven.add(reading.state)
+    return kept
 
 
 def kept_history(
@@ -99,11 +108,13 @@ def keep_history(
     params: Parameters,
     moments: Sequence[tuple[dt.date, int, int, int]],
 ) -> bool:
-    """Keep the history computed from timelines of `state` (if the journal still has it)."""
+    """Keep the history computed from timelines of `state`: if their reading is proven to
+    be of that state, or else if the journal still has it."""
     cache = _history_cache(journal, state, as_of, params, len(moments))
     if cache is None:
         return False
-    return cache.put(json.dumps([(day.isoformat(), b, d, t) for day, b, d, t in moments]))
+    text = json.dumps([(day.isoformat(), b, d, t) for day, b, d, t in moments])
+    return cache.put(text, proven=state in _proven)
 
 
 def _reading_cache(

@@ -18,6 +18,12 @@ from relationship_journal.journal.records import InteractionFields
 AS_OF = dt.date(2026, 6, 30)
 
 
+@pytest.fixture(autouse=True)
+def nothing_proven(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two tests' journals can be byte for byte the same: what one proved, the next must not know."""
+    monkeypatch.setattr(kept_reading, "_proven", set())
+
+
 @pytest.fixture
 def demo(journal: Journal) -> Journal:
     generate(journal, contacts=60, seed=4, as_of=AS_OF)
@@ -155,3 +161,19 @@ def test_a_reading_still_held_comes_back_while_nothing_was_written(demo: Journal
     after = demo.health.reading(AS_OF)
     assert after is not first
     assert after.network == computed(demo).network
+
+
+def test_the_history_of_a_reading_proven_by_keeping_it_is_kept_without_looking_again(
+    demo: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reading = demo.health.reading(AS_OF)
+    params = demo.health.params
+    assert demo.health.keep(reading, params)  # the journal's digest was the same: proven
+    person = demo.contacts.list()[0].id
+    demo.interactions.log(InteractionFields(contact_ids=(person,), date=AS_OF, kind="call"))
+    looked = []
+    monkeypatch.setattr(figures_cache, "journal_state", lambda path: looked.append(path) or "now")
+    moments = [(AS_OF, 4, 2, 1)]
+    assert kept_reading.keep_history(demo, reading.state, AS_OF, params, moments)
+    assert not looked  # it stands for the reading's state, whatever the journal holds now
+    assert kept_reading.kept_history(demo, reading.state, AS_OF, params, 1) == moments
