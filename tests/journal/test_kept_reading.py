@@ -177,3 +177,13 @@ def test_the_history_of_a_reading_proven_by_keeping_it_is_kept_without_looking_a
     assert kept_reading.keep_history(demo, reading.state, AS_OF, params, moments)
     assert not looked  # it stands for the reading's state, whatever the journal holds now
     assert kept_reading.kept_history(demo, reading.state, AS_OF, params, 1) == moments
+
+
+def test_a_kept_file_cut_short_is_only_a_miss(demo: Journal) -> None:
+    assert demo.health.keep(demo.health.reading(AS_OF), demo.health.params)
+    folder = demo.paths.data_dir / figures_cache.CACHE_FOLDER
+    [entry] = [p for p in folder.iterdir() if p.suffix == ".pickle"]
+    whole = entry.read_bytes()
+    entry.write_bytes(whole[: len(whole) // 2])  # a disk that filled up, a copy stopped midway
+    reading, recomputed = read_kept_or(demo)
+    assert recomputed and reading.network == computed(demo).network
