@@ -1,10 +1,10 @@
 """Computed figures kept beside the journal, used only for the exact state they came from.
 
 The log stays the only truth: an entry here is a copy of what a command printed (or of
-what the window read: journal.kept_reading), keyed by a digest of the journal file and its write-ahead log as they lie on disk (together
-their bytes are the journal's whole state, whoever wrote them: this app, another copy
-of it, or a tool writing around it), the day, the command's options and the code that
-computed it. An entry is stored only when the file's digest is the same after the
+what the window read: journal.kept_reading), keyed by a digest of the journal file and
+its write-ahead log as they lie on disk (together their bytes are the journal's whole
+state, whoever wrote them: this app, another copy of it, or a tool writing around it),
+the day, the command's options and the code that computed it. An entry is stored only when the file's digest is the same after the
 computation as before it, so a write that landed meanwhile cannot hide behind it; any
 difference later is a miss and the figures are computed again, never a stale answer.
 Nothing that decays is stored as truth: tomorrow is another key.
@@ -123,6 +123,7 @@ class FiguresCache:
         if self.state is None or not (proven or journal_state(self._database) == self.state):
             return False
         temporary = self._file.with_name(f".{self._file.name}.{os.getpid()}")
+        replaced = False
         try:
             ensure_private_dir(self._folder)
             descriptor = os.open(
@@ -132,9 +133,12 @@ class FiguresCache:
                 out.write(self.key().encode("ascii") + _SEPARATOR)
                 dump(out)
             os.replace(temporary, self._file)
+            replaced = True
         except OSError:
-            temporary.unlink(missing_ok=True)
             return False
+        finally:
+            if not replaced:  # a full disk, or `dump` failed: no half entry is left behind
+                temporary.unlink(missing_ok=True)
         return True
 
     def holds(self) -> bool:

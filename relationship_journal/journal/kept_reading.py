@@ -81,7 +81,10 @@ def keep(journal: Journal, reading: NetworkReading, params: Parameters) -> bool:
     cache = _reading_cache(journal, reading.as_of, params, reading.state)
     if cache is None:
         return False
-    kept = cache.holds() or cache.write(lambda out: _dump(reading, out))
+    try:
+        kept = cache.holds() or cache.write(lambda out: _dump(reading, out))
+    except Exception:  # keeping only saves the next window time: it never fails this one
+        return False
     if kept:
         _proven.add(reading.state)
     return kept

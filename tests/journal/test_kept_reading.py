@@ -6,6 +6,7 @@ import datetime as dt
 import pickle
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -171,8 +172,13 @@ def test_the_history_of_a_reading_proven_by_keeping_it_is_kept_without_looking_a
     assert demo.health.keep(reading, params)  # the journal's digest was the same: proven
     person = demo.contacts.list()[0].id
     demo.interactions.log(InteractionFields(contact_ids=(person,), date=AS_OF, kind="call"))
-    looked = []
-    monkeypatch.setattr(figures_cache, "journal_state", lambda path: looked.append(path) or "now")
+    looked: list[Path] = []
+
+    def digest(path: Path) -> str:
+        looked.append(path)
+        return "the journal as it is now"
+
+    monkeypatch.setattr(figures_cache, "journal_state", digest)
     moments = [(AS_OF, 4, 2, 1)]
     assert kept_reading.keep_history(demo, reading.state, AS_OF, params, moments)
     assert not looked  # it stands for the reading's state, whatever the journal holds now
@@ -187,3 +193,17 @@ def test_a_kept_file_cut_short_is_only_a_miss(demo: Journal) -> None:
     entry.write_bytes(whole[: len(whole) // 2])  # a disk that filled up, a copy stopped midway
     reading, recomputed = read_kept_or(demo)
     assert recomputed and reading.network == computed(demo).network
+
+
+def test_a_reading_that_cannot_be_kept_leaves_nothing_half_written(
+    demo: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fails(_reading: NetworkReading, out: BinaryIO) -> None:
+        out.write(b"half of it")
+        raise TypeError("cannot pickle this")
+
+    monkeypatch.setattr(kept_reading, "_dump", fails)
+    assert not demo.health.keep(demo.health.reading(AS_OF), demo.health.params)
+    folder = demo.paths.data_dir / figures_cache.CACHE_FOLDER
+    assert not folder.exists() or list(folder.iterdir()) == []
+    assert read_kept_or(demo)[1]  # the next window computes, as if nothing had been kept
