@@ -314,7 +314,10 @@ class TrajectoryCard(Card):
         (making them again cost the window 50–100 ms per person opened)."""
         import pyqtgraph as pg
 
-        plot = pg.PlotWidget(self)
+        # No pyqtgraph menus (view ranges, export): the dashboard's charts show none either,
+        # and not building them takes a fifth off the plot's first making.
+        plot = pg.PlotWidget(self, enableMenu=False)
+        plot.setMenuEnabled(False)
         plot.setMinimumHeight(200)
         plot.setMouseEnabled(False, False)
         plot.hideButtons()

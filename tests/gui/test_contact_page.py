@@ -105,3 +105,18 @@ def test_every_favour_size_reads_whole_in_the_trust_card(demo_folder: Path, star
     text_width = combo.fontMetrics().horizontalAdvance(combo.currentText())
     arrow = combo.style().pixelMetric(combo.style().PixelMetric.PM_ScrollBarExtent)
     assert combo.width() >= text_width + arrow + 8, f"“{combo.currentText()}” is cut"
+
+
+def test_the_trajectory_offers_no_plotting_menu(demo_folder: Path, start_app: Any, qtbot: Any) -> None:
+    """A right click on the trajectory opens nothing: pyqtgraph's own menus (view ranges,
+    export) are a plotting tool's, and the dashboard's charts show none either."""
+    from PySide6.QtWidgets import QMenu
+
+    window = start_app()
+    window.show_contact(_busiest(window))
+    wait_idle(qtbot, window)
+    plot = window.page.overview.trajectory.plot
+    assert plot is not None and plot.isVisible()
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.RightButton, pos=plot.viewport().rect().center())
+    qtbot.wait(0)  # a popup would open on this turn of the event loop
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
