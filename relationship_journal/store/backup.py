@@ -144,6 +144,18 @@ def _connect(path: Path, passphrase: str | None, *, read_only: bool = False) -> 
     return encryption.connect_raw(path, passphrase, read_only=read_only)
 
 
+def in_wal_mode(path: Path, passphrase: str | None) -> None:
+    """Put a file about to be swapped in as the journal into the journal's mode (WAL) while
+    no other process can open it. Swapped in as a backup leaves it (rollback journal), the
+    first commands to open it raced to switch it, and the one that lost the race failed
+    with "database is locked"."""
+    connection = _connect(path, passphrase)
+    try:
+        connection.execute("PRAGMA journal_mode = WAL").fetchall()
+    finally:
+        connection.close()
+
+
 def _database_errors(passphrase: str | None) -> tuple[type[Exception], ...]:
     if passphrase is None:
         return (sqlite3.DatabaseError,)
@@ -449,8 +461,10 @@ def _restore_alone(
         from relationship_journal.store import encryption
 
         encryption.export_encrypted(source, incoming, current_secret)
+        in_wal_mode(incoming, current_secret)
     else:
         write_backup(source, incoming, source_secret)
+        in_wal_mode(incoming, source_secret)
     os.replace(incoming, database)
     for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)

@@ -225,8 +225,9 @@ def _verify(path: Path, key: str | None) -> None:
         integrity.inspect_sqlite(path, full=True)
 
 
-def _convert_file(path: Path, source_key: str | None, target_key: str) -> None:
-    """Convert one file in place: export to a temporary file, verify, fsync, swap."""
+def _convert_file(path: Path, source_key: str | None, target_key: str, journal: bool = False) -> None:
+    """Convert one file in place: export to a temporary file, verify, fsync, swap. The
+    `journal` is swapped in already in its WAL mode (backups keep a rollback journal)."""
     temporary = path.with_name(f".{path.name}.converting")
     for suffix in ("", "-journal", "-wal", "-shm"):
         Path(f"{temporary}{suffix}").unlink(missing_ok=True)
@@ -235,6 +236,10 @@ def _convert_file(path: Path, source_key: str | None, target_key: str) -> None:
     try:
         _export(path, source_key, temporary, target_key)
         _verify(temporary, target_key or None)
+        if journal:
+            from relationship_journal.store.backup import in_wal_mode
+
+            in_wal_mode(temporary, target_key or None)
         descriptor = os.open(temporary, os.O_RDONLY)
         try:
             os.fsync(descriptor)
@@ -304,7 +309,7 @@ def encrypt_journal(database: Path, passphrase: str) -> list[Path]:
             integrity.inspect_sqlite(database, full=True)
         except IntegrityError as error:
             raise EncryptionError(str(error)) from error
-        _convert_file(database, None, passphrase)
+        _convert_file(database, None, passphrase, journal=True)
         converted = _encrypt_backups(database, passphrase)
     ensure_private_dir(database.parent)
     return converted
@@ -361,7 +366,7 @@ def decrypt_journal(database: Path, passphrase: str) -> list[Path]:
             inspect(database, passphrase, full=True)
         except IntegrityError as error:
             raise EncryptionError(str(error)) from error
-        _convert_file(database, passphrase, "")
+        _convert_file(database, passphrase, "", journal=True)
         return _decrypt_backups(database, passphrase)
 
 

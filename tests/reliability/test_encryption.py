@@ -120,5 +120,7 @@ def test_decrypt_brings_back_plain_sqlite(encrypted: Path, tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     database = encrypted / "journal.sqlite3"
     assert integrity.file_kind(database).name == "sqlite"
+    assert database.read_bytes()[18:20] == b"\x02\x02"  # swapped in as WAL, as the journal is kept
     assert all(integrity.file_kind(info.path).name == "sqlite" for info in backup.list_backups(database))
+    assert all(info.path.read_bytes()[18:20] == b"\x01\x01" for info in backup.list_backups(database))
     assert "rival firm" in _rj(encrypted, "search", "rival firm").stdout
