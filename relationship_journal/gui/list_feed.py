@@ -42,10 +42,10 @@ class ContactListFeed:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self._shared_network: tuple[Any, Any, int, Any] | None = None  # see shared_network()
-        # The reading the list's health came from, held so that whoever asks the journal for
-        # the same day again while nothing changed gets it back (journal.health: Today).
-        self._held_reading: Any = None
+        # (journal, params, writes, the reading the list's health came from): see
+        # shared_network(). Held, the reading also comes back to whoever asks the journal
+        # for the same day while nothing changed (journal.health: Today).
+        self._shared_network: tuple[Any, Any, int, Any] | None = None
         self._network_generation = 0
         self._writes_applied = (
             0  # a whole-list read that started before a change on screen is stale
@@ -155,28 +155,26 @@ class ContactListFeed:
         generation, journal, as_of = self._network_generation, window.journal, window.as_of
         writes_before = self._writes_applied
 
-        def work(progress: Progress) -> tuple[Any, Any, Any, Any, dict[int, RowHealth], set[int], set[int]]:
+        def work(progress: Progress) -> tuple[Any, Any, dict[int, RowHealth], set[int], set[int]]:
             from relationship_journal.journal.health_inputs import gc_paused
-            from relationship_journal.reports import network_data
 
             progress.step("Computing the network's health")
             params = journal.health.params  # read here: the GUI thread never reads the file
             # One reading, shared with Today's agenda when it asks at the same time.
             reading = journal.health.reading(as_of, params)
-            loaded, network = network_data.from_reading(reading), reading.network
+            network = reading.network
             with gc_paused():  # many small objects, no cycles: see health_inputs.gc_paused
                 rows = {h.contact_id: row_health(h) for h in network.contacts}
             fading = {f.contact_id for f in network.fading}
-            return reading, params, loaded, network, rows, fading, people_i_owe(journal, network)
+            return reading, params, rows, fading, people_i_owe(journal, network)
 
-        def done(result: tuple[Any, Any, Any, Any, dict[int, RowHealth], set[int], set[int]]) -> None:
+        def done(result: tuple[Any, Any, dict[int, RowHealth], set[int], set[int]]) -> None:
             if generation != self._network_generation:
                 return
-            reading, params, loaded, network, rows, fading, owing = result
+            reading, params, rows, fading, owing = result
             if journal.health.keep_readings:  # for the next window, once this one is served
                 Operation(window, lambda _progress: journal.health.keep(reading, params)).run()
-            self._set_shared((journal, params, writes_before, (loaded, as_of, network)))
-            self._held_reading = reading
+            self._set_shared((journal, params, writes_before, reading))
             proxy = window.contact_list.proxy
             window.contact_list.model.set_health(rows, window.as_of)
             proxy.fading_ids = frozenset(fading)
@@ -194,11 +192,13 @@ class ContactListFeed:
         shared = self._shared_network
         if shared is None:
             return None
-        journal, params, writes, loaded = shared
+        journal, params, writes, reading = shared
         window = self.window
         if journal is not window.journal or params is not journal.health.params_if_read or writes != self._writes_applied:
             return None
-        return loaded
+        from relationship_journal.reports.network_data import from_reading
+
+        return from_reading(reading), reading.as_of, reading.network
 
     def forget_shared_network(self) -> None:
         """Another process (or a restore) wrote: the network must be read again."""
@@ -207,9 +207,7 @@ class ContactListFeed:
     def _set_shared(self, shared: tuple[Any, Any, int, Any] | None) -> None:
         """The old network is freed on the worker, a piece at a time (gui/release.py)."""
         old = [self._shared_network[3]] if self._shared_network is not None else []
-        if self._held_reading is not None:
-            old.append(self._held_reading)
-        self._shared_network, self._held_reading = shared, None
+        self._shared_network = shared
         release_in_background(self.window, old)
 
     # --- after a change ------------------------------------------------------------------

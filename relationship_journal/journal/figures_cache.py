@@ -143,11 +143,7 @@ class FiguresCache:
 
     def holds(self) -> bool:
         """Whether the entry already holds figures for this key (reads only its first line)."""
-        try:
-            with open(self._file, "rb") as kept:
-                return kept.readline() == self.key().encode("ascii") + _SEPARATOR
-        except OSError:
-            return False
+        return self.read(lambda _kept: True) is not None
 
     def key(self) -> str:
         """Digest of the options, the code and the journal's state (read now if not known)."""
