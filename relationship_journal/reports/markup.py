@@ -107,11 +107,19 @@ BAND_TINTS = {"strong": "#d5eedf", "steady": "#dbe7f4", "cooling": "#f7e6c4", "c
               "no data": "#eceef1"}
 
 
+def band_label(band: str, score: int | None = None) -> str:
+    """'63 · steady', or the band alone when there is no score: plain text."""
+    return band if score is None else f"{score} · {band}"
+
+
+def band_tint(band: str) -> str:
+    return BAND_TINTS.get(band, BAND_TINTS["no data"])
+
+
 def band_cell(band: str, score: int | None = None) -> tuple[str, str]:
     """A table cell tinted with the band's colour: as clear as a chip, and far cheaper
-    to lay out in a 10,000-row table (a cell colour, not a styled span)."""
-    label = html.escape(band if score is None else f"{score} · {band}")
-    return label, BAND_TINTS.get(band, BAND_TINTS["no data"])
+    to lay out in a long table (a cell colour, not a styled span)."""
+    return html.escape(band_label(band, score)), band_tint(band)
 
 
 def heading(title: str, level: int = 2) -> str:
@@ -128,14 +136,11 @@ def table(
     numeric: Sequence[int] = (),
     stripe: bool = True,
     caption: str | None = None,
-    first_row: int = 0,
 ) -> str:
     """A data table; cells are already-made HTML (escape user text with `text()` first).
-    `first_row` is the first row's place in a table printed a page at a time (its stripes
-    go on from there).
 
     The header row is a <thead>, which Qt repeats at the top of each page the table
-    runs onto. Built with one join so 10,000 rows stay fast.
+    runs onto. Built with one join, so long tables stay fast.
     """
     numeric_set = set(numeric)
 
@@ -159,7 +164,7 @@ def table(
         '<table dir="ltr" class="data" width="100%" cellspacing="0" cellpadding="3">',
         f"<thead>{top}<tr>{head}</tr></thead><tbody>",
     ]
-    for n, row in enumerate(rows, start=first_row):
+    for n, row in enumerate(rows):
         shade = f' bgcolor="{STRIPE}"' if stripe and n % 2 else ""
         parts.append(f"<tr{shade}>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>")
     parts.append("</tbody></table>")

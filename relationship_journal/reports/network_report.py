@@ -1,7 +1,8 @@
 """The network report: how wide, how deep, who is fading, what is owed, and everyone listed.
 
-Built as one HTML string (a list join, so 10,000 contacts stay fast) laid out by one
-QTextDocument per part; gets a contents page when it runs over three pages.
+The figures, charts and lists are HTML laid out by QTextDocument; the closing tables of
+everyone are drawn (reports/drawn_table.py), as 10,000 people make 240 pages of rows.
+Gets a contents page when it runs over three pages.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from relationship_journal.reports.chart_series import (
     health_histogram,
     interactions_per_week,
 )
+from relationship_journal.reports.drawn_table import Cell, DrawnTable
 from relationship_journal.reports.errors import ReportError
 from relationship_journal.reports.network_data import (
     OwedFavour,
@@ -36,7 +38,7 @@ from relationship_journal.reports.network_data import (
     kept_history,
     replies_owed,
 )
-from relationship_journal.reports.paged import ReportDocument, TableRows
+from relationship_journal.reports.paged import ReportDocument
 from relationship_journal.reports.people_picture import (
     PeoplePicture,
     known_pairs,
@@ -227,43 +229,35 @@ def _owed(data: NetworkData) -> str:
     return "".join(parts)
 
 
-def _contact_rows(people: Iterable[ContactHealth], data: NetworkData) -> Iterable[tuple[m.Cell, ...]]:
-    for c in people:
-        yield (
-            m.text(c.name),
-            m.text(data.organisations.get(c.contact_id, "")),
-            m.band_cell(c.band, c.display_score),
-            CLASSIFICATION_WORDS.get(c.classification, c.classification),
-            m.day(c.last_interaction, "never"),
-        )
+def _contact_row(c: ContactHealth, data: NetworkData) -> tuple[Cell, ...]:
+    return (
+        Cell(c.name),
+        Cell(data.organisations.get(c.contact_id, "")),
+        Cell(m.band_label(c.band, c.display_score), m.band_tint(c.band)),
+        Cell(CLASSIFICATION_WORDS.get(c.classification, c.classification)),
+        Cell(m.day(c.last_interaction, "never")),
+    )
 
 
-def _everyone(data: NetworkData) -> tuple[str | TableRows, ...]:
+def _everyone(data: NetworkData) -> tuple[str | DrawnTable, ...]:
     """The closing table of everyone, one table per circle, each from a fresh page and
-    laid out a page at a time (reports/page_rows.py)."""
+    drawn rather than laid out as HTML (reports/drawn_table.py)."""
     chosen = set(data.circles)
     which = ", ".join(str(c) for c in data.circles) if chosen != set(CIRCLES) else "all circles"
-    heading = m.heading(f"Contacts in {which}")
-    tables: list[TableRows] = []
+    heading = f"Contacts in {which}"
+    tables: list[DrawnTable] = []
     for circle in data.circles:
         people = [c for c in data.network.contacts if c.circle == circle]
         if people:
             people.sort(key=lambda c: (-(c.score if c.score is not None else -1), c.name))
-            tables.append(_circle_table(people, circle, data, heading if not tables else ""))
-    return tuple(tables) if tables else (heading,)
-
-
-def _circle_table(people: list[ContactHealth], circle: int, data: NetworkData, opening: str) -> TableRows:
-    caption = f"{_circle_name(circle)}: {m.plural(len(people), 'person', 'people')}"
-
-    def html(first: int, stop: int) -> str:
-        return (opening if first == 0 else "") + m.table(
-            ["Name", "Organisation", "Health", "Standing", "Last contact"],
-            _contact_rows(people[first:stop], data), widths=[28, 22, 14, 21, 15], caption=caption,
-            first_row=first,
-        )
-
-    return TableRows(len(people), html)
+            tables.append(DrawnTable(
+                heading="" if tables else heading,
+                caption=f"{_circle_name(circle)}: {m.plural(len(people), 'person', 'people')}",
+                headers=("Name", "Organisation", "Health", "Standing", "Last contact"),
+                widths=(28, 22, 14, 21, 15),
+                rows=[_contact_row(c, data) for c in people],
+            ))
+    return tuple(tables) if tables else (m.heading(heading) + '<p class="muted">Nobody in these circles.</p>',)
 
 
 def _charts_images(data: NetworkData, steps: Steps) -> dict[str, QImage]:

@@ -16,6 +16,7 @@ import math
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -35,6 +36,9 @@ from PySide6.QtGui import (
 from relationship_journal.reports.errors import ReportError
 from relationship_journal.reports.progress import Steps
 from relationship_journal.reports.qt_app import quiet_font_messages
+
+if TYPE_CHECKING:
+    from relationship_journal.reports.drawn_table import DrawnTable, TableLayout
 
 PAGE_SIZES: Mapping[str, QPageSize.PageSizeId] = {
     "a4": QPageSize.PageSizeId.A4,
@@ -66,16 +70,6 @@ class Margins:
     footer_baseline: float = 11.0  # from the bottom edge
 
 
-@dataclass(frozen=True)
-class TableRows:
-    """A table too long to lay out whole, as a part of a report (reports/page_rows.py lays
-    it out a page at a time): `html(first, stop)` is the table with its header and rows
-    first..stop-1, with what opens the part before it when first is 0."""
-
-    count: int
-    html: Callable[[int, int], str]
-
-
 @dataclass
 class ReportDocument:
     """What a report hands to the printer: its HTML, its own images, and how to label pages."""
@@ -87,7 +81,7 @@ class ReportDocument:
     css: str
     images: dict[str, QImage] = field(default_factory=dict)
     contents_after_pages: int | None = None  # add a contents page when the body runs longer
-    parts_on_new_pages: tuple[str | TableRows, ...] = ()  # more body, each starting on a fresh page
+    parts_on_new_pages: tuple[str | DrawnTable, ...] = ()  # more body, each starting on a fresh page
     margins: Margins = field(default_factory=Margins)
 
 
@@ -274,31 +268,68 @@ def _paint_chrome(painter: QPainter, pages: _Pages, spec: ReportDocument, number
                      f"Page {number} of {total}")
 
 
+class _Part(Protocol):
+    """A stretch of pages: a laid-out document or a drawn table."""
+
+    def count(self) -> int: ...
+    def headings(self, page_height: float) -> list[tuple[str, int]]: ...
+    def paint(self, painter: QPainter, index: int, pages: _Pages) -> None: ...
+
+
 @dataclass(frozen=True)
 class _Printed:
-    """A laid-out document and how many of its pages print (None: all of them)."""
+    """A laid-out document, every page of which prints."""
 
     document: QTextDocument
-    pages: int | None = None
 
     def count(self) -> int:
-        return self.document.pageCount() if self.pages is None else self.pages
+        return self.document.pageCount()
+
+    def headings(self, page_height: float) -> list[tuple[str, int]]:
+        return heading_pages(self.document, page_height)
+
+    def paint(self, painter: QPainter, index: int, pages: _Pages) -> None:
+        painter.save()
+        painter.translate(pages.left, pages.top - index * pages.body_height)
+        # Inset by a hair: a line lying exactly on the page edge would otherwise be
+        # painted (clipped, invisible) on both pages, and found twice by search.
+        top = index * pages.body_height + EDGE
+        self.document.drawContents(painter, QRectF(-EDGE, top, pages.body_width + 2 * EDGE,
+                                                   pages.body_height - 2 * EDGE))
+        painter.restore()
 
 
-def _bodies(spec: ReportDocument, lay_out: Callable[[str], QTextDocument], page_height: float) -> list[_Printed]:
+@dataclass(frozen=True)
+class _Drawn:
+    """A drawn table (reports/drawn_table.py), measured against the printer's page."""
+
+    layout: TableLayout
+
+    def count(self) -> int:
+        return len(self.layout.pages)
+
+    def headings(self, page_height: float) -> list[tuple[str, int]]:
+        return [(self.layout.table.heading, 0)] if self.layout.table.heading else []
+
+    def paint(self, painter: QPainter, index: int, pages: _Pages) -> None:
+        self.layout.paint(painter, index, pages.left, pages.top)
+
+
+def _bodies(
+    spec: ReportDocument, lay_out: Callable[[str], QTextDocument], writer: QPdfWriter, pages: _Pages
+) -> list[_Part]:
     """The body and its parts laid out, headings and table rows kept with what follows."""
+    from relationship_journal.reports.drawn_table import TableLayout
     from relationship_journal.reports.keep_together import keep_together
-    from relationship_journal.reports.page_rows import pages_of_rows
 
-    printed: list[_Printed] = []
+    printed: list[_Part] = []
     for part in (spec.body_html, *spec.parts_on_new_pages):
-        if isinstance(part, TableRows):
-            printed.extend(_Printed(page.document, None if page.whole else 1)
-                           for page in pages_of_rows(part, lay_out, page_height))
-        else:
+        if isinstance(part, str):
             document = lay_out(part)
-            keep_together(document, page_height)
+            keep_together(document, pages.body_height)
             printed.append(_Printed(document))
+        else:
+            printed.append(_Drawn(TableLayout(part, writer, pages.body_width, pages.body_height)))
     return printed
 
 
@@ -313,30 +344,31 @@ def render_pdf(spec: ReportDocument, path: str | os.PathLike[str], page_size: st
         return _laid_out(html_text, spec, writer, pages)
 
     # Headings are moved to their page before the contents page counts them.
-    bodies = _bodies(spec, lay_out, pages.body_height)
-    documents: list[_Printed]
+    bodies = _bodies(spec, lay_out, writer, pages)
     limit = spec.contents_after_pages
     if limit is not None and sum(b.count() for b in bodies) > limit:
         sections: list[tuple[str, int]] = []
         offset = 0
         for body in bodies:
             count = body.count()
-            sections.extend((title, page + offset) for title, page in heading_pages(body.document, pages.body_height)
+            sections.extend((title, page + offset) for title, page in body.headings(pages.body_height)
                             if page < count)
             offset += count
         opening_html = spec.title_html + contents_html([(t, 0) for t, _ in sections])
         offset = lay_out(opening_html).pageCount()
         numbered = [(title, page + offset + 1) for title, page in sections]
-        documents = [_Printed(lay_out(spec.title_html + contents_html(numbered))), *bodies]
+        opening = lay_out(spec.title_html + contents_html(numbered))
+        parts: list[_Part] = [_Printed(opening), *bodies]
     else:
-        documents = [_Printed(lay_out(spec.title_html + spec.body_html)), *bodies[1:]]
+        opening = lay_out(spec.title_html + spec.body_html)
+        parts = [_Printed(opening), *bodies[1:]]
     # Each part is its own document, so a cut in one relays out that part only. The
     # bodies after the first were kept together above; the first document is new.
-    keep_together(documents[0].document, pages.body_height)  # before the cuts: it moves whole blocks
-    for printed in documents:
-        if printed.pages is None:  # a page of table rows cuts none
-            split_blocks_at_page_breaks(printed.document, pages.body_height)
-    counts = [d.count() for d in documents]
+    keep_together(opening, pages.body_height)  # before the cuts: it moves whole blocks
+    for part in parts:
+        if isinstance(part, _Printed):
+            split_blocks_at_page_breaks(part.document, pages.body_height)
+    counts = [part.count() for part in parts]
     total = sum(counts)
     steps.report("layout", 1)
 
@@ -347,21 +379,13 @@ def render_pdf(spec: ReportDocument, path: str | os.PathLike[str], page_size: st
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         number = 0
-        for printed, count in zip(documents, counts, strict=True):
-            document = printed.document
+        for part, count in zip(parts, counts, strict=True):
             for index in range(count):
                 if number:
                     writer.newPage()
                 number += 1
                 _paint_chrome(painter, pages, spec, number, total)
-                painter.save()
-                painter.translate(pages.left, pages.top - index * pages.body_height)
-                # Inset by a hair: a line lying exactly on the page edge would otherwise be
-                # painted (clipped, invisible) on both pages, and found twice by search.
-                top = index * pages.body_height + EDGE
-                document.drawContents(painter, QRectF(-EDGE, top, pages.body_width + 2 * EDGE,
-                                                      pages.body_height - 2 * EDGE))
-                painter.restore()
+                part.paint(painter, index, pages)
                 steps.report("pages", number, total)
     finally:
         painter.end()
