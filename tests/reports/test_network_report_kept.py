@@ -3,13 +3,17 @@ and says exactly what a report computed from the log says."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from relationship_journal.cli import main
 from relationship_journal.demo import generate
-from relationship_journal.journal import Journal
+from relationship_journal.journal import Journal, network_reading
 from relationship_journal.reports.network_report import gather
 from relationship_journal.reports.pipeline import STAGES
 from relationship_journal.reports.progress import Steps
@@ -46,3 +50,35 @@ def test_a_report_beside_the_window_reads_what_it_kept(
             again.close()
     finally:
         window.close()
+
+
+def test_report_network_reads_what_the_window_kept(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qapp: Any
+) -> None:
+    generate(journal, contacts=40, seed=7, as_of=AS_OF)
+    journal.health.keep_readings = True  # as the window's journal does
+    assert journal.health.keep(journal.health.reading(AS_OF), journal.health.params)
+    data = journal.paths.data_dir
+    journal.close()
+    computed: list[dt.date] = []
+    real = network_reading.read_network
+
+    def counted(database: Any, day: dt.date, *args: Any) -> Any:
+        computed.append(day)
+        return real(database, day, *args)
+
+    monkeypatch.setattr(network_reading, "read_network", counted)
+
+    def report(day: dt.date, name: str) -> str:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = main(["--data-dir", str(data), "report", "network", "--pdf", str(tmp_path / name),
+                         "--as-of", day.isoformat()])
+        assert code == 0
+        return out.getvalue()
+
+    assert "Wrote the network report" in report(AS_OF, "kept.pdf")
+    assert computed == []
+    # Another day was never kept: the command computes it, as it always did.
+    assert "Wrote the network report" in report(AS_OF - dt.timedelta(days=1), "other.pdf")
+    assert computed == [AS_OF - dt.timedelta(days=1)]
