@@ -183,8 +183,49 @@ def test_a_sentence_opened_by_a_right_to_left_name_reads_left_to_right(qtbot: An
         contact_ids=(1,), names=(name,), source={}, when=dt.date(2026, 7, 4),
     )
     card = ItemCard(item, view)
-    for label, rich in ((card.title, True), (card.reason, False)):
+    for label in (card.title, card.reason):
+        assert label.textFormat() == Qt.TextFormat.PlainText
         shown = QTextDocument()
-        shown.setHtml(label.text()) if rich else shown.setPlainText(label.text())
+        shown.setPlainText(label.text())
         assert shown.firstBlock().textDirection() == Qt.LayoutDirection.LeftToRight
         assert name in shown.toPlainText()
+
+
+def _birthday_card(qtbot: Any, journal: Any) -> Any:
+    import datetime as dt
+
+    from relationship_journal.gui.today_view import ItemCard, TodayView
+    from relationship_journal.journal.agenda import TodayItem
+
+    view = TodayView(journal)
+    qtbot.addWidget(view)
+    item = TodayItem(
+        key="date:7", kind="birthday", title="Ada Lovelace’s birthday",
+        reason="Ada Lovelace’s birthday is in 4 days (Saturday 04 July), turning 36 — a message or a call?",
+        contact_ids=(7,), names=("Ada Lovelace",), source={}, when=dt.date(2026, 7, 4),
+    )
+    card = ItemCard(item, view)
+    card.resize(700, 120)
+    card.show()
+    return view, card
+
+
+def test_clicking_a_cards_title_opens_the_person(qtbot: Any, journal: Any) -> None:
+    view, card = _birthday_card(qtbot, journal)
+    with qtbot.waitSignal(view.open_contact) as opened:
+        qtbot.mouseClick(card.title, Qt.MouseButton.LeftButton)
+    assert opened.args == [7]
+    with qtbot.assertNotEmitted(view.open_contact):
+        qtbot.mouseClick(card.title, Qt.MouseButton.RightButton)
+
+
+def test_a_cards_reason_wraps_again_in_a_larger_font(qtbot: Any, journal: Any) -> None:
+    """The reason remembers its height per width; a new font must not keep the old one."""
+    _view, card = _birthday_card(qtbot, journal)
+    reason = card.reason
+    before = reason.heightForWidth(200)
+    assert before == reason.heightForWidth(200) and before > reason.fontMetrics().height()  # wrapped
+    font = reason.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    reason.setFont(font)
+    assert reason.heightForWidth(200) > before * 1.5
