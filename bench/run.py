@@ -288,6 +288,14 @@ def measure(contacts: int, folder: Path, runs: int) -> list[Figure]:
             )
             add(
                 Figure(
+                    f"window, {how}: Today's cards built (from start)",
+                    seen["today"],
+                    floor=window_floor,
+                    floor_name="bare+rows",
+                )
+            )
+            add(
+                Figure(
                     f"window, {how}: longest GUI-thread block",
                     seen["longest_block"],
                     "ms",

@@ -351,14 +351,16 @@ class TodayView(QWidget):
 
     def _fill(self, filling: int, scrolled: int) -> None:
         """Build the cards a batch per turn of the event loop, top section first: fifty
-        at once kept the window from its events for 60 ms after every change."""
+        at once kept the window from its events for 60 ms after every change. The next
+        batch waits on a timer, not a zero-delay call: Qt runs a zero-delay call as a
+        posted event, right after the last batch's layout, before timers and input."""
         if filling != self._filling:
             return  # a newer agenda replaced these sections
         budget = CARDS_PER_TURN
         for section in self.sections:
             budget -= section.grow(budget)
             if budget <= 0:
-                QTimer.singleShot(0, self, lambda: self._fill(filling, scrolled))
+                QTimer.singleShot(1, self, lambda: self._fill(filling, scrolled))
                 return
         if scrolled:  # once the new cards are laid out, so that the old position exists
             bar = self._scroll.verticalScrollBar()
