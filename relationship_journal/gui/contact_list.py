@@ -332,11 +332,16 @@ class ContactList(QWidget):
             self._open(contact_id)
         return True
 
+    def first_id(self) -> int | None:
+        """The first person shown, if anyone is."""
+        return int(self.proxy.index(0, 0).data(ContactIdRole)) if self.proxy.rowCount() else None
+
     def open_first(self) -> None:
         """Open the first person shown, once: focus comes after the choice (focus on a list
         with no current row makes its first row current, which opened the page a second time)."""
-        if self.proxy.rowCount():
-            self.select(int(self.proxy.index(0, 0).data(ContactIdRole)))
+        first = self.first_id()
+        if first is not None:
+            self.select(first)
             self.view.setFocus()
 
     def step(self, offset: int) -> None:

@@ -298,16 +298,20 @@ class FavoursCard(Card):
 
 
 class TrajectoryCard(Card):
-    """Health and its parts month by month; pyqtgraph is imported on first use."""
+    """Health and its parts month by month."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Trajectory — the last 24 months", parent)
         self.setMinimumHeight(260)
-        self.plot: PlotWidget | None = None
         self._curves: dict[str, Any] = {}  # part title (and "Health") -> its line, made once
         self._styled: tuple[str, ...] = ()  # the colours the plot was last painted in
         self.caption = _muted("Computing…", self)
         self.body.addWidget(self.caption)
+        # Made now, with the window: the first pyqtgraph plot of a process takes 50 ms,
+        # which made when the first person's points arrived kept the loading window
+        # from its events for 50-100 ms.
+        self.plot = self._make_plot()
+        self._style(self.plot)
 
     def _make_plot(self) -> PlotWidget:
         """The plot and its seven lines, once: each person after the first only sets data
@@ -358,8 +362,6 @@ class TrajectoryCard(Card):
         health.setSymbolBrush(c.accent)
 
     def set_points(self, points: Sequence[TrajectoryPoint]) -> None:
-        if self.plot is None:
-            self.plot = self._make_plot()
         plot = self.plot
         self._style(plot)
         xs = list(range(len(points)))

@@ -281,16 +281,19 @@ class MainWindow(QMainWindow):
     def _show_nothing(self) -> None:
         self.stack.setCurrentWidget(self.nothing if self.contact_list.model.rowCount() else self.empty)
 
-    def open_contact(self, contact_id: int) -> None:
+    def open_contact(self, contact_id: int, show: bool = True) -> None:
+        """Read the person's page; `show`: and bring it to the front."""
         self.page.show_contact(contact_id, self.as_of)
         if self.page.contact_id == contact_id:
             self.contact_list.open_id = contact_id
-            self.stack.setCurrentWidget(self.page)
-            self.act_views["contacts"].setChecked(True)
+            if show:
+                self.stack.setCurrentWidget(self.page)
+                self.act_views["contacts"].setChecked(True)
             self.settings.last_contact_id = contact_id
 
-    def show_contact(self, contact_id: int) -> bool:
-        """Select the person in the list (clearing filters if they hide them) and open the page."""
+    def show_contact(self, contact_id: int, show: bool = True) -> bool:
+        """Select the person in the list (clearing filters if they hide them) and open the
+        page; `show`: and bring it to the front."""
         if self.contact_list.model.row_of(contact_id) is None:
             return False
         if not self.contact_list.select(contact_id, open_page=False):
@@ -300,7 +303,7 @@ class MainWindow(QMainWindow):
             self.contact_list.fading.setChecked(False)
             self.contact_list.owes.setChecked(False)
             self.contact_list.select(contact_id, open_page=False)
-        self.open_contact(contact_id)
+        self.open_contact(contact_id, show)
         return True
 
     def focus_search(self) -> None:

@@ -101,6 +101,8 @@ class AppSettings:
 
     @last_contact_id.setter
     def last_contact_id(self, value: int | None) -> None:
+        if value == self.last_contact_id:
+            return  # the window reopening where it was: no write (and no wait on the disk)
         if value is None:
             self._qsettings.remove("session/last_contact_id")
             self.sync()
