@@ -50,11 +50,14 @@ class Search:
                 "WHERE contact_fts MATCH ? AND NOT c.archived ORDER BY rank LIMIT ?",
                 (query, limit),
             ).fetchall()
+            # FTS5's own rank column (bm25, as the table is set up): FTS5 then hands the
+            # rows over best first, and the snippets are made for the first `limit` only,
+            # not for every match before sorting (at 3 million notes, 69,000 of them).
             notes = connection.execute(
-                "SELECT f.rowid, i.date, bm25(interaction_fts) AS rank, "
+                "SELECT f.rowid, i.date, f.rank, "
                 f"snippet(interaction_fts, -1, '', '', '…', {SNIPPET_TOKENS}) "
                 "FROM interaction_fts f JOIN interactions i ON i.id = f.rowid "
-                "WHERE interaction_fts MATCH ? ORDER BY rank LIMIT ?",
+                "WHERE interaction_fts MATCH ? ORDER BY f.rank LIMIT ?",
                 (query, limit),
             ).fetchall()
             present: dict[int, list[tuple[int, str]]] = defaultdict(list)
