@@ -53,8 +53,10 @@ def render(data_dir: str | os.PathLike[str] | None, view: str, contact: str | No
         state = {"contacts": False, "network": False}
         window.contacts_loaded.connect(lambda: state.__setitem__("contacts", True))
         window.network_loaded.connect(lambda: state.__setitem__("network", True))
-        settle(app, lambda: state["contacts"] and (state["network"] or not window.contact_list.model.rowCount()),
-               timeout)
+        # The window opens on Today (but for the dashboard's picture): its cards are built
+        # a few per turn after the agenda is read, and its summary joins the status bar.
+        settle(app, lambda: state["contacts"] and (not window.contact_list.model.rowCount() or (
+            state["network"] and (view == "dashboard" or window.today.view.filled))), timeout)
         if contact:
             contact_id = window.journal.contacts.resolve(contact)
             window.show_contact(contact_id)
