@@ -116,7 +116,7 @@ def test_the_trajectory_offers_no_plotting_menu(demo_folder: Path, start_app: An
     window.show_contact(_busiest(window))
     wait_idle(qtbot, window)
     plot = window.page.overview.trajectory.plot
-    assert plot.isVisible()
+    assert plot is not None and plot.isVisible()
     qtbot.mouseClick(plot.viewport(), Qt.MouseButton.RightButton, pos=plot.viewport().rect().center())
     qtbot.wait(0)  # a popup would open on this turn of the event loop
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
