@@ -274,6 +274,14 @@ def measure(contacts: int, folder: Path, runs: int) -> list[Figure]:
                 continue
             add(
                 Figure(
+                    f"window, {how}: shown (from start)",
+                    seen["shown"],
+                    floor=window_floor,
+                    floor_name="bare+rows",
+                )
+            )
+            add(
+                Figure(
                     f"window, {how}: list complete (from start)",
                     seen["list"],
                     floor=window_floor,
