@@ -11,7 +11,6 @@ found with the people full-text index search uses (folded, so "cafe" finds "CafÃ
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -235,18 +234,24 @@ def introduction_ideas(
                 for cid, row in seekers
                 if cid == contact_id or any(w.startswith(t) for t in _terms(row[1]) for w in theirs)
             ]
+        # Who may answer each seeker: the first 200 people whose organisation or profile
+        # says a word starting with one of their goal's terms. Seekers whose goals come to
+        # the same terms share one query (the demo's 37,000 seekers have 17).
+        found: dict[str, set[int]] = {}
         candidates: dict[int, set[int]] = {}
         for cid, row in seekers:
             terms = _terms(row[1])
             if not terms:
                 continue
             query = "{organisation profile} : (" + " OR ".join(f'"{t}"*' for t in terms) + ")"
-            candidates[cid] = {
-                r[0]
-                for r in connection.execute(
-                    "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ? LIMIT 200", (query,)
-                )
-            }
+            if query not in found:
+                found[query] = {
+                    r[0]
+                    for r in connection.execute(
+                        "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ? LIMIT 200", (query,)
+                    )
+                }
+            candidates[cid] = found[query]
     known = journal.relationships.pairs_met()
     known |= {
         (min(e.person_id, e.other_id), max(e.person_id, e.other_id))
@@ -272,28 +277,72 @@ def introduction_ideas(
             end += 1
         return vocabulary[start:end]
 
-    # Every match ranked by how many of the seeker's terms the helper answers (sets of
-    # people intersected in C: 200,000 matches at 10,000 people); only the first `limit`
-    # are then spelled out, field by field.
-    ranked: list[tuple[int, str, str, int, int]] = []
+    # How many of a seeker's terms each helper answers depends on the terms alone (and the
+    # candidates, which the terms decide): worked out once per set of terms, as lists of
+    # helpers per count, each in name order (sets of people intersected in C).
+    by_terms: dict[tuple[str, ...], dict[int, list[int]]] = {}
+    seekers_by_terms: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for seeker, helpers in candidates.items():
-        name = people[seeker][0]
+        key = tuple(_terms(people[seeker][1]))
+        seekers_by_terms[key].append(seeker)
+        if key in by_terms:
+            continue
         answered: dict[int, set[str]] = defaultdict(set)
-        for term in _terms(people[seeker][1]):
+        for term in key:
             for word in words_for(term):
                 for helper in said[word].keys() & helpers:
                     answered[helper].add(term)
+        counts: dict[int, list[int]] = defaultdict(list)
         for helper, answers in answered.items():
-            if helper == seeker or (min(seeker, helper), max(seeker, helper)) in known:
-                continue
-            if contact_id is not None and contact_id not in (seeker, helper):
-                continue
-            ranked.append((-len(answers), name, people[helper][0], seeker, helper))
-    chosen = heapq.nsmallest(limit, ranked) if limit >= 0 else sorted(ranked)[:limit]
+            counts[len(answers)].append(helper)
+        for helpers_at in counts.values():
+            helpers_at.sort(key=lambda h: (people[h][0], h))
+        by_terms[key] = counts
+    chosen = _best_pairs(people, by_terms, seekers_by_terms, known, contact_id, limit)
     return [
         _idea(people, seeker, helper, _hits(people[seeker][1], helper, said, words_for))
-        for *_, seeker, helper in chosen
+        for seeker, helper in chosen
     ]
+
+
+def _best_pairs(
+    people: dict[int, tuple[str, str | None, str | None, str | None, str | None]],
+    by_terms: dict[tuple[str, ...], dict[int, list[int]]],
+    seekers_by_terms: dict[tuple[str, ...], list[int]],
+    known: set[tuple[int, int]],
+    contact_id: int | None,
+    limit: int,
+) -> list[tuple[int, int]]:
+    """The first `limit` (seeker, helper) pairs ranked by how many of the seeker's terms
+    the helper answers, then by the seeker's name, the helper's name and their ids; pairs
+    who know each other already, and with `contact_id` pairs without them, left out.
+
+    Made in that order, count by count and name by name, so only the pairs that make the
+    cut are looked at: every pair ranked and sorted was 200,000 at 10,000 people."""
+    chosen: list[tuple[int, int]] = []
+    levels = sorted({count for counts in by_terms.values() for count in counts}, reverse=True)
+    for count in levels:
+        named: dict[str, list[tuple[int, list[int]]]] = defaultdict(list)  # seeker name -> (seeker, helpers)
+        for terms, counts in by_terms.items():
+            if count in counts:
+                for seeker in seekers_by_terms[terms]:
+                    named[people[seeker][0]].append((seeker, counts[count]))
+        for name in sorted(named):
+            pairs = []
+            for seeker, helpers in named[name]:
+                for helper in helpers:
+                    if helper == seeker or (min(seeker, helper), max(seeker, helper)) in known:
+                        continue
+                    if contact_id is not None and contact_id not in (seeker, helper):
+                        continue
+                    pairs.append((people[helper][0], seeker, helper))
+                    if len(named[name]) == 1 and len(pairs) >= limit - len(chosen):
+                        break  # one seeker's helpers come in order already: the rest cannot rank
+            pairs.sort()
+            chosen.extend((seeker, helper) for _helper_name, seeker, helper in pairs[: limit - len(chosen)])
+            if len(chosen) >= limit:
+                return chosen
+    return chosen
 
 
 def _hits(
