@@ -309,6 +309,7 @@ class TrajectoryCard(Card):
         self.caption = _muted("Computing…", self)
         self.body.addWidget(self.caption)
         self.plot: PlotWidget | None = None  # made once the card is on screen (showEvent)
+        self._undrawn: Sequence[TrajectoryPoint] | None = None  # points that came while hidden
 
     def _make_plot(self) -> PlotWidget:
         """The plot and its seven lines, once: each person after the first only sets data
@@ -359,21 +360,36 @@ class TrajectoryCard(Card):
         health.setSymbolBrush(c.accent)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        """Make the plot in a turn of its own once the card is on screen, before its points
-        arrive: the first pyqtgraph plot of a process takes 50 ms, which on top of the
-        points kept the loading window from its events for 50-100 ms. (Made with the
-        window instead, it delayed the window's first showing by 0.2 s.)"""
+        """Draw in a turn of its own once the card is on screen: the first pyqtgraph plot
+        of a process takes 50 ms, which on top of the points (or of the page's arrival)
+        kept the loading window from its events for 50-100 ms. (Made with the window
+        instead, the plot delayed the window's first showing by 0.2 s.)"""
         super().showEvent(event)
         if self.plot is None:
-            QTimer.singleShot(1, self, self._ensure_plot)
+            QTimer.singleShot(1, self, self._draw)
+        elif self._undrawn is not None:
+            self._draw()  # now: the plot must not show the points it had for a frame
 
-    def _ensure_plot(self) -> PlotWidget:
+    def _draw(self) -> None:
         if self.plot is None:
             self.plot = self._make_plot()
-        return self.plot
+        points, self._undrawn = self._undrawn, None
+        if points is not None:
+            self._plot_points(self.plot, points)
 
     def set_points(self, points: Sequence[TrajectoryPoint]) -> None:
-        plot = self._ensure_plot()
+        """The caption at once; the plot now if the card is on screen, else once it is
+        (the window opens on Today with the first person's page read behind it)."""
+        if self.isVisible():
+            self._undrawn = None
+            if self.plot is None:
+                self.plot = self._make_plot()
+            self._plot_points(self.plot, points)
+        else:
+            self._undrawn = points
+        self._caption(points)
+
+    def _plot_points(self, plot: PlotWidget, points: Sequence[TrajectoryPoint]) -> None:
         self._style(plot)
         xs = list(range(len(points)))
         labels = [(i, p.date.strftime("%b %y")) for i, p in enumerate(points) if i % 3 == 0]
@@ -388,6 +404,8 @@ class TrajectoryCard(Card):
         curve.setSymbol("o" if scored else None)
         curve.setSymbolSize(5)
         curve.setSymbolPen(None)
+
+    def _caption(self, points: Sequence[TrajectoryPoint]) -> None:
         first = next((p for p in points if p.score is not None), None)
         last = points[-1] if points else None
         if first and first.score is not None and last and last.score is not None:

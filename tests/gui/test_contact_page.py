@@ -120,3 +120,22 @@ def test_the_trajectory_offers_no_plotting_menu(demo_folder: Path, start_app: An
     qtbot.mouseClick(plot.viewport(), Qt.MouseButton.RightButton, pos=plot.viewport().rect().center())
     qtbot.wait(0)  # a popup would open on this turn of the event loop
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+
+
+def test_the_first_persons_trajectory_is_drawn_when_their_page_is_shown(
+    demo_folder: Path, start_app: Any, qtbot: Any
+) -> None:
+    """The window opens on Today with the first person's page read behind it: their
+    trajectory waits until the page is shown, then it is theirs, never an empty plot."""
+    window = start_app()
+    qtbot.waitUntil(lambda: window.page.contact_id is not None, timeout=120_000)
+    wait_idle(qtbot, window)
+    assert window.stack.currentWidget() is window.today.view
+    card = window.page.overview.trajectory
+    assert card.plot is None  # nothing pyqtgraph made for a page nobody sees
+    expected = window.journal.health.trajectory(window.page.contact_id, as_of=window.as_of)
+    window.show_view("contacts")
+    qtbot.waitUntil(lambda: card.plot is not None and card.plot.isVisible(), timeout=120_000)
+    health = card._curves["Health"].getData()[1]
+    assert len(health) == len(expected)
+    assert [round(v) for v in health if v == v] == [round(p.score) for p in expected if p.score is not None]
