@@ -92,7 +92,7 @@ class TimelineView(QWidget):
 
     def _render(self) -> None:
         """The entries shown, as one edit of the document: laid out once at its end, not
-        after each entry's frame, heading and note (a page of fifty took 33 ms, now 12)."""
+        after each entry's frame, heading and note (a page of fifty took 33 ms, now 14)."""
         edit = QTextCursor(self.browser.document())
         edit.beginEditBlock()
         try:
