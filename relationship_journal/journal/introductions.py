@@ -237,21 +237,21 @@ def introduction_ideas(
         # Who may answer each seeker: the first 200 people whose organisation or profile
         # says a word starting with one of their goal's terms. Seekers whose goals come to
         # the same terms share one query (the demo's 37,000 seekers have 17).
-        found: dict[str, set[int]] = {}
-        candidates: dict[int, set[int]] = {}
+        found: dict[tuple[str, ...], set[int]] = {}  # a goal's terms -> who may answer them
+        seekers_by_terms: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for cid, row in seekers:
-            terms = _terms(row[1])
+            terms = tuple(_terms(row[1]))
             if not terms:
                 continue
-            query = "{organisation profile} : (" + " OR ".join(f'"{t}"*' for t in terms) + ")"
-            if query not in found:
-                found[query] = {
+            if terms not in found:
+                query = "{organisation profile} : (" + " OR ".join(f'"{t}"*' for t in terms) + ")"
+                found[terms] = {
                     r[0]
                     for r in connection.execute(
                         "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ? LIMIT 200", (query,)
                     )
                 }
-            candidates[cid] = found[query]
+            seekers_by_terms[terms].append(cid)
     known = journal.relationships.pairs_met()
     known |= {
         (min(e.person_id, e.other_id), max(e.person_id, e.other_id))
@@ -281,14 +281,9 @@ def introduction_ideas(
     # candidates, which the terms decide): worked out once per set of terms, as lists of
     # helpers per count, each in name order (sets of people intersected in C).
     by_terms: dict[tuple[str, ...], dict[int, list[int]]] = {}
-    seekers_by_terms: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for seeker, helpers in candidates.items():
-        key = tuple(_terms(people[seeker][1]))
-        seekers_by_terms[key].append(seeker)
-        if key in by_terms:
-            continue
+    for terms, helpers in found.items():
         answered: dict[int, set[str]] = defaultdict(set)
-        for term in key:
+        for term in terms:
             for word in words_for(term):
                 for helper in said[word].keys() & helpers:
                     answered[helper].add(term)
@@ -297,7 +292,7 @@ def introduction_ideas(
             counts[len(answers)].append(helper)
         for helpers_at in counts.values():
             helpers_at.sort(key=lambda h: (people[h][0], h))
-        by_terms[key] = counts
+        by_terms[terms] = counts
     chosen = _best_pairs(people, by_terms, seekers_by_terms, known, contact_id, limit)
     return [
         _idea(people, seeker, helper, _hits(people[seeker][1], helper, said, words_for))
