@@ -380,13 +380,9 @@ class TrajectoryCard(Card):
     def set_points(self, points: Sequence[TrajectoryPoint]) -> None:
         """The caption at once; the plot now if the card is on screen, else once it is
         (the window opens on Today with the first person's page read behind it)."""
+        self._undrawn = points
         if self.isVisible():
-            self._undrawn = None
-            if self.plot is None:
-                self.plot = self._make_plot()
-            self._plot_points(self.plot, points)
-        else:
-            self._undrawn = points
+            self._draw()
         self._caption(points)
 
     def _plot_points(self, plot: PlotWidget, points: Sequence[TrajectoryPoint]) -> None:
