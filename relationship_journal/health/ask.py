@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from .outputs import AskCheck, AskReadiness
@@ -39,7 +40,7 @@ _MEMO_LIMIT = 50_000
 
 
 def open_ask_blocking(
-    asks: list[Ask], days: list[int], today: int, params: Parameters
+    asks: list[Ask], days: Sequence[int], today: int, params: Parameters
 ) -> int | None:
     """Day of the most recent open ask that still blocks a new one, or None.
 

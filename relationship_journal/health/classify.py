@@ -9,6 +9,7 @@ has let health or recency lapse: the one to reconnect with. Everyone else is a c
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from math import ceil
 
 from .parameters import Parameters
@@ -19,7 +20,7 @@ def _below(value: float, limit: float) -> int:
     return min(round(value), ceil(limit) - 1)
 
 
-def _any_within(days: list[int], today: int, window: int) -> bool:
+def _any_within(days: Sequence[int], today: int, window: int) -> bool:
     """Is there a day d with today - window < d <= today?"""
     n = bisect_right(days, today)
     return n > 0 and today - days[n - 1] < window
@@ -31,8 +32,8 @@ def classify(
     health: float | None,
     recency: float,
     hours: float,
-    their_start_days: list[int],
-    deep_days: list[int],
+    their_start_days: Sequence[int],
+    deep_days: Sequence[int],
     initiative_window: int,
     today: int,
     params: Parameters,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +29,7 @@ from .inputs import AskInput, ContactInput, FavourInput
 from .network import summarise_network
 from .outputs import NetworkHealth
 from .parameters import DEFAULTS, Parameters
-from .timeline import Timeline, assemble_timeline
+from .timeline import COLUMN_TYPES, Timeline, assemble_timeline
 
 _NO_ASKS: dict[int, tuple[str, int]] = {}
 
@@ -85,19 +86,16 @@ def _bounds(owner: np.ndarray, count: int) -> list[int]:
     return bounds
 
 
-_PIECE = 32_768  # elements per `tolist`: a whole network's array holds the interpreter for ~10 ms
+# The numpy type whose bytes are each `array` typecode's items.
+_NUMPY_TYPES: dict[str, np.dtype[Any]] = {
+    "i": np.dtype(np.intc), "q": np.dtype(np.longlong), "d": np.dtype(np.float64)
+}
 
 
-def _as_lists(step: Callable[[], object], *arrays: np.ndarray) -> list[list[Any]]:
-    """Each array as a list, a piece at a time with `step()` before each piece."""
-    lists = []
-    for array in arrays:
-        items: list[Any] = []
-        for start in range(0, len(array), _PIECE):
-            step()
-            items.extend(array[start : start + _PIECE].tolist())
-        lists.append(items)
-    return lists
+def _as_array(code: str, values: np.ndarray) -> array[Any]:
+    """A numpy column as an `array.array` of typecode `code`: a copy of its bytes, with no
+    Python object per number (see `Timeline`)."""
+    return array(code, values.astype(_NUMPY_TYPES[code], copy=False).tobytes())
 
 
 def _nothing() -> None:
@@ -112,6 +110,28 @@ def build_timelines(
     to the window there)."""
     step = between if between is not None else _nothing
     ctx = context_for(params)
+    cuts = _laid_out(columns, ctx, step)
+    favours = columns.favours
+    asks = columns.asks
+    timelines = []
+    for index, contact in enumerate(columns.contacts):
+        step()
+        parts: list[Any] = [column[bounds[index] : bounds[index + 1]] for column, bounds in cuts]
+        parts.append(_NO_ASKS)
+        timelines.append(
+            assemble_timeline(contact, ctx, tuple(parts), favours.get(index, ()), asks.get(index, ()))
+        )
+    return timelines
+
+
+def _laid_out(
+    columns: NetworkColumns, ctx: Context, step: Callable[[], object]
+) -> list[tuple[Sequence[Any], list[int]]]:
+    """Every interaction column of `assemble_timeline` for the whole network, sorted by
+    contact, each with the start of every contact's run in it (count + 1 bounds). The
+    numpy work is over when this returns, so its arrays are freed before the timelines
+    are cut: at 100,000 people they are gigabytes."""
+    params = ctx.params
     contacts = columns.contacts
     count = len(contacts)
     step()
@@ -132,6 +152,13 @@ def build_timelines(
     pair = kinds * width + columns.channel[order]
     pair_names, pair_weights, pair_known = _pairs(columns, ctx)
     known = np.asarray(pair_known, dtype=bool)[pair]
+    if not known.all():
+        bad = int(np.argmin(known))  # rows are in contact order: the first person's first
+        kind = columns.kind_names[int(kinds[bad])]
+        channel = columns.channel_names[int(columns.channel[order][bad])]
+        raise ValueError(
+            f"{contacts[int(owner[bad])].name}: unknown interaction kind/channel {kind!r}/{channel!r}"
+        )
     weights = np.asarray(pair_weights, dtype=np.float64)[pair]
     people = columns.people_present[order]
     free = params.group_free_size
@@ -212,64 +239,21 @@ def build_timelines(
     kind_of = [columns.kind_names[k] for k in kinds.tolist()]
     step()
     starter_of = [columns.initiator_names[s] for s in starters.tolist()]
-    (ids_l, days_l, weights_l, depths_l, given_l, received_l, estimated_l, hour_days_l,
-     hour_values_l, hour_ids_l, touch_days_l, touch_weights_l, touch_ids_l, evidence_days_l,
-     evidence_l, ledger_days_l, ledger_net_l, their_days_l, deep_days_l) = _as_lists(
-        step, ids, days, weights, depths, given, received, days[missing], days[timed],
-        hour_values, ids[timed], touch_days, touch_weights, touch_ids, days[evidence_rows],
-        amount[evidence_rows], days[ledger_rows], given[ledger_rows] - received[ledger_rows],
-        days[their_rows], days[deep],
-    )
-    unknown = (~known).tolist() if not known.all() else None
-
-    step()
-    favours = columns.favours
-    asks = columns.asks
-    timelines = []
-    for index, contact in enumerate(contacts):
+    laid: list[tuple[Any, list[int]]] = [  # in the order assemble_timeline takes them
+        (ids, b_rows), (kind_of, b_rows), (channel_of, b_rows), (depths, b_rows),
+        (starter_of, b_rows), (given, b_rows), (received, b_rows), (days, b_rows),
+        (weights, b_rows), (days[missing], b_estimated), (days[timed], b_hours),
+        (hour_values, b_hours), (ids[timed], b_hours), (touch_days, b_touch),
+        (touch_weights, b_touch), (touch_ids, b_touch), (days[evidence_rows], b_evidence),
+        (amount[evidence_rows], b_evidence), (days[ledger_rows], b_ledger),
+        (given[ledger_rows] - received[ledger_rows], b_ledger), (days[their_rows], b_their),
+        (days[deep], b_deep),
+    ]
+    cuts: list[tuple[Any, list[int]]] = []
+    for code, (values, bounds) in zip(COLUMN_TYPES[: len(laid)], laid, strict=True):
         step()
-        a, b = b_rows[index], b_rows[index + 1]
-        if unknown is not None and any(unknown[a:b]):
-            bad = a + unknown[a:b].index(True)
-            kind = columns.kind_names[int(kinds[bad])]
-            channel = columns.channel_names[int(columns.channel[order][bad])]
-            raise ValueError(
-                f"{contact.name}: unknown interaction kind/channel {kind!r}/{channel!r}"
-            )
-        h0, h1 = b_hours[index], b_hours[index + 1]
-        t0, t1 = b_touch[index], b_touch[index + 1]
-        e0, e1 = b_evidence[index], b_evidence[index + 1]
-        l0, l1 = b_ledger[index], b_ledger[index + 1]
-        s0, s1 = b_estimated[index], b_estimated[index + 1]
-        lists = (
-            ids_l[a:b],
-            kind_of[a:b],
-            channel_of[a:b],
-            depths_l[a:b],
-            starter_of[a:b],
-            given_l[a:b],
-            received_l[a:b],
-            days_l[a:b],
-            weights_l[a:b],
-            estimated_l[s0:s1],
-            hour_days_l[h0:h1],
-            hour_values_l[h0:h1],
-            hour_ids_l[h0:h1],
-            touch_days_l[t0:t1],
-            touch_weights_l[t0:t1],
-            touch_ids_l[t0:t1],
-            evidence_days_l[e0:e1],
-            evidence_l[e0:e1],
-            ledger_days_l[l0:l1],
-            ledger_net_l[l0:l1],
-            their_days_l[b_their[index] : b_their[index + 1]],
-            deep_days_l[b_deep[index] : b_deep[index + 1]],
-            _NO_ASKS,
-        )
-        timelines.append(
-            assemble_timeline(contact, ctx, lists, favours.get(index, ()), asks.get(index, ()))
-        )
-    return timelines
+        cuts.append((values if code is None else _as_array(code, values), bounds))
+    return cuts
 
 
 def _pairs(columns: NetworkColumns, ctx: Context) -> tuple[list[Any], list[float], list[bool]]:

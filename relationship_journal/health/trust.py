@@ -15,7 +15,7 @@ from .decay import Decay
 from .timeline import Timeline
 
 
-def faded_sum(days: list[int], amounts: Sequence[float], today: int, table: Decay) -> float:
+def faded_sum(days: Sequence[int], amounts: Sequence[float], today: int, table: Decay) -> float:
     """Σ amount · factor(today - day) over the entries on or before `today`."""
     n = bisect_right(days, today)
     if n == 0:

@@ -109,7 +109,7 @@ def history_months(people: int) -> int:
     return HISTORY_MONTHS if people <= LARGE_NETWORK else HISTORY_MONTHS_LARGE
 
 
-def _any_within(days: list[int], today: int, window: int) -> bool:
+def _any_within(days: Sequence[int], today: int, window: int) -> bool:
     n = bisect_right(days, today)
     return n > 0 and today - days[n - 1] < window
 

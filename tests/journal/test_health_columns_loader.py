@@ -38,13 +38,11 @@ def test_read_and_laid_out_in_small_pieces_the_figures_are_the_same(
     demo: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The pieces a worker gives way to the window between (journal.pacing) join up exactly."""
-    from relationship_journal.health import columns
     from relationship_journal.journal import health_columns
 
     with demo.reading() as connection:
         logs = load_logs(connection)
     monkeypatch.setattr(health_columns, "_CHUNK", 97)
-    monkeypatch.setattr(columns, "_PIECE", 101)
     with demo.reading() as connection:
         table = load_columns(connection)
     assert table is not None and len(table.id) > 97 * 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import pickle
 import stat
@@ -70,6 +71,28 @@ def test_a_kept_reading_is_the_reading_itself(demo: Journal) -> None:
             assert [evaluate(t, day) for t in kept.timelines] == [evaluate(t, day) for t in fresh.timelines]
         # They use the reader's own parameters, not a copy of them.
         assert all(t.context.params is other.health.params for t in kept.timelines)
+    finally:
+        other.close()
+
+
+def test_kept_timelines_come_back_column_for_column(demo: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kept a few people a piece, each column joined with the piece's others: every
+    person's columns come back whole, in order, of the same array type."""
+    monkeypatch.setattr(kept_reading, "_PIECE", 7)
+    assert demo.health.keep(demo.health.reading(AS_OF), demo.health.params)
+    other = reopened(demo)
+    try:
+        kept, recomputed = read_kept_or(other)
+        assert not recomputed
+        fresh = computed(other)
+        assert len(kept.timelines) == len(fresh.timelines) > 7 * 3
+        for back, made in zip(kept.timelines, fresh.timelines, strict=True):
+            for item in dataclasses.fields(made):
+                value, wanted = getattr(back, item.name), getattr(made, item.name)
+                assert value == wanted, item.name
+                assert type(value) is type(wanted), item.name
+                assert getattr(value, "typecode", None) == getattr(wanted, "typecode", None)
+        assert any(not t.ids for t in fresh.timelines)  # someone with no entries came back too
     finally:
         other.close()
 
