@@ -8,6 +8,7 @@ dataclass takes several times longer to build, and a network pass builds some
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -21,8 +22,9 @@ class Component:
     contribution: float  # weight · score; the six sum to the health score
     display: int  # largest-remainder rounding of contribution; the six sum to display_score
     explanation: str
-    interaction_ids: tuple[int, ...]
-    favour_ids: tuple[int, ...] = ()  # standalone favours used (reciprocity only)
+    # The evidence: ids in log order (arrays cut from the timeline, or a tuple of one).
+    interaction_ids: Sequence[int]
+    favour_ids: Sequence[int] = ()  # standalone favours used (reciprocity only)
 
 
 @dataclass(slots=True)
