@@ -102,6 +102,10 @@ def _nothing() -> None:
     """`build_timelines` with nobody to give way to."""
 
 
+_BATCH = 5_000  # contacts laid out at a time: the arrays of a whole network's 3 million
+# entries at 100,000 people took 2 GiB at once; a batch of 5,000 people takes a tenth of that
+
+
 def build_timelines(
     columns: NetworkColumns, params: Parameters = DEFAULTS, between: Callable[[], object] | None = None
 ) -> list[Timeline]:
@@ -110,34 +114,46 @@ def build_timelines(
     to the window there)."""
     step = between if between is not None else _nothing
     ctx = context_for(params)
-    cuts = _laid_out(columns, ctx, step)
-    favours = columns.favours
-    asks = columns.asks
-    timelines = []
-    for index, contact in enumerate(columns.contacts):
-        step()
-        parts: list[Any] = [column[bounds[index] : bounds[index + 1]] for column, bounds in cuts]
-        parts.append(_NO_ASKS)
-        timelines.append(
-            assemble_timeline(contact, ctx, tuple(parts), favours.get(index, ()), asks.get(index, ()))
-        )
-    return timelines
-
-
-def _laid_out(
-    columns: NetworkColumns, ctx: Context, step: Callable[[], object]
-) -> list[tuple[Sequence[Any], list[int]]]:
-    """Every interaction column of `assemble_timeline` for the whole network, sorted by
-    contact, each with the start of every contact's run in it (count + 1 bounds). The
-    numpy work is over when this returns, so its arrays are freed before the timelines
-    are cut: at 100,000 people they are gigabytes."""
-    params = ctx.params
     contacts = columns.contacts
     count = len(contacts)
     step()
     order = np.lexsort((columns.id, columns.day, columns.contact))
     step()
-    owner = columns.contact[order]
+    starts = _bounds(columns.contact[order], count)
+    favours = columns.favours
+    asks = columns.asks
+    timelines = []
+    for first in range(0, count, _BATCH):
+        last = min(count, first + _BATCH)
+        cuts = _laid_out(columns, order[starts[first] : starts[last]], first, last - first, ctx, step)
+        for index in range(last - first):
+            step()
+            parts: list[Any] = [column[bounds[index] : bounds[index + 1]] for column, bounds in cuts]
+            parts.append(_NO_ASKS)
+            person = first + index
+            timelines.append(
+                assemble_timeline(
+                    contacts[person], ctx, tuple(parts), favours.get(person, ()), asks.get(person, ())
+                )
+            )
+    return timelines
+
+
+def _laid_out(
+    columns: NetworkColumns,
+    order: np.ndarray,
+    first: int,
+    count: int,
+    ctx: Context,
+    step: Callable[[], object],
+) -> list[tuple[Sequence[Any], list[int]]]:
+    """Every interaction column of `assemble_timeline` for the `count` contacts from
+    `first` on, whose rows `order` lists sorted by (contact, day, id): each column with
+    the start of every contact's run in it (count + 1 bounds). The numpy work is over
+    when this returns, so its arrays are freed before the timelines are cut."""
+    params = ctx.params
+    contacts = columns.contacts
+    owner = columns.contact[order] - first
     ids = columns.id[order]
     days = columns.day[order]
     kinds = columns.kind[order]
@@ -157,7 +173,7 @@ def _laid_out(
         kind = columns.kind_names[int(kinds[bad])]
         channel = columns.channel_names[int(columns.channel[order][bad])]
         raise ValueError(
-            f"{contacts[int(owner[bad])].name}: unknown interaction kind/channel {kind!r}/{channel!r}"
+            f"{contacts[first + int(owner[bad])].name}: unknown interaction kind/channel {kind!r}/{channel!r}"
         )
     weights = np.asarray(pair_weights, dtype=np.float64)[pair]
     people = columns.people_present[order]
@@ -193,9 +209,9 @@ def _laid_out(
         group = np.cumsum(new_group) - 1
         at_best = np.flatnonzero(t_weights == best[group])
         step()
-        _unique, first = np.unique(group[at_best], return_index=True)
+        _unique, at_first = np.unique(group[at_best], return_index=True)
         step()
-        touch_rows = touching[at_best[first]]
+        touch_rows = touching[at_best[at_first]]
         touch_owner = t_owner[starts]
         touch_days = t_days[starts]
         touch_weights = best

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -22,6 +23,7 @@ from relationship_journal.health import (
     compute_network,
     evaluate,
 )
+from relationship_journal.health import columns as columns_module
 from relationship_journal.health.columns import (
     NetworkColumns,
     build_timelines,
@@ -79,9 +81,11 @@ networks = st.lists(logs(max_size=25), min_size=0, max_size=5).map(
 
 
 @settings(max_examples=150, deadline=None)
-@given(network=networks)
-def test_timelines_from_columns_equal_the_per_contact_ones(network: list[ContactLog]) -> None:
-    made = build_timelines(as_columns(network), DEFAULTS)
+@given(network=networks, batch=st.sampled_from([1, 2, 3, columns_module._BATCH]))
+def test_timelines_from_columns_equal_the_per_contact_ones(network: list[ContactLog], batch: int) -> None:
+    """Whether the people are laid out a few at a time or all at once."""
+    with mock.patch.object(columns_module, "_BATCH", batch):
+        made = build_timelines(as_columns(network), DEFAULTS)
     assert len(made) == len(network)
     for timeline, log in zip(made, network, strict=True):
         expected = build_timeline(log, DEFAULTS)
