@@ -2,8 +2,8 @@
 
 `build_timeline` walks one contact's interactions in Python, which at 300,000 entries
 costs more than reading them. Here every per-entry value (weight, effective hours,
-touches, trust evidence, giving balance, the connection gates) is worked out once for
-the whole network with numpy, then cut into each contact's lists. The arithmetic is
+touches, trust evidence, giving balance, the connection gates) is worked out with numpy
+for thousands of people at once, then cut into each contact's columns. The arithmetic is
 the per-contact code's, operation for operation (IEEE sums and products of the same
 operands in the same order), so the timelines are equal to the last bit and
 `evaluate` cannot tell them apart; `tests/health/test_health_columns.py` holds that.
