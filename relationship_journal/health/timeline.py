@@ -227,10 +227,10 @@ def assemble_timeline(
         touch_days=touch_days,
         touch_weights=touch_weights,
         touch_ids=touch_ids,
-        favour_days=array("i", favour_days),
-        favour_ids=array("q", favour_ids),
-        favour_given=array("q", favour_given),
-        favour_received=array("q", favour_received),
+        favour_days=_column("i", favour_days, contact.name),
+        favour_ids=_column("q", favour_ids, contact.name),
+        favour_given=_column("q", favour_given, contact.name),
+        favour_received=_column("q", favour_received, contact.name),
         evidence_days=evidence_days,
         evidence=evidence,
         extra_positive_days=array("i", [d for d, _ in extra_positive]),
@@ -240,7 +240,7 @@ def assemble_timeline(
         ledger_days=ledger_days,
         ledger_net=ledger_net,
         extra_ledger_days=array("i", [d for d, _ in extra_ledger]),
-        extra_ledger_net=array("q", [n for _, n in extra_ledger]),
+        extra_ledger_net=_column("q", [n for _, n in extra_ledger], contact.name),
         their_start_days=their_start_days,
         deep_days=deep_days,
         asks=asks,
@@ -375,9 +375,18 @@ def _interaction_columns(
         ask_by_interaction,
     )
     return tuple(
-        values if code is None else array(code, values)
+        values if code is None else _column(code, values, name)
         for code, values in zip(COLUMN_TYPES, lists, strict=True)
     )
+
+
+def _column(code: str, values: Sequence[Any], name: str) -> array[Any]:
+    """`values` as an array of typecode `code`; ValueError naming the person when one is
+    not a number of that kind (a fraction in a hand-edited row where the model counts)."""
+    try:
+        return array(code, values)
+    except (TypeError, OverflowError) as error:
+        raise ValueError(f"{name}: an entry holds a number the model cannot count with ({error})") from error
 
 
 def _first(pair: tuple[int, Any]) -> int:

@@ -66,5 +66,14 @@ def test_an_unknown_kind_falls_back_to_the_plain_reading(demo: Journal) -> None:
         demo.health.network(AS_OF)
 
 
+def test_a_hand_edited_fraction_is_named_not_a_crash(demo: Journal) -> None:
+    """A fraction where the model counts whole numbers (a depth) is refused with the
+    person's name, as other entries the model cannot read are."""
+    with demo.database.writing() as connection:
+        connection.execute("UPDATE interactions SET depth = 2.5 WHERE id = 7")
+    with pytest.raises(JournalError, match="cannot read: .+: "):
+        demo.health.network(AS_OF)
+
+
 def test_an_empty_journal_has_an_empty_network(journal: Journal) -> None:
     assert journal.health.network(AS_OF).total_contacts == 0
