@@ -247,7 +247,11 @@ class _ModelUnpickler(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) == (__name__, "_params"):
-            return lambda: self._params
+            # Not `lambda: self._params`: the unpickler's memo would hold a closure over the
+            # unpickler, a cycle that the paused collector never frees (and `gc.freeze`
+            # then keeps for good), and with it every object of the piece it read.
+            params = self._params
+            return lambda: params
         if (module, name) == (__name__, "_decay_of"):
             return _decay_of
         if (module, name) in _ALLOWED:
