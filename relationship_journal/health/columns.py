@@ -103,7 +103,7 @@ def _nothing() -> None:
 
 
 _BATCH = 5_000  # contacts laid out at a time: the arrays of a whole network's 3 million
-# entries at 100,000 people took 2 GiB at once; a batch of 5,000 people takes a tenth of that
+# entries at 100,000 people took 2 GiB at once; a batch of 5,000 people takes a twentieth
 
 
 def build_timelines(
