@@ -291,3 +291,43 @@ def test_someone_about_to_fade_is_on_today_with_the_fade_date(journal: Journal) 
     (item,) = journal.agenda.today(TODAY).items
     assert item.kind == "fading" and item.when == health.fade_date
     assert f"drops below 50 in {(health.fade_date - TODAY).days} days" in item.reason
+
+
+def test_the_weekly_introduction_is_worked_out_without_the_collector_running(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Everyone's words make many small dicts and sets: in the window, each collection
+    they set off walked everything made since the last freeze, on a worker that holds the
+    interpreter, and kept the window waiting (100-400 ms each at 100,000 people)."""
+    import gc
+
+    from relationship_journal.demo import generate
+    from relationship_journal.journal import introductions
+
+    generate(journal, contacts=120, seed=3, as_of=TODAY)
+    collections: list[int] = []
+    working: list[bool] = []
+    real = introductions.introduction_ideas
+
+    def ideas(*args: object, **kwargs: object) -> object:
+        working.append(True)
+        try:
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            working.pop()
+
+    def counted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and working:
+            collections.append(info["generation"])
+
+    monkeypatch.setattr(introductions, "introduction_ideas", ideas)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(1, 1, 1)  # a collection at every chance, so that one would show
+    gc.callbacks.append(counted)
+    try:
+        agenda = journal.agenda.today(TODAY)
+    finally:
+        gc.callbacks.remove(counted)
+        gc.set_threshold(*thresholds)
+    assert any(item.kind == "introduction" for item in agenda.items)
+    assert collections == []
