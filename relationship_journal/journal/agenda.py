@@ -23,7 +23,7 @@ from relationship_journal.journal.agenda_sources import (
     promises_due,
 )
 from relationship_journal.journal.days import days_phrase
-from relationship_journal.journal.health_inputs import gc_paused, load_logs
+from relationship_journal.journal.health_inputs import load_logs
 from relationship_journal.journal.records import Changes
 
 if TYPE_CHECKING:
@@ -212,11 +212,7 @@ class Agenda:
         ]
         shown = [i for i in everything if include_hidden or not _hidden(i, marks, as_of)]
         visible_touches = [i for i in touches if include_hidden or not _hidden(i, marks, as_of)]
-        # Many small dicts and sets of everyone's words: with the collector running, each
-        # one it promotes set off a full collection on this worker, one after another
-        # (100-400 ms each at 100,000 people, the window's longest waits).
-        with gc_paused():
-            intro = weekly_introduction(journal, as_of)
+        intro = weekly_introduction(journal, as_of)
         extra = (
             [intro]
             if intro is not None and (include_hidden or not _hidden(intro, marks, as_of))

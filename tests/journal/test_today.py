@@ -307,7 +307,7 @@ def test_the_weekly_introduction_is_worked_out_without_the_collector_running(
     generate(journal, contacts=120, seed=3, as_of=TODAY)
     collections: list[int] = []
     working: list[bool] = []
-    real = introductions.introduction_ideas
+    real = introductions._ideas  # the work itself, inside whatever pauses the collector
 
     def ideas(*args: object, **kwargs: object) -> object:
         working.append(True)
@@ -320,7 +320,7 @@ def test_the_weekly_introduction_is_worked_out_without_the_collector_running(
         if phase == "start" and working:
             collections.append(info["generation"])
 
-    monkeypatch.setattr(introductions, "introduction_ideas", ideas)
+    monkeypatch.setattr(introductions, "_ideas", ideas)
     thresholds = gc.get_threshold()
     gc.set_threshold(1, 1, 1)  # a collection at every chance, so that one would show
     gc.callbacks.append(counted)
