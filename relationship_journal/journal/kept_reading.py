@@ -207,14 +207,12 @@ def _packed(timelines: Sequence[Timeline]) -> tuple[array.array[int], list[array
     lengths = array.array("q")
     joined: list[array.array[Any]] = []
     for name in _COLUMNS:
-        column = None
+        column = array.array(getattr(timelines[0], name).typecode)
         for timeline in timelines:
             values = getattr(timeline, name)
-            if column is None:
-                column = array.array(values.typecode)
             column.extend(values)  # refuses an array of another type
             lengths.append(len(values))
-        joined.append(column if column is not None else array.array("q"))
+        joined.append(column)
     return lengths, joined, [tuple(getattr(t, name) for name in _OTHERS) for t in timelines]
 
 
@@ -292,9 +290,7 @@ def _load(kept: BinaryIO, params: Parameters) -> NetworkReading | None:
                     items.extend(unpack(_ModelUnpickler(kept, params).load()))  # a pickle a piece
     except Exception:  # whatever stops it (a cut file, an old layout): only a miss
         return None
-    if not all(isinstance(c, ContactHealth) for c in contacts) or not all(
-        isinstance(t, Timeline) for t in timelines
-    ):
-        return None  # a file of the right key but not of our making
+    if not all(isinstance(c, ContactHealth) for c in contacts):
+        return None  # a file of the right key but not of our making (timelines: `_unpacked`)
     network = dataclasses.replace(bare.network, contacts=tuple(contacts))
     return dataclasses.replace(bare, network=network, timelines=tuple(timelines))
