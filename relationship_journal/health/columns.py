@@ -29,7 +29,7 @@ from .inputs import AskInput, ContactInput, FavourInput
 from .network import summarise_network
 from .outputs import NetworkHealth
 from .parameters import DEFAULTS, Parameters
-from .timeline import COLUMN_TYPES, Timeline, assemble_timeline
+from .timeline import COLUMN_TYPES, Timeline, assemble_timeline, cut
 
 _NO_ASKS: dict[int, tuple[str, int]] = {}
 
@@ -128,7 +128,7 @@ def build_timelines(
         cuts = _laid_out(columns, order[starts[first] : starts[last]], first, last - first, ctx, step)
         for index in range(last - first):
             step()
-            parts: list[Any] = [column[bounds[index] : bounds[index + 1]] for column, bounds in cuts]
+            parts: list[Any] = [cut(column, bounds[index], bounds[index + 1]) for column, bounds in cuts]
             parts.append(_NO_ASKS)
             person = first + index
             timelines.append(

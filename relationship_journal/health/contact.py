@@ -19,7 +19,7 @@ from .layers import observed_circle
 from .outputs import Component, ContactHealth
 from .parameters import COMPONENT_NAMES, DEFAULTS, Parameters
 from .rounding import largest_remainder
-from .timeline import Timeline, build_timeline
+from .timeline import Timeline, build_timeline, cut
 from .trust import giving_balance, trust_evidence, trust_score
 
 _RECENCY, _FREQUENCY, _CONSISTENCY, _DEPTH, _RECIPROCITY, _INVESTMENT = COMPONENT_NAMES
@@ -117,10 +117,12 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
     touch_ids = tl.touch_ids
     # Evidence is cut from the timeline's arrays as arrays (8 bytes an id, where a tuple
     # holds a pointer and a new int object for each): the investment's alone lists every
-    # timed entry, 3 million ids at 100,000 people.
-    window_ids = tl.ids[min(depth_start, recip_start) : k]
-    depth_ids = window_ids[depth_start - min(depth_start, recip_start) :]
-    recip_ids = window_ids[recip_start - min(depth_start, recip_start) :]
+    # timed entry, 3 million ids at 100,000 people; `cut` hands over the column itself
+    # when the evidence is all of it, as the investment's usually is.
+    window_start = min(depth_start, recip_start)
+    window_ids = cut(tl.ids, window_start, k)
+    depth_ids = cut(window_ids, depth_start - window_start, len(window_ids))
+    recip_ids = cut(window_ids, recip_start - window_start, len(window_ids))
     components = (
         Component(
             _RECENCY,
@@ -140,7 +142,7 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
             explain.frequency_text(
                 kt - first_touch, touch_total, tl.window, tl.expected, tl.cadence
             ),
-            touch_ids[first_touch:kt],
+            cut(touch_ids, first_touch, kt),
         ),
         Component(
             _CONSISTENCY,
@@ -149,7 +151,7 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
             contributions[2],
             displays[2],
             explain.consistency_text(gaps, burstiness),
-            touch_ids[max(0, kt - params.consistency_touches) : kt],
+            cut(touch_ids, max(0, kt - params.consistency_touches), kt),
         ),
         Component(
             _DEPTH,
@@ -168,7 +170,7 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
             displays[4],
             explain.reciprocity_text(k - recip_start, me, them, given, received),
             recip_ids,
-            tl.favour_ids[fav_lo:fav_hi],
+            cut(tl.favour_ids, fav_lo, fav_hi),
         ),
         Component(
             _INVESTMENT,
@@ -177,7 +179,7 @@ def evaluate(tl: Timeline, as_of: dt.date) -> ContactHealth:
             contributions[5],
             displays[5],
             explain.investment_text(hours, estimated),
-            tl.hour_ids[:kh],
+            cut(tl.hour_ids, 0, kh),
         ),
     )
 

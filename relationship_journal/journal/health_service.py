@@ -25,6 +25,7 @@ from relationship_journal.health import (
     compute_contact,
     trajectory,
 )
+from relationship_journal.journal import freed_memory
 from relationship_journal.journal.errors import JournalError, NotFoundError
 from relationship_journal.journal.health_inputs import load_logs
 
@@ -124,13 +125,15 @@ class HealthService:
             return read_network(self._journal.database, day, params)
 
         if not self.keep_readings:
-            return compute()
-        from relationship_journal.journal import kept_reading
+            reading = compute()
+        else:
+            from relationship_journal.journal import kept_reading
 
-        recent = self._recent
-        held = recent[2]() if recent is not None and recent[:2] == (day, params) else None
-        reading = kept_reading.read(self._journal, day, params, compute, held)
-        self._recent = (day, params, weakref.ref(reading))
+            recent = self._recent
+            held = recent[2]() if recent is not None and recent[:2] == (day, params) else None
+            reading = kept_reading.read(self._journal, day, params, compute, held)
+            self._recent = (day, params, weakref.ref(reading))
+        freed_memory.give_back()  # the reading's buffers, gone now (journal.freed_memory)
         return reading
 
     def keep(self, reading: NetworkReading, params: Parameters) -> bool:
@@ -141,7 +144,9 @@ class HealthService:
             return False
         from relationship_journal.journal import kept_reading
 
-        return kept_reading.keep(self._journal, reading, params)
+        kept = kept_reading.keep(self._journal, reading, params)
+        freed_memory.give_back()  # the pickles' buffers
+        return kept
 
     def contact(self, contact_id: int, as_of: dt.date | None = None) -> ContactHealth:
         """One person's figures: cheap enough to recompute after every change."""

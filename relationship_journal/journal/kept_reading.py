@@ -33,6 +33,7 @@ from relationship_journal.health import ContactHealth, Parameters, Timeline
 from relationship_journal.health.context import Context, context_for
 from relationship_journal.health.decay import Decay
 from relationship_journal.health.parameters import _frozen
+from relationship_journal.health.timeline import cut
 from relationship_journal.journal import figures_cache
 from relationship_journal.journal.health_inputs import gc_paused
 from relationship_journal.journal.network_reading import NetworkReading
@@ -222,17 +223,17 @@ def _unpacked(packed: Any) -> list[Timeline]:
     count = len(others)
     if len(joined) != len(_COLUMNS) or len(lengths) != count * len(_COLUMNS):
         raise ValueError("not a piece of timelines")
-    cut = []
+    cuts = []
     for number, column in enumerate(joined):
         sizes = lengths[number * count : (number + 1) * count]
         ends = list(accumulate(sizes))
         if (ends[-1] if ends else 0) != len(column):
             raise ValueError("a column of another length")
-        cut.append([column[end - size : end] for end, size in zip(ends, sizes, strict=True)])
+        cuts.append([cut(column, end - size, end) for end, size in zip(ends, sizes, strict=True)])
     names = _OTHERS + _COLUMNS
     return [
         Timeline(**dict(zip(names, other + columns, strict=True)))
-        for other, columns in zip(others, zip(*cut, strict=True), strict=True)
+        for other, columns in zip(others, zip(*cuts, strict=True), strict=True)
     ]
 
 

@@ -135,3 +135,24 @@ def test_a_history_point_needs_no_evaluation_before_it() -> None:
     as_of = day(SPAN + 3000)
     first = classification_at(build_timeline(log, params), as_of)
     assert first == evaluate(build_timeline(log, params), as_of).classification
+
+
+def test_columns_with_nothing_in_them_are_one_shared_array_and_whole_evidence_is_not_copied() -> None:
+    """At 100,000 people a new empty array for each person's empty columns, and a copy of
+    every timed entry's id as the investment's evidence, cost the window 100 MiB."""
+    network = [
+        ContactLog(person(cid, f"Person {cid}"), [meeting(cid * 10 + n, day(n * 20)) for n in range(3)], [], [])
+        for cid in (1, 2, 3)
+    ]
+    for made in (build_timelines(as_columns(network), DEFAULTS), [build_timeline(log, DEFAULTS) for log in network]):
+        assert len({id(timeline.favour_days) for timeline in made}) == 1
+        assert len({id(timeline.negative) for timeline in made}) == 1
+        assert made[0].favour_days is not made[0].negative  # one empty array of each type
+        for timeline in made:
+            parts = {part.name: part for part in evaluate(timeline, day(100)).components}
+            assert parts["investment"].interaction_ids is timeline.hour_ids
+            assert list(parts["investment"].interaction_ids) == [timeline.contact.id * 10 + n for n in range(3)]
+            assert parts["reciprocity"].favour_ids is made[0].favour_ids
+            # evidence that is part of a column is a copy of that part, as before
+            earlier = {part.name: part for part in evaluate(timeline, day(25)).components}
+            assert list(earlier["investment"].interaction_ids) == [timeline.contact.id * 10, timeline.contact.id * 10 + 1]
