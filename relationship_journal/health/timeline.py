@@ -10,9 +10,10 @@ that order (the journal reads it with ORDER BY date, id) is not sorted again.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
+from types import MappingProxyType
 from typing import Any
 
 from .context import Context, context_for
@@ -384,7 +385,7 @@ def _column(code: str, values: Sequence[Any], name: str) -> array[Any]:
     """`values` as an array of typecode `code`; ValueError naming the person when one is
     not a number of that kind (a fraction in a hand-edited row where the model counts)."""
     if not values:
-        return _EMPTY[code]
+        return EMPTY_COLUMN[code]
     try:
         return array(code, values)
     except (TypeError, OverflowError) as error:
@@ -395,7 +396,7 @@ def _column(code: str, values: Sequence[Any], name: str) -> array[Any]:
 # nothing in it: most people have no standalone favours, negative evidence or extra
 # ledger entries, and at 100,000 people a new empty array for each (80 bytes) was over a
 # million of them. Nothing in the model writes into a timeline's arrays or its evidence.
-_EMPTY: dict[str, array[Any]] = {code: array(code) for code in "iqd"}
+EMPTY_COLUMN: Mapping[str, array[Any]] = MappingProxyType({code: array(code) for code in "iqd"})
 
 
 def cut(column: Any, start: int, stop: int) -> Any:
@@ -404,7 +405,7 @@ def cut(column: Any, start: int, stop: int) -> Any:
     column (of names) is sliced as usual."""
     if isinstance(column, array):
         if stop <= start:
-            return _EMPTY[column.typecode]
+            return EMPTY_COLUMN[column.typecode]
         if start <= 0 and stop >= len(column):
             return column
     return column[start:stop]
