@@ -33,7 +33,7 @@ from relationship_journal.health import ContactHealth, Parameters, Timeline
 from relationship_journal.health.context import Context, context_for
 from relationship_journal.health.decay import Decay
 from relationship_journal.health.parameters import _frozen
-from relationship_journal.health.timeline import cut
+from relationship_journal.health.timeline import EMPTY_COLUMN
 from relationship_journal.journal import figures_cache
 from relationship_journal.journal.health_inputs import gc_paused
 from relationship_journal.journal.network_reading import NetworkReading
@@ -190,10 +190,41 @@ def _dump(reading: NetworkReading, out: BinaryIO) -> None:
         pickler.clear_memo()
         pickler.dump(piece)
 
-    for start in range(0, len(contacts), _PIECE):
-        dump(contacts[start : start + _PIECE])
     for start in range(0, len(timelines), _PIECE):
         dump(_packed(timelines[start : start + _PIECE]))
+    # The people's figures after the timelines, so that evidence which is a timeline's
+    # column, or the shared empty one, is written as a reference to it (`_evidence_refs`).
+    number_of = {timeline.contact.id: number for number, timeline in enumerate(timelines)}
+    for start in range(0, len(contacts), _PIECE):
+        piece = contacts[start : start + _PIECE]
+        pickler.persistent_id = _evidence_refs(piece, timelines, number_of)  # type: ignore[method-assign]
+        dump(piece)
+
+
+# The timeline columns a person's evidence may be all of (contact.evaluate's `cut`s).
+_EVIDENCE_COLUMNS = ("ids", "touch_ids", "hour_ids", "favour_ids")
+
+
+def _evidence_refs(
+    piece: Sequence[ContactHealth], timelines: Sequence[Timeline], number_of: dict[int, int]
+) -> Callable[[object], tuple[Any, ...] | None]:
+    """The pickler's persistent id of each column a piece's evidence may share: ("empty",
+    typecode), or ("column", timeline number, column name); None for anything else.
+    Evidence pickled as a copy came back as one: 50 MiB more in a window that read its
+    network back at 100,000 people."""
+    ids: dict[int, tuple[Any, ...]] = {id(empty): ("empty", code) for code, empty in EMPTY_COLUMN.items()}
+    for health in piece:
+        number = number_of.get(health.contact_id)
+        if number is not None:
+            for name in _EVIDENCE_COLUMNS:
+                column = getattr(timelines[number], name)
+                if column:
+                    ids[id(column)] = ("column", number, name)
+
+    def reference(item: object) -> tuple[Any, ...] | None:
+        return ids.get(id(item)) if type(item) is array.array else None
+
+    return reference
 
 
 # A timeline's columns of numbers (its `array` fields) and the rest, by name.
@@ -229,7 +260,8 @@ def _unpacked(packed: Any) -> list[Timeline]:
         ends = list(accumulate(sizes))
         if (ends[-1] if ends else 0) != len(column):
             raise ValueError("a column of another length")
-        cuts.append([cut(column, end - size, end) for end, size in zip(ends, sizes, strict=True)])
+        empty = EMPTY_COLUMN[column.typecode]  # the one empty array of its type (timeline.cut)
+        cuts.append([column[end - size : end] if size else empty for end, size in zip(ends, sizes, strict=True)])
     names = _OTHERS + _COLUMNS
     return [
         Timeline(**dict(zip(names, other + columns, strict=True)))
@@ -238,11 +270,21 @@ def _unpacked(packed: Any) -> list[Timeline]:
 
 
 class _ModelUnpickler(pickle.Unpickler):
-    """Builds only the health model's classes, days, and this module's hooks."""
+    """Builds only the health model's classes, days, and this module's hooks; evidence
+    that refers to a column takes it from `timelines` (read before the figures)."""
 
-    def __init__(self, kept: BinaryIO, params: Parameters) -> None:
+    def __init__(self, kept: BinaryIO, params: Parameters, timelines: Sequence[Timeline] = ()) -> None:
         super().__init__(kept)
         self._params = params
+        self._timelines = timelines
+
+    def persistent_load(self, pid: Any) -> Any:
+        match pid:
+            case ("empty", str(code)) if code in EMPTY_COLUMN:
+                return EMPTY_COLUMN[code]
+            case ("column", int(number), str(name)) if name in _EVIDENCE_COLUMNS and 0 <= number < len(self._timelines):
+                return getattr(self._timelines[number], name)
+        raise pickle.UnpicklingError(f"no column {pid!r} to refer to")
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) == (__name__, "_params"):
@@ -280,15 +322,14 @@ def _load(kept: BinaryIO, params: Parameters) -> NetworkReading | None:
             bare, contact_count, timeline_count = _ModelUnpickler(kept, params).load()
             if not isinstance(bare, NetworkReading):
                 return None
+            timelines: list[Timeline] = []
+            while len(timelines) < timeline_count:
+                give_way()
+                timelines.extend(_unpacked(_ModelUnpickler(kept, params).load()))  # a pickle a piece
             contacts: list[Any] = []
-            timelines: list[Any] = []
-            for items, count, unpack in (
-                (contacts, contact_count, list),
-                (timelines, timeline_count, _unpacked),
-            ):
-                while len(items) < count:
-                    give_way()
-                    items.extend(unpack(_ModelUnpickler(kept, params).load()))  # a pickle a piece
+            while len(contacts) < contact_count:
+                give_way()
+                contacts.extend(_ModelUnpickler(kept, params, timelines).load())
     except Exception:  # whatever stops it (a cut file, an old layout): only a miss
         return None
     if not all(isinstance(c, ContactHealth) for c in contacts):

@@ -7,6 +7,7 @@ import datetime as dt
 import pickle
 import stat
 import weakref
+from array import array
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -14,6 +15,7 @@ import pytest
 
 from relationship_journal.demo import generate
 from relationship_journal.health import evaluate
+from relationship_journal.health.timeline import EMPTY_COLUMN
 from relationship_journal.journal import Journal, figures_cache, kept_reading
 from relationship_journal.journal.network_reading import NetworkReading, read_network
 from relationship_journal.journal.records import InteractionFields
@@ -94,6 +96,49 @@ def test_kept_timelines_come_back_column_for_column(demo: Journal, monkeypatch: 
                 assert type(value) is type(wanted), item.name
                 assert getattr(value, "typecode", None) == getattr(wanted, "typecode", None)
         assert any(not t.ids for t in fresh.timelines)  # someone with no entries came back too
+    finally:
+        other.close()
+
+
+def test_evidence_that_was_a_whole_column_comes_back_as_that_column(demo: Journal) -> None:
+    """Not as a copy of it: at 100,000 people the copies took 150 MiB."""
+    assert demo.health.keep(demo.health.reading(AS_OF), demo.health.params)
+    other = reopened(demo)
+    try:
+        kept, recomputed = read_kept_or(other)
+        assert not recomputed
+        fresh = computed(other)
+        assert kept.network == fresh.network
+        timeline_of = {t.contact.id: t for t in kept.timelines}
+        shared = 0
+        for health in kept.network.contacts:
+            timeline = timeline_of[health.contact_id]
+            for part in health.components:
+                for evidence in (part.interaction_ids, part.favour_ids):
+                    if isinstance(evidence, array) and not evidence:
+                        assert evidence is EMPTY_COLUMN[evidence.typecode]
+                investment = health.components[-1]
+                if timeline.hour_ids and list(investment.interaction_ids) == list(timeline.hour_ids):
+                    assert investment.interaction_ids is timeline.hour_ids
+                    shared += 1
+        assert shared > 10
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("reference", [("column", 10**6, "ids"), ("column", 0, "contact"), ("empty", "b"), "ids"])
+def test_evidence_referring_to_a_column_that_is_not_there_is_only_a_miss(
+    demo: Journal, monkeypatch: pytest.MonkeyPatch, reference: Any
+) -> None:
+    def refer_wrongly(*_args: Any) -> Any:
+        return lambda item: reference if isinstance(item, array) else None
+
+    monkeypatch.setattr(kept_reading, "_evidence_refs", refer_wrongly)
+    assert demo.health.keep(demo.health.reading(AS_OF), demo.health.params)
+    other = reopened(demo)
+    try:
+        reading, recomputed = read_kept_or(other)
+        assert recomputed and reading.network == computed(other).network
     finally:
         other.close()
 
