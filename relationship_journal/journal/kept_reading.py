@@ -207,21 +207,23 @@ _EVIDENCE_COLUMNS = ("ids", "touch_ids", "hour_ids", "favour_ids")
 
 def _evidence_refs(
     piece: Sequence[ContactHealth], timelines: Sequence[Timeline], number_of: dict[int, int]
-) -> Callable[[object], tuple[Any, ...] | None]:
-    """The pickler's persistent id of each column a piece's evidence may share: ("empty",
-    typecode), or ("column", timeline number, column name); None for anything else.
+) -> Callable[[object], str | int | None]:
+    """The pickler's persistent id of each column a piece's evidence may share: the
+    typecode for the shared empty array of that type, and for a timeline's column the
+    number timeline number · 4 + the column's place in `_EVIDENCE_COLUMNS` (a number is
+    quick to read back: there are several per person); None for anything else.
     Evidence pickled as a copy came back as one: 50 MiB more in a window that read its
     network back at 100,000 people."""
-    ids: dict[int, tuple[Any, ...]] = {id(empty): ("empty", code) for code, empty in EMPTY_COLUMN.items()}
+    ids: dict[int, str | int] = {id(empty): code for code, empty in EMPTY_COLUMN.items()}
     for health in piece:
         number = number_of.get(health.contact_id)
         if number is not None:
-            for name in _EVIDENCE_COLUMNS:
+            for place, name in enumerate(_EVIDENCE_COLUMNS):
                 column = getattr(timelines[number], name)
                 if column:
-                    ids[id(column)] = ("column", number, name)
+                    ids[id(column)] = number * len(_EVIDENCE_COLUMNS) + place
 
-    def reference(item: object) -> tuple[Any, ...] | None:
+    def reference(item: object) -> str | int | None:
         return ids.get(id(item)) if type(item) is array.array else None
 
     return reference
@@ -279,11 +281,12 @@ class _ModelUnpickler(pickle.Unpickler):
         self._timelines = timelines
 
     def persistent_load(self, pid: Any) -> Any:
-        match pid:
-            case ("empty", str(code)) if code in EMPTY_COLUMN:
-                return EMPTY_COLUMN[code]
-            case ("column", int(number), str(name)) if name in _EVIDENCE_COLUMNS and 0 <= number < len(self._timelines):
-                return getattr(self._timelines[number], name)
+        """The column `_evidence_refs` wrote `pid` for."""
+        if type(pid) is int and 0 <= pid < len(self._timelines) * len(_EVIDENCE_COLUMNS):
+            number, place = divmod(pid, len(_EVIDENCE_COLUMNS))
+            return getattr(self._timelines[number], _EVIDENCE_COLUMNS[place])
+        if type(pid) is str and pid in EMPTY_COLUMN:
+            return EMPTY_COLUMN[pid]
         raise pickle.UnpicklingError(f"no column {pid!r} to refer to")
 
     def find_class(self, module: str, name: str) -> Any:
