@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from relationship_journal.journal import freed_memory
 from relationship_journal.journal.errors import JournalError
 
 _running: set[Operation] = set()
@@ -79,14 +80,16 @@ class _Runnable(QRunnable):
             outcome, value = self._signals.failed, error
         else:
             outcome, value = self._signals.succeeded, result
-        if not shiboken6.isValid(self._signals):  # the app may have quit while this ran
-            return
-        try:
-            outcome.emit(value)
-        except RuntimeError:
-            # Deleted between the check and the emit ("Signal source has been deleted"):
-            # nobody is left to tell, and a quit must print nothing.
-            pass
+        if shiboken6.isValid(self._signals):  # the app may have quit while this ran
+            try:
+                outcome.emit(value)
+            except RuntimeError:
+                # Deleted between the check and the emit ("Signal source has been deleted"):
+                # nobody is left to tell, and a quit must print nothing.
+                pass
+        # What the work made and dropped (a list's rows, a reading's buffers, Today's
+        # word lists) goes back to the system rather than staying with the window.
+        freed_memory.give_back()
 
 
 class Operation:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from relationship_journal.health import ContactHealth, Parameters, Timeline
 from relationship_journal.health.context import Context, context_for
 from relationship_journal.health.decay import Decay
+from relationship_journal.health.outputs import AskCheck
 from relationship_journal.health.parameters import _frozen
 from relationship_journal.health.timeline import EMPTY_COLUMN
 from relationship_journal.journal import figures_cache
@@ -158,6 +159,25 @@ def _decay_of(context: Context, name: str) -> Decay:
     return table
 
 
+def _ask_check(name: str, passed: bool, detail: str, action: str | None) -> AskCheck:
+    """Stands for an ask check in the stored text; the reader makes each one once."""
+    raise pickle.UnpicklingError("ask checks are made by the reader")
+
+
+def _ask_checks(made: dict[tuple[Any, ...], AskCheck]) -> Callable[..., AskCheck]:
+    """`_ask_check` for one reading's load: the model shares one check among everyone it
+    fits (contact.evaluate's memo), and so does the reading read back (each piece was a
+    copy of its own: 30 MiB more at 100,000 people)."""
+
+    def ask_check(*fields: Any) -> AskCheck:
+        found = made.get(fields)
+        if found is None:
+            found = made[fields] = AskCheck(*fields)
+        return found
+
+    return ask_check
+
+
 def _dump(reading: NetworkReading, out: BinaryIO) -> None:
     """The reading without its parameters and context (they are the reader's at load), a
     piece at a time: one `dump` of the whole holds the interpreter for half a second."""
@@ -176,6 +196,7 @@ def _dump(reading: NetworkReading, out: BinaryIO) -> None:
         Context: lambda context: (context_for, (context.params,)),
         Decay: decay,
         MappingProxyType: lambda mapping: (_frozen, (dict(mapping),)),
+        AskCheck: lambda check: (_ask_check, (check.name, check.passed, check.detail, check.action)),
     }
     contacts, timelines = reading.network.contacts, reading.timelines
     bare = dataclasses.replace(reading, network=dataclasses.replace(reading.network, contacts=()),
@@ -275,10 +296,17 @@ class _ModelUnpickler(pickle.Unpickler):
     """Builds only the health model's classes, days, and this module's hooks; evidence
     that refers to a column takes it from `timelines` (read before the figures)."""
 
-    def __init__(self, kept: BinaryIO, params: Parameters, timelines: Sequence[Timeline] = ()) -> None:
+    def __init__(
+        self,
+        kept: BinaryIO,
+        params: Parameters,
+        timelines: Sequence[Timeline] = (),
+        ask_checks: dict[tuple[Any, ...], AskCheck] | None = None,
+    ) -> None:
         super().__init__(kept)
         self._params = params
         self._timelines = timelines
+        self._ask_checks = {} if ask_checks is None else ask_checks
 
     def persistent_load(self, pid: Any) -> Any:
         """The column `_evidence_refs` wrote `pid` for."""
@@ -298,6 +326,8 @@ class _ModelUnpickler(pickle.Unpickler):
             return lambda: params
         if (module, name) == (__name__, "_decay_of"):
             return _decay_of
+        if (module, name) == (__name__, "_ask_check"):
+            return _ask_checks(self._ask_checks)  # over the dict, not the unpickler (above)
         if (module, name) in _ALLOWED:
             return _ALLOWED[(module, name)]
         if module == _MODEL_PACKAGE or module.startswith(_MODEL_PACKAGE + "."):
@@ -330,9 +360,10 @@ def _load(kept: BinaryIO, params: Parameters) -> NetworkReading | None:
                 give_way()
                 timelines.extend(_unpacked(_ModelUnpickler(kept, params).load()))  # a pickle a piece
             contacts: list[Any] = []
+            ask_checks: dict[tuple[Any, ...], AskCheck] = {}
             while len(contacts) < contact_count:
                 give_way()
-                contacts.extend(_ModelUnpickler(kept, params, timelines).load())
+                contacts.extend(_ModelUnpickler(kept, params, timelines, ask_checks).load())
     except Exception:  # whatever stops it (a cut file, an old layout): only a miss
         return None
     if not all(isinstance(c, ContactHealth) for c in contacts):

@@ -29,6 +29,7 @@ from relationship_journal.health import (
     evaluate,
     summarise_network,
 )
+from relationship_journal.journal import freed_memory
 from relationship_journal.journal.health_inputs import gc_paused, load_logs
 from relationship_journal.journal.pacing import give_way
 from relationship_journal.store.database import Database
@@ -97,6 +98,7 @@ def read_network(database: Database, as_of: dt.date, params: Parameters) -> Netw
     """Read the journal once and evaluate everyone on `as_of`."""
     with database.reading() as connection:
         timelines, per_day, names = read_timelines(connection, params)
+    freed_memory.give_back()  # the rows and columns the timelines were laid out from
     return NetworkReading(as_of, evaluate_all(timelines, as_of, params), timelines, per_day, names)
 
 

@@ -162,7 +162,7 @@ class ContactDetail(ContactFields):
     last_contact: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContactSummary:
     """One row of the contact list."""
 

@@ -126,6 +126,23 @@ def test_evidence_that_was_a_whole_column_comes_back_as_that_column(demo: Journa
         other.close()
 
 
+def test_ask_checks_come_back_one_of_each_for_everyone(demo: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model makes each distinct check once and shares it; read back a few people a
+    piece, each piece had its own copies (30 MiB at 100,000 people)."""
+    monkeypatch.setattr(kept_reading, "_PIECE", 7)
+    assert demo.health.keep(demo.health.reading(AS_OF), demo.health.params)
+    other = reopened(demo)
+    try:
+        kept, recomputed = read_kept_or(other)
+        assert not recomputed and kept.network == computed(other).network
+        checks = [c for h in kept.network.contacts for a in h.asks for c in a.checks]
+        distinct = {(c.name, c.passed, c.detail, c.action) for c in checks}
+        assert len(checks) > 3 * len(distinct)
+        assert len({id(c) for c in checks}) == len(distinct)
+    finally:
+        other.close()
+
+
 @pytest.mark.parametrize("reference", [10**9, -1, True, "b", "ids", ("column", 0, "ids")])
 def test_evidence_referring_to_a_column_that_is_not_there_is_only_a_miss(
     demo: Journal, monkeypatch: pytest.MonkeyPatch, reference: Any
