@@ -68,6 +68,26 @@ def test_failure_is_reported_not_raised(qtbot: Any) -> None:
     assert str(errors[0]) == "the file is not a contacts file"
 
 
+def test_what_the_work_freed_is_given_back_once_it_ends(qtbot: Any, monkeypatch: Any) -> None:
+    """Whether it succeeded or failed (journal.freed_memory)."""
+    from relationship_journal.journal import freed_memory
+
+    given_back: list[str] = []
+    monkeypatch.setattr(freed_memory, "give_back", lambda: given_back.append(threading.current_thread().name) or True)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    outcome: list[object] = []
+
+    def fails(_progress: Progress) -> None:
+        raise OSError("disk gone")
+
+    Operation(parent, lambda _progress: [0] * 1000, outcome.append).run()
+    Operation(parent, fails, None, outcome.append).run()
+    qtbot.waitUntil(lambda: len(given_back) == 2 and not worker.busy(), timeout=120_000)
+    assert len(outcome) == 2
+    assert threading.main_thread().name not in given_back  # on the worker, never the window
+
+
 def test_import_from_the_window_is_one_undo_step(start_app: Any, qtbot: Any, tmp_path: Path) -> None:
     window = start_app()
     cards = tmp_path / "phone.vcf"
