@@ -113,6 +113,8 @@ class Journal:
         return Search(self)
 
     def close(self) -> None:
+        if "health" in self.__dict__:  # made on first use (cached_property)
+            self.health.close()
         self.database.close()
 
     def __enter__(self) -> Journal:

@@ -88,6 +88,12 @@ class HealthService:
         """Use `value` (tests, what-if views) until the next `refresh_params`."""
         self._params = value
 
+    def close(self) -> None:
+        """Let go of what proves a shared reading current (the journal is closing)."""
+        with self._shared_lock:
+            if self._shared is not None:
+                self._shared.close()
+
     @property
     def params_if_read(self) -> Parameters | None:
         """The parameters in use, or None if they must be read again (never reads the file)."""

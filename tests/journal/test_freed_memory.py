@@ -47,10 +47,10 @@ def test_each_whole_network_reading_gives_back_what_it_freed(
     journal.contacts.add(ContactFields(display_name="Ada Lovelace"))
     calls: list[str] = []
     monkeypatch.setattr(freed_memory, "give_back", lambda: calls.append("given back") or True)
-    for keep in (False, True):
+    for keep, day in ((False, dt.date(2026, 6, 30)), (True, dt.date(2026, 7, 1))):
         journal.health.keep_readings = keep
         calls.clear()
-        reading = journal.health.reading(dt.date(2026, 6, 30))
+        reading = journal.health.reading(day)
         assert [c.name for c in reading.network.contacts] == ["Ada Lovelace"]
         assert calls  # after laying out the timelines, and again once the reading is made
     journal.close()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import gc
 import threading
+import weakref
 from collections.abc import Callable
 
 from relationship_journal.journal import Journal
@@ -63,12 +66,49 @@ def test_a_write_during_the_reading_makes_the_caller_read_again(journal: Journal
     assert first is mine and second is theirs
 
 
-def test_nothing_is_kept_after_a_reading(journal: Journal) -> None:
+def test_a_finished_reading_is_shared_while_it_is_held_and_nothing_was_written(journal: Journal) -> None:
     shared = SharedReadings(journal.database)
     params = journal.health.params
     one, two = fresh(journal), fresh(journal)
     assert shared.get(DAY, params, lambda: one) is one
+    assert shared.get(DAY, params, lambda: two) is one
+    # another day, or other parameters, are other readings
+    assert shared.get(DAY + dt.timedelta(days=1), params, lambda: two) is two
+    assert shared.get(DAY, dataclasses.replace(params), lambda: two) is two
+    shared.close()
+
+
+def test_a_write_after_the_reading_makes_the_next_caller_read_again(journal: Journal) -> None:
+    shared = SharedReadings(journal.database)
+    params = journal.health.params
+    one = shared.get(DAY, params, lambda: fresh(journal))
+    journal.contacts.add(ContactFields("Grace Hopper"))
+    again = shared.get(DAY, params, lambda: fresh(journal))
+    assert again is not one and [c.name for c in again.network.contacts] == ["Grace Hopper"]
+    shared.close()
+
+
+def test_a_reading_nobody_holds_any_more_is_read_again(journal: Journal) -> None:
+    shared = SharedReadings(journal.database)
+    params = journal.health.params
+    first = shared.get(DAY, params, lambda: fresh(journal))
+    gone = weakref.ref(first)
+    del first
+    gc.collect()
+    assert gone() is None
+    two = fresh(journal)
     assert shared.get(DAY, params, lambda: two) is two
+    shared.close()
+
+
+def test_closing_lets_go_of_a_held_reading(journal: Journal) -> None:
+    shared = SharedReadings(journal.database)
+    params = journal.health.params
+    one, two = fresh(journal), fresh(journal)
+    assert shared.get(DAY, params, lambda: one) is one
+    shared.close()
+    assert shared.get(DAY, params, lambda: two) is two
+    shared.close()
 
 
 def test_the_health_service_reads_the_same_figures_as_the_model(journal: Journal) -> None:
