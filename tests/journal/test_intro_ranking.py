@@ -51,4 +51,11 @@ def test_the_best_pairs_are_the_first_of_all_pairs_ranked(network: tuple) -> Non
         and (contact_id is None or contact_id in (seeker, helper))
     )
     expected = [(seeker, helper) for *_, seeker, helper in every[:limit]]
-    assert _best_pairs(people, by_terms, seekers_by_terms, known, contact_id, limit) == expected
+    asked: list[tuple[int, int]] = []
+
+    def knows(a: int, b: int) -> bool:
+        asked.append((a, b))
+        return (a, b) in known
+
+    assert _best_pairs(people, by_terms, seekers_by_terms, knows, contact_id, limit) == expected
+    assert all(a < b for a, b in asked)  # each pair asked lower id first, as the journal is
