@@ -395,11 +395,15 @@ class TrajectoryCard(Card):
             self._curves[name].setData(xs, ys, connect="finite")
         health = [p.score if p.score is not None else float("nan") for p in points]
         curve = self._curves["Health"]
+        # Dots only where there is a score, and never over no number at all: the dots'
+        # bounds of an all-NaN line (a person with no history after one with some) made
+        # numpy warn "All-NaN slice encountered".
+        curve.setSymbol(None)
         curve.setData(xs, health, connect="finite")
-        scored = any(p.score is not None for p in points)
-        curve.setSymbol("o" if scored else None)
-        curve.setSymbolSize(5)
-        curve.setSymbolPen(None)
+        if any(p.score is not None for p in points):
+            curve.setSymbol("o")
+            curve.setSymbolSize(5)
+            curve.setSymbolPen(None)
 
     def _caption(self, points: Sequence[TrajectoryPoint]) -> None:
         first = next((p for p in points if p.score is not None), None)

@@ -139,3 +139,35 @@ def test_the_first_persons_trajectory_is_drawn_when_their_page_is_shown(
     health = card._curves["Health"].getData()[1]
     assert len(health) == len(expected)
     assert [round(v) for v in health if v == v] == [round(p.score) for p in expected if p.score is not None]
+
+
+def test_a_trajectory_with_no_score_after_one_with_scores_draws_without_a_warning(qtbot: Any) -> None:
+    """A person with no history, opened after one with some: no dots over an all-NaN line
+    (numpy's "All-NaN slice encountered" from the dots' bounds), and the dots come back."""
+    import datetime as dt
+    import warnings
+
+    from relationship_journal.gui.contact_overview import TrajectoryCard
+    from relationship_journal.health.outputs import TrajectoryPoint
+
+    def points(score: float | None) -> list[TrajectoryPoint]:
+        return [
+            TrajectoryPoint(dt.date(2026, month, 28), score, "warm" if score else "none",
+                            {} if score is None else {"recency": score}, 0.0, "contact")
+            for month in range(1, 7)
+        ]
+
+    card = TrajectoryCard()
+    qtbot.addWidget(card)
+    card.resize(700, 300)
+    card.show()
+    qtbot.waitUntil(lambda: card.plot is not None)
+    health = card._curves["Health"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for score in (60.0, None, 70.0, None):
+            card.set_points(points(score))
+            # The scene asks the dots for their bounds when it likes, hidden or not.
+            health.scatter.boundingRect()
+            card.plot.grab()
+            assert (health.opts["symbol"] is not None) == (score is not None)
