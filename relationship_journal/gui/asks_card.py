@@ -16,7 +16,7 @@ from typing import cast
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from relationship_journal.gui.cards import Card
+from relationship_journal.gui.cards import Card, muted_label
 from relationship_journal.gui.theme import colours
 from relationship_journal.journal.records import AskView
 
@@ -67,15 +67,16 @@ class AsksCard(Card):
         )[:RECENT_ANSWERS]
         if not open_asks:
             self.rows.addWidget(
-                self._muted(
+                muted_label(
                     "No ask is waiting on them. Note one in the composer (“I asked them for”) "
-                    "or with Edit ▸ Record an ask…"
+                    "or with Edit ▸ Record an ask…",
+                    self,
                 )
             )
         for ask in open_asks:
             self.rows.addWidget(self._open_row(ask, today))
         if answered:
-            self.rows.addWidget(self._muted("Answered lately"))
+            self.rows.addWidget(muted_label("Answered lately", self))
             c = colours()
             for ask in answered:
                 colour = c.bands["strong"] if ask.outcome == "helped" else c.bands["cold"]
@@ -121,8 +122,3 @@ class AsksCard(Card):
         if answer is not None:
             self.answered.emit(*answer)
 
-    def _muted(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setProperty("muted", True)
-        label.setWordWrap(True)
-        return label

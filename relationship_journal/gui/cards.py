@@ -1,4 +1,4 @@
-"""Small building blocks shared by the pages: a titled card and a pill badge."""
+"""Small building blocks shared by the pages: a titled card, a pill badge, a muted label."""
 
 from __future__ import annotations
 
@@ -34,3 +34,11 @@ class Badge(QLabel):
         self.setText(text)
         self.setStyleSheet(f"QLabel#Badge {{ background: {colour}; }}")
         self.setVisible(bool(text))
+
+
+def muted_label(text: str, parent: QWidget) -> QLabel:
+    """Secondary text in the theme's muted colour, wrapping."""
+    label = QLabel(text, parent)
+    label.setProperty("muted", True)
+    label.setWordWrap(True)
+    return label

@@ -147,7 +147,7 @@ def test_a_trajectory_with_no_score_after_one_with_scores_draws_without_a_warnin
     import datetime as dt
     import warnings
 
-    from relationship_journal.gui.contact_overview import TrajectoryCard
+    from relationship_journal.gui.trajectory_card import TrajectoryCard
     from relationship_journal.health.outputs import TrajectoryPoint
 
     def points(score: float | None) -> list[TrajectoryPoint]:
