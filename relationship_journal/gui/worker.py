@@ -23,6 +23,7 @@ from relationship_journal.journal.errors import JournalError
 
 _running: set[Operation] = set()
 PROGRESS_INTERVAL_S = 0.1
+LONG_WORK_S = 0.2  # work this long hands back the memory it freed (journal.freed_memory)
 
 
 class Cancelled(Exception):
@@ -74,6 +75,7 @@ class _Runnable(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        began = time.perf_counter()
         try:
             result = self._work(self._progress)
         except BaseException as error:  # reported on the GUI thread, never swallowed
@@ -87,9 +89,11 @@ class _Runnable(QRunnable):
                 # Deleted between the check and the emit ("Signal source has been deleted"):
                 # nobody is left to tell, and a quit must print nothing.
                 pass
-        # What the work made and dropped (a list's rows, a reading's buffers, Today's
-        # word lists) goes back to the system rather than staying with the window.
-        freed_memory.give_back()
+        # What long work made and dropped (a list's rows, a reading's buffers, Today's word
+        # lists) goes back to the system rather than staying with the window. Short work
+        # frees little, and each trim holds the allocator's locks for a moment.
+        if time.perf_counter() - began >= LONG_WORK_S:
+            freed_memory.give_back()
 
 
 class Operation:

@@ -22,9 +22,12 @@ def _malloc_trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
     try:
-        return ctypes.CDLL(None).malloc_trim  # the program's own C library
+        trim = ctypes.CDLL(None).malloc_trim  # the program's own C library
     except (OSError, AttributeError):
         return None
+    trim.argtypes = [ctypes.c_size_t]  # the padding to leave at the top of the heap
+    trim.restype = ctypes.c_int
+    return trim
 
 
 def give_back() -> bool:

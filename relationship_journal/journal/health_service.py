@@ -93,6 +93,7 @@ class HealthService:
         with self._shared_lock:
             if self._shared is not None:
                 self._shared.close()
+                self._shared = None  # a reopened file (a new passphrase) gets readings of its own
 
     @property
     def params_if_read(self) -> Parameters | None:

@@ -138,6 +138,7 @@ class SharedReadings:
         self.joined = threading.Condition(self._lock)  # notified when a caller joins a reading
         self._flights: list[_Flight] = []
         self._held: _Held | None = None
+        self._closed = False  # a reading that ends after `close` holds nothing open
 
     def get(
         self, as_of: dt.date, params: Parameters, read: Callable[[], NetworkReading]
@@ -170,9 +171,10 @@ class SharedReadings:
                 if self._state(watcher) == before:
                     flight.result = reading
                     with self._lock:
-                        self._let_go()
-                        self._held = _Held(as_of, params, weakref.ref(reading), watcher, before)
-                    kept_open = True
+                        if not self._closed:
+                            self._let_go()
+                            self._held = _Held(as_of, params, weakref.ref(reading), watcher, before)
+                            kept_open = True
             finally:
                 if not kept_open:
                     watcher.close()
@@ -183,8 +185,10 @@ class SharedReadings:
             flight.done.set()
 
     def close(self) -> None:
-        """Let go of the held reading's connection (the journal is closing)."""
+        """Let go of the held reading's connection for good (the journal is closing, or its
+        file is about to be swapped: a restore, an encryption)."""
         with self._lock:
+            self._closed = True
             self._let_go()
 
     def _still_held(self, as_of: dt.date, params: Parameters) -> NetworkReading | None:
@@ -196,7 +200,7 @@ class SharedReadings:
         reading = held.reading()
         try:
             current = reading is not None and self._state(held.watcher) == held.state
-        except sqlite3.Error:  # the file went away under it: read afresh
+        except Exception:  # the file went away under it (any driver's error, or stat's): read afresh
             current = False
         if not current:
             self._let_go()
@@ -204,9 +208,12 @@ class SharedReadings:
         return reading
 
     def _let_go(self) -> None:
-        if self._held is not None:
-            self._held.watcher.close()
-            self._held = None
+        held, self._held = self._held, None
+        if held is not None:
+            try:
+                held.watcher.close()
+            except Exception:  # noqa: S110 (a connection that cannot close holds nothing we need)
+                pass
 
     def waiting(self) -> int:
         """How many callers wait for a reading in progress (call with `joined` held)."""

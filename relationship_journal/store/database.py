@@ -224,7 +224,7 @@ class Database:
                 self.path, self._passphrase, read_only=read_only, same_thread=not any_thread
             )
         elif read_only:
-            connection = integrity.open_read_only(self.path)
+            connection = integrity.open_read_only(self.path, same_thread=not any_thread)
         else:
             connection = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=not any_thread
@@ -235,7 +235,8 @@ class Database:
                 connection.close()
                 if not integrity.no_room_to_read(error, self.path):
                     raise
-                connection, read_only = integrity.open_read_only(self.path), True  # a full disk
+                connection = integrity.open_read_only(self.path, same_thread=not any_thread)  # a full disk
+                read_only = True
         if read_only:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         else:

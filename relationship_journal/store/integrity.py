@@ -121,20 +121,23 @@ def no_room_to_read(error: BaseException, path: Path) -> bool:
     )
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A plain connection that cannot change the file (no pragmas that write).
+def open_read_only(path: Path, *, same_thread: bool = True) -> sqlite3.Connection:
+    """A plain connection that cannot change the file (no pragmas that write); with
+    `same_thread` False, usable from any thread (one at a time), as `Database.connect`'s.
 
     On a full disk SQLite cannot make the `-shm` file a WAL reader needs: the file is
     then read as it stands, so the journal can still be read, exported, backed up.
     """
-    connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=10)
+    connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=10, check_same_thread=same_thread)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as error:
         connection.close()
         if not no_room_to_read(error, path):
             raise
-        connection = sqlite3.connect(read_only_uri(path, as_it_stands=True), uri=True, timeout=10)
+        connection = sqlite3.connect(
+            read_only_uri(path, as_it_stands=True), uri=True, timeout=10, check_same_thread=same_thread
+        )
     return connection
 
 

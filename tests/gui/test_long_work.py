@@ -68,8 +68,8 @@ def test_failure_is_reported_not_raised(qtbot: Any) -> None:
     assert str(errors[0]) == "the file is not a contacts file"
 
 
-def test_what_the_work_freed_is_given_back_once_it_ends(qtbot: Any, monkeypatch: Any) -> None:
-    """Whether it succeeded or failed (journal.freed_memory)."""
+def test_what_long_work_freed_is_given_back_once_it_ends(qtbot: Any, monkeypatch: Any) -> None:
+    """Whether it succeeded or failed (journal.freed_memory); short work frees little."""
     from relationship_journal.journal import freed_memory
 
     given_back: list[str] = []
@@ -81,10 +81,15 @@ def test_what_the_work_freed_is_given_back_once_it_ends(qtbot: Any, monkeypatch:
     def fails(_progress: Progress) -> None:
         raise OSError("disk gone")
 
+    monkeypatch.setattr(worker, "LONG_WORK_S", 3600.0)  # nothing here is long
+    Operation(parent, lambda _progress: [0] * 1000, outcome.append).run()
+    qtbot.waitUntil(lambda: bool(outcome) and not worker.busy(), timeout=120_000)
+    assert given_back == []
+    monkeypatch.setattr(worker, "LONG_WORK_S", 0.0)  # everything is
     Operation(parent, lambda _progress: [0] * 1000, outcome.append).run()
     Operation(parent, fails, None, outcome.append).run()
     qtbot.waitUntil(lambda: len(given_back) == 2 and not worker.busy(), timeout=120_000)
-    assert len(outcome) == 2
+    assert len(outcome) == 3
     assert threading.main_thread().name not in given_back  # on the worker, never the window
 
 

@@ -117,10 +117,10 @@ def test_evidence_that_was_a_whole_column_comes_back_as_that_column(demo: Journa
                 for evidence in (part.interaction_ids, part.favour_ids):
                     if isinstance(evidence, array) and not evidence:
                         assert evidence is EMPTY_COLUMN[evidence.typecode]
-                investment = health.components[-1]
-                if timeline.hour_ids and list(investment.interaction_ids) == list(timeline.hour_ids):
-                    assert investment.interaction_ids is timeline.hour_ids
-                    shared += 1
+            investment = health.component("investment")
+            if timeline.hour_ids and list(investment.interaction_ids) == list(timeline.hour_ids):
+                assert investment.interaction_ids is timeline.hour_ids
+                shared += 1
         assert shared > 10
     finally:
         other.close()

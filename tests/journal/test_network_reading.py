@@ -1,4 +1,5 @@
-"""A whole-network reading is shared with callers who ask while it is made, and only then."""
+"""A whole-network reading is shared with callers who ask while it is made, and then for as
+long as someone holds it and nothing was written since."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import gc
 import threading
 import weakref
 from collections.abc import Callable
+
+import pytest
 
 from relationship_journal.journal import Journal
 from relationship_journal.journal.network_reading import (
@@ -119,3 +122,36 @@ def test_the_health_service_reads_the_same_figures_as_the_model(journal: Journal
     with journal.reading() as connection:
         expected = compute_network(load_logs(connection), DAY, journal.health.params)
     assert journal.health.network(DAY) == expected
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_reading_held_on_one_thread_is_proven_and_let_go_on_another(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch, read_only: bool
+) -> None:
+    """The window's workers take turns on any thread; a folder that cannot be written
+    (or a full disk) reads through a read-only connection, which must allow that too."""
+    from relationship_journal.store import integrity
+
+    journal.contacts.add(ContactFields("Ada Lovelace"))
+    monkeypatch.setattr(integrity, "cannot_write_beside", lambda _path: read_only)
+    shared = SharedReadings(journal.database)
+    params = journal.health.params
+    made: list[NetworkReading] = []
+    worker = threading.Thread(target=lambda: made.append(shared.get(DAY, params, lambda: fresh(journal))))
+    worker.start()
+    worker.join(timeout=60)
+    assert len(made) == 1
+    assert shared.get(DAY, params, lambda: fresh(journal)) is made[0]
+    shared.close()
+    other = fresh(journal)
+    assert shared.get(DAY, params, lambda: other) is other  # closed: nothing held any more
+
+
+def test_a_reading_that_ends_after_close_holds_nothing_open(journal: Journal) -> None:
+    """A restore waits for background work a while, then closes the journal: a reading
+    still going must not hold a connection to the file being replaced."""
+    shared = SharedReadings(journal.database)
+    params = journal.health.params
+    one = shared.get(DAY, params, lambda: (shared.close(), fresh(journal))[1])
+    two = fresh(journal)
+    assert shared.get(DAY, params, lambda: two) is two and one is not two
