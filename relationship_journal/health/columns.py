@@ -29,7 +29,7 @@ from .inputs import AskInput, ContactInput, FavourInput
 from .network import summarise_network
 from .outputs import NetworkHealth
 from .parameters import DEFAULTS, Parameters
-from .timeline import COLUMN_TYPES, EMPTY_COLUMN, Timeline, assemble_timeline
+from .timeline import COLUMN_TYPES, Timeline, assemble_timeline, cut_at
 
 _NO_ASKS: dict[int, tuple[str, int]] = {}
 
@@ -98,17 +98,6 @@ def _as_array(code: str, values: np.ndarray) -> array[Any]:
     return array(code, values.astype(_NUMPY_TYPES[code], copy=False).tobytes())
 
 
-def _pieces(column: Any, bounds: Sequence[int], count: int) -> list[Any]:
-    """Each of `count` people's part of a column laid out for a batch (person i's between
-    bounds[i] and bounds[i + 1]); an array column's empty parts are the one shared empty
-    array of its type (`timeline.cut`)."""
-    ends = zip(bounds[:count], bounds[1 : count + 1], strict=True)
-    if isinstance(column, array):
-        empty = EMPTY_COLUMN[column.typecode]
-        return [column[start:stop] if start < stop else empty for start, stop in ends]
-    return [column[start:stop] for start, stop in ends]
-
-
 def _nothing() -> None:
     """`build_timelines` with nobody to give way to."""
 
@@ -137,7 +126,7 @@ def build_timelines(
     for first in range(0, count, _BATCH):
         last = min(count, first + _BATCH)
         cuts = _laid_out(columns, order[starts[first] : starts[last]], first, last - first, ctx, step)
-        pieces = [_pieces(column, bounds, last - first) for column, bounds in cuts]
+        pieces = [cut_at(column, bounds, last - first) for column, bounds in cuts]
         for index in range(last - first):
             step()
             parts: list[Any] = [each[index] for each in pieces]

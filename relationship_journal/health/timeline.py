@@ -399,6 +399,17 @@ def _column(code: str, values: Sequence[Any], name: str) -> array[Any]:
 EMPTY_COLUMN: Mapping[str, array[Any]] = MappingProxyType({code: array(code) for code in "iqd"})
 
 
+def cut_at(column: Any, bounds: Sequence[int], count: int) -> list[Any]:
+    """Each of `count` people's part of a column laid end to end, person i's between
+    bounds[i] and bounds[i + 1]; an array column's empty parts are the type's shared empty
+    array (as `cut` gives)."""
+    ends = zip(bounds[:count], bounds[1 : count + 1], strict=True)
+    if isinstance(column, array):
+        empty = EMPTY_COLUMN[column.typecode]
+        return [column[start:stop] if start < stop else empty for start, stop in ends]
+    return [column[start:stop] for start, stop in ends]
+
+
 def cut(column: Any, start: int, stop: int) -> Any:
     """`column[start:stop]`, read-only: the column itself when that is all of it, and the
     type's shared empty array when it is nothing, rather than a copy of either. A list

@@ -34,7 +34,7 @@ from relationship_journal.health.context import Context, context_for
 from relationship_journal.health.decay import Decay
 from relationship_journal.health.outputs import AskCheck
 from relationship_journal.health.parameters import _frozen
-from relationship_journal.health.timeline import EMPTY_COLUMN
+from relationship_journal.health.timeline import EMPTY_COLUMN, cut_at
 from relationship_journal.journal import figures_cache
 from relationship_journal.journal.health_inputs import gc_paused
 from relationship_journal.journal.network_reading import NetworkReading
@@ -279,12 +279,10 @@ def _unpacked(packed: Any) -> list[Timeline]:
         raise ValueError("not a piece of timelines")
     cuts = []
     for number, column in enumerate(joined):
-        sizes = lengths[number * count : (number + 1) * count]
-        ends = list(accumulate(sizes))
-        if (ends[-1] if ends else 0) != len(column):
+        bounds = [0, *accumulate(lengths[number * count : (number + 1) * count])]
+        if bounds[-1] != len(column):
             raise ValueError("a column of another length")
-        empty = EMPTY_COLUMN[column.typecode]  # the one empty array of its type (timeline.cut)
-        cuts.append([column[end - size : end] if size else empty for end, size in zip(ends, sizes, strict=True)])
+        cuts.append(cut_at(column, bounds, count))
     names = _OTHERS + _COLUMNS
     return [
         Timeline(**dict(zip(names, other + columns, strict=True)))
